@@ -1,0 +1,16 @@
+import { EventStore1767000000000 } from './1767000000000-event-store';
+import { Projections1767000000001 } from './1767000000001-projections';
+import { IdempotencyKeys1767000000002 } from './1767000000002-idempotency-keys';
+import { CaseSummaries1767000000003 } from './1767000000003-case-summaries';
+import { AccessLog1767000000004 } from './1767000000004-access-log';
+import { InformationSharingAudit1767000000005 } from './1767000000005-information-sharing-audit';
+
+/** Every schema change, oldest first. Applied on start; never `synchronize`. */
+export const MIGRATIONS = [
+  EventStore1767000000000,
+  Projections1767000000001,
+  IdempotencyKeys1767000000002,
+  CaseSummaries1767000000003,
+  AccessLog1767000000004,
+  InformationSharingAudit1767000000005,
+];

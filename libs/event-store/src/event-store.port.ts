@@ -1,0 +1,104 @@
+/**
+ * The one way the system records and reads events. Two adapters implement it:
+ * PostgreSQL (the default) and EventStoreDB/KurrentDB. Both pass the same contract suite.
+ */
+
+/** What a writer expects of the stream: absent, present, anything, or exactly at this revision. */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
+
+/** Who did it: always taken from the authenticated token, never from a request body. */
+export interface EventActor {
+  id: string;
+  name: string;
+  /** The role the actor acted in. */
+  role: string;
+  agency: string;
+  team: string;
+}
+
+export interface EventMetadata {
+  actor: EventActor;
+  /** When it happened in the world: comes from the command, may be earlier than recordedAt. */
+  occurredAt: string;
+  /** When the store recorded it (server clock at append). */
+  recordedAt: string;
+  correlationId: string;
+  causationId: string;
+  /** Tamper evidence (see hash-chain.ts): set by the store, over the content and the previous hash. */
+  hash?: string;
+  previousHash?: string | null;
+}
+
+/** An event ready to append: the store adds stream, revision, position and recordedAt. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  /** A uuid; generated when absent. A fixed id makes a retried append detectable. */
+  id?: string;
+  type: Type;
+  schemaVersion: number;
+  data: Data;
+  metadata: Omit<EventMetadata, 'recordedAt'>;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  streamId: string;
+  /** 0 for the first event of a stream. */
+  revision: bigint;
+  /** Global position in commit order; strictly increasing, not necessarily contiguous. */
+  position: bigint;
+  type: Type;
+  schemaVersion: number;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** The revision of the last event appended: pass it as expectedRevision next time. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event appended. */
+  position: bigint;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: bigint;
+  toRevision?: bigint;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this position. 0n reads from the start. */
+  fromPosition: bigint;
+  limit: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive, as for readAll. */
+  fromPosition: bigint;
+  batchSize?: number;
+  /** Called with each batch in position order; the next batch waits for it. */
+  onEvents: (events: RecordedEvent[]) => Promise<void>;
+  onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** Stops reading; resolves once the batch being handled (if any) is done. */
+  stop(): Promise<void>;
+  /** The position of the last event handed to onEvents. */
+  readonly position: bigint;
+}
+
+export abstract class EventStore {
+  abstract append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  abstract readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events in commit order; never skips an event that commits later with a lower position. */
+  abstract readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription: replays from a position, then goes live without a gap or a duplicate. */
+  abstract subscribeToAll(options: SubscribeOptions): Subscription;
+  /** The position of the last event a reader can see now (0n when empty). */
+  abstract headPosition(): Promise<bigint>;
+  /**
+   * Resolves when an event after `afterPosition` may have become readable, or after `timeoutMs`.
+   * A wake-up hint only: callers re-read to find out.
+   */
+  abstract waitForAppend(afterPosition: bigint, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { DuplicateEventError } from '../event-store.errors';
+import { NewEvent } from '../event-store.port';
+import { verifyStream } from '../hash-chain';
+import { PostgresEventStore } from './postgres-event-store';
+
+const event = (type: string, data: Record<string, unknown> = {}, id?: string): NewEvent => ({
+  id,
+  type,
+  schemaVersion: 1,
+  data,
+  metadata: {
+    actor: { id: 'writer', name: 'Writer', role: 'case_worker', agency: 'Test', team: 'test' },
+    occurredAt: new Date().toISOString(),
+    correlationId: 'c',
+    causationId: 'c',
+  },
+});
+
+describe('PostgreSQL event store', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new Pool({ connectionString: database.url, max: 30 });
+    store = new PostgresEventStore(pool, database.url);
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+
+  describe('R22: the record is never changed or deleted', () => {
+    beforeAll(async () => {
+      await store.append('immutable-1', [event('Recorded', { value: 'original' })], { expectedRevision: 'no_stream' });
+    });
+
+    it.each([
+      ['UPDATE', `update events set data = '{"value":"changed"}' where stream_id = 'immutable-1'`],
+      ['DELETE', `delete from events where stream_id = 'immutable-1'`],
+      ['TRUNCATE', `truncate events`],
+    ])('Given a recorded event, When %s is attempted even by the owner, Then the database refuses it', async (_, sql) => {
+      await expect(pool.query(sql)).rejects.toThrow(/events are immutable \(R22\)/);
+      const [stored] = await store.readStream('immutable-1');
+      expect(stored.data).toEqual({ value: 'original' });
+    });
+  });
+
+  it('R22: Given a superuser who disables the immutability trigger and alters an event, When the chain is verified, Then it points at that event', async () => {
+    await store.append('tampered-1', [event('First', { n: 1 }), event('Second', { n: 2 }), event('Third', { n: 3 })], { expectedRevision: 'no_stream' });
+    expect(verifyStream(await store.readStream('tampered-1'))).toBeNull();
+    const client = await pool.connect();
+    try {
+      await client.query('alter table events disable trigger events_immutable_rows');
+      await client.query(`update events set data = '{"n": 20}' where stream_id = 'tampered-1' and stream_revision = 1`);
+      await client.query('alter table events enable trigger events_immutable_rows');
+    } finally {
+      client.release();
+    }
+    const broken = verifyStream(await store.readStream('tampered-1'));
+    expect(broken).toMatchObject({ streamId: 'tampered-1', revision: '1', problem: 'content_changed' });
+  });
+
+  it('Given an event id already recorded, When it is appended again, Then DuplicateEventError and nothing is added', async () => {
+    const id = randomUUID();
+    await store.append('duplicate-1', [event('Once', {}, id)], { expectedRevision: 'no_stream' });
+    await expect(store.append('duplicate-2', [event('Twice', {}, id)], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+      DuplicateEventError,
+    );
+    expect(await store.readStream('duplicate-2')).toEqual([]);
+  });
+
+  it('Given 8 writers appending to distinct streams for 3 seconds, When a subscriber reads all along, Then it sees every event exactly once, in position order', async () => {
+    const seen: bigint[] = [];
+    const subscription = store.subscribeToAll({
+      fromPosition: await store.headPosition(),
+      batchSize: 50,
+      onEvents: async (events) => {
+        for (const e of events) if (e.streamId.startsWith('never-skip-')) seen.push(e.position);
+      },
+    });
+    let appends = 0;
+    const until = Date.now() + 3000;
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, writer) => {
+        let revision: bigint | 'no_stream' = 'no_stream';
+        const name = `never-skip-${writer}`;
+        while (Date.now() < until) {
+          // Mixed batch sizes make transactions of different lengths commit out of position order.
+          const batch = Array.from({ length: 1 + (appends++ % 3) }, (_, i) => event('Tick', { writer, i }));
+          const result = await store.append(name, batch, { expectedRevision: revision });
+          revision = result.nextExpectedRevision;
+        }
+      }),
+    );
+    const total = (await pool.query(`select count(*)::int as n from events where stream_id like 'never-skip-%'`)).rows[0].n;
+    const deadline = Date.now() + 10000;
+    while (seen.length < total && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await subscription.stop();
+
+    expect(total).toBeGreaterThan(100);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    const sorted = [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(seen).toEqual(sorted);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './projection';
+export * from './projection-progress';
+export * from './projection-runner';
+export * from './projections.module';
+export * from './read-your-writes.interceptor';
+export * from './rebuild';

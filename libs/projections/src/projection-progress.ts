@@ -1,0 +1,52 @@
+import { DataSource } from 'typeorm';
+import { EventStore } from '@windscreen/event-store';
+import type { Projection } from './projection';
+
+export interface ProjectionLag {
+  name: string;
+  checkpoint: string;
+  lag: string;
+}
+
+/** Where the projections are: for read-your-writes waits and for /health. */
+export class ProjectionProgress {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly projections: readonly Projection[],
+  ) {}
+
+  async lowestCheckpoint(): Promise<bigint> {
+    const [row] = await this.dataSource.query(
+      `select coalesce(min(position), 0) as position from projection_checkpoints where name = any($1)`,
+      [this.projections.map((projection) => projection.name)],
+    );
+    return BigInt(row.position);
+  }
+
+  /** Resolves true once every projection has passed `position`, false when the time is up. */
+  async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if ((await this.lowestCheckpoint()) >= position) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  }
+
+  async lag(): Promise<{ head: string; projections: ProjectionLag[] }> {
+    const head = await this.store.headPosition();
+    const rows: { name: string; position: string }[] = await this.dataSource.query(
+      `select name, position from projection_checkpoints where name = any($1) order by name`,
+      [this.projections.map((projection) => projection.name)],
+    );
+    const known = new Map(rows.map((row) => [row.name, BigInt(row.position)]));
+    return {
+      head: head.toString(),
+      projections: this.projections.map((projection) => {
+        const checkpoint = known.get(projection.name) ?? 0n;
+        return { name: projection.name, checkpoint: checkpoint.toString(), lag: (head > checkpoint ? head - checkpoint : 0n).toString() };
+      }),
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Pool } from 'pg';
+import { NewEvent, PostgresEventStore, RecordedEvent } from '@windscreen/event-store';
+import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { rebuildProjection } from './rebuild';
+
+/** Writes one row per event it sees (no unique key, so a doubled effect shows as a second row). */
+class EffectsProjection implements Projection {
+  readonly name = 'test_effects';
+  readonly tables = ['test_effects'];
+  failAfter: number | undefined;
+
+  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+    let applied = 0;
+    for (const event of events) {
+      await manager.query('insert into test_effects (position, stream_id) values ($1, $2)', [event.position.toString(), event.streamId]);
+      if (this.failAfter !== undefined && ++applied >= this.failAfter) throw new Error('crash in the middle of a batch');
+    }
+  }
+}
+
+const tick = (): NewEvent => ({
+  type: 'Tick',
+  schemaVersion: 1,
+  data: {},
+  metadata: { actor: { id: 't', name: 'T', role: 'case_worker', agency: 'a', team: 't' }, occurredAt: new Date().toISOString(), correlationId: 'c', causationId: 'c' },
+});
+
+describe('Projection runner: exactly-once effects', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new Pool({ connectionString: database.url });
+    store = new PostgresEventStore(pool, database.url);
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+    await dataSource.query('create table test_effects (position bigint not null, stream_id text not null)');
+    for (let stream = 0; stream < 30; stream++) {
+      await store.append(`s-${stream}`, Array.from({ length: 40 }, tick), { expectedRevision: 'no_stream' });
+    }
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+
+  const effects = async () => {
+    const [row] = await dataSource.query('select count(*)::int as total, count(distinct position)::int as distinct_positions from test_effects');
+    return row as { total: number; distinct_positions: number };
+  };
+  const checkpoint = async () => BigInt((await dataSource.query(`select position from projection_checkpoints where name = 'test_effects'`))[0].position);
+
+  it('Given a batch that fails halfway, When it is retried, Then nothing of the failed batch remains and every event takes effect once', async () => {
+    const projection = new EffectsProjection();
+    const runner = new ProjectionRunner(dataSource, store, [projection], undefined, 100);
+    await runner.ensureCheckpoints();
+    await runner.runBatch(projection);
+    expect(await effects()).toEqual({ total: 100, distinct_positions: 100 });
+    const before = await checkpoint();
+
+    projection.failAfter = 50;
+    await expect(runner.runBatch(projection)).rejects.toThrow('crash in the middle of a batch');
+    expect(await effects()).toEqual({ total: 100, distinct_positions: 100 });
+    expect(await checkpoint()).toBe(before);
+
+    projection.failAfter = undefined;
+    await runner.catchUp(projection);
+    expect(await effects()).toEqual({ total: 1200, distinct_positions: 1200 });
+    expect(await checkpoint()).toBe(await store.headPosition());
+  });
+
+  it('Given two runners on the same projection, When both catch up at once, Then each event still takes effect once', async () => {
+    const projection = new EffectsProjection();
+    await rebuildProjection(dataSource, store, projection); // start again from 0
+    await dataSource.query('delete from test_effects');
+    await dataSource.query(`update projection_checkpoints set position = 0 where name = 'test_effects'`);
+    const first = new ProjectionRunner(dataSource, store, [projection], undefined, 37);
+    const second = new ProjectionRunner(dataSource, store, [projection], undefined, 53);
+    await Promise.all([first.catchUp(projection), second.catchUp(projection)]);
+    expect(await effects()).toEqual({ total: 1200, distinct_positions: 1200 });
+  });
+
+  it('Given a projection with rows, When rebuilt, Then its rows are replaced by a replay equal to them', async () => {
+    const projection = new EffectsProjection();
+    const before = await dataSource.query('select position, stream_id from test_effects order by position');
+    const report = await rebuildProjection(dataSource, store, projection);
+    const after = await dataSource.query('select position, stream_id from test_effects order by position');
+    expect(report.events).toBe(1200);
+    expect(after).toEqual(before);
+  });
+});

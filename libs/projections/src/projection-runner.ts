@@ -1,0 +1,94 @@
+import { DataSource } from 'typeorm';
+import { EventStore } from '@windscreen/event-store';
+import type { Projection } from './projection';
+
+const IDLE_WAIT_MS = 1000;
+
+export interface BatchResult {
+  /** Events read from the log in this batch (0: the projection is at the head). */
+  events: number;
+  position: bigint;
+}
+
+/**
+ * Moves projections along the event log. One batch = one transaction: take the projection's
+ * lock, read its checkpoint, read the next events, apply them, write the checkpoint, commit.
+ * Several runners (api and projector, or a rebuild) can run at once: the lock serialises them.
+ */
+export class ProjectionRunner {
+  private running = false;
+  private readonly abort = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    readonly projections: readonly Projection[],
+    private readonly onError: (projection: string, error: unknown) => void = () => undefined,
+    private readonly batchSize = 500,
+  ) {}
+
+  async ensureCheckpoints(): Promise<void> {
+    for (const projection of this.projections) {
+      await this.dataSource.query(`insert into projection_checkpoints (name) values ($1) on conflict do nothing`, [projection.name]);
+    }
+  }
+
+  async runBatch(projection: Projection, batchSize = this.batchSize): Promise<BatchResult> {
+    return this.dataSource.transaction(async (manager) => {
+      // An advisory lock rather than FOR UPDATE: it takes no transaction id, so it does not
+      // hold back what the event log lets readers see.
+      await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
+      const [checkpoint] = await manager.query(`select position from projection_checkpoints where name = $1`, [projection.name]);
+      if (!checkpoint) throw new Error(`No checkpoint for projection ${projection.name}: run ensureCheckpoints first`);
+      const from = BigInt(checkpoint.position);
+      const events = await this.store.readAll({ fromPosition: from, limit: batchSize });
+      if (events.length === 0) return { events: 0, position: from };
+      await projection.apply(events, manager);
+      const position = events[events.length - 1].position;
+      await manager.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [
+        projection.name,
+        position.toString(),
+      ]);
+      return { events: events.length, position };
+    });
+  }
+
+  /** Runs until the projection has read everything in the log now. */
+  async catchUp(projection: Projection, onBatch?: (result: BatchResult) => void): Promise<void> {
+    for (;;) {
+      const result = await this.runBatch(projection);
+      if (result.events === 0) return;
+      onBatch?.(result);
+    }
+  }
+
+  /** Keeps every projection live: catch up, then wait for appends. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.ensureCheckpoints();
+    this.loops = this.projections.map((projection) => this.loop(projection));
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.abort.abort();
+    await Promise.all(this.loops);
+  }
+
+  private async loop(projection: Projection): Promise<void> {
+    while (this.running) {
+      try {
+        const result = await this.runBatch(projection);
+        if (result.events === 0 && this.running) {
+          await this.store.waitForAppend(result.position, IDLE_WAIT_MS, this.abort.signal);
+        }
+      } catch (error) {
+        if (!this.running) return;
+        this.onError(projection.name, error);
+        await new Promise((resolve) => setTimeout(resolve, IDLE_WAIT_MS));
+      }
+    }
+  }
+}

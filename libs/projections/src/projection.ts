@@ -1,0 +1,15 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@windscreen/event-store';
+
+/**
+ * A read model kept up to date from the event log. `apply` runs inside the runner's transaction,
+ * the same one that moves the checkpoint, so each event's effect lands exactly once.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Tables this projection owns; a rebuild empties them and replays from position 0. */
+  readonly tables: readonly string[];
+  apply(events: RecordedEvent[], manager: EntityManager): Promise<void>;
+}
+
+export const PROJECTIONS = Symbol('PROJECTIONS');

@@ -1,0 +1,35 @@
+import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { from, Observable } from 'rxjs';
+import { mergeMap } from 'rxjs/operators';
+import { APP_CONFIG, AppConfig } from '@windscreen/config';
+import { ProjectionProgress } from './projection-progress';
+
+/**
+ * Read your writes: a query sent with `?minPosition=` (or `X-Min-Position`) waits, bounded,
+ * until the projections have reached that position; past the bound it answers with what it
+ * has and says so in `X-Read-Model-Stale: true`.
+ */
+@Injectable()
+export class ReadYourWritesInterceptor implements NestInterceptor {
+  constructor(
+    private readonly progress: ProjectionProgress,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const raw = (request.query.minPosition as string | undefined) ?? request.header('x-min-position');
+    if (raw === undefined) return next.handle();
+    if (typeof raw !== 'string' || !/^\d{1,19}$/.test(raw)) {
+      throw new BadRequestException('minPosition must be a whole number (the position a command returned)');
+    }
+    const response = context.switchToHttp().getResponse<Response>();
+    return from(this.progress.waitFor(BigInt(raw), this.config.readYourWritesTimeoutMs)).pipe(
+      mergeMap((caughtUp) => {
+        response.setHeader('X-Read-Model-Stale', caughtUp ? 'false' : 'true');
+        return next.handle();
+      }),
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { DataSource } from 'typeorm';
+import { EventStore } from '@windscreen/event-store';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+export interface RebuildReport {
+  projection: string;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+}
+
+/**
+ * Empties a projection's tables and replays the whole log into them. The reset happens under the
+ * projection's lock, so a live runner elsewhere simply continues from the new checkpoint.
+ */
+export async function rebuildProjection(
+  dataSource: DataSource,
+  store: EventStore,
+  projection: Projection,
+  onProgress: (eventsDone: number, position: bigint) => void = () => undefined,
+): Promise<RebuildReport> {
+  const runner = new ProjectionRunner(dataSource, store, [projection], undefined, 2000);
+  await runner.ensureCheckpoints();
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
+    for (const table of projection.tables) await manager.query(`delete from "${table}"`);
+    await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [projection.name]);
+  });
+  const started = process.hrtime.bigint();
+  let events = 0;
+  await runner.catchUp(projection, (batch) => {
+    events += batch.events;
+    onProgress(events, batch.position);
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { projection: projection.name, events, seconds, eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : events };
+}

@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
+import { TEST_SERVER_URL_VARIABLE } from '../libs/testing/src/test-database';
+
+/**
+ * One PostgreSQL for the whole run: DATABASE_URL when set, otherwise an embedded server in a
+ * temporary folder. Each test file then creates its own database on it.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env[TEST_SERVER_URL_VARIABLE] = process.env.DATABASE_URL;
+    process.stdout.write(`\ntests use the PostgreSQL server of DATABASE_URL\n`);
+    return;
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-test-'));
+  // Throwaway cluster: durability settings off make the suite faster and change nothing it checks.
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    temporary: true,
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+  });
+  process.env[TEST_SERVER_URL_VARIABLE] = server.url;
+  (globalThis as { windscreenTestServer?: { stop(): Promise<void>; dataDir: string } }).windscreenTestServer = {
+    stop: server.stop,
+    dataDir,
+  };
+  process.stdout.write(`\ntests use an embedded PostgreSQL in ${dataDir}\n`);
+}
