@@ -1,0 +1,5 @@
+export * from './idempotency.interceptor';
+export * from './json-logger';
+export * from './problem-details.filter';
+export * from './request-context';
+export * from './validation';
