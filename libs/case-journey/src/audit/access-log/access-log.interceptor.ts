@@ -1,0 +1,47 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Pool } from 'pg';
+import { from, Observable } from 'rxjs';
+import { map, mergeMap } from 'rxjs/operators';
+import type { AuthenticatedRequest } from '@windscreen/auth';
+import { PG_POOL } from '@windscreen/database';
+import { currentRequestContext } from '@windscreen/http';
+
+const CASE_VIEW = 'windscreen:case-view';
+
+/** Marks a route that shows a case's data: each successful read is written to the access log. */
+export const LogsCaseAccess = (view: string) => SetMetadata(CASE_VIEW, view);
+
+/**
+ * "The records will be accessed only by staff who need to see them": and every look is recorded
+ * (who, role, when, which case, which view). The entry is written before the data is returned,
+ * so a read that could not be logged shows nothing.
+ */
+@Injectable()
+export class AccessLogInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const view = this.reflector.get<string | undefined>(CASE_VIEW, context.getHandler());
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const caseId = (request.params?.caseId ?? request.query?.caseId) as string | undefined;
+    if (!view || !request.actor || !caseId) return next.handle();
+    const actor = request.actor;
+    const query = Object.keys(request.query ?? {}).length ? JSON.stringify(request.query) : null;
+    return next.handle().pipe(
+      mergeMap((body) =>
+        from(
+          this.pool.query(
+            `insert into access_log (actor_id, actor_name, actor_role, actor_agency, actor_team, case_id, view, query, correlation_id)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [actor.id, actor.name, actor.role, actor.agency, actor.team, caseId, view, query, currentRequestContext()?.correlationId ?? null],
+          ),
+        ).pipe(map(() => body)),
+      ),
+    );
+  }
+}

@@ -1,0 +1,174 @@
+import { assertNever, Decider } from '../domain/decider';
+import { NotFound, RuleViolation } from '../domain/domain-error';
+import { assertOccurredAtNotInFuture } from '../domain/occurred-at';
+import type { CaseEvent } from './case.events';
+import { CaseState, evolveCase, initialCaseState } from './case.state';
+import { ChangeLevelOfNeed, decideChangeLevelOfNeed } from './change-level-of-need/change-level-of-need.decide';
+import {
+  decideEndChildProtectionPlan,
+  decideStartChildProtectionPlan,
+  EndChildProtectionPlan,
+  StartChildProtectionPlan,
+} from './child-protection-plan/child-protection-plan.decide';
+import { CloseCase, decideCloseCase, decideReopenCase, ReopenCase } from './closure/closure.decide';
+import { decideRecordConsent, RecordConsent } from './consent/consent.decide';
+import {
+  ApplyBragRating,
+  decideApplyBragRating,
+  decideRecordMashDecision,
+  decideRecordReferrerNotified,
+  decideRecordWrittenFollowUp,
+  RecordMashDecision,
+  RecordReferrerNotified,
+  RecordWrittenFollowUp,
+} from './mash/mash.decide';
+import { CorrectEntry, decideCorrectEntry } from './correction/correction.decide';
+import { decideEscalation, EscalationCommand } from './escalation/escalation.decide';
+import { decideRecordInformationSharingDecision, RecordInformationSharingDecision } from './information-sharing/information-sharing.decide';
+import {
+  decideEndChildInNeedPlan,
+  decideStartChildInNeedPlan,
+  EndChildInNeedPlan,
+  StartChildInNeedPlan,
+} from './child-in-need-plan/child-in-need-plan.decide';
+import {
+  CompleteSection17Assessment,
+  decideCompleteSection17Assessment,
+  decideOpenSection17Assessment,
+  OpenSection17Assessment,
+} from './section-17/section-17.decide';
+import {
+  decideEndSection20Accommodation,
+  decideStartSection20Accommodation,
+  EndSection20Accommodation,
+  StartSection20Accommodation,
+} from './section-20/section-20.decide';
+import { decideRecordCareOrderStep, RecordCareOrderStep } from './section-31/section-31.decide';
+import { decideRecordStrategyDiscussion, RecordStrategyDiscussion } from './section-47/strategy-discussion.decide';
+import type { EventEnvelope } from '../domain/decider';
+import { decideOpenCase, OpenCase } from './open-case/open-case.decide';
+import {
+  ConcludeSection47Enquiry,
+  decideConcludeSection47Enquiry,
+  decideOpenSection47Enquiry,
+  OpenSection47Enquiry,
+} from './section-47/section-47.decide';
+
+export type CaseCommand =
+  | OpenCase
+  | ChangeLevelOfNeed
+  | RecordConsent
+  | ApplyBragRating
+  | OpenSection47Enquiry
+  | ConcludeSection47Enquiry
+  | StartChildProtectionPlan
+  | EndChildProtectionPlan
+  | CloseCase
+  | ReopenCase
+  | RecordWrittenFollowUp
+  | RecordMashDecision
+  | RecordReferrerNotified
+  | RecordStrategyDiscussion
+  | OpenSection17Assessment
+  | CompleteSection17Assessment
+  | StartChildInNeedPlan
+  | EndChildInNeedPlan
+  | StartSection20Accommodation
+  | EndSection20Accommodation
+  | RecordCareOrderStep
+  | RecordInformationSharingDecision
+  | EscalationCommand
+  | CorrectEntry;
+
+export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] {
+  assertOccurredAtNotInFuture(command.context);
+  if (command.type === 'OpenCase') return decideOpenCase(command, state);
+  const { caseId } = command.data;
+  if (state.status === 'none') {
+    throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
+  }
+  if (command.type === 'ReopenCase') return decideReopenCase(command, state);
+  // A closed case refuses everything but reopening.
+  if (state.status === 'closed') {
+    throw new RuleViolation('R21', 'CASE.CLOSED', 'The case is closed', 'Reopen the case first');
+  }
+  switch (command.type) {
+    case 'ChangeLevelOfNeed':
+      return decideChangeLevelOfNeed(command, state);
+    case 'RecordConsent':
+      return decideRecordConsent(command, state);
+    case 'ApplyBragRating':
+      return decideApplyBragRating(command, state);
+    case 'OpenSection47Enquiry':
+      return decideOpenSection47Enquiry(command, state);
+    case 'ConcludeSection47Enquiry':
+      return decideConcludeSection47Enquiry(command, state);
+    case 'StartChildProtectionPlan':
+      return decideStartChildProtectionPlan(command, state);
+    case 'EndChildProtectionPlan':
+      return decideEndChildProtectionPlan(command, state);
+    case 'CloseCase':
+      return decideCloseCase(command, state);
+    case 'RecordWrittenFollowUp':
+      return decideRecordWrittenFollowUp(command, state);
+    case 'RecordMashDecision':
+      return decideMashDecisionAndNextStep(command, state);
+    case 'RecordReferrerNotified':
+      return decideRecordReferrerNotified(command, state);
+    case 'RecordStrategyDiscussion':
+      return decideRecordStrategyDiscussion(command, state);
+    case 'OpenSection17Assessment':
+      return decideOpenSection17Assessment(command, state);
+    case 'CompleteSection17Assessment':
+      return decideCompleteSection17Assessment(command, state);
+    case 'StartChildInNeedPlan':
+      return decideStartChildInNeedPlan(command, state);
+    case 'EndChildInNeedPlan':
+      return decideEndChildInNeedPlan(command, state);
+    case 'StartSection20Accommodation':
+      return decideStartSection20Accommodation(command, state);
+    case 'EndSection20Accommodation':
+      return decideEndSection20Accommodation(command, state);
+    case 'RecordCareOrderStep':
+      return decideRecordCareOrderStep(command, state);
+    case 'RecordInformationSharingDecision':
+      return decideRecordInformationSharingDecision(command, state);
+    case 'RaiseEscalation':
+    case 'EscalateFurther':
+    case 'RecordEscalationDiscussion':
+    case 'ResolveEscalation':
+    case 'WithdrawEscalation':
+      return decideEscalation(command, state);
+    case 'CorrectEntry':
+      return decideCorrectEntry(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+/** R12: the MASH decision opens the matching next step in the same decision. */
+function decideMashDecisionAndNextStep(command: RecordMashDecision, state: CaseState): CaseEvent[] {
+  const decided = decideRecordMashDecision(command, state);
+  const after = decided.reduce(
+    (current, event) => evolveCase(current, { ...event, metadata: { occurredAt: command.context.occurredAt, actor: command.context.actor } } as EventEnvelope<CaseEvent>),
+    state,
+  );
+  const { caseId, outcome, rationale } = command.data;
+  const context = command.context;
+  switch (outcome) {
+    case 'section_47_first_response':
+      return [...decided, ...decideOpenSection47Enquiry({ type: 'OpenSection47Enquiry', data: { caseId, reasonableCause: rationale }, context }, after)];
+    case 'section_17_single_assessment':
+      return [...decided, ...decideOpenSection17Assessment({ type: 'OpenSection17Assessment', data: { caseId }, context }, after)];
+    case 'advice_and_close':
+      return [...decided, ...decideCloseCase({ type: 'CloseCase', data: { caseId, reason: 'RC8', summary: `MASH: advice and information. ${rationale}` }, context }, after)];
+    default:
+      return decided;
+  }
+}
+
+export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
+  initialState: initialCaseState,
+  decide: decideCase,
+  evolve: evolveCase,
+};

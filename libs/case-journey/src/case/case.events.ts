@@ -1,0 +1,45 @@
+import type { LevelOfNeedChanged } from './change-level-of-need/change-level-of-need.decide';
+import type { ChildProtectionPlanEnded, ChildProtectionPlanStarted } from './child-protection-plan/child-protection-plan.decide';
+import type { CaseClosed, CaseReopened } from './closure/closure.decide';
+import type { ConsentRecorded } from './consent/consent.decide';
+import type { BragRatingApplied } from './mash/mash.decide';
+import type { CaseOpened } from './open-case/open-case.decide';
+import type { Section47EnquiryConcluded, Section47EnquiryOpened } from './section-47/section-47.decide';
+import type { StrategyDiscussionHeld } from './section-47/strategy-discussion.decide';
+import type { MashDecisionRecorded, ReferrerNotified, WrittenFollowUpReceived } from './mash/mash.decide';
+import type { Section17AssessmentCompleted, Section17AssessmentOpened } from './section-17/section-17.decide';
+import type { ChildInNeedPlanEnded, ChildInNeedPlanStarted } from './child-in-need-plan/child-in-need-plan.decide';
+import type { Section20AccommodationEnded, Section20AccommodationStarted } from './section-20/section-20.decide';
+import type { CareOrderStepRecorded } from './section-31/section-31.decide';
+import type { InformationSharingDecisionRecorded } from './information-sharing/information-sharing.decide';
+import type { EscalationEvent } from './escalation/escalation.decide';
+import type { EntryCorrected } from './correction/correction.decide';
+
+/** Every event of a case stream. */
+export type CaseEvent =
+  | CaseOpened
+  | LevelOfNeedChanged
+  | ConsentRecorded
+  | BragRatingApplied
+  | Section47EnquiryOpened
+  | Section47EnquiryConcluded
+  | ChildProtectionPlanStarted
+  | ChildProtectionPlanEnded
+  | CaseClosed
+  | CaseReopened
+  | WrittenFollowUpReceived
+  | MashDecisionRecorded
+  | ReferrerNotified
+  | StrategyDiscussionHeld
+  | Section17AssessmentOpened
+  | Section17AssessmentCompleted
+  | ChildInNeedPlanStarted
+  | ChildInNeedPlanEnded
+  | Section20AccommodationStarted
+  | Section20AccommodationEnded
+  | CareOrderStepRecorded
+  | InformationSharingDecisionRecorded
+  | EscalationEvent
+  | EntryCorrected;
+
+export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -1,0 +1,23 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { familyDecider, familyStream } from '../../family/family.decider';
+import { DecisionResult, DecisionRunner } from '../../shared/decision-runner';
+import { caseDecider } from '../case.decider';
+import { caseStream } from '../case.events';
+import { ChangeLevelOfNeedCommand } from './change-level-of-need.command';
+
+/** R6 asks whether the family has had early help: read it from the family, decide on the case. */
+@CommandHandler(ChangeLevelOfNeedCommand)
+export class ChangeLevelOfNeedHandler implements ICommandHandler<ChangeLevelOfNeedCommand, DecisionResult> {
+  constructor(private readonly decisions: DecisionRunner) {}
+
+  async execute({ data, context }: ChangeLevelOfNeedCommand): Promise<DecisionResult> {
+    const { state: child } = await this.decisions.loadState(caseDecider, caseStream(data.caseId));
+    const family = child.familyId ? (await this.decisions.loadState(familyDecider, familyStream(child.familyId))).state : undefined;
+    const familyHasEarlyHelpAssessment = (family?.earlyHelpAssessments.length ?? 0) > 0;
+    return this.decisions.run(caseDecider, caseStream(data.caseId), {
+      type: 'ChangeLevelOfNeed',
+      data: { ...data, familyHasEarlyHelpAssessment },
+      context,
+    });
+  }
+}

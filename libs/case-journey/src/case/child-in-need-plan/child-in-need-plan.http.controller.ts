@@ -1,0 +1,44 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import type { Actor } from '../../domain/actor';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { commandContext } from '../../shared/command-context.factory';
+import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
+import { EndChildInNeedPlanCommand } from './end-child-in-need-plan.command';
+import { StartChildInNeedPlanCommand } from './start-child-in-need-plan.command';
+
+export class EndChildInNeedPlanRequestDto extends CommandRequestDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+}
+
+@ApiTags('statutory')
+@ApiBearerAuth()
+@Controller('cases/:caseId/child-in-need-plan')
+export class ChildInNeedPlanHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildInNeedPlanStarted' })
+  async start(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: CommandRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(await this.commandBus.execute(new StartChildInNeedPlanCommand({ caseId }, commandContext(actor, body.occurredAt))));
+  }
+
+  @Post('end')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildInNeedPlanEnded' })
+  async end(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: EndChildInNeedPlanRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt))));
+  }
+}

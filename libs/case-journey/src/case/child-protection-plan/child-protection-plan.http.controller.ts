@@ -1,0 +1,45 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import type { Actor } from '../../domain/actor';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { commandContext } from '../../shared/command-context.factory';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
+import { EndChildProtectionPlanRequestDto, StartChildProtectionPlanRequestDto } from './child-protection-plan.request.dto';
+import { EndChildProtectionPlanCommand } from './end-child-protection-plan.command';
+import { StartChildProtectionPlanCommand } from './start-child-protection-plan.command';
+
+@ApiTags('statutory')
+@ApiBearerAuth()
+@Controller('cases/:caseId/child-protection-plan')
+export class ChildProtectionPlanHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildProtectionPlanStarted' })
+  @ApiConflictResponse({ description: 'A plan is already open, or the case is not at specialist' })
+  async start(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: StartChildProtectionPlanRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category }, commandContext(actor, body.occurredAt))),
+    );
+  }
+
+  @Post('end')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildProtectionPlanEnded' })
+  async end(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: EndChildProtectionPlanRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(new EndChildProtectionPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt))),
+    );
+  }
+}

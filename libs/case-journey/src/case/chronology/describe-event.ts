@@ -1,0 +1,51 @@
+import type { RecordedEvent } from '@windscreen/event-store';
+import { LEVEL_LABELS, LevelOfNeed } from '../../domain/levels-of-need';
+
+const level = (key: unknown) => LEVEL_LABELS[key as LevelOfNeed] ?? String(key);
+const words = (key: unknown) => String(key ?? '').replace(/_/g, ' ');
+const sentence = (text: unknown) => (text ? `: ${String(text)}` : '');
+
+type Describer = (data: Record<string, any>) => string; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What a social worker would write for each kind of entry. */
+const DESCRIBERS: Record<string, Describer> = {
+  CaseOpened: (d) =>
+    `Contact received (${words(d.contact?.route)}) from ${d.contact?.referrer?.anonymous ? 'an anonymous member of the public' : `${d.contact?.referrer?.name ?? 'unknown'}${d.contact?.referrer?.agency ? ` (${d.contact.referrer.agency})` : ''}`}, source ${d.contact?.source}${sentence(d.concerns)}`,
+  LevelOfNeedAssessed: (d) => `Level of need assessed as ${level(d.level)}${sentence(d.reason)}`,
+  SteppedUp: (d) => `Stepped up from ${level(d.from)} to ${level(d.to)}${sentence(d.reason)}`,
+  SteppedDown: (d) => `Stepped down from ${level(d.from)} to ${level(d.to)}${sentence(d.whatChanged ?? d.reason)}`,
+  ConsentRecorded: (d) => `Consent to ${words(d.scope)} ${d.decision} by ${words(d.givenBy)}${d.gillickCompetent ? ' (Gillick competent)' : ''}${sentence(d.notes)}`,
+  BragRatingApplied: (d) =>
+    `MASH rated ${String(d.rating).toUpperCase()}${d.previousRating ? ` (was ${String(d.previousRating).toUpperCase()})` : ''}${d.referralToChildrensSocialCare ? ', a referral to Children’s Social Care' : ''}${sentence(d.rationale)}`,
+  WrittenFollowUpReceived: (d) => `Written follow-up of the telephone contact received${d.late ? ' (late)' : ''}`,
+  MashDecisionRecorded: (d) => `MASH decision: ${words(d.outcome)}${d.provisionName ? ` (${d.provisionName})` : ''}${sentence(d.rationale)}`,
+  ReferrerNotified: (d) => `Referrer notified of the outcome${d.late ? ' (late)' : ''}${sentence(d.how)}`,
+  StrategyDiscussionHeld: (d) => `Strategy discussion held with ${(d.attendees ?? []).join(', ')}${sentence(d.decision)}`,
+  Section47EnquiryOpened: (d) => `Section 47 enquiry opened${sentence(d.reasonableCause)}`,
+  Section47EnquiryConcluded: (d) =>
+    `Section 47 enquiry concluded: concerns ${d.concernsSubstantiated ? 'substantiated' : 'not substantiated'}${d.icpcNeeded ? `, ICPC on ${d.icpcDate}` : ', no ICPC'}${sentence(d.outcome)}`,
+  Section17AssessmentOpened: () => 'Section 17 assessment started',
+  Section17AssessmentCompleted: (d) => `Section 17 assessment completed${d.late ? ' (late)' : ''}: ${words(d.outcome)}, primary need ${d.primaryNeed}`,
+  ChildInNeedPlanStarted: () => 'Child in need plan started',
+  ChildInNeedPlanEnded: (d) => `Child in need plan ended${sentence(d.reason)}`,
+  ChildProtectionPlanStarted: (d) => `Child protection plan started (category ${d.category})`,
+  ChildProtectionPlanEnded: (d) => `Child protection plan ended${sentence(d.reason)}`,
+  Section20AccommodationStarted: (d) => `Accommodated under section 20 (${d.placement}), consent by ${words(d.consentGivenBy)}`,
+  Section20AccommodationEnded: (d) => `Section 20 accommodation ended: ${words(d.ending)}`,
+  CareOrderStepRecorded: (d) => `Care order ${d.step} (court reference ${d.courtReference})`,
+  InformationSharingDecisionRecorded: (d) =>
+    `Decided ${d.decision === 'share' ? 'to share' : 'not to share'} ${d.information}${d.decision === 'share' ? ` with ${(d.recipients ?? []).map((r: { agency: string }) => r.agency).join(', ')}` : ''} ${d.basis === 'consent' ? 'with consent' : `without consent (${words(d.lawfulBasis)})`}${sentence(d.reasons)}`,
+  EscalationRaised: (d) => `Escalation raised with ${d.otherAgency} at ${words(d.level)}${sentence(d.concern)}`,
+  EscalatedFurther: (d) => `Escalation taken to ${words(d.to)}${sentence(d.why)}`,
+  EscalationDiscussionRecorded: (d) => `Escalation discussed${sentence(d.discussion)}`,
+  EscalationResolved: (d) => `Escalation resolved${sentence(d.agreement)}`,
+  EscalationWithdrawn: (d) => `Escalation withdrawn${sentence(d.reason)}`,
+  CaseClosed: (d) => `Case closed (${d.reason})${sentence(d.summary)}`,
+  CaseReopened: (d) => `Case reopened${d.reReferral ? ' (a re-referral within 12 months)' : ''}${sentence(d.reason)}`,
+  EntryCorrected: (d) => `Correction of an earlier entry${sentence(d.reason)}`,
+};
+
+export function describeEvent(event: Pick<RecordedEvent, 'type' | 'data'>): string {
+  const describe = DESCRIBERS[event.type];
+  return describe ? describe(event.data as Record<string, unknown>) : words(event.type);
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { CASE_READING_ROLES, Roles } from '@windscreen/auth';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { CaseReplay } from '../replay/case-replay';
+import { PointInTimeRequestDto } from '../replay/point-in-time.request.dto';
+import { buildChronology, ChronologyEntry, chronologyCsv, chronologyHtml } from './chronology';
+import { LogsCaseAccess } from '../../audit/access-log/access-log.interceptor';
+
+const FORMATS = ['json', 'csv', 'html'] as const;
+
+export class ChronologyRequestDto extends PointInTimeRequestDto {
+  @ApiPropertyOptional({ enum: FORMATS, description: 'Or send Accept: text/csv or text/html' })
+  @IsOptional()
+  @IsIn(FORMATS)
+  format?: (typeof FORMATS)[number];
+}
+
+export interface ChronologyView {
+  caseId: string;
+  asOf: string | null;
+  asOccurredBy: string | null;
+  entries: ChronologyEntry[];
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class GetChronologyHttpController {
+  constructor(private readonly replay: CaseReplay) {}
+
+  @Get(':caseId/chronology')
+  @LogsCaseAccess('chronology')
+  @Roles(...CASE_READING_ROLES)
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ description: 'The significant events in the order they happened, one plain line each, corrections beside what they correct' })
+  @ApiNotFoundResponse()
+  async chronology(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Query() query: ChronologyRequestDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ChronologyView | string> {
+    const { events, state } = await this.replay.replay(caseId, query);
+    const entries = buildChronology(events, state.area);
+    const format = query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
+    if (format === 'csv') {
+      response.type('text/csv').setHeader('Content-Disposition', `attachment; filename="chronology-${caseId}.csv"`);
+      return chronologyCsv(entries);
+    }
+    if (format === 'html') {
+      const child = state.child ? `${state.child.givenName} ${state.child.familyName}` : caseId;
+      const moment = query.asOf ? ` as known on ${query.asOf}` : query.asOccurredBy ? ` as it had happened by ${query.asOccurredBy}` : '';
+      response.type('text/html');
+      return chronologyHtml(`Chronology: ${child}`, entries, `Case ${caseId}${moment}. Printed ${new Date().toISOString()}.`);
+    }
+    return { caseId, asOf: query.asOf ?? null, asOccurredBy: query.asOccurredBy ?? null, entries };
+  }
+}

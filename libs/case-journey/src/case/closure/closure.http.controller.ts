@@ -1,0 +1,45 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import type { Actor } from '../../domain/actor';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { commandContext } from '../../shared/command-context.factory';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
+import { CloseCaseCommand } from './close-case.command';
+import { CloseCaseRequestDto, ReopenCaseRequestDto } from './closure.request.dto';
+import { ReopenCaseCommand } from './reopen-case.command';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases/:caseId')
+export class ClosureHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post('closure')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CaseClosed with its national reason code (R21)' })
+  @ApiConflictResponse({ description: 'R21: a section 47 enquiry or child protection plan is still open' })
+  async close(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: CloseCaseRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary }, commandContext(actor, body.occurredAt))),
+    );
+  }
+
+  @Post('reopening')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CaseReopened; within 12 months of closure it is a re-referral (R21)' })
+  async reopen(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: ReopenCaseRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt))),
+    );
+  }
+}

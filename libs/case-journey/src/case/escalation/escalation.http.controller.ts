@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import type { Actor } from '../../domain/actor';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { commandContext } from '../../shared/command-context.factory';
+import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
+import { EscalateFurtherCommand } from './escalate-further.command';
+import { ESCALATION_LEVELS, ESCALATION_ROUTES, EscalationLevel, EscalationRoute } from './escalation.decide';
+import { RaiseEscalationCommand } from './raise-escalation.command';
+import { RecordEscalationDiscussionCommand } from './record-escalation-discussion.command';
+import { ResolveEscalationCommand } from './resolve-escalation.command';
+import { WithdrawEscalationCommand } from './withdraw-escalation.command';
+
+const ROUTES = Object.keys(ESCALATION_ROUTES) as EscalationRoute[];
+
+export class RaiseEscalationRequestDto extends CommandRequestDto {
+  @ApiProperty({ enum: ROUTES, description: 'professional disagreement, or a dispute about a MASH decision' }) @IsIn(ROUTES) route!: EscalationRoute;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) concern!: string;
+  @ApiProperty({ description: 'The agency whose action or inaction is disputed' }) @IsString() @IsNotEmpty() @MaxLength(200) otherAgency!: string;
+  @ApiProperty({ enum: ESCALATION_LEVELS, description: 'The step it starts at' }) @IsIn(ESCALATION_LEVELS) startsAt!: EscalationLevel;
+}
+export class EscalateFurtherRequestDto extends CommandRequestDto {
+  @ApiProperty({ enum: ESCALATION_LEVELS }) @IsIn(ESCALATION_LEVELS) to!: EscalationLevel;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) why!: string;
+}
+export class EscalationDiscussionRequestDto extends CommandRequestDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) discussion!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) agreements?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) actions?: string;
+}
+export class ResolveEscalationRequestDto extends CommandRequestDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) agreement!: string;
+}
+export class WithdrawEscalationRequestDto extends CommandRequestDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) reason!: string;
+}
+export class EscalationRaisedDto extends CommandResponseDto {
+  @ApiProperty() escalationId!: string;
+}
+
+/** R20: problem resolution between agencies, step by step. */
+@ApiTags('escalation')
+@ApiBearerAuth()
+@Controller('cases/:caseId/escalations')
+export class EscalationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: EscalationRaisedDto, description: 'EscalationRaised' })
+  async raise(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RaiseEscalationRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EscalationRaisedDto> {
+    const { occurredAt, ...data } = body;
+    const escalationId = randomUUID();
+    const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt)));
+    return { escalationId, ...commandResponse(result) };
+  }
+
+  @Post(':escalationId/next-level')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EscalatedFurther' })
+  @ApiConflictResponse({ description: 'R20: not the next step of the route, or the escalation has ended' })
+  async escalate(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('escalationId', uuidParam('escalationId')) escalationId: string,
+    @Body() body: EscalateFurtherRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    const { occurredAt, ...data } = body;
+    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt))));
+  }
+
+  @Post(':escalationId/discussions')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EscalationDiscussionRecorded: discussions, agreements and actions' })
+  async discuss(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('escalationId', uuidParam('escalationId')) escalationId: string,
+    @Body() body: EscalationDiscussionRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    const { occurredAt, ...data } = body;
+    return commandResponse(
+      await this.commandBus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt))),
+    );
+  }
+
+  @Post(':escalationId/resolution')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EscalationResolved, with the agreement' })
+  async resolve(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('escalationId', uuidParam('escalationId')) escalationId: string,
+    @Body() body: ResolveEscalationRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, commandContext(actor, body.occurredAt))),
+    );
+  }
+
+  @Post(':escalationId/withdrawal')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EscalationWithdrawn' })
+  async withdraw(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('escalationId', uuidParam('escalationId')) escalationId: string,
+    @Body() body: WithdrawEscalationRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, commandContext(actor, body.occurredAt))),
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LevelOfNeed } from '../../domain/levels-of-need';
+import type { ChildDetails } from '../open-case/open-case.decide';
+
+/** Read model: what a case worker sees first. Written only by CaseSummaryProjection. */
+@Entity('case_summaries')
+export class CaseSummaryRow {
+  @PrimaryColumn('uuid', { name: 'case_id' }) caseId!: string;
+  @Column('uuid', { name: 'family_id' }) familyId!: string;
+  @Column('text') area!: string;
+  @Column('text') status!: 'open' | 'closed';
+  @Column('text', { nullable: true }) level!: LevelOfNeed | null;
+  @Column('timestamptz', { name: 'level_since', nullable: true }) levelSince!: Date | null;
+  @Column('jsonb', { name: 'level_set_by', nullable: true }) levelSetBy!: { id: string; name: string; role: string } | null;
+  @Column('jsonb') child!: ChildDetails;
+  @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
+  @Column('bigint') revision!: string;
+  @Column('bigint') position!: string;
+}

@@ -1,0 +1,9 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import { CaseCommandMessage, CaseDecisionHandler } from '../../shared/case-command';
+
+export class RecordInformationSharingDecisionCommand extends CaseCommandMessage<'RecordInformationSharingDecision'> {
+  readonly type = 'RecordInformationSharingDecision';
+}
+
+@CommandHandler(RecordInformationSharingDecisionCommand)
+export class RecordInformationSharingDecisionHandler extends CaseDecisionHandler<'RecordInformationSharingDecision'> {}

@@ -1,0 +1,78 @@
+import { Command, DomainEvent } from '../../domain/command';
+import { RuleViolation } from '../../domain/domain-error';
+import { addHours } from '../../domain/working-days';
+import {
+  ANONYMITY_PERMITTED_SOURCES,
+  Area,
+  ContactRoute,
+  DisabilityCode,
+  EthnicityCode,
+  ReferralSource,
+  Sex,
+} from '../../domain/national-codes';
+import type { CaseState } from '../case.state';
+
+export interface ChildDetails {
+  givenName: string;
+  familyName: string;
+  /** Exactly one of dateOfBirth and expectedDateOfBirth (an unborn child). */
+  dateOfBirth?: string;
+  expectedDateOfBirth?: string;
+  sex: Sex;
+  ethnicity?: EthnicityCode;
+  firstLanguage?: string;
+  disabilities: DisabilityCode[];
+  upn?: string;
+}
+
+export interface Contact {
+  receivedAt: string;
+  route: ContactRoute;
+  source: ReferralSource;
+  referrer: { name?: string; agency?: string; anonymous: boolean };
+}
+
+export type OpenCase = Command<
+  'OpenCase',
+  { caseId: string; familyId: string; child: ChildDetails; area: Area; contact: Contact; concerns: string }
+>;
+
+export type CaseOpened = DomainEvent<
+  'CaseOpened',
+  {
+    caseId: string;
+    familyId: string;
+    child: ChildDetails;
+    area: Area;
+    contact: Contact;
+    concerns: string;
+    /** R10: a telephone contact is followed up in writing within 24 hours. */
+    writtenFollowUpDueBy?: string;
+  }
+>;
+
+export function decideOpenCase(command: OpenCase, state: CaseState): CaseOpened[] {
+  if (state.status !== 'none') {
+    throw new RuleViolation(undefined, 'CASE.ALREADY_EXISTS', `Case ${command.data.caseId} already exists`);
+  }
+  const { contact } = command.data;
+  // R9: professionals cannot make anonymous referrals; members of the public may ask to.
+  if (contact.referrer.anonymous && !ANONYMITY_PERMITTED_SOURCES.includes(contact.source)) {
+    throw new RuleViolation(
+      'R9',
+      'CONTACT.ANONYMOUS_PROFESSIONAL',
+      `A referral from source ${contact.source} is from a professional and cannot be anonymous`,
+      'Record the referrer’s name and agency, or use source 1A-1D (a member of the public), 9 or 10',
+    );
+  }
+  if (!contact.referrer.anonymous && !contact.referrer.name) {
+    throw new RuleViolation(
+      'R9',
+      'CONTACT.REFERRER_UNNAMED',
+      'The referrer must be named unless they are a member of the public who asked to remain anonymous',
+      'Give the referrer’s name, or mark a member of the public’s referral as anonymous',
+    );
+  }
+  const writtenFollowUpDueBy = contact.route === 'telephone' ? addHours(contact.receivedAt, 24) : undefined;
+  return [{ type: 'CaseOpened', schemaVersion: 1, data: { ...command.data, ...(writtenFollowUpDueBy && { writtenFollowUpDueBy }) } }];
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DecisionRunner } from '../../shared/decision-runner';
+import { NotFound } from '../../domain/domain-error';
+import { familyDecider, familyStream } from '../../family/family.decider';
+import { caseDecider } from '../case.decider';
+import { caseStream } from '../case.events';
+import { OpenCaseCommand, OpenCaseResult } from './open-case.command';
+
+/**
+ * A contact becomes a case. The case is decided first, so a refusal writes nothing. A new family
+ * is then registered before the case is recorded (a case never names a family that does not
+ * exist); a child joining an existing family is added to it after the case is recorded.
+ */
+@CommandHandler(OpenCaseCommand)
+export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCaseResult> {
+  constructor(private readonly decisions: DecisionRunner) {}
+
+  async execute({ request, context }: OpenCaseCommand): Promise<OpenCaseResult> {
+    const caseId = randomUUID();
+    const joining = request.familyId !== undefined;
+    const familyId = request.familyId ?? randomUUID();
+    if (joining) {
+      const { state } = await this.decisions.loadState(familyDecider, familyStream(familyId));
+      if (!state.exists) throw new NotFound('FAMILY.NOT_FOUND', `Family ${familyId} was not found`);
+    }
+    const openCase = await this.decisions.prepare(caseDecider, caseStream(caseId), {
+      type: 'OpenCase',
+      data: { ...request, caseId, familyId },
+      context,
+    });
+    if (!joining) {
+      await this.decisions.run(familyDecider, familyStream(familyId), {
+        type: 'RegisterFamily',
+        data: { familyId, area: request.area, firstCaseId: caseId },
+        context,
+      });
+    }
+    const opened = await openCase.commit();
+    if (joining) {
+      await this.decisions.run(familyDecider, familyStream(familyId), {
+        type: 'AddChildToFamily',
+        data: { familyId, caseId },
+        context,
+      });
+    }
+    return { caseId, familyId, revision: opened.revision, position: opened.position };
+  }
+}

@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CommandRequestDto } from '../../shared/http-dto';
+import {
+  ASSESSMENT_FACTORS,
+  AssessmentFactor,
+  PRIMARY_NEED_CODES,
+  PrimaryNeedCode,
+  SECTION_17_OUTCOMES,
+  Section17Outcome,
+} from './section-17.decide';
+
+export class OpenSection17AssessmentRequestDto extends CommandRequestDto {}
+
+export class CompleteSection17AssessmentRequestDto extends CommandRequestDto {
+  @ApiProperty({ enum: PRIMARY_NEED_CODES, description: 'CIN census primary need' }) @IsIn(PRIMARY_NEED_CODES) primaryNeed!: PrimaryNeedCode;
+  @ApiProperty({ enum: ASSESSMENT_FACTORS, isArray: true, description: 'CIN census assessment factors (21: no factors)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(42)
+  @IsIn(ASSESSMENT_FACTORS, { each: true })
+  factors!: AssessmentFactor[];
+  @ApiProperty({ enum: SECTION_17_OUTCOMES }) @IsIn(SECTION_17_OUTCOMES) outcome!: Section17Outcome;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) summary!: string;
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import type { Actor } from '../../domain/actor';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { commandContext } from '../../shared/command-context.factory';
+import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
+import { RecordCareOrderStepCommand } from './record-care-order-step.command';
+import { CARE_ORDER_STEPS, CareOrderStep } from './section-31.decide';
+
+export class RecordCareOrderStepRequestDto extends CommandRequestDto {
+  @ApiProperty({ enum: CARE_ORDER_STEPS }) @IsIn(CARE_ORDER_STEPS) step!: CareOrderStep;
+  @ApiProperty({ description: 'R18: the court’s case reference', example: 'PE26C00123' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  courtReference!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+}
+
+@ApiTags('statutory')
+@ApiBearerAuth()
+@Controller('cases/:caseId/care-order-proceedings')
+export class Section31HttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CareOrderStepRecorded: applied, granted, refused or discharged (s31)' })
+  @ApiConflictResponse({ description: 'R18: a step out of order' })
+  async record(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RecordCareOrderStepRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    const { occurredAt, ...data } = body;
+    return commandResponse(await this.commandBus.execute(new RecordCareOrderStepCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+  }
+}

@@ -1,0 +1,11 @@
+export type Role = 'case_worker' | 'manager' | 'auditor' | 'admin';
+export const ROLES: readonly Role[] = ['case_worker', 'manager', 'auditor', 'admin'];
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+  roles: Role[];
+  agency: string;
+  team: string;
+}

@@ -1,0 +1,26 @@
+/**
+ * Domain refusals. `decide` throws these; the HTTP layer maps them once:
+ * RuleViolation -> 409 with the rule id, NotFound -> 404.
+ */
+export class RuleViolation extends Error {
+  constructor(
+    /** The threshold rule that forbids it (R1-R22), when one does. */
+    readonly rule: string | undefined,
+    /** Stable machine code, e.g. 'LEVEL_OF_NEED.UNCHANGED'. */
+    readonly code: string,
+    message: string,
+    /** What would satisfy the rule, in a practitioner's words. */
+    readonly howToResolve?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'RuleViolation';
+  }
+}
+
+export class NotFound extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'NotFound';
+  }
+}

@@ -1,0 +1,149 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import type { Actor } from '../../domain/actor';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { commandContext } from '../../shared/command-context.factory';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
+import type { Professional } from '../family.decider';
+import { ConveneTeamAroundFamilyCommand } from './convene-team-around-family.command';
+import {
+  ChangeLeadProfessionalRequestDto,
+  CloseEarlyHelpAssessmentRequestDto,
+  CompleteEarlyHelpAssessmentRequestDto,
+  EndKeepInTouchRequestDto,
+  RecordEarlyHelpHubDecisionRequestDto,
+  RecordNeedAndStrengthRequestDto,
+  RecordTeamAroundFamilyReviewRequestDto,
+  StartKeepInTouchRequestDto,
+  ConveneTeamAroundFamilyRequestDto,
+  EarlyHelpAssessmentStartedDto,
+  ProfessionalDto,
+  StartEarlyHelpAssessmentRequestDto,
+} from './early-help.request.dto';
+import { StartEarlyHelpAssessmentCommand } from './start-early-help-assessment.command';
+import { ChangeLeadProfessionalCommand } from './change-lead-professional.command';
+import { CloseEarlyHelpAssessmentCommand } from './close-early-help-assessment.command';
+import { CompleteEarlyHelpAssessmentCommand } from './complete-early-help-assessment.command';
+import { EndKeepInTouchCommand } from './end-keep-in-touch.command';
+import { RecordEarlyHelpHubDecisionCommand } from './record-early-help-hub-decision.command';
+import { RecordNeedAndStrengthCommand } from './record-need-and-strength.command';
+import { RecordTeamAroundFamilyReviewCommand } from './record-team-around-family-review.command';
+import { StartKeepInTouchCommand } from './start-keep-in-touch.command';
+
+const professional = ({ name, agency, role, contact }: ProfessionalDto): Professional => ({
+  name,
+  agency,
+  ...(role && { role }),
+  ...(contact && { contact }),
+});
+
+@ApiTags('early help')
+@ApiBearerAuth()
+@Controller()
+export class EarlyHelpHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post('cases/:caseId/early-help-assessment')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: EarlyHelpAssessmentStartedDto, description: 'EarlyHelpAssessmentStarted on the child’s family' })
+  @ApiConflictResponse({ description: 'R1: no early help consent; R2: the family has an open EHA (the body names it and its lead professional)' })
+  async start(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: StartEarlyHelpAssessmentRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EarlyHelpAssessmentStartedDto> {
+    const result = await this.commandBus.execute(
+      new StartEarlyHelpAssessmentCommand(caseId, professional(body.leadProfessional), commandContext(actor, body.occurredAt)),
+    );
+    return { ehaId: result.ehaId, familyId: result.familyId, ...commandResponse(result) };
+  }
+
+  @Post('families/:familyId/team-around-the-family')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyConvened' })
+  @ApiConflictResponse({ description: 'R3: the family has no open EHA, or a team is already convened' })
+  async convene(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: ConveneTeamAroundFamilyRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(
+        new ConveneTeamAroundFamilyCommand(
+          { familyId, kind: body.kind, leadProfessional: professional(body.leadProfessional), members: body.members.map(professional) },
+          commandContext(actor, body.occurredAt),
+        ),
+      ),
+    );
+  }
+
+  @Post('families/:familyId/early-help-assessment/need-and-strength')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R4: NeedAndStrengthRecorded on the open EHA' })
+  async needAndStrength(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: RecordNeedAndStrengthRequestDto, @CurrentActor() actor: Actor) {
+    const { occurredAt, ...data } = body;
+    return commandResponse(await this.commandBus.execute(new RecordNeedAndStrengthCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+  }
+
+  @Post('families/:familyId/early-help-assessment/completion')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EarlyHelpAssessmentCompleted (needs need and strength, R4)' })
+  async complete(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: CompleteEarlyHelpAssessmentRequestDto, @CurrentActor() actor: Actor) {
+    return commandResponse(
+      await this.commandBus.execute(new CompleteEarlyHelpAssessmentCommand({ familyId, summary: body.summary }, commandContext(actor, body.occurredAt))),
+    );
+  }
+
+  @Post('families/:familyId/early-help-assessment/closure')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EarlyHelpAssessmentClosed with its outcome; the family may then have another (R2)' })
+  async closeEha(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: CloseEarlyHelpAssessmentRequestDto, @CurrentActor() actor: Actor) {
+    const { occurredAt, ...data } = body;
+    return commandResponse(await this.commandBus.execute(new CloseEarlyHelpAssessmentCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+  }
+
+  @Post('families/:familyId/team-around-the-family/reviews')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyReviewed, with the next review date' })
+  async review(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: RecordTeamAroundFamilyReviewRequestDto, @CurrentActor() actor: Actor) {
+    const { occurredAt, ...data } = body;
+    return commandResponse(await this.commandBus.execute(new RecordTeamAroundFamilyReviewCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+  }
+
+  @Post('families/:familyId/lead-professional')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadProfessionalChanged' })
+  async changeLead(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: ChangeLeadProfessionalRequestDto, @CurrentActor() actor: Actor) {
+    return commandResponse(
+      await this.commandBus.execute(
+        new ChangeLeadProfessionalCommand({ familyId, leadProfessional: professional(body.leadProfessional), reason: body.reason }, commandContext(actor, body.occurredAt)),
+      ),
+    );
+  }
+
+  @Post('families/:familyId/early-help-hub-decision')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R14: EarlyHelpHubDecisionRecorded on the completed EHA' })
+  async hubDecision(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: RecordEarlyHelpHubDecisionRequestDto, @CurrentActor() actor: Actor) {
+    const { occurredAt, ...data } = body;
+    return commandResponse(await this.commandBus.execute(new RecordEarlyHelpHubDecisionCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+  }
+
+  @Post('families/:familyId/keep-in-touch')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R5: KeepInTouchStarted' })
+  @ApiConflictResponse({ description: 'R5: the child is judged at risk of significant harm' })
+  async startKeepInTouch(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: StartKeepInTouchRequestDto, @CurrentActor() actor: Actor) {
+    const { occurredAt, ...data } = body;
+    return commandResponse(await this.commandBus.execute(new StartKeepInTouchCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+  }
+
+  @Post('families/:familyId/keep-in-touch/end')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'KeepInTouchEnded' })
+  async endKeepInTouch(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: EndKeepInTouchRequestDto, @CurrentActor() actor: Actor) {
+    return commandResponse(await this.commandBus.execute(new EndKeepInTouchCommand({ familyId, reason: body.reason }, commandContext(actor, body.occurredAt))));
+  }
+}

@@ -1,0 +1,8 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { RequestValidationError } from '@windscreen/http';
+
+/** Route ids are uuids; anything else is a 400 naming the parameter. */
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new RequestValidationError([{ field: name, reasons: [`${name} must be a uuid`] }]),
+  });

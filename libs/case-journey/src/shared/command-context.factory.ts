@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { currentRequestContext } from '@windscreen/http';
+import type { Actor } from '../domain/actor';
+import type { CommandContext } from '../domain/command';
+
+/** Builds a command's context from the request: actor from the token, time from the clock. */
+export function commandContext(actor: Actor, occurredAt: string | undefined, now: Date = new Date()): CommandContext {
+  const request = currentRequestContext();
+  return {
+    actor,
+    occurredAt: occurredAt ?? now.toISOString(),
+    now: now.toISOString(),
+    correlationId: request?.correlationId ?? randomUUID(),
+    causationId: request?.requestId ?? randomUUID(),
+  };
+}
