@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@windscreen/config';
+import { prepareDatabase } from '@windscreen/database';
+import { EventStore } from '@windscreen/event-store';
+import { Projection, PROJECTIONS, rebuildProjection } from '@windscreen/projections';
+import { ProjectorModule } from '../../projector/src/projector.module';
+import { fail, parseArgs } from './cli-args';
+import { ProgressBar } from './progress-bar';
+
+/** npm run rebuild -- [--projection NAME]: empties the read model(s) and replays the whole log. */
+async function main(): Promise<void> {
+  let args: Record<string, string | true>;
+  try {
+    args = parseArgs(process.argv.slice(2), { values: ['projection'], flags: ['all'] });
+  } catch (error) {
+    fail(`rebuild: ${(error as Error).message}`);
+  }
+  const config = loadConfig();
+  const database = await prepareDatabase(config, (message) => process.stderr.write(`${message}\n`));
+  const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url, { run: false }), {
+    logger: ['error'],
+  });
+  try {
+    const projections = app.get<Projection[]>(PROJECTIONS);
+    const chosen = args.projection ? projections.filter((projection) => projection.name === args.projection) : projections;
+    if (chosen.length === 0) {
+      fail(`rebuild: no projection "${args.projection}" (known: ${projections.map((p) => p.name).join(', ')})`);
+    }
+    const store = app.get(EventStore);
+    const dataSource = app.get(DataSource);
+    const head = Number(await store.headPosition());
+    for (const projection of chosen) {
+      const bar = new ProgressBar(projection.name, head);
+      const report = await rebuildProjection(dataSource, store, projection, (_, position) => bar.update(Number(position)));
+      bar.finish(head);
+      process.stdout.write(
+        `${report.projection}: ${report.events} events in ${report.seconds.toFixed(2)} s (${report.eventsPerSecond} events/s)\n`,
+      );
+    }
+  } finally {
+    await app.close();
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { resolveJwtSecret, signToken } from '@windscreen/auth';
+import { Role, ROLES } from '@windscreen/case-journey/domain';
+import { loadConfig } from '@windscreen/config';
+import { fail, parseArgs } from './cli-args';
+
+/**
+ * Mints a development token signed with the secret the app uses (AUTH_JWT_SECRET or the one in
+ * the data folder) and prints only the token, so it can be captured: TOKEN=$(npm run -s token -- ...).
+ */
+function main(): void {
+  let args: Record<string, string | true>;
+  try {
+    args = parseArgs(process.argv.slice(2), { values: ['role', 'sub', 'name', 'agency', 'team', 'hours'] });
+  } catch (error) {
+    fail(`token: ${(error as Error).message}`);
+  }
+  const roles = String(args.role ?? 'case_worker').split(',') as Role[];
+  const unknown = roles.filter((role) => !ROLES.includes(role));
+  if (unknown.length) fail(`token: unknown role ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
+  const hours = Number(args.hours ?? 8);
+  if (!(hours > 0 && hours <= 24 * 30)) fail('token: --hours must be between 0 and 720');
+  const secret = resolveJwtSecret(loadConfig());
+  const token = signToken(
+    {
+      sub: String(args.sub ?? 'dev-user'),
+      name: String(args.name ?? 'Dev User'),
+      roles,
+      agency: String(args.agency ?? 'Early Help'),
+      team: String(args.team ?? 'north'),
+    },
+    secret,
+    Math.round(hours * 3600),
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+main();
