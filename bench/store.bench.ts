@@ -1,0 +1,152 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { ensureDatabase, migrate, startEmbeddedPostgres } from '@windscreen/database';
+import { NewEvent, PostgresEventStore } from '@windscreen/event-store';
+import { fmt, LoadResult, runLoad } from './bench-support';
+
+/**
+ * npm run bench:store — the PostgreSQL event store against the raw ceiling of the same server,
+ * measured in the same run: appends at 1, 8 and 32 concurrent appenders (1 and 10 events per
+ * append), and catch-up reads over 1M events. Uses a fresh embedded PostgreSQL (fsync on), or
+ * DATABASE_URL's server when set (a scratch database is created there and dropped).
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const STREAMS = 100_000;
+const READ_EVENTS = Number(process.env.BENCH_READ_EVENTS ?? 1_000_000);
+
+const payload = {
+  level: 'complex',
+  reason: 'Needs are escalating: school reports missed meals and poor attendance over the last term',
+};
+const metadata = {
+  actor: { id: 'bench', name: 'Bench Worker', role: 'case_worker', agency: 'Early Help', team: 'north' },
+  occurredAt: '2026-03-02T09:15:00.000Z',
+  correlationId: '00000000-0000-4000-8000-000000000000',
+  causationId: '00000000-0000-4000-8000-000000000000',
+};
+const SAMPLE_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const newEvent = (): NewEvent => ({ type: 'SteppedUp', schemaVersion: 1, data: payload, metadata });
+
+async function main(): Promise<void> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-bench-'));
+  const server = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres({ dataDir: scratch, temporary: true, postgresFlags: ['-c', 'max_connections=200'] });
+  const databaseName = `windscreen_bench_${Date.now()}`;
+  const url = await ensureDatabase(server.url, databaseName);
+  await migrate(url);
+  const pool = new Pool({ connectionString: url, max: 40 });
+  pool.on('error', () => undefined); // connections end when the server stops at the end
+  const store = new PostgresEventStore(pool, url);
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+
+  try {
+    await pool.query(`create table raw_events (like events including defaults including constraints including indexes)`);
+    await pool.query(`alter table raw_events alter column position set default nextval('events_position_seq')`);
+    const version = (await pool.query('show server_version')).rows[0].server_version;
+    const fsync = (await pool.query('show fsync')).rows[0].fsync;
+    say(`Windscreen event store benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, ${SECONDS} s per figure`);
+    say('');
+    say('appends (random stream among 100k, expected revision checked)');
+    say('  clients  events/append   events/s    p50 ms   p99 ms   raw INSERT/s   ratio');
+
+    const revisions = new Map<number, bigint>();
+    for (const perAppend of [1, 10]) {
+      for (const clients of [1, 8, 32]) {
+        const raw = await runLoad(clients, SECONDS * 1000, async () => {
+          await pool.query(
+            `insert into raw_events (transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, content_hash, hash)
+             values (pg_current_xact_id(), $1, 0, gen_random_uuid(), 'SteppedUp', 1, $2, $3, now(), $4, $4)`,
+            [`raw-${Math.random()}`, JSON.stringify(payload), JSON.stringify(metadata), SAMPLE_HASH],
+          );
+        });
+        const ours = await runLoad(clients, SECONDS * 1000, async (worker) => {
+          // Each worker owns the streams congruent to it, so no two workers race on one stream.
+          const stream = worker + clients * Math.floor((Math.random() * STREAMS) / clients);
+          const expected = revisions.get(stream);
+          const events = Array.from({ length: perAppend }, newEvent);
+          const result = await store.append(`bench-${stream}`, events, { expectedRevision: expected ?? 'no_stream' });
+          revisions.set(stream, result.nextExpectedRevision);
+          return perAppend;
+        });
+        say(
+          `  ${String(clients).padStart(7)}  ${String(perAppend).padStart(13)}  ${fmt(ours.perSecond).padStart(9)}  ${fmt(ours.p50Ms, 2).padStart(8)} ${fmt(ours.p99Ms, 2).padStart(8)}  ${fmt(raw.perSecond).padStart(13)}  ${ratio(ours, raw)}` +
+            (ours.errors ? `  (${ours.errors} errors)` : ''),
+        );
+      }
+    }
+
+    say('');
+    const existing = Number((await pool.query('select count(*) from events')).rows[0].count);
+    const toAdd = Math.max(0, READ_EVENTS - existing);
+    process.stderr.write(`preparing ${fmt(toAdd)} more events for the catch-up read...\n`);
+    // Setup only: bulk rows in the events table's own shape, so the read measures reading.
+    for (let done = 0; done < toAdd; done += 200_000) {
+      const n = Math.min(200_000, toAdd - done);
+      await pool.query(
+        `insert into events (transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, content_hash, hash)
+         select pg_current_xact_id(), 'bulk-' || (i % 100000), (i / 100000) + $3::bigint, gen_random_uuid(), 'SteppedUp', 1, $1::jsonb, $2::jsonb, now(), '${SAMPLE_HASH}', '${SAMPLE_HASH}'
+           from generate_series(0, $4::bigint - 1) as i`,
+        [JSON.stringify(payload), JSON.stringify(metadata), done * 10, n],
+      );
+    }
+    await pool.query('vacuum analyze events');
+    const total = Number((await pool.query('select count(*) from events')).rows[0].count);
+
+    const readBatch = 1000;
+    const t0 = process.hrtime.bigint();
+    let read = 0;
+    for (let position = 0n; ; ) {
+      const batch = await store.readAll({ fromPosition: position, limit: readBatch });
+      if (batch.length === 0) break;
+      read += batch.length;
+      position = batch[batch.length - 1].position;
+    }
+    const oursSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+
+    const t1 = process.hrtime.bigint();
+    let bare = 0;
+    for (let position = '0'; ; ) {
+      const { rows } = await pool.query(
+        `select position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash
+           from events where position > $1 order by position limit $2`,
+        [position, readBatch],
+      );
+      if (rows.length === 0) break;
+      bare += rows.length;
+      position = rows[rows.length - 1].position;
+    }
+    const bareSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+    say(`catch-up read of ${fmt(total)} events, ${readBatch} per batch`);
+    say(`  readAll: ${fmt(read / oursSeconds)} events/s   bare batched SELECT: ${fmt(bare / bareSeconds)} events/s   ratio ${((read / oursSeconds / (bare / bareSeconds)) * 100).toFixed(0)}%`);
+    say('');
+    say('targets: appends at 32 clients >= 70% of raw INSERT; catch-up read >= 80% of bare SELECT');
+  } finally {
+    await store.close();
+    await pool.end();
+    if (process.env.DATABASE_URL) {
+      const { Client } = await import('pg');
+      const admin = new Client({ connectionString: server.url });
+      await admin.connect();
+      await admin.query(`drop database if exists "${databaseName}" with (force)`);
+      await admin.end();
+    }
+    await server.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function ratio(ours: LoadResult, raw: LoadResult): string {
+  return `${((ours.perSecond / raw.perSecond) * 100).toFixed(0)}%`;
+}
+
+main().catch((error) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
