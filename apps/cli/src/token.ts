@@ -10,7 +10,7 @@ import { fail, parseArgs } from './cli-args';
 function main(): void {
   let args: Record<string, string | true>;
   try {
-    args = parseArgs(process.argv.slice(2), { values: ['role', 'sub', 'name', 'agency', 'team', 'hours'] });
+    args = parseArgs(process.argv.slice(2), { values: ['role', 'sub', 'name', 'agency', 'team', 'hours'], flags: ['all-teams'] });
   } catch (error) {
     fail(`token: ${(error as Error).message}`);
   }
@@ -27,6 +27,7 @@ function main(): void {
       roles,
       agency: String(args.agency ?? 'Early Help'),
       team: String(args.team ?? 'north'),
+      allTeams: args['all-teams'] === true,
     },
     secret,
     Math.round(hours * 3600),

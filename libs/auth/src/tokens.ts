@@ -7,12 +7,13 @@ export interface TokenClaims {
   roles: Role[];
   agency: string;
   team: string;
+  allTeams?: boolean;
 }
 
 export class InvalidToken extends Error {}
 
 export function signToken(claims: TokenClaims, secret: string, expiresInSeconds = 8 * 3600): string {
-  return jwt.sign({ name: claims.name, roles: claims.roles, agency: claims.agency, team: claims.team }, secret, {
+  return jwt.sign({ name: claims.name, roles: claims.roles, agency: claims.agency, team: claims.team, ...(claims.allTeams && { allTeams: true }) }, secret, {
     algorithm: 'HS256',
     subject: claims.sub,
     expiresIn: expiresInSeconds,
@@ -39,5 +40,6 @@ export function verifyToken(token: string, secret: string): Actor {
     roles,
     agency: typeof payload.agency === 'string' ? payload.agency : '',
     team: typeof payload.team === 'string' ? payload.team : '',
+    allTeams: payload.allTeams === true,
   };
 }

@@ -17,6 +17,7 @@ export interface TestUser {
   roles?: Role[];
   agency?: string;
   team?: string;
+  allTeams?: boolean;
 }
 
 export interface TestApp {
@@ -57,6 +58,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
           roles: user.roles ?? ['case_worker'],
           agency: user.agency ?? 'Early Help',
           team: user.team ?? 'north',
+          allTeams: user.allTeams,
         },
         TEST_JWT_SECRET,
       ),

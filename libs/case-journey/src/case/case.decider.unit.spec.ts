@@ -7,7 +7,7 @@ import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 import type { OpenCase } from './open-case/open-case.decide';
 
-const actor: Actor = { id: 'alice', name: 'Alice Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north' };
+const actor: Actor = { id: 'alice', name: 'Alice Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false };
 const context = (occurredAt = '2026-03-02T10:00:00Z', now = '2026-03-02T10:00:00Z'): CommandContext => ({
   actor,
   occurredAt,

@@ -8,7 +8,7 @@ import type { CaseState } from './case.state';
 import type { ChangeLevelOfNeed } from './change-level-of-need/change-level-of-need.decide';
 import type { ConsentRecord } from './consent/consent.decide';
 
-const actor: Actor = { id: 'sw1', name: 'J. Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Children’s Social Care', team: 'north' };
+const actor: Actor = { id: 'sw1', name: 'J. Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Children’s Social Care', team: 'north', allTeams: false };
 const caseId = '33333333-3333-4333-8333-333333333333';
 const at = (occurredAt: string): CommandContext => ({ actor, occurredAt, now: '2027-06-01T00:00:00Z', correlationId: 'c', causationId: 'c' });
 const ctx = at('2026-03-02T10:00:00Z');

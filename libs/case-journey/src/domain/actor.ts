@@ -8,4 +8,6 @@ export interface Actor {
   roles: Role[];
   agency: string;
   team: string;
+  /** A manager or auditor whose reports and caseload span every team, not only their own. */
+  allTeams: boolean;
 }

@@ -4,7 +4,7 @@ import { NotFound, RuleViolation } from '../domain/domain-error';
 import { FamilyCommand, familyDecider, FamilyEvent, FamilyState } from './family.decider';
 
 const context: CommandContext = {
-  actor: { id: 'alice', name: 'Alice', role: 'case_worker', roles: ['case_worker'], agency: 'EH', team: 'north' },
+  actor: { id: 'alice', name: 'Alice', role: 'case_worker', roles: ['case_worker'], agency: 'EH', team: 'north', allTeams: false },
   occurredAt: '2026-03-02T10:00:00Z',
   now: '2026-03-02T10:00:00Z',
   correlationId: 'c',
