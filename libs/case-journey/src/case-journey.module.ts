@@ -69,6 +69,13 @@ import { AccessLogInterceptor } from './audit/access-log/access-log.interceptor'
 import { GetAccessLogHttpController } from './audit/access-log/get-access-log.http.controller';
 import { GetChronologyHttpController } from './case/chronology/get-chronology.http.controller';
 import { CaseReplay } from './case/replay/case-replay';
+import { CaseAccess } from './case/access/case-access';
+import { AllocateCaseHandler } from './case/allocation/allocate-case.command';
+import { AllocationHttpController } from './case/allocation/allocation.http.controller';
+import { CaseloadHttpController } from './case/caseload/caseload.http.controller';
+import { GetCaseloadHandler } from './case/caseload/get-caseload.query';
+import { TimelinessHttpController } from './case/timeliness/timeliness.http.controller';
+import { GetTimelinessHandler } from './case/timeliness/get-timeliness.query';
 import { VerifyChainHttpController } from './audit/verify-chain/verify-chain.http.controller';
 import { VerifyCaseChainHandler } from './audit/verify-chain/verify-chain.query';
 
@@ -81,6 +88,9 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature(CASE_JOURNEY_ENTITIES)],
   controllers: [
+    CaseloadHttpController,
+    TimelinessHttpController,
+    AllocationHttpController,
     InformationSharingAuditHttpController,
     GetAccessLogHttpController,
     GetChronologyHttpController,
@@ -106,8 +116,12 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
   ],
   providers: [
     DecisionRunner,
+    AllocateCaseHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
     CaseReplay,
+    CaseAccess,
+    GetCaseloadHandler,
+    GetTimelinessHandler,
     VerifyCaseChainHandler,
     ChangeLevelOfNeedHandler,
     EndChildInNeedPlanHandler,

@@ -4,3 +4,4 @@ export * from './projection-runner';
 export * from './projections.module';
 export * from './read-your-writes.interceptor';
 export * from './rebuild';
+export * from './upsert-rows';

@@ -47,6 +47,7 @@ import { decideRecordCareOrderStep, RecordCareOrderStep } from './section-31/sec
 import { decideRecordStrategyDiscussion, RecordStrategyDiscussion } from './section-47/strategy-discussion.decide';
 import type { EventEnvelope } from '../domain/decider';
 import { decideOpenCase, OpenCase } from './open-case/open-case.decide';
+import { AllocateCase, decideAllocateCase } from './allocation/allocation.decide';
 import {
   ConcludeSection47Enquiry,
   decideConcludeSection47Enquiry,
@@ -78,7 +79,8 @@ export type CaseCommand =
   | RecordCareOrderStep
   | RecordInformationSharingDecision
   | EscalationCommand
-  | CorrectEntry;
+  | CorrectEntry
+  | AllocateCase;
 
 export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] {
   assertOccurredAtNotInFuture(command.context);
@@ -141,6 +143,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideEscalation(command, state);
     case 'CorrectEntry':
       return decideCorrectEntry(command, state);
+    case 'AllocateCase':
+      return decideAllocateCase(command, state);
     default:
       return assertNever(command);
   }

@@ -14,6 +14,7 @@ import type { CareOrderStepRecorded } from './section-31/section-31.decide';
 import type { InformationSharingDecisionRecorded } from './information-sharing/information-sharing.decide';
 import type { EscalationEvent } from './escalation/escalation.decide';
 import type { EntryCorrected } from './correction/correction.decide';
+import type { CaseAllocated } from './allocation/allocation.decide';
 
 /** Every event of a case stream. */
 export type CaseEvent =
@@ -40,6 +41,7 @@ export type CaseEvent =
   | CareOrderStepRecorded
   | InformationSharingDecisionRecorded
   | EscalationEvent
-  | EntryCorrected;
+  | EntryCorrected
+  | CaseAllocated;
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -9,12 +9,16 @@ import type { BragRating, MashOutcome } from './mash/mash.decide';
 import type { EscalationState } from './escalation/escalation.decide';
 import type { CareOrderStep } from './section-31/section-31.decide';
 import type { ChildDetails } from './open-case/open-case.decide';
+import type { AllocatedWorker } from './allocation/allocation.decide';
 
 export interface CaseState {
   status: 'none' | 'open' | 'closed';
   caseId: string | null;
   familyId: string | null;
   area: Area | null;
+  /** The team that holds the case: the opener's team until it is allocated. */
+  team: string | null;
+  allocatedWorker: AllocatedWorker | null;
   child: ChildDetails | null;
   level: LevelOfNeed | null;
   levelSince: string | null;
@@ -22,7 +26,9 @@ export interface CaseState {
   /** The latest decision per scope: what is in force now. */
   consents: Partial<Record<ConsentScope, ConsentRecord & { recordedAt: string }>>;
   bragRating: BragRating | null;
+  bragRatedAt: string | null;
   section47Open: boolean;
+  section47Since: string | null;
   childProtectionPlan: { category: AbuseCategory; since: string } | null;
   closedAt: string | null;
   /** R10: set for a telephone contact. */
@@ -30,10 +36,10 @@ export interface CaseState {
   mashDecision: MashOutcome | null;
   referrerNotificationDueBy: string | null;
   referrerNotified: boolean;
-  section17: { dueBy: string } | null;
+  section17: { dueBy: string; since: string } | null;
   childInNeedPlanSince: string | null;
   section20Since: string | null;
-  careOrder: { step: CareOrderStep; courtReference: string } | null;
+  careOrder: { step: CareOrderStep; courtReference: string; since: string } | null;
   escalations: Record<string, EscalationState>;
   /** Every entry by event id, so a correction can name what it corrects (R22). */
   entries: Record<string, { type: string; data: Record<string, unknown> }>;
@@ -44,13 +50,17 @@ export const initialCaseState = (): CaseState => ({
   caseId: null,
   familyId: null,
   area: null,
+  team: null,
+  allocatedWorker: null,
   child: null,
   level: null,
   levelSince: null,
   levelSetBy: null,
   consents: {},
   bragRating: null,
+  bragRatedAt: null,
   section47Open: false,
+  section47Since: null,
   childProtectionPlan: null,
   closedAt: null,
   writtenFollowUp: null,
@@ -81,6 +91,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         caseId: event.data.caseId,
         familyId: event.data.familyId,
         area: event.data.area,
+        team: event.metadata.actor.team ?? null,
         child: event.data.child,
         writtenFollowUp: event.data.writtenFollowUpDueBy ? { dueBy: event.data.writtenFollowUpDueBy, receivedAt: null } : null,
       };
@@ -92,11 +103,11 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'ConsentRecorded':
       return { ...state, consents: { ...state.consents, [event.data.scope]: { ...event.data, recordedAt: at } } };
     case 'BragRatingApplied':
-      return { ...state, bragRating: event.data.rating };
+      return { ...state, bragRating: event.data.rating, bragRatedAt: at };
     case 'Section47EnquiryOpened':
-      return { ...state, section47Open: true };
+      return { ...state, section47Open: true, section47Since: at };
     case 'Section47EnquiryConcluded':
-      return { ...state, section47Open: false };
+      return { ...state, section47Open: false, section47Since: null };
     case 'ChildProtectionPlanStarted':
       return { ...state, childProtectionPlan: { category: event.data.category, since: at } };
     case 'ChildProtectionPlanEnded':
@@ -104,7 +115,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'CaseClosed':
       return { ...state, status: 'closed', closedAt: at };
     case 'CaseReopened':
-      return { ...state, status: 'open', closedAt: null, bragRating: null, mashDecision: null, referrerNotificationDueBy: null, referrerNotified: false };
+      return { ...state, status: 'open', closedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, referrerNotificationDueBy: null, referrerNotified: false };
     case 'WrittenFollowUpReceived':
       return { ...state, writtenFollowUp: { dueBy: event.data.dueBy, receivedAt: at } };
     case 'MashDecisionRecorded':
@@ -114,7 +125,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'StrategyDiscussionHeld':
       return state;
     case 'Section17AssessmentOpened':
-      return { ...state, section17: { dueBy: event.data.dueBy } };
+      return { ...state, section17: { dueBy: event.data.dueBy, since: at } };
     case 'Section17AssessmentCompleted':
       return { ...state, section17: null };
     case 'ChildInNeedPlanStarted':
@@ -126,7 +137,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'Section20AccommodationEnded':
       return { ...state, section20Since: null };
     case 'CareOrderStepRecorded':
-      return { ...state, careOrder: { step: event.data.step, courtReference: event.data.courtReference } };
+      return { ...state, careOrder: { step: event.data.step, courtReference: event.data.courtReference, since: at } };
     case 'InformationSharingDecisionRecorded':
       return state;
     case 'EscalationRaised':
@@ -145,6 +156,8 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
       return withEscalation(state, event.data.escalationId, { status: 'resolved' });
     case 'EscalationWithdrawn':
       return withEscalation(state, event.data.escalationId, { status: 'withdrawn' });
+    case 'CaseAllocated':
+      return { ...state, team: event.data.team, allocatedWorker: event.data.worker };
     case 'EntryCorrected':
       return withCorrection(state, event.data.correctsType, event.data.correctedValues);
     default:

@@ -126,6 +126,8 @@ export interface Professional {
   role?: string;
   /** How to reach them: phone or secure email. */
   contact?: string;
+  /** Their Windscreen user id, if any: need-to-know access to the family's cases follows it. */
+  userId?: string;
 }
 
 export type StartEarlyHelpAssessment = Command<

@@ -4,6 +4,8 @@ import { IdempotencyKeys1767000000002 } from './1767000000002-idempotency-keys';
 import { CaseSummaries1767000000003 } from './1767000000003-case-summaries';
 import { AccessLog1767000000004 } from './1767000000004-access-log';
 import { InformationSharingAudit1767000000005 } from './1767000000005-information-sharing-audit';
+import { CaseSummaryEpisodes1767000000006 } from './1767000000006-case-summary-episodes';
+import { TimelinessItems1767000000007 } from './1767000000007-timeliness-items';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CaseSummaries1767000000003,
   AccessLog1767000000004,
   InformationSharingAudit1767000000005,
+  CaseSummaryEpisodes1767000000006,
+  TimelinessItems1767000000007,
 ];

@@ -4,35 +4,43 @@ import type { Request } from 'express';
 import { Pool } from 'pg';
 import { from, Observable } from 'rxjs';
 import { map, mergeMap } from 'rxjs/operators';
+import { isUUID } from 'class-validator';
 import type { AuthenticatedRequest } from '@windscreen/auth';
 import { PG_POOL } from '@windscreen/database';
 import { currentRequestContext } from '@windscreen/http';
+import { CaseAccess } from '../../case/access/case-access';
 
 const CASE_VIEW = 'windscreen:case-view';
 
-/** Marks a route that shows a case's data: each successful read is written to the access log. */
+/**
+ * Marks a route that shows a case's data: only those who need to know may read it (else 404), and
+ * each successful read is written to the access log.
+ */
 export const LogsCaseAccess = (view: string) => SetMetadata(CASE_VIEW, view);
 
 /**
  * "The records will be accessed only by staff who need to see them": and every look is recorded
- * (who, role, when, which case, which view). The entry is written before the data is returned,
- * so a read that could not be logged shows nothing.
+ * (who, role, when, which case, which view). Need-to-know is checked first; the entry is written
+ * before the data is returned, so a read that could not be logged shows nothing.
  */
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly access: CaseAccess,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const view = this.reflector.get<string | undefined>(CASE_VIEW, context.getHandler());
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const caseId = (request.params?.caseId ?? request.query?.caseId) as string | undefined;
-    if (!view || !request.actor || !caseId) return next.handle();
+    // A malformed id is left to the route's own validation (a 400 naming the parameter).
+    if (!view || !request.actor || !caseId || !isUUID(caseId)) return next.handle();
     const actor = request.actor;
     const query = Object.keys(request.query ?? {}).length ? JSON.stringify(request.query) : null;
-    return next.handle().pipe(
+    return from(this.access.assertCanRead(actor, caseId)).pipe(
+      mergeMap(() => next.handle()),
       mergeMap((body) =>
         from(
           this.pool.query(

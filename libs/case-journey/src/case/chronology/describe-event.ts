@@ -42,6 +42,7 @@ const DESCRIBERS: Record<string, Describer> = {
   EscalationWithdrawn: (d) => `Escalation withdrawn${sentence(d.reason)}`,
   CaseClosed: (d) => `Case closed (${d.reason})${sentence(d.summary)}`,
   CaseReopened: (d) => `Case reopened${d.reReferral ? ' (a re-referral within 12 months)' : ''}${sentence(d.reason)}`,
+  CaseAllocated: (d) => `Case allocated to ${d.worker?.name} (team ${d.team})${sentence(d.reason)}`,
   EntryCorrected: (d) => `Correction of an earlier entry${sentence(d.reason)}`,
 };
 

@@ -1,75 +1,253 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
-import type { Projection } from '@windscreen/projections';
+import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
+import type { EventEnvelope } from '../../domain/decider';
+import { evolveFamily, FamilyEvent, FamilyState, initialFamilyState } from '../../family/family.decider';
 import type { CaseEvent } from '../case.events';
-import { CaseSummaryRow } from './case-summary.entity';
+import { CaseState, evolveCase, initialCaseState } from '../case.state';
+import { timelinessChanges, TimelinessItem } from '../timeliness/timeliness-items';
+import { caseEpisodesOf, consentsOf, familyEpisodesOf, openEscalationsOf } from './case-summary';
 
+interface CaseRecord {
+  caseId: string;
+  openedAt: string;
+  lastOccurredAt: string;
+  revision: string;
+  position: string;
+  state: CaseState;
+}
+
+interface FamilyRecord {
+  familyId: string;
+  position: string;
+  state: FamilyState;
+}
+
+const CASE_COLUMNS: ColumnSpec[] = [
+  { name: 'case_id', type: 'uuid' },
+  { name: 'family_id', type: 'uuid' },
+  { name: 'area', type: 'text' },
+  { name: 'team', type: 'text' },
+  { name: 'status', type: 'text' },
+  { name: 'level', type: 'text' },
+  { name: 'level_since', type: 'timestamptz' },
+  { name: 'level_set_by', type: 'jsonb' },
+  { name: 'child', type: 'jsonb' },
+  { name: 'opened_at', type: 'timestamptz' },
+  { name: 'closed_at', type: 'timestamptz' },
+  { name: 'allocated_worker', type: 'jsonb' },
+  { name: 'allocated_worker_id', type: 'text' },
+  { name: 'open_episodes', type: 'jsonb' },
+  { name: 'consents', type: 'jsonb' },
+  { name: 'open_escalations', type: 'jsonb' },
+  { name: 'last_occurred_at', type: 'timestamptz' },
+  { name: 'state', type: 'jsonb' },
+  { name: 'revision', type: 'bigint' },
+  { name: 'position', type: 'bigint' },
+];
+
+const FAMILY_COLUMNS: ColumnSpec[] = [
+  { name: 'family_id', type: 'uuid' },
+  { name: 'area', type: 'text' },
+  { name: 'early_help', type: 'jsonb' },
+  { name: 'professional_user_ids', type: 'text[]' },
+  { name: 'state', type: 'jsonb' },
+  { name: 'position', type: 'bigint' },
+];
+
+const ITEM_COLUMNS: ColumnSpec[] = [
+  { name: 'item_id', type: 'text' },
+  { name: 'case_id', type: 'uuid' },
+  { name: 'family_id', type: 'uuid' },
+  { name: 'rule', type: 'text' },
+  { name: 'brag', type: 'text' },
+  { name: 'label', type: 'text' },
+  { name: 'area', type: 'text' },
+  { name: 'team', type: 'text' },
+  { name: 'started_at', type: 'timestamptz' },
+  { name: 'due_at', type: 'timestamptz' },
+  { name: 'done_at', type: 'timestamptz' },
+  { name: 'cancelled_at', type: 'timestamptz' },
+  { name: 'position', type: 'bigint' },
+];
+
+/**
+ * What a case worker sees first: each case's level, open episodes, consents and escalations
+ * (case_summaries), its family's early help (family_summaries) and every item with a timescale
+ * (timeliness_items). Case and family rows keep the state folded by the aggregates' own `evolve`,
+ * so the read model cannot drift from what the deciders see. Each batch loads the rows it touches
+ * once and writes them back in one statement per table.
+ */
 @Injectable()
 export class CaseSummaryProjection implements Projection {
   readonly name = 'case_summaries';
-  readonly tables = ['case_summaries'];
+  readonly tables = ['case_summaries', 'family_summaries', 'timeliness_items'];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
-    const rows = manager.getRepository(CaseSummaryRow);
+    const caseIds = unique(events.filter((event) => event.streamId.startsWith('case-')).map((event) => idOf(event.streamId)));
+    const familyIds = unique(events.filter((event) => event.streamId.startsWith('family-')).map((event) => idOf(event.streamId)));
+    if (caseIds.length === 0 && familyIds.length === 0) return;
+    const cases = await loadCases(manager, caseIds);
+    const families = await loadFamilies(manager, familyIds);
+    const items = await loadItems(manager, caseIds, familyIds);
+    const changedItems = new Map<string, TimelinessItem & { position: string }>();
+    const touchedCases = new Set<string>();
+    const touchedFamilies = new Set<string>();
+
     for (const recorded of events) {
-      if (!recorded.streamId.startsWith('case-')) continue;
-      const event = recorded as unknown as RecordedEvent & CaseEvent;
-      const tracking = { revision: recorded.revision.toString(), position: recorded.position.toString() };
-      switch (event.type) {
-        case 'CaseOpened':
-          await rows.insert({
-            caseId: event.data.caseId,
-            familyId: event.data.familyId,
-            area: event.data.area,
-            status: 'open',
-            level: null,
-            levelSince: null,
-            levelSetBy: null,
-            child: event.data.child,
-            openedAt: new Date(recorded.metadata.occurredAt),
-            ...tracking,
-          });
-          break;
-        case 'LevelOfNeedAssessed':
-        case 'SteppedUp':
-        case 'SteppedDown': {
-          const { id, name, role } = recorded.metadata.actor;
-          await rows.update(
-            { caseId: caseIdOf(recorded) },
-            {
-              level: event.type === 'LevelOfNeedAssessed' ? event.data.level : event.data.to,
-              levelSince: new Date(recorded.metadata.occurredAt),
-              levelSetBy: { id, name, role },
-              ...tracking,
-            },
-          );
-          break;
-        }
-        case 'EntryCorrected':
-          // R22: the summary shows the corrected child details; the history keeps the original.
-          if (event.data.correctsType === 'CaseOpened') {
-            const row = await rows.findOneByOrFail({ caseId: caseIdOf(recorded) });
-            const corrected = event.data.correctedValues as { child?: object; area?: string };
-            await rows.update(
-              { caseId: row.caseId },
-              {
-                ...(corrected.child && { child: { ...row.child, ...corrected.child } }),
-                ...(corrected.area && { area: corrected.area }),
-                ...tracking,
-              },
-            );
-          }
-          break;
-        case 'CaseClosed':
-        case 'CaseReopened':
-          await rows.update({ caseId: caseIdOf(recorded) }, { status: event.type === 'CaseClosed' ? 'closed' : 'open', ...tracking });
-          break;
+      const id = idOf(recorded.streamId);
+      // Folded without the event id: the summary has no use for the correction index (R22).
+      const envelope = { type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data, metadata: recorded.metadata };
+      const at = { revision: recorded.revision, occurredAt: recorded.metadata.occurredAt };
+      let subject;
+      if (recorded.streamId.startsWith('case-')) {
+        const before = cases.get(id);
+        const state = evolveCase(before?.state ?? initialCaseState(), envelope as unknown as EventEnvelope<CaseEvent>);
+        cases.set(id, {
+          caseId: id,
+          openedAt: before?.openedAt ?? recorded.metadata.occurredAt,
+          lastOccurredAt: later(before?.lastOccurredAt, recorded.metadata.occurredAt),
+          revision: recorded.revision.toString(),
+          position: recorded.position.toString(),
+          state,
+        });
+        touchedCases.add(id);
+        subject = { caseId: id, familyId: state.familyId!, area: state.area ?? '', team: state.team ?? '' };
+      } else if (recorded.streamId.startsWith('family-')) {
+        const state = evolveFamily(families.get(id)?.state ?? initialFamilyState(), envelope as unknown as EventEnvelope<FamilyEvent>);
+        families.set(id, { familyId: id, position: recorded.position.toString(), state });
+        touchedFamilies.add(id);
+        subject = { caseId: null, familyId: id, area: state.area ?? '', team: recorded.metadata.actor.team ?? '' };
+      } else {
+        continue;
       }
+      const own = items.get(id) ?? [];
+      for (const changed of timelinessChanges(envelope as unknown as CaseEvent & { metadata: { occurredAt: string } }, at, subject, own)) {
+        const index = own.findIndex((item) => item.itemId === changed.itemId);
+        if (index >= 0) own[index] = changed;
+        else own.push(changed);
+        changedItems.set(changed.itemId, { ...changed, position: recorded.position.toString() });
+      }
+      items.set(id, own);
     }
+
+    await upsertRows(manager, 'case_summaries', 'case_id', CASE_COLUMNS, [...touchedCases].map((id) => caseRow(cases.get(id)!)));
+    await upsertRows(manager, 'family_summaries', 'family_id', FAMILY_COLUMNS, [...touchedFamilies].map((id) => familyRow(families.get(id)!)));
+    await upsertRows(manager, 'timeliness_items', 'item_id', ITEM_COLUMNS, [...changedItems.values()].map(itemRow));
   }
 }
 
-function caseIdOf(event: RecordedEvent): string {
-  return event.streamId.slice('case-'.length);
+function caseRow({ caseId, openedAt, lastOccurredAt, revision, position, state }: CaseRecord): Record<string, unknown> {
+  return {
+    case_id: caseId,
+    family_id: state.familyId,
+    area: state.area,
+    team: state.team ?? '',
+    status: state.status,
+    level: state.level,
+    level_since: state.levelSince,
+    level_set_by: state.levelSetBy,
+    child: state.child,
+    opened_at: openedAt,
+    closed_at: state.closedAt,
+    allocated_worker: state.allocatedWorker,
+    allocated_worker_id: state.allocatedWorker?.id ?? null,
+    open_episodes: caseEpisodesOf(state),
+    consents: consentsOf(state),
+    open_escalations: openEscalationsOf(state),
+    last_occurred_at: lastOccurredAt,
+    state,
+    revision,
+    position,
+  };
 }
+
+function familyRow({ familyId, position, state }: FamilyRecord): Record<string, unknown> {
+  const { professionalUserIds, ...earlyHelp } = familyEpisodesOf(state);
+  return { family_id: familyId, area: state.area ?? '', early_help: earlyHelp, professional_user_ids: professionalUserIds, state, position };
+}
+
+function itemRow(item: TimelinessItem & { position: string }): Record<string, unknown> {
+  return {
+    item_id: item.itemId,
+    case_id: item.caseId,
+    family_id: item.familyId,
+    rule: item.rule,
+    brag: item.brag,
+    label: item.label,
+    area: item.area,
+    team: item.team,
+    started_at: item.startedAt,
+    due_at: item.dueAt,
+    done_at: item.doneAt,
+    cancelled_at: item.cancelledAt,
+    position: item.position,
+  };
+}
+
+async function loadCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseRecord>> {
+  const found = new Map<string, CaseRecord>();
+  if (caseIds.length === 0) return found;
+  const rows: { case_id: string; opened_at: Date; last_occurred_at: Date | null; revision: string; position: string; state: CaseState }[] = await manager.query(
+    `select case_id, opened_at, last_occurred_at, revision, position, state from case_summaries where case_id = any($1::uuid[])`,
+    [caseIds],
+  );
+  for (const row of rows) {
+    found.set(row.case_id, {
+      caseId: row.case_id,
+      openedAt: row.opened_at.toISOString(),
+      lastOccurredAt: row.last_occurred_at?.toISOString() ?? row.opened_at.toISOString(),
+      revision: row.revision,
+      position: row.position,
+      state: row.state,
+    });
+  }
+  return found;
+}
+
+async function loadFamilies(manager: EntityManager, familyIds: string[]): Promise<Map<string, FamilyRecord>> {
+  const found = new Map<string, FamilyRecord>();
+  if (familyIds.length === 0) return found;
+  const rows: { family_id: string; position: string; state: FamilyState }[] = await manager.query(
+    `select family_id, position, state from family_summaries where family_id = any($1::uuid[])`,
+    [familyIds],
+  );
+  for (const row of rows) found.set(row.family_id, { familyId: row.family_id, position: row.position, state: row.state });
+  return found;
+}
+
+/** Items by owner: a case's own items under its id, a family's (TAF reviews) under the family's. */
+async function loadItems(manager: EntityManager, caseIds: string[], familyIds: string[]): Promise<Map<string, TimelinessItem[]>> {
+  const found = new Map<string, TimelinessItem[]>();
+  const rows: Record<string, string | Date | null>[] = await manager.query(
+    `select * from timeliness_items
+      where case_id = any($1::uuid[]) or (case_id is null and family_id = any($2::uuid[]))`,
+    [caseIds, familyIds],
+  );
+  const iso = (value: string | Date | null) => (value instanceof Date ? value.toISOString() : value);
+  for (const row of rows) {
+    const owner = (row.case_id ?? row.family_id) as string;
+    const list = found.get(owner) ?? [];
+    list.push({
+      itemId: row.item_id as string,
+      caseId: row.case_id as string | null,
+      familyId: row.family_id as string,
+      rule: row.rule as TimelinessItem['rule'],
+      brag: row.brag as string | null,
+      label: row.label as string,
+      area: row.area as string,
+      team: row.team as string,
+      startedAt: iso(row.started_at)!,
+      dueAt: iso(row.due_at)!,
+      doneAt: iso(row.done_at),
+      cancelledAt: iso(row.cancelled_at),
+    });
+    found.set(owner, list);
+  }
+  return found;
+}
+
+const idOf = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);
+const unique = (values: string[]): string[] => [...new Set(values)];
+const later = (a: string | undefined, b: string): string => (a && Date.parse(a) > Date.parse(b) ? a : b);

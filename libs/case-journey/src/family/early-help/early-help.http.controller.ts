@@ -32,11 +32,12 @@ import { RecordNeedAndStrengthCommand } from './record-need-and-strength.command
 import { RecordTeamAroundFamilyReviewCommand } from './record-team-around-family-review.command';
 import { StartKeepInTouchCommand } from './start-keep-in-touch.command';
 
-const professional = ({ name, agency, role, contact }: ProfessionalDto): Professional => ({
+const professional = ({ name, agency, role, contact, userId }: ProfessionalDto): Professional => ({
   name,
   agency,
   ...(role && { role }),
   ...(contact && { contact }),
+  ...(userId && { userId }),
 });
 
 @ApiTags('early help')

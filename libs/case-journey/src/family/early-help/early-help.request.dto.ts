@@ -19,6 +19,11 @@ export class ProfessionalDto {
   @ApiProperty({ example: 'Northfield Primary School' }) @IsString() @IsNotEmpty() @MaxLength(200) agency!: string;
   @ApiPropertyOptional({ example: 'Designated safeguarding lead' }) @IsOptional() @IsString() @MaxLength(200) role?: string;
   @ApiPropertyOptional({ example: '01234 567890' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
+  @ApiPropertyOptional({ description: 'Their Windscreen user id, when they have one: lead professionals and TAF members may then read the family’s cases' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  userId?: string;
 }
 
 export class StartEarlyHelpAssessmentRequestDto extends CommandRequestDto {

@@ -1,0 +1,33 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import type { Actor } from '../../domain/actor';
+import { uuidParam } from '../../shared/case-id.pipe';
+import { commandContext } from '../../shared/command-context.factory';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
+import { AllocateCaseCommand } from './allocate-case.command';
+import { AllocateCaseRequestDto } from './allocation.request.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases/:caseId')
+export class AllocationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post('allocation')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CaseAllocated: the team that holds the case and its allocated worker' })
+  async allocate(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: AllocateCaseRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    const { worker, team, reason } = body;
+    return commandResponse(
+      await this.commandBus.execute(
+        new AllocateCaseCommand({ caseId, worker: { id: worker.id, name: worker.name }, team, reason }, commandContext(actor, body.occurredAt)),
+      ),
+    );
+  }
+}

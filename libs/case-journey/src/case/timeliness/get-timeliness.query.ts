@@ -1,0 +1,122 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { RequestValidationError } from '@windscreen/http';
+import type { Actor } from '../../domain/actor';
+import { decodeCursor, encodeCursor } from '../../shared/keyset-cursor';
+import { CaseAccess } from '../access/case-access';
+import type { TimelinessRequestDto } from './timeliness.request.dto';
+
+export interface DueItem {
+  itemId: string;
+  rule: string;
+  label: string;
+  bragRating: string | null;
+  caseId: string | null;
+  familyId: string;
+  child: { givenName: string; familyName: string } | null;
+  area: string;
+  team: string;
+  startedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  /** Whole hours past due (negative: hours left). */
+  hoursPastDue: number;
+}
+
+export interface DueItems {
+  now: string;
+  counts: { total: number; overdue: number; byRule: Record<string, { due: number; overdue: number }> };
+  items: DueItem[];
+  next: string | null;
+}
+
+export class GetTimelinessQuery extends Query<DueItems> {
+  constructor(
+    readonly actor: Actor,
+    readonly filters: TimelinessRequestDto,
+    readonly now: Date = new Date(),
+  ) {
+    super();
+  }
+}
+
+/**
+ * Every item with a timescale that is still to do, soonest first: what is overdue now and what
+ * falls due next, for the cases the actor may see. A family's item (a TAF review) shows when any
+ * of its children's cases is visible.
+ */
+@QueryHandler(GetTimelinessQuery)
+export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, DueItems> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ actor, filters, now }: GetTimelinessQuery): Promise<DueItems> {
+    const params: unknown[] = [now.toISOString()];
+    const conditions = ['i.done_at is null', 'i.cancelled_at is null'];
+    const where = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    const visible = CaseAccess.visibleTo(actor, params);
+    if (visible) {
+      conditions.push(`exists (select 1 from case_summaries c left join family_summaries f on f.family_id = c.family_id
+                               where (c.case_id = i.case_id or (i.case_id is null and c.family_id = i.family_id)) and ${visible})`);
+    }
+    if (filters.rule) where('i.rule = ?', filters.rule);
+    if (filters.area) where('i.area = ?', filters.area);
+    if (filters.team) where('i.team = ?', filters.team);
+    if (filters.state === 'overdue') conditions.push('i.due_at < $1::timestamptz');
+    if (filters.state === 'due') conditions.push('i.due_at >= $1::timestamptz');
+
+    const pageConditions = [...conditions];
+    const pageParams = [...params];
+    if (filters.cursor) {
+      const cursor = decodeCursor(filters.cursor);
+      if (!cursor || Number.isNaN(Date.parse(cursor[0]))) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
+      pageParams.push(cursor[0], cursor[1]);
+      pageConditions.push(`(i.due_at, i.item_id) > ($${pageParams.length - 1}::timestamptz, $${pageParams.length})`);
+    }
+    const limit = filters.limit ?? 100;
+    const rows = await this.dataSource.query(
+      `select i.*, i.due_at < $1::timestamptz as overdue, (select c.child from case_summaries c where c.case_id = i.case_id) as child
+         from timeliness_items i where ${pageConditions.join(' and ')}
+        order by i.due_at, i.item_id limit ${limit + 1}`,
+      pageParams,
+    );
+    const counts: { rule: string; overdue: boolean; n: number }[] = await this.dataSource.query(
+      `select i.rule, i.due_at < $1 as overdue, count(*)::int as n from timeliness_items i where ${conditions.join(' and ')} group by 1, 2`,
+      params,
+    );
+    const byRule: Record<string, { due: number; overdue: number }> = {};
+    for (const row of counts) {
+      const entry = (byRule[row.rule] ??= { due: 0, overdue: 0 });
+      if (row.overdue) entry.overdue += row.n;
+      else entry.due += row.n;
+    }
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      now: now.toISOString(),
+      counts: {
+        total: counts.reduce((sum, row) => sum + row.n, 0),
+        overdue: counts.filter((row) => row.overdue).reduce((sum, row) => sum + row.n, 0),
+        byRule,
+      },
+      items: page.map((row: Record<string, any>) => ({ // eslint-disable-line @typescript-eslint/no-explicit-any
+        itemId: row.item_id,
+        rule: row.rule,
+        label: row.label,
+        bragRating: row.brag,
+        caseId: row.case_id,
+        familyId: row.family_id,
+        child: row.child ? { givenName: row.child.givenName, familyName: row.child.familyName } : null,
+        area: row.area,
+        team: row.team,
+        startedAt: row.started_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        overdue: row.overdue,
+        hoursPastDue: Math.trunc((now.getTime() - row.due_at.getTime()) / 3_600_000),
+      })),
+      next: rows.length > limit && last ? encodeCursor(last.due_at.toISOString(), last.item_id) : null,
+    };
+  }
+}

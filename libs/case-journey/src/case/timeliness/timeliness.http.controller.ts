@@ -1,0 +1,28 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CASE_READING_ROLES, CurrentActor, Roles } from '@windscreen/auth';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
+import type { Actor } from '../../domain/actor';
+import { DueItems, GetTimelinessQuery } from './get-timeliness.query';
+import { TimelinessRequestDto } from './timeliness.request.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('timeliness')
+export class TimelinessHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Roles(...CASE_READING_ROLES)
+  @UseInterceptors(ReadYourWritesInterceptor)
+  @ApiOkResponse({
+    description:
+      'Every item due or overdue now, soonest first, with its rule and due time: R10 written follow-up (24 h), R11 MASH information by BRAG ' +
+      '(4/6/24 h), R13 referrer told (1 working day), S17 assessment (45 working days), ICPC (15 working days from the strategy discussion), ' +
+      'TAF reviews. Filter by rule, area, team, overdue or due',
+  })
+  dueItems(@Query() filters: TimelinessRequestDto, @CurrentActor() actor: Actor): Promise<DueItems> {
+    return this.queryBus.execute(new GetTimelinessQuery(actor, filters));
+  }
+}
