@@ -19,7 +19,7 @@ describe('npm run token', () => {
     });
     expect(out).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const actor = verifyToken(out.trim(), resolveJwtSecret({ dataDir, authJwtSecret: undefined }));
-    expect(actor).toEqual({ id: 'bob', name: 'Bob Jones', role: 'manager', roles: ['manager', 'auditor'], agency: 'MASH', team: 'south' });
+    expect(actor).toEqual({ id: 'bob', name: 'Bob Jones', role: 'manager', roles: ['manager', 'auditor'], agency: 'MASH', team: 'south', allTeams: false });
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

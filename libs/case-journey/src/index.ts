@@ -3,3 +3,7 @@ export * from './case-journey.module';
 export * from './shared/decision-runner';
 export * from './case/get-case/case-summary.entity';
 export * from './case/get-case/case-summary.projection';
+export * from './case/replay/case-replay';
+export * from './case/replay/consistency-check';
+export * from './case/chronology/describe-event';
+export * from './case/get-case/case-summary';
