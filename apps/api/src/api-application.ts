@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@windscreen/config';
-import { createValidationPipe, JsonLogger, ProblemDetailsFilter, requestContextMiddleware } from '@windscreen/http';
+import { createValidationPipe, JsonLogger, ProblemDetailsFilter, requestContextMiddleware, requestShapeMiddleware, securityHeaders } from '@windscreen/http';
 import { ApiModule } from './api.module';
 
-export const REQUEST_BODY_LIMIT = '256kb';
+const DOCS_PATH = 'docs';
 
 /** The HTTP API, fully configured (used by main.ts and by the end-to-end tests). */
 export async function createApiApplication(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
@@ -14,7 +14,11 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
     logger: new JsonLogger(config.logLevel),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  // Before the body parser, so that a refused body still gets a correlation id and the headers.
+  app.use(requestContextMiddleware);
+  app.use(securityHeaders(DOCS_PATH));
+  app.useBodyParser('json', { limit: config.requestBodyLimitBytes });
+  app.use(requestShapeMiddleware);
   app.use(requestContextMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(config.production));
@@ -29,6 +33,6 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: 'openapi.json' });
   return app;
 }

@@ -1,31 +1,41 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import type { Role } from '@windscreen/case-journey/domain';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
-import { InvalidToken, verifyToken } from './tokens';
+import { FailedLoginMonitor } from './failed-login-monitor';
+import { InvalidToken, TokenRejection, verifyToken } from './tokens';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
+
+type Rejection = TokenRejection | 'missing-token' | 'malformed-header';
 
 /** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(JWT_SECRET) private readonly secret: string,
+    private readonly failedLogins: FailedLoginMonitor,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <token>)');
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & Request>();
+    const header = request.headers.authorization;
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match) {
+      throw this.reject(request, header === undefined ? 'missing-token' : 'malformed-header', 'A bearer token is required (Authorization: Bearer <token>)');
+    }
     let actor;
     try {
       actor = verifyToken(match[1], this.secret);
     } catch (error) {
-      throw new UnauthorizedException(error instanceof InvalidToken ? `Invalid token: ${error.message}` : 'Invalid token');
+      const invalid = error instanceof InvalidToken ? error : undefined;
+      throw this.reject(request, invalid?.reason ?? 'invalid-token', invalid ? `Invalid token: ${invalid.message}` : 'Invalid token');
     }
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (allowed) {
@@ -37,5 +47,24 @@ export class JwtAuthGuard implements CanActivate {
     }
     request.actor = actor;
     return true;
+  }
+
+  /** Logs the refusal (why, from where, on what; never the token) and counts it against the client. */
+  private reject(request: Request, reason: Rejection, detail: string): UnauthorizedException {
+    const ip = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
+    const path = (request.originalUrl ?? request.url).split('?')[0].slice(0, 200);
+    const { failuresInWindow, warning } = this.failedLogins.record(ip);
+    this.logger.log({ msg: 'token rejected', event: 'auth.rejected', reason, ip, method: request.method, path, failuresInWindow });
+    if (warning) {
+      this.logger.warn({
+        msg: `repeated token rejections from ${ip}`,
+        event: 'auth.repeated-rejections',
+        ip,
+        failuresSinceLastWarning: warning.failuresSinceLastWarning,
+        threshold: this.failedLogins.threshold,
+        windowSeconds: this.failedLogins.windowMs / 1000,
+      });
+    }
+    return new UnauthorizedException(detail);
   }
 }

@@ -10,7 +10,37 @@ export interface TokenClaims {
   allTeams?: boolean;
 }
 
-export class InvalidToken extends Error {}
+/** Why a token was refused, for the log (never the token itself). */
+export type TokenRejection =
+  | 'expired'
+  | 'not-yet-valid'
+  | 'bad-signature'
+  | 'unsigned'
+  | 'wrong-algorithm'
+  | 'malformed-token'
+  | 'no-subject'
+  | 'no-role'
+  | 'invalid-token';
+
+export class InvalidToken extends Error {
+  constructor(
+    message: string,
+    readonly reason: TokenRejection = 'invalid-token',
+  ) {
+    super(message);
+  }
+}
+
+function rejectionOf(error: unknown): TokenRejection {
+  if (error instanceof jwt.TokenExpiredError) return 'expired';
+  if (error instanceof jwt.NotBeforeError) return 'not-yet-valid';
+  const message = error instanceof Error ? error.message : '';
+  if (message === 'invalid signature') return 'bad-signature';
+  if (message === 'jwt signature is required') return 'unsigned';
+  if (message === 'invalid algorithm') return 'wrong-algorithm';
+  if (/malformed|invalid token|unexpected token|json/i.test(message)) return 'malformed-token';
+  return 'invalid-token';
+}
 
 export function signToken(claims: TokenClaims, secret: string, expiresInSeconds = 8 * 3600): string {
   return jwt.sign({ name: claims.name, roles: claims.roles, agency: claims.agency, team: claims.team, ...(claims.allTeams && { allTeams: true }) }, secret, {
@@ -25,14 +55,15 @@ export function verifyToken(token: string, secret: string): Actor {
   let payload: jwt.JwtPayload;
   try {
     const decoded = jwt.verify(token, secret, { algorithms: ['HS256'] });
-    if (typeof decoded === 'string') throw new InvalidToken('token payload must be a JSON object');
+    if (typeof decoded === 'string') throw new InvalidToken('token payload must be a JSON object', 'malformed-token');
     payload = decoded;
   } catch (error) {
-    throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
+    if (error instanceof InvalidToken) throw error;
+    throw new InvalidToken(error instanceof Error ? error.message : 'invalid token', rejectionOf(error));
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role)) : [];
-  if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidToken('token has no subject (sub)');
-  if (roles.length === 0) throw new InvalidToken(`token has no known role (one of ${ROLES.join(', ')})`);
+  if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidToken('token has no subject (sub)', 'no-subject');
+  if (roles.length === 0) throw new InvalidToken(`token has no known role (one of ${ROLES.join(', ')})`, 'no-role');
   return {
     id: payload.sub,
     name: typeof payload.name === 'string' ? payload.name : payload.sub,

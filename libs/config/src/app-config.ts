@@ -18,6 +18,12 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** How long a query with `minPosition` waits for the projections before answering stale. */
   readYourWritesTimeoutMs: number;
+  /** Largest JSON request body accepted; larger ones get 413 and record nothing. */
+  requestBodyLimitBytes: number;
+  /** Rejected tokens from one ip within the window that raise a warning in the log. */
+  authFailureThreshold: number;
+  authFailureWindowMs: number;
+  /** Hides internal error messages from response bodies. */
   production: boolean;
 }
 
@@ -72,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projections: oneOf(env, 'PROJECTIONS', ['inline', 'off'] as const, 'inline'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60000),
+    requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10240) * 1024,
+    authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
+    authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
     production: env.NODE_ENV === 'production',
   };
 }

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { NotFound, RuleViolation } from '@windscreen/case-journey/domain';
 import { ConcurrencyError } from '@windscreen/event-store';
+import { currentRequestContext, requestContextOf } from './request-context';
 import { RequestValidationError } from './validation';
 
 export interface ProblemDocument {
@@ -22,9 +23,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(private readonly production: boolean) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
+    // The id that finds this failure in the log, where the stack is (never in the body).
+    const correlationId = currentRequestContext()?.correlationId ?? requestContextOf(request)?.correlationId;
+    if (correlationId) problem.correlationId = correlationId;
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -62,28 +71,41 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof NotFound) {
       return { type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: HttpStatus.NOT_FOUND, detail: exception.message, code: exception.code };
     }
-    if (exception instanceof HttpException) {
+    // Errors of the body parser (malformed JSON, body too large, unsupported charset) carry their
+    // status; the platform wraps them in an HttpException with the original as its cause.
+    const parserError = (exception instanceof HttpException ? exception.cause : exception) as { status?: unknown; type?: unknown; limit?: unknown } | undefined;
+    if (parserError?.type === 'entity.too.large' && typeof parserError.limit === 'number') {
+      const status = HttpStatus.PAYLOAD_TOO_LARGE;
+      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: `The request body is larger than the limit of ${Math.floor(parserError.limit / 1024)} kB` };
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
       return {
         type: `${PROBLEM_BASE}${status}`,
-        title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error',
+        title: titleOf(status),
         status,
         detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
         ...(typeof body === 'object' && body !== null && 'code' in body ? { code: (body as { code: unknown }).code } : {}),
       };
     }
-    // Body-parser errors (malformed JSON, body too large) carry their status.
-    const status = (exception as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { type: `${PROBLEM_BASE}${status}`, title: 'Bad request', status, detail: (exception as Error).message };
+    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+      const status = parserError.status;
+      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: (exception as Error).message };
     }
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    const message = exception instanceof Error ? exception.message : undefined;
     return {
-      type: `${PROBLEM_BASE}internal`,
-      title: 'Internal error',
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      detail: this.production || !(exception instanceof Error) ? 'An unexpected error occurred' : exception.message,
+      type: status === HttpStatus.INTERNAL_SERVER_ERROR ? `${PROBLEM_BASE}internal` : `${PROBLEM_BASE}${status}`,
+      title: status === HttpStatus.INTERNAL_SERVER_ERROR ? 'Internal error' : titleOf(status),
+      status,
+      // In production nothing internal reaches the client: the correlation id finds it in the log.
+      detail: this.production || !message ? 'An unexpected error occurred' : message,
     };
   }
+}
+
+function titleOf(status: number): string {
+  return HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error';
 }

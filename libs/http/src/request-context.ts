@@ -10,18 +10,28 @@ export interface RequestContext {
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
+const contexts = new WeakMap<Request, RequestContext>();
 
 export const currentRequestContext = (): RequestContext | undefined => storage.getStore();
 
+/** The context given to this request, even where the async context was lost (errors of the body parser). */
+export const requestContextOf = (request: Request): RequestContext | undefined => contexts.get(request);
+
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Express middleware: adopts a well-formed X-Correlation-Id or starts a new one, and echoes it. */
+/**
+ * Express middleware: adopts a well-formed X-Correlation-Id or starts a new one, and echoes it.
+ * Used before the body parser (so even a refused body gets a correlation id) and again after it,
+ * since reading the body's stream does not keep the async context; the second use re-enters the
+ * same context.
+ */
 export function requestContextMiddleware(request: Request, response: Response, next: NextFunction): void {
-  const offered = request.header('x-correlation-id');
-  const context: RequestContext = {
-    correlationId: offered && HEADER_ID.test(offered) ? offered : randomUUID(),
-    requestId: randomUUID(),
-  };
-  response.setHeader('X-Correlation-Id', context.correlationId);
+  let context = contexts.get(request);
+  if (!context) {
+    const offered = request.header('x-correlation-id');
+    context = { correlationId: offered && HEADER_ID.test(offered) ? offered : randomUUID(), requestId: randomUUID() };
+    contexts.set(request, context);
+    response.setHeader('X-Correlation-Id', context.correlationId);
+  }
   storage.run(context, next);
 }

@@ -1,11 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A moment: date, time and time zone (2026-03-02T09:15:00Z). ISO 8601 alone also allows week and
+ * ordinal dates, a missing zone or a date alone, which JavaScript and PostgreSQL read differently
+ * or not at all.
+ */
+export function IsInstant(): PropertyDecorator {
+  return (target, property) => {
+    const message = `${String(property)} must be a date-time with its time zone, e.g. 2026-03-02T09:15:00Z`;
+    Matches(INSTANT, { message })(target, property as string);
+    IsISO8601({ strict: true, strictSeparator: true }, { message })(target, property as string);
+  };
+}
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function IsCalendarDate(): PropertyDecorator {
+  return (target, property) => {
+    const message = `${String(property)} must be a real calendar date, YYYY-MM-DD`;
+    Matches(CALENDAR_DATE, { message })(target, property as string);
+    IsISO8601({ strict: true }, { message })(target, property as string);
+  };
+}
 
 /** Every command may say when it happened (late recording); it defaults to now. */
 export class CommandRequestDto {
   @ApiPropertyOptional({ description: 'When it happened (ISO 8601 with time zone); defaults to now', example: '2026-03-02T09:15:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'occurredAt must be an ISO 8601 date-time, e.g. 2026-03-02T09:15:00Z' })
+  @IsInstant()
   occurredAt?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CommandRequestDto } from '../../shared/http-dto';
 
 export class AllocatedWorkerDto {
@@ -9,7 +9,7 @@ export class AllocatedWorkerDto {
 }
 
 export class AllocateCaseRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: AllocatedWorkerDto }) @ValidateNested() @Type(() => AllocatedWorkerDto) worker!: AllocatedWorkerDto;
+  @ApiProperty({ type: AllocatedWorkerDto }) @IsObject() @ValidateNested() @Type(() => AllocatedWorkerDto) worker!: AllocatedWorkerDto;
   @ApiProperty({ description: 'The team that holds the case from now on' }) @IsString() @IsNotEmpty() @MaxLength(200) team!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) reason!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CommandRequestDto } from '../../shared/http-dto';
 import {
   LAWFUL_BASES_WITHOUT_CONSENT,
@@ -31,6 +31,7 @@ export class RecordInformationSharingDecisionRequestDto extends CommandRequestDt
   @IsArray()
   @ArrayMinSize(1, { message: 'recipients must name at least one recipient when information is shared' })
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RecipientDto)
   recipients!: RecipientDto[];
@@ -47,6 +48,7 @@ export class RecordInformationSharingDecisionRequestDto extends CommandRequestDt
   judgement?: string;
   @ApiPropertyOptional({ type: YoungPersonObjectionDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => YoungPersonObjectionDto)
   youngPersonObjection?: YoungPersonObjectionDto;

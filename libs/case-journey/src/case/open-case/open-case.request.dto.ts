@@ -8,6 +8,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -25,7 +26,7 @@ import {
   SEXES,
 } from '../../domain/national-codes';
 import type { Area, ContactRoute, DisabilityCode, EthnicityCode, ReferralSource, Sex } from '../../domain/national-codes';
-import { CommandRequestDto } from '../../shared/http-dto';
+import { CommandRequestDto, IsInstant } from '../../shared/http-dto';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,14 +35,13 @@ export class ChildRequestDto {
   @ApiProperty({ example: 'Khan' }) @IsString() @IsNotEmpty() @MaxLength(100) familyName!: string;
 
   @ApiPropertyOptional({ example: '2015-04-02', description: 'Required unless the child is unborn' })
-  @ValidateIf((child: ChildRequestDto) => child.expectedDateOfBirth === undefined)
+  @ValidateIf((child: ChildRequestDto) => child.expectedDateOfBirth === undefined || child.dateOfBirth !== undefined)
   @Matches(DATE_ONLY, { message: 'dateOfBirth must be a date YYYY-MM-DD (or give expectedDateOfBirth for an unborn child)' })
   @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ example: '2026-09-01', description: 'For an unborn child, instead of dateOfBirth' })
   @IsOptional()
-  @ValidateIf((child: ChildRequestDto) => child.dateOfBirth === undefined)
   @Matches(DATE_ONLY, { message: 'expectedDateOfBirth must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'expectedDateOfBirth must be a real calendar date' })
   expectedDateOfBirth?: string;
@@ -76,7 +76,7 @@ export class ReferrerRequestDto {
 
 export class ContactRequestDto {
   @ApiProperty({ example: '2026-03-02T09:15:00Z' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'receivedAt must be an ISO 8601 date-time' })
+  @IsInstant()
   receivedAt!: string;
 
   @ApiProperty({ enum: CONTACT_ROUTES }) @IsIn(CONTACT_ROUTES) route!: ContactRoute;
@@ -85,11 +85,11 @@ export class ContactRequestDto {
   @IsIn(REFERRAL_SOURCES)
   source!: ReferralSource;
 
-  @ApiProperty({ type: ReferrerRequestDto }) @ValidateNested() @Type(() => ReferrerRequestDto) referrer!: ReferrerRequestDto;
+  @ApiProperty({ type: ReferrerRequestDto }) @IsObject() @ValidateNested() @Type(() => ReferrerRequestDto) referrer!: ReferrerRequestDto;
 }
 
 export class OpenCaseRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ChildRequestDto }) @ValidateNested() @Type(() => ChildRequestDto) child!: ChildRequestDto;
+  @ApiProperty({ type: ChildRequestDto }) @IsObject() @ValidateNested() @Type(() => ChildRequestDto) child!: ChildRequestDto;
 
   @ApiPropertyOptional({ description: 'Join an existing family; a new family is created when absent' })
   @IsOptional()
@@ -98,7 +98,7 @@ export class OpenCaseRequestDto extends CommandRequestDto {
 
   @ApiProperty({ enum: AREAS }) @IsIn(AREAS) area!: Area;
 
-  @ApiProperty({ type: ContactRequestDto }) @ValidateNested() @Type(() => ContactRequestDto) contact!: ContactRequestDto;
+  @ApiProperty({ type: ContactRequestDto }) @IsObject() @ValidateNested() @Type(() => ContactRequestDto) contact!: ContactRequestDto;
 
   @ApiProperty({ example: 'Teacher reports bruising and a change in behaviour' })
   @IsString()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CommandRequestDto } from '../../shared/http-dto';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandRequestDto, IsCalendarDate, IsInstant } from '../../shared/http-dto';
 
 export class OpenSection47EnquiryRequestDto extends CommandRequestDto {
   @ApiProperty({ description: 'R16: the reasonable cause to suspect significant harm' })
@@ -11,7 +11,7 @@ export class OpenSection47EnquiryRequestDto extends CommandRequestDto {
 
   @ApiPropertyOptional({ description: 'When the strategy discussion that initiated the enquiry took place' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   strategyDiscussionAt?: string;
 }
 
@@ -20,7 +20,7 @@ export class ConcludeSection47EnquiryRequestDto extends CommandRequestDto {
   @ApiProperty() @IsBoolean() icpcNeeded!: boolean;
   @ApiPropertyOptional({ description: 'Date of the initial child protection conference, when needed' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   icpcDate?: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) outcome!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandRequestDto } from '../../shared/http-dto';
 import { TEAM_KINDS, TeamKind } from '../family.decider';
 import {
@@ -27,15 +27,16 @@ export class ProfessionalDto {
 }
 
 export class StartEarlyHelpAssessmentRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ProfessionalDto }) @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
+  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
 }
 
 export class ConveneTeamAroundFamilyRequestDto extends CommandRequestDto {
   @ApiProperty({ enum: TEAM_KINDS, description: 'Team around the Family or around the Child' }) @IsIn(TEAM_KINDS) kind!: TeamKind;
-  @ApiProperty({ type: ProfessionalDto }) @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
+  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
   @ApiProperty({ type: [ProfessionalDto] })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ProfessionalDto)
   members!: ProfessionalDto[];
@@ -71,7 +72,7 @@ export class RecordTeamAroundFamilyReviewRequestDto extends CommandRequestDto {
 }
 
 export class ChangeLeadProfessionalRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ProfessionalDto }) @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
+  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 

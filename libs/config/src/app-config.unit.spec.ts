@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig: the hardening settings', () => {
+  it('Given nothing set, When loaded, Then bodies up to 100 kB, a warning at 10 rejected tokens a minute from one client, not production', () => {
+    expect(loadConfig({})).toMatchObject({ requestBodyLimitBytes: 100 * 1024, authFailureThreshold: 10, authFailureWindowMs: 60_000, production: false });
+  });
+
+  it('Given the variables, When loaded, Then they are read in their units', () => {
+    expect(
+      loadConfig({ REQUEST_BODY_LIMIT_KB: '512', AUTH_FAILURE_THRESHOLD: '50', AUTH_FAILURE_WINDOW_SECONDS: '300', NODE_ENV: 'production' }),
+    ).toMatchObject({ requestBodyLimitBytes: 512 * 1024, authFailureThreshold: 50, authFailureWindowMs: 300_000, production: true });
+  });
+
+  it.each([
+    ['REQUEST_BODY_LIMIT_KB', '0'],
+    ['REQUEST_BODY_LIMIT_KB', '100kb'],
+    ['REQUEST_BODY_LIMIT_KB', '20000'],
+    ['AUTH_FAILURE_THRESHOLD', '0'],
+    ['AUTH_FAILURE_WINDOW_SECONDS', '-5'],
+  ])('Given %s=%s, When loaded, Then it refuses to start, naming the variable', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+});

@@ -1,0 +1,68 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { InvalidField, RequestValidationError } from './validation';
+
+/** No command needs more than a few levels; the limit keeps recursive code (transform, validation, hashing) far from the stack's end. */
+export const MAX_BODY_DEPTH = 16;
+
+/** Keys the DTO transformer drops without a word (and that pollute prototypes): refused, like any unknown field. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Express middleware, after the JSON parser: refuses what no DTO or query should ever see, naming
+ * where it is. A body that is not JSON (415: the parser left it unread, so the command would run
+ * as if it were empty); bodies nested deeper than MAX_BODY_DEPTH; `__proto__`, `constructor` and
+ * `prototype` keys; and text PostgreSQL cannot keep or compare as sent, in the body or the query
+ * string: the NUL character, and unpaired surrogates (stored as U+FFFD, they would no longer match
+ * the event's hash). The walk is iterative, so a deep body cannot exhaust the stack here either.
+ */
+export function requestShapeMiddleware(request: Request, _response: Response, next: NextFunction): void {
+  // `is` answers null when the request has no body at all (a command with nothing to say).
+  if (request.method !== 'GET' && request.method !== 'HEAD' && request.is('application/json') === false) {
+    next(new UnsupportedMediaTypeException(`A request body must be JSON (Content-Type: application/json), not ${request.header('content-type') ?? 'untyped'}`));
+    return;
+  }
+  const fields = [...invalidShape(request.query), ...invalidShape(request.body)];
+  next(fields.length > 0 ? new RequestValidationError(fields) : undefined);
+}
+
+export function invalidShape(body: unknown, maxDepth = MAX_BODY_DEPTH): InvalidField[] {
+  const invalid: InvalidField[] = [];
+  const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
+  while (pending.length > 0 && invalid.length < 20) {
+    const { value, path, depth } = pending.pop()!;
+    const field = path || '(body)';
+    if (typeof value === 'string') {
+      const reason = textProblem(value);
+      if (reason) invalid.push({ field, reasons: [`${field} ${reason}`] });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= maxDepth) {
+      invalid.push({ field, reasons: [`${field} is nested more than ${maxDepth} levels deep`] });
+      continue;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) {
+        invalid.push({ field: childPath, reasons: [`${childPath} is not allowed`] });
+        continue;
+      }
+      const keyReason = textProblem(key);
+      if (keyReason) {
+        invalid.push({ field: path || '(body)', reasons: [`a field name ${keyReason}`] });
+        continue;
+      }
+      pending.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return invalid;
+}
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
+  if (UNPAIRED_SURROGATE.test(text)) return 'must be well-formed Unicode (it has an unpaired surrogate)';
+  return undefined;
+}

@@ -1,0 +1,91 @@
+import type { TestApp } from '@windscreen/testing';
+
+/** The part of an OpenAPI schema these tests read. */
+export interface Schema {
+  type?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  $ref?: string;
+  allOf?: Schema[];
+}
+
+interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema?: Schema;
+}
+
+interface OpenApiOperation {
+  parameters?: OpenApiParameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+export interface Endpoint {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** As documented, e.g. /cases/{caseId}/closure. */
+  path: string;
+  /** "POST /cases/{caseId}/closure": how tables and failures name it. */
+  name: string;
+  pathParams: string[];
+  query: string[];
+  requiredQuery: string[];
+  /** The request body's schema, with references resolved (commands only). */
+  body?: Schema;
+}
+
+export interface Api {
+  endpoints: Endpoint[];
+  commands: Endpoint[];
+  resolve(schema: Schema): Schema;
+}
+
+/** Every endpoint the running app documents: tests built on this cover new endpoints by themselves. */
+export async function discoverApi(t: TestApp): Promise<Api> {
+  const response = await t.http().get('/openapi.json');
+  if (response.status !== 200) throw new Error(`GET /openapi.json answered ${response.status}`);
+  const document = response.body as OpenApiDocument;
+  const schemas = document.components?.schemas ?? {};
+  const resolve = (schema: Schema): Schema => {
+    if (schema.$ref) {
+      const resolved = schemas[schema.$ref.replace('#/components/schemas/', '')];
+      if (!resolved) throw new Error(`unknown schema ${schema.$ref}`);
+      return resolve(resolved);
+    }
+    if (schema.allOf?.length === 1) return resolve(schema.allOf[0]);
+    return schema;
+  };
+  const endpoints: Endpoint[] = [];
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const parameters = operation.parameters ?? [];
+      const body = operation.requestBody?.content?.['application/json']?.schema;
+      endpoints.push({
+        method: method as Endpoint['method'],
+        path,
+        name: `${method.toUpperCase()} ${path}`,
+        pathParams: parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name),
+        query: parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
+        requiredQuery: parameters.filter((parameter) => parameter.in === 'query' && parameter.required).map((parameter) => parameter.name),
+        body: body && resolve(body),
+      });
+    }
+  }
+  return { endpoints, commands: endpoints.filter((endpoint) => endpoint.method === 'post' && endpoint.body), resolve };
+}
+
+/** The documented path with its parameters filled in (each value URL-encoded). */
+export function pathOf(endpoint: Endpoint, values: Record<string, string>): string {
+  return endpoint.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${endpoint.name}: no value for the path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
