@@ -78,9 +78,12 @@ import { TimelinessHttpController } from './case/timeliness/timeliness.http.cont
 import { GetTimelinessHandler } from './case/timeliness/get-timeliness.query';
 import { VerifyChainHttpController } from './audit/verify-chain/verify-chain.http.controller';
 import { VerifyCaseChainHandler } from './audit/verify-chain/verify-chain.query';
+import { TrendReportsProjection } from './reports/trend-reports.projection';
+import { TrendReportsHttpController } from './reports/trend-reports.http.controller';
+import { GetTrendReportHandler } from './reports/trend-report.handler';
 
 /** Every projection of the case journey, for the api (inline) and the projector. */
-export const CASE_JOURNEY_PROJECTIONS = [CaseSummaryProjection, InformationSharingAuditProjection];
+export const CASE_JOURNEY_PROJECTIONS = [CaseSummaryProjection, InformationSharingAuditProjection, TrendReportsProjection];
 
 /** Read-model entities, for TypeORM in any process that reads or writes them. */
 export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
@@ -88,6 +91,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature(CASE_JOURNEY_ENTITIES)],
   controllers: [
+    TrendReportsHttpController,
     CaseloadHttpController,
     TimelinessHttpController,
     AllocationHttpController,
@@ -116,6 +120,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
   ],
   providers: [
     DecisionRunner,
+    GetTrendReportHandler,
     AllocateCaseHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
     CaseReplay,

@@ -6,6 +6,24 @@ import type { CaseState } from '../case.state';
 export const CONSENT_EXCEPTIONS = ['risk_of_significant_harm', 'prejudice_crime_detection'] as const;
 export type ConsentException = (typeof CONSENT_EXCEPTIONS)[number];
 
+/**
+ * Why a level changed, in a category managers can count (the free-text reason says the rest).
+ * From the seeds' continuum (000 and 004, "step up" / "step down"): needs escalating or a risk of
+ * significant harm take a child up; interventions having impact, or statutory work ending while
+ * early help continues (R21), bring them down; new information or a family that disengages can do
+ * either. Events recorded before categories existed have none; reports show them as `not_recorded`.
+ */
+export const REASON_CATEGORIES = [
+  'needs_escalated',
+  'risk_of_significant_harm',
+  'new_information',
+  'family_disengaged',
+  'needs_met',
+  'statutory_work_ended',
+  'other',
+] as const;
+export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
+
 /** What a move to Specialist & safeguarding rests on (R6, R7, R8). */
 export interface SpecialistBasis {
   /** R6: what early help did, achieved and left outstanding. */
@@ -26,6 +44,7 @@ export type ChangeLevelOfNeed = Command<
     caseId: string;
     level: LevelOfNeed;
     reason: string;
+    reasonCategory?: ReasonCategory;
     /** Step down: what changed (defaults to the reason). */
     whatChanged?: string;
     /** Read from the family's stream by the handler: has the family ever had an EHA? */
@@ -33,18 +52,29 @@ export type ChangeLevelOfNeed = Command<
   }
 >;
 
-export type LevelOfNeedAssessed = DomainEvent<'LevelOfNeedAssessed', { level: LevelOfNeed; reason: string; basis?: SpecialistBasis }>;
-export type SteppedUp = DomainEvent<'SteppedUp', { from: LevelOfNeed; to: LevelOfNeed; reason: string; basis?: SpecialistBasis }>;
-export type SteppedDown = DomainEvent<'SteppedDown', { from: LevelOfNeed; to: LevelOfNeed; reason: string; whatChanged: string }>;
+/** `reasonCategory` was added to schema version 1 as an optional field: older events simply lack it. */
+export type LevelOfNeedAssessed = DomainEvent<
+  'LevelOfNeedAssessed',
+  { level: LevelOfNeed; reason: string; reasonCategory?: ReasonCategory; basis?: SpecialistBasis }
+>;
+export type SteppedUp = DomainEvent<
+  'SteppedUp',
+  { from: LevelOfNeed; to: LevelOfNeed; reason: string; reasonCategory?: ReasonCategory; basis?: SpecialistBasis }
+>;
+export type SteppedDown = DomainEvent<
+  'SteppedDown',
+  { from: LevelOfNeed; to: LevelOfNeed; reason: string; reasonCategory?: ReasonCategory; whatChanged: string }
+>;
 
 export type LevelOfNeedChanged = LevelOfNeedAssessed | SteppedUp | SteppedDown;
 
 /** The first assessment sets the level; after that a move up is a step up, a move down a step down. */
 export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseState): LevelOfNeedChanged[] {
-  const { level, reason } = command.data;
+  const { level, reason, reasonCategory } = command.data;
+  const category = reasonCategory && { reasonCategory };
   const basis = level === 'specialist' && state.level !== 'specialist' ? checkSpecialistBasis(command, state) : undefined;
   if (state.level === null) {
-    return [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...(basis && { basis }) } }];
+    return [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...category, ...(basis && { basis }) } }];
   }
   const direction = compareLevels(level, state.level);
   if (direction === 0) {
@@ -57,9 +87,11 @@ export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseS
     );
   }
   if (direction > 0) {
-    return [{ type: 'SteppedUp', schemaVersion: 1, data: { from: state.level, to: level, reason, ...(basis && { basis }) } }];
+    return [{ type: 'SteppedUp', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, ...(basis && { basis }) } }];
   }
-  return [{ type: 'SteppedDown', schemaVersion: 1, data: { from: state.level, to: level, reason, whatChanged: command.data.whatChanged ?? reason } }];
+  return [
+    { type: 'SteppedDown', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, whatChanged: command.data.whatChanged ?? reason } },
+  ];
 }
 
 /** A move to Specialist & safeguarding is a referral to Children's Social Care. */

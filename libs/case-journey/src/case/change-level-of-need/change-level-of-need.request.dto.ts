@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { LEVELS_OF_NEED, LevelOfNeed } from '../../domain/levels-of-need';
 import { CommandRequestDto } from '../../shared/http-dto';
-import { CONSENT_EXCEPTIONS, ConsentException } from './change-level-of-need.decide';
+import { CONSENT_EXCEPTIONS, ConsentException, REASON_CATEGORIES, ReasonCategory } from './change-level-of-need.decide';
 
 export class ImmediateRiskDto {
   @ApiProperty({ description: 'Why the child is at immediate risk of significant harm' })
@@ -27,6 +27,16 @@ export class ChangeLevelOfNeedRequestDto extends CommandRequestDto {
   @MaxLength(10000)
   reason!: string;
 
+  @ApiPropertyOptional({
+    enum: REASON_CATEGORIES,
+    description:
+      'Why, as a category the managers’ reports count. Stepping up: needs_escalated, risk_of_significant_harm; stepping down: ' +
+      'needs_met, statutory_work_ended; either way: new_information, family_disengaged, other. Omitted, reports show not_recorded',
+  })
+  @IsOptional()
+  @IsIn(REASON_CATEGORIES)
+  reasonCategory?: ReasonCategory;
+
   @ApiPropertyOptional({ description: 'Step down: what changed (defaults to the reason)' })
   @IsOptional()
   @IsString()
@@ -41,6 +51,7 @@ export class ChangeLevelOfNeedRequestDto extends CommandRequestDto {
 
   @ApiPropertyOptional({ type: ImmediateRiskDto, description: 'R6/R8: an immediate risk of significant harm' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ImmediateRiskDto)
   immediateRisk?: ImmediateRiskDto;
@@ -52,6 +63,7 @@ export class ChangeLevelOfNeedRequestDto extends CommandRequestDto {
 
   @ApiPropertyOptional({ type: ConsentExceptionDto, description: 'R7: why the parents were not informed' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentExceptionDto)
   consentException?: ConsentExceptionDto;

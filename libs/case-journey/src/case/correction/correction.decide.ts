@@ -2,6 +2,7 @@ import { Command, DomainEvent } from '../../domain/command';
 import { NotFound, RuleViolation } from '../../domain/domain-error';
 import type { CaseState } from '../case.state';
 import { DISABILITY_CODES, ETHNICITY_CODES, SEXES } from '../../domain/national-codes';
+import { REASON_CATEGORIES } from '../change-level-of-need/change-level-of-need.decide';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const CHILD_FIELD_CHECKS: Record<string, (value: unknown) => boolean> = {
@@ -79,6 +80,9 @@ export function decideCorrectEntry(command: CorrectEntry, state: CaseState): Ent
     );
   }
   if (entry.type === 'CaseOpened' && correctedValues.child !== undefined) assertValidChildCorrection(correctedValues.child);
+  if ('reasonCategory' in correctedValues && !(REASON_CATEGORIES as readonly unknown[]).includes(correctedValues.reasonCategory)) {
+    throw new RuleViolation('R22', 'CORRECTION.INVALID_VALUES', 'Corrected values are not valid: reasonCategory', `Use one of ${REASON_CATEGORIES.join(', ')}`);
+  }
   const originalValues = Object.fromEntries(Object.keys(correctedValues).map((field) => [field, entry.data[field]]));
   return [{ type: 'EntryCorrected', schemaVersion: 1, data: { correctsEventId, correctsType: entry.type, originalValues, correctedValues, reason } }];
 }

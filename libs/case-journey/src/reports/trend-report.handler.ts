@@ -1,0 +1,289 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { LEVELS_OF_NEED } from '../domain/levels-of-need';
+import { FLOW_PAIRS } from './daily-counts';
+import { percentileCont, rate } from './measures';
+import { INTERVAL_LABELS, periodStartsBetween } from './periods';
+import { GetTrendReportQuery, ReportColumn, ReportFilters, ReportName, ReportRow, ReportView } from './trend-report.query';
+
+/** Timeliness rows, in this order: R11 split by BRAG rating, as each has its own timescale. */
+export const TIMELINESS_RULES = ['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'S17', 'ICPC', 'TAF-review'] as const;
+
+/** Early help columns and the `report_daily` counters they sum. */
+const EARLY_HELP_COLUMNS: { key: string; label: string; kind: string }[] = [
+  { key: 'ehasStarted', label: 'EHAs started', kind: 'eha_started' },
+  { key: 'ehasCompleted', label: 'EHAs completed', kind: 'eha_completed' },
+  { key: 'tafsConvened', label: 'TAFs convened', kind: 'taf_convened' },
+  { key: 'tacsConvened', label: 'TACs convened', kind: 'tac_convened' },
+  { key: 'hubEscalatedToMash', label: 'Hub: escalated to MASH', kind: 'hub_escalated_to_mash' },
+  { key: 'hubDistrictEarlyHelp', label: 'Hub: district early help', kind: 'hub_district_early_help' },
+  { key: 'hubSignposted', label: 'Hub: signposted', kind: 'hub_signposted' },
+  { key: 'hubAdviceAndInformation', label: 'Hub: advice and information', kind: 'hub_advice_and_information' },
+  { key: 'keepInTouchStarted', label: 'Keep in Touch started', kind: 'keep_in_touch_started' },
+];
+
+/** Where a move sits on the continuum, for ordering rows: a new contact first, closure last. */
+const STAGES = ['new_contact', ...LEVELS_OF_NEED, 'closed'];
+const stage = (value: unknown) => STAGES.indexOf(String(value));
+
+type Db = { query: DataSource['query'] };
+
+/** `day` in the range, and area and team when filtered (facts and `report_daily` alike): the parameters $1.. in that order. */
+function factFilter(filters: ReportFilters): { where: string; parameters: unknown[] } {
+  const parameters: unknown[] = [filters.from, filters.to];
+  const conditions = ['day between $1::date and $2::date'];
+  if (filters.area) conditions.push(`area = $${parameters.push(filters.area)}`);
+  if (filters.team) conditions.push(`team = $${parameters.push(filters.team)}`);
+  return { where: conditions.join(' and '), parameters };
+}
+
+const periodColumn = (filters: ReportFilters): ReportColumn => ({ key: 'period', label: INTERVAL_LABELS[filters.interval] });
+
+/**
+ * Rows are grouped by period as the position of their day in the list of the periods' first days
+ * (`width_bucket`, cheaper per row than formatting a label), then labelled here. With `instant`,
+ * the column is a timestamptz and the first days are taken as UK midnights.
+ */
+function periodBucket(filters: ReportFilters, parameters: unknown[], column = 'day', instant = false) {
+  const periods = periodStartsBetween(filters.from, filters.to, filters.interval);
+  const index = parameters.push(periods.map(({ start }) => start));
+  const bounds = instant
+    ? `(select array_agg(d::timestamp at time zone 'Europe/London' order by d) from unnest($${index}::date[]) as d)`
+    : `$${index}::date[]`;
+  return {
+    sql: `width_bucket(${column}, ${bounds})`,
+    periods: periods.map(({ period }) => period),
+    /** Rows with `period` as the bucket number, labelled. */
+    label: <R extends object>(rows: R[]): (Omit<R, 'period'> & { period: string })[] =>
+      rows.map((row) => ({ ...row, period: periods[Number((row as { period?: unknown }).period) - 1]?.period ?? '' })),
+  };
+}
+
+/** One row per period of the range, zeros where nothing happened. */
+function everyPeriod(periods: string[], found: ReportRow[], zero: (period: string) => ReportRow): ReportRow[] {
+  const byPeriod = new Map(found.map((row) => [row.period, row]));
+  return periods.map((period) => byPeriod.get(period) ?? zero(period));
+}
+
+interface ReportDefinition {
+  columns(filters: ReportFilters): ReportColumn[];
+  rows(db: Db, filters: ReportFilters, asAt: string): Promise<ReportRow[]>;
+}
+
+const REPORTS: Record<ReportName, ReportDefinition> = {
+  transitions: {
+    columns: (filters) => [periodColumn(filters), { key: 'stepUps', label: 'Step-ups' }, { key: 'stepDowns', label: 'Step-downs' }],
+    async rows(db, filters) {
+      const { where, parameters } = factFilter(filters);
+      const bucket = periodBucket(filters, parameters);
+      const found: ReportRow[] = await db.query(
+        `select ${bucket.sql} as period, sum(step_ups)::int as "stepUps", sum(step_downs)::int as "stepDowns"
+           from report_daily where ${where} group by 1`,
+        parameters,
+      );
+      return everyPeriod(bucket.periods, bucket.label(found), (period) => ({ period, stepUps: 0, stepDowns: 0 }));
+    },
+  },
+
+  'transitions/detail': {
+    columns: (filters) => [
+      periodColumn(filters),
+      { key: 'from', label: 'From' },
+      { key: 'to', label: 'To' },
+      { key: 'direction', label: 'Direction' },
+      { key: 'area', label: 'Area' },
+      { key: 'team', label: 'Team' },
+      { key: 'agency', label: 'Agency' },
+      { key: 'reasonCategory', label: 'Reason category' },
+      { key: 'count', label: 'Count' },
+    ],
+    async rows(db, filters) {
+      const { where, parameters } = factFilter(filters);
+      const bucket = periodBucket(filters, parameters);
+      const rows: ReportRow[] = await db.query(
+        `select ${bucket.sql} as period, from_level as "from", to_level as "to", direction, area, team, agency,
+                reason_category as "reasonCategory", count(*)::int as count
+           from report_level_moves where ${where} and direction in ('up', 'down')
+          group by 1, 2, 3, 4, 5, 6, 7, 8`,
+        parameters,
+      );
+      return bucket.label(rows).sort(
+        (a, b) =>
+          String(a.period).localeCompare(String(b.period)) ||
+          String(b.direction).localeCompare(String(a.direction)) ||
+          stage(a.from) - stage(b.from) ||
+          stage(a.to) - stage(b.to) ||
+          [a.area, a.team, a.agency, a.reasonCategory].join('\u0000').localeCompare([b.area, b.team, b.agency, b.reasonCategory].join('\u0000')),
+      );
+    },
+  },
+
+  flow: {
+    columns: () => [
+      { key: 'from', label: 'From' },
+      { key: 'to', label: 'To' },
+      { key: 'children', label: 'Children' },
+    ],
+    async rows(db, filters) {
+      const { where, parameters } = factFilter(filters);
+      // Each case's first move of a kind is counted per day; a move it had already made counts
+      // only if the earlier one was before the range, so a child is counted once per move.
+      const [firsts]: Record<string, number | null>[] = await db.query(
+        `select ${FLOW_PAIRS.map(({ column }) => `sum(${column})::int as ${column}`).join(', ')} from report_daily where ${where}`,
+        parameters,
+      );
+      const repeats: { from: string; to: string; n: number }[] = await db.query(
+        `select from_level as "from", to_level as "to", count(*)::int as n
+           from report_level_moves where ${where} and repeat_since is not null and repeat_since < $1::date group by 1, 2`,
+        parameters,
+      );
+      return FLOW_PAIRS.map(({ from, to, column }) => ({
+        from,
+        to,
+        children: (firsts?.[column] ?? 0) + (repeats.find((row) => row.from === from && row.to === to)?.n ?? 0),
+      }))
+        .filter((row) => row.children > 0)
+        .sort((a, b) => stage(a.from) - stage(b.from) || stage(a.to) - stage(b.to));
+    },
+  },
+
+  'time-at-level': {
+    columns: () => [
+      { key: 'level', label: 'Level' },
+      { key: 'exits', label: 'Exits' },
+      { key: 'medianDays', label: 'Median days' },
+      { key: 'p90Days', label: '90th percentile days' },
+    ],
+    async rows(db, filters) {
+      const { where, parameters } = factFilter(filters);
+      const found: { level: string; days: number; n: number }[] = await db.query(
+        `select from_level as level, days_at_level as days, count(*)::int as n
+           from report_level_moves where ${where} and days_at_level is not null group by 1, 2`,
+        parameters,
+      );
+      const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+      return LEVELS_OF_NEED.map((level) => {
+        const frequencies = found.filter((row) => row.level === level).map((row) => ({ value: row.days, count: row.n }));
+        return {
+          level,
+          exits: frequencies.reduce((sum, f) => sum + f.count, 0),
+          medianDays: oneDecimal(percentileCont(frequencies, 0.5)),
+          p90Days: oneDecimal(percentileCont(frequencies, 0.9)),
+        };
+      });
+    },
+  },
+
+  'step-down-durability': {
+    columns: (filters) => [
+      periodColumn(filters),
+      { key: 'steppedDown', label: 'Stepped down from specialist' },
+      { key: 'backUpWithin3Months', label: 'Back up within 3 months' },
+      { key: 'backUpWithin6Months', label: 'Back up within 6 months' },
+      { key: 'backUpWithin12Months', label: 'Back up within 12 months' },
+    ],
+    async rows(db, filters) {
+      const { where, parameters } = factFilter(filters);
+      const bucket = periodBucket(filters, parameters);
+      const found: ReportRow[] = await db.query(
+        `select ${bucket.sql} as period, sum(stepped_down_from_specialist)::int as "steppedDown",
+                sum(back_up_within_3)::int as "backUpWithin3Months", sum(back_up_within_6)::int as "backUpWithin6Months",
+                sum(back_up_within_12)::int as "backUpWithin12Months"
+           from report_daily where ${where} group by 1`,
+        parameters,
+      );
+      return everyPeriod(bucket.periods, bucket.label(found), (period) => ({ period, steppedDown: 0, backUpWithin3Months: 0, backUpWithin6Months: 0, backUpWithin12Months: 0 }));
+    },
+  },
+
+  're-referrals': {
+    columns: (filters) => [
+      periodColumn(filters),
+      { key: 'referrals', label: 'Referrals' },
+      { key: 'reReferrals', label: 'Re-referrals' },
+      { key: 'rate', label: 'Re-referral rate' },
+    ],
+    async rows(db, filters) {
+      const { where, parameters } = factFilter(filters);
+      const bucket = periodBucket(filters, parameters);
+      const found: { period: string; referrals: number; reReferrals: number }[] = await db.query(
+        `select ${bucket.sql} as period, sum(referrals)::int as referrals, sum(re_referrals)::int as "reReferrals"
+           from report_daily where ${where} group by 1`,
+        parameters,
+      );
+      const withRate = found.map((row) => ({ ...row, rate: rate(row.reReferrals, row.referrals, 0) }));
+      return everyPeriod(bucket.periods, bucket.label(withRate), (period) => ({ period, referrals: 0, reReferrals: 0, rate: 0 }));
+    },
+  },
+
+  timeliness: {
+    columns: (filters) => [
+      periodColumn(filters),
+      { key: 'rule', label: 'Rule' },
+      { key: 'due', label: 'Due' },
+      { key: 'onTime', label: 'On time' },
+      { key: 'late', label: 'Late' },
+      { key: 'outstanding', label: 'Outstanding' },
+      { key: 'onTimeRate', label: 'On-time rate' },
+    ],
+    async rows(db, filters, asAt) {
+      // The timeliness read model (projection `timeliness`), dated by when each item fell due, on the UK calendar.
+      const parameters: unknown[] = [filters.from, filters.to, asAt];
+      const conditions = [
+        `due_at >= ($1::date::timestamp at time zone 'Europe/London')`,
+        `due_at < (($2::date + 1)::timestamp at time zone 'Europe/London')`,
+        'cancelled_at is null',
+      ];
+      if (filters.area) conditions.push(`area = $${parameters.push(filters.area)}`);
+      if (filters.team) conditions.push(`team = $${parameters.push(filters.team)}`);
+      const bucket = periodBucket(filters, parameters, 'due_at', true);
+      const found: { period: number; rule: string; brag: string | null; due: number; onTime: number; late: number; outstanding: number }[] = await db.query(
+        `select ${bucket.sql} as period, rule, brag, count(*)::int as due,
+                count(*) filter (where done_at <= due_at)::int as "onTime",
+                count(*) filter (where done_at > due_at or (done_at is null and due_at < $3::timestamptz))::int as late,
+                count(*) filter (where done_at is null and due_at >= $3::timestamptz)::int as outstanding
+           from timeliness_items where ${conditions.join(' and ')}
+          group by 1, 2, 3`,
+        parameters,
+      );
+      // R11 is reported by BRAG rating, each with its own timescale.
+      const byKey = new Map<string, { due: number; onTime: number; late: number; outstanding: number }>();
+      for (const row of bucket.label(found)) {
+        const key = `${row.period} ${row.rule === 'R11' ? `R11-${row.brag}` : row.rule}`;
+        const sum = byKey.get(key) ?? { due: 0, onTime: 0, late: 0, outstanding: 0 };
+        byKey.set(key, { due: sum.due + row.due, onTime: sum.onTime + row.onTime, late: sum.late + row.late, outstanding: sum.outstanding + row.outstanding });
+      }
+      return bucket.periods.flatMap((period) =>
+        TIMELINESS_RULES.map((rule) => {
+          const { due, onTime, late, outstanding } = byKey.get(`${period} ${rule}`) ?? { due: 0, onTime: 0, late: 0, outstanding: 0 };
+          return { period, rule, due, onTime, late, outstanding, onTimeRate: rate(onTime, onTime + late, null) };
+        }),
+      );
+    },
+  },
+
+  'early-help': {
+    columns: (filters) => [periodColumn(filters), ...EARLY_HELP_COLUMNS.map(({ key, label }) => ({ key, label }))],
+    async rows(db, filters) {
+      const { where, parameters } = factFilter(filters);
+      const bucket = periodBucket(filters, parameters);
+      const found: ReportRow[] = await db.query(
+        `select ${bucket.sql} as period, ${EARLY_HELP_COLUMNS.map(({ key, kind }) => `sum(${kind})::int as "${key}"`).join(', ')}
+           from report_daily where ${where} group by 1`,
+        parameters,
+      );
+      return everyPeriod(bucket.periods, bucket.label(found), (period) => ({ period, ...Object.fromEntries(EARLY_HELP_COLUMNS.map(({ key }) => [key, 0])) }));
+    },
+  },
+};
+
+/** Answers every `/reports/...` question from the `reports` read model (and the timeliness one). */
+@QueryHandler(GetTrendReportQuery)
+export class GetTrendReportHandler implements IQueryHandler<GetTrendReportQuery, ReportView> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ report, filters, asAt }: GetTrendReportQuery): Promise<ReportView> {
+    const definition = REPORTS[report];
+    return { report, filters, columns: definition.columns(filters), rows: await definition.rows(this.dataSource, filters, asAt) };
+  }
+}
