@@ -8,6 +8,7 @@ import { DatabaseModule } from '@windscreen/database';
 import { EventStoreModule } from '@windscreen/event-store';
 import { IdempotencyInterceptor } from '@windscreen/http';
 import { ProjectionsModule } from '@windscreen/projections';
+import { DashboardHttpController } from './dashboard/dashboard.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
 
 export interface ApiModuleOptions {
@@ -29,7 +30,7 @@ export class ApiModule {
         ProjectionsModule.forRoot({ projections: CASE_JOURNEY_PROJECTIONS, run: config.projections === 'inline' }),
         CaseJourneyModule,
       ],
-      controllers: [HealthHttpController],
+      controllers: [HealthHttpController, DashboardHttpController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
