@@ -1,0 +1,140 @@
+import {
+  caseDecider,
+  CaseCommand,
+  CaseEvent,
+  CaseState,
+  caseStream,
+  CommandContext,
+  EventEnvelope,
+  familyDecider,
+  FamilyCommand,
+  FamilyEvent,
+  FamilyState,
+  familyStream,
+} from '@windscreen/case-journey/domain';
+import type { EventStore, NewEvent } from '@windscreen/event-store';
+import { contextOf, FamilyPlayer, PlayResult, refusalOf } from './play';
+import type { DemoFamily, DemoStep } from './scenario';
+
+interface Stream<S> {
+  name: string;
+  state: S;
+  revision: bigint | null;
+}
+
+/**
+ * Plays a family through the pure deciders and appends what they decide straight to the event
+ * store: the rules are the same as through the API, without the round trips that load a stream
+ * for every command. It does what the three handlers that read across streams do (opening a case
+ * registers or joins the family; a step up asks whether the family has had an EHA; an EHA reads
+ * the child's consent). Events are appended in batches, one append per stream, without changing
+ * the order anything depends on: a family event is appended after every case event that happened
+ * before it, and a case event after every family event before it; only siblings' case events
+ * between two family events go in stream by stream.
+ */
+export class StorePlayer implements FamilyPlayer {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async play(family: DemoFamily): Promise<PlayResult> {
+    const result: PlayResult = { commands: 0, events: 0, refused: [] };
+    const cases = family.children.map((child): Stream<CaseState> => ({ name: caseStream(child.caseId), state: caseDecider.initialState(), revision: null }));
+    const home: Stream<FamilyState> = { name: familyStream(family.familyId), state: familyDecider.initialState(), revision: null };
+    // Waiting to be appended, per stream, in the order the streams were first written to.
+    const waiting = new Map<Stream<unknown>, NewEvent[]>();
+    const flush = async (streams: Stream<unknown>[]) => {
+      for (const stream of streams) {
+        const events = waiting.get(stream);
+        if (!events) continue;
+        waiting.delete(stream);
+        const appended = await this.store.append(stream.name, events, { expectedRevision: stream.revision ?? 'no_stream' });
+        stream.revision = appended.nextExpectedRevision;
+        result.events += events.length;
+      }
+    };
+    const record = async <S, E extends CaseEvent | FamilyEvent>(stream: Stream<S>, events: E[], evolve: (state: S, event: EventEnvelope<E>) => S, context: CommandContext) => {
+      if (events.length === 0) return;
+      const isFamily = (candidate: Stream<unknown>) => candidate === home;
+      // The other side (family, or the cases) goes first if it has anything waiting.
+      await flush([...waiting.keys()].filter((waitingStream) => isFamily(waitingStream) !== isFamily(stream as Stream<unknown>)));
+      const batch = waiting.get(stream as Stream<unknown>) ?? [];
+      waiting.set(stream as Stream<unknown>, batch);
+      const { actor, occurredAt, correlationId, causationId } = context;
+      const metadata = { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
+      for (const event of events) {
+        stream.state = evolve(stream.state, { ...event, metadata } as EventEnvelope<E>);
+        batch.push({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata });
+      }
+    };
+    const onCase = (child: number, command: CaseCommand) => record(cases[child], caseDecider.decide(command, cases[child].state), caseDecider.evolve, command.context);
+    const onFamily = (command: FamilyCommand) => record(home, familyDecider.decide(command, home.state), familyDecider.evolve, command.context);
+
+    for (const step of family.steps) {
+      const context = contextOf(step, this.clock());
+      const caseId = family.children[step.child].caseId;
+      try {
+        await this.decide(step, context, caseId, family, cases, home, onCase, onFamily);
+        result.commands++;
+      } catch (error) {
+        result.refused.push(refusalOf(family, step, error));
+      }
+    }
+    await flush([...waiting.keys()]);
+    return result;
+  }
+
+  private async decide(
+    step: DemoStep,
+    context: CommandContext,
+    caseId: string,
+    family: DemoFamily,
+    cases: Stream<CaseState>[],
+    home: Stream<FamilyState>,
+    onCase: (child: number, command: CaseCommand) => Promise<void>,
+    onFamily: (command: FamilyCommand) => Promise<void>,
+  ): Promise<void> {
+    const { familyId } = family;
+    if (step.stream === 'family') {
+      if (step.command.type === 'StartEarlyHelpAssessment') {
+        const child = cases[step.child].state;
+        const consent = child.consents.early_help;
+        return onFamily({
+          type: 'StartEarlyHelpAssessment',
+          data: {
+            ...step.command.data,
+            familyId,
+            caseId,
+            childCaseOpen: child.status === 'open',
+            consentInForce: consent ? { decision: consent.decision, givenBy: consent.givenBy, gillickCompetent: consent.gillickCompetent } : null,
+          },
+          context,
+        });
+      }
+      return onFamily({ ...step.command, data: { ...step.command.data, familyId }, context } as FamilyCommand);
+    }
+    const { command } = step;
+    switch (command.type) {
+      case 'OpenCase': {
+        // As the handler: the case is decided first (a refusal writes nothing), a new family is
+        // registered before the case is recorded, a sibling joins the family after it.
+        const openCase: CaseCommand = { type: 'OpenCase', data: { ...command.data, caseId, familyId }, context };
+        caseDecider.decide(openCase, cases[step.child].state);
+        const joining = home.state.exists;
+        if (!joining) await onFamily({ type: 'RegisterFamily', data: { familyId, area: command.data.area, firstCaseId: caseId }, context });
+        await onCase(step.child, openCase);
+        if (joining) await onFamily({ type: 'AddChildToFamily', data: { familyId, caseId }, context });
+        return;
+      }
+      case 'ChangeLevelOfNeed':
+        return onCase(step.child, {
+          type: 'ChangeLevelOfNeed',
+          data: { ...command.data, caseId, familyHasEarlyHelpAssessment: home.state.earlyHelpAssessments.length > 0 },
+          context,
+        });
+      default:
+        return onCase(step.child, { ...command, data: { ...command.data, caseId }, context } as CaseCommand);
+    }
+  }
+}
