@@ -47,3 +47,26 @@ export async function runLoad(
 
 export const fmt = (value: number, digits = 0): string =>
   value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The smallest query the event log could ever need: one row into a table shaped like `events`. */
+export const RAW_EVENTS_TABLE = 'raw_events';
+const SAMPLE_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+interface Queryable {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
+
+/** Creates `raw_events` beside `events` (same columns, defaults, constraints and indexes). */
+export async function createRawEventsTable(db: Queryable): Promise<void> {
+  await db.query(`create table ${RAW_EVENTS_TABLE} (like events including defaults including constraints including indexes)`);
+  await db.query(`alter table ${RAW_EVENTS_TABLE} alter column position set default nextval('events_position_seq')`);
+}
+
+/** One bare single-row INSERT of an event-sized row: the raw ceiling the benchmarks compare with. */
+export async function insertRawEvent(db: Queryable, data: unknown, metadata: unknown): Promise<void> {
+  await db.query(
+    `insert into ${RAW_EVENTS_TABLE} (transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, content_hash, hash)
+     values (pg_current_xact_id(), $1, 0, gen_random_uuid(), 'SteppedUp', 1, $2, $3, now(), $4, $4)`,
+    [`raw-${Math.random()}`, JSON.stringify(data), JSON.stringify(metadata), SAMPLE_HASH],
+  );
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import { ensureDatabase, migrate, startEmbeddedPostgres } from '@windscreen/database';
 import { NewEvent, PostgresEventStore } from '@windscreen/event-store';
-import { fmt, LoadResult, runLoad } from './bench-support';
+import { createRawEventsTable, fmt, insertRawEvent, LoadResult, runLoad } from './bench-support';
 
 /**
  * npm run bench:store — the PostgreSQL event store against the raw ceiling of the same server,
@@ -47,8 +47,7 @@ async function main(): Promise<void> {
   };
 
   try {
-    await pool.query(`create table raw_events (like events including defaults including constraints including indexes)`);
-    await pool.query(`alter table raw_events alter column position set default nextval('events_position_seq')`);
+    await createRawEventsTable(pool);
     const version = (await pool.query('show server_version')).rows[0].server_version;
     const fsync = (await pool.query('show fsync')).rows[0].fsync;
     say(`Windscreen event store benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, ${SECONDS} s per figure`);
@@ -59,13 +58,7 @@ async function main(): Promise<void> {
     const revisions = new Map<number, bigint>();
     for (const perAppend of [1, 10]) {
       for (const clients of [1, 8, 32]) {
-        const raw = await runLoad(clients, SECONDS * 1000, async () => {
-          await pool.query(
-            `insert into raw_events (transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, content_hash, hash)
-             values (pg_current_xact_id(), $1, 0, gen_random_uuid(), 'SteppedUp', 1, $2, $3, now(), $4, $4)`,
-            [`raw-${Math.random()}`, JSON.stringify(payload), JSON.stringify(metadata), SAMPLE_HASH],
-          );
-        });
+        const raw = await runLoad(clients, SECONDS * 1000, () => insertRawEvent(pool, payload, metadata));
         const ours = await runLoad(clients, SECONDS * 1000, async (worker) => {
           // Each worker owns the streams congruent to it, so no two workers race on one stream.
           const stream = worker + clients * Math.floor((Math.random() * STREAMS) / clients);

@@ -18,6 +18,8 @@ export interface EmbeddedPostgresOptions {
   temporary?: boolean;
   /** Extra server settings, e.g. ['-c', 'fsync=off'] for throwaway test clusters. */
   postgresFlags?: string[];
+  /** Listen on this port rather than a free one: a restarted server then keeps its clients' connection strings. */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -39,7 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (runningAsRoot) grantDataDirToPostgresUser(dataDir);
 
   const password = readOrCreatePassword(dataDir);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

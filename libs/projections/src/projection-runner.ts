@@ -19,6 +19,7 @@ export class ProjectionRunner {
   private running = false;
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
+  private keepAlive: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,11 +69,15 @@ export class ProjectionRunner {
     if (this.running) return;
     this.running = true;
     await this.ensureCheckpoints();
+    // The loops wait on unref'd timers; when the database goes away, so do their sockets, and
+    // nothing else may hold the process open (the projector): it would exit with status 0, silently.
+    this.keepAlive = setInterval(() => undefined, 60_000);
     this.loops = this.projections.map((projection) => this.loop(projection));
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    clearInterval(this.keepAlive);
     this.abort.abort();
     await Promise.all(this.loops);
   }

@@ -83,6 +83,14 @@ export class PostgresEventStore extends EventStore {
     ];
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      // pg-pool listens for a connection's errors only while it is idle. A server shutting down
+      // may end this one between its query's answer and its release (both in one read from the
+      // socket): unheard, that 'error' event would crash the process.
+      client.on('error', ignoreConnectionError);
+      const release = (destroy?: boolean) => {
+        client.removeListener('error', ignoreConnectionError);
+        client.release(destroy);
+      };
       let row: { appended: boolean; last_revision: string | null; last_position: string | null };
       try {
         // A named statement is parsed and planned once per connection.
@@ -92,14 +100,14 @@ export class PostgresEventStore extends EventStore {
           values: parameters,
         });
         row = result.rows[0];
-        client.release();
+        release();
       } catch (error) {
         // The function holds a session-level lock while it inserts; never hand back a connection that might keep it.
         const unlocked = await client.query('select pg_advisory_unlock_all()').then(
           () => true,
           () => false,
         );
-        client.release(unlocked ? undefined : true);
+        release(!unlocked);
         if ((error as { code?: string }).code !== SERIALIZATION_FAILURE) throw error;
         await this.explainCollision(stream, ids, expectedRevision);
         if (attempt < 5) continue; // 'any' lost a race it does not care about: try again
@@ -219,6 +227,9 @@ export class PostgresEventStore extends EventStore {
   }
 }
 
+
+/** A broken connection is noticed by the query that needs it; pg-pool then discards it. */
+function ignoreConnectionError(): void {}
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {

@@ -1,0 +1,79 @@
+/**
+ * A plausible walk of one case through the commands case workers send most: open the case, record
+ * consent, assess the level of need, record an information-sharing decision, step up, step down.
+ * Every body is valid and every step is one the rules accept after the ones before it, so each
+ * command records an event. Used by the fault tests and by the API benchmark (bench/api.bench.ts).
+ */
+
+const GIVEN_NAMES = ['Amira', 'Yusuf', 'Olivia', 'Kacper', 'Grace', 'Tomasz', 'Leah', 'Ibrahim'];
+
+export function openCaseBody(tag: string, n = 0): Record<string, unknown> {
+  return {
+    child: {
+      givenName: GIVEN_NAMES[n % GIVEN_NAMES.length],
+      familyName: 'Khan',
+      dateOfBirth: '2015-04-02',
+      sex: 'female',
+      ethnicity: 'AOTH',
+      firstLanguage: 'English',
+      disabilities: ['NONE'],
+    },
+    area: 'cambridgeshire',
+    contact: {
+      receivedAt: '2026-03-02T09:15:00Z',
+      route: 'telephone',
+      source: '2A',
+      referrer: { name: 'R. Patel', agency: 'Northfield Primary School', anonymous: false },
+    },
+    concerns: `Teacher reports a change in behaviour and missed meals (${tag})`,
+  };
+}
+
+export interface CaseCommand {
+  /** Path under /cases/:caseId (empty: POST /cases itself). */
+  route: string;
+  body: Record<string, unknown>;
+}
+
+/** The steps after the opening, in order. */
+export function stepsAfterOpening(tag: string): CaseCommand[] {
+  return [
+    { route: '/consents', body: { scope: 'information_sharing', givenBy: 'parent_carer', decision: 'given' } },
+    { route: '/level-of-need', body: { level: 'emerging', reason: `Attendance dropping (${tag})` } },
+    {
+      route: '/information-sharing-decisions',
+      body: {
+        decision: 'share',
+        information: 'Attendance record and chronology',
+        purpose: 'Team around the family meeting',
+        consentSought: true,
+        consentAnswer: 'given',
+        basis: 'consent',
+        reasons: `To coordinate support for the child (${tag})`,
+        recipients: [{ agency: 'Health visiting' }],
+      },
+    },
+    { route: '/level-of-need', body: { level: 'complex', reason: `Neglect concerns growing (${tag})` } },
+    { route: '/level-of-need', body: { level: 'emerging', reason: `Needs met with support (${tag})`, whatChanged: 'TAF plan in place' } },
+  ];
+}
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Sends the whole walk for one new case; stops at the first answer that is not a success. */
+export async function* commandsOfOneCase(
+  send: (method: string, route: string, body: Record<string, unknown>) => Promise<Answer>,
+  tag: string,
+): AsyncGenerator<Answer> {
+  const opened = await send('POST', '/cases', openCaseBody(tag));
+  yield opened;
+  if (opened.status >= 300) return;
+  for (const step of stepsAfterOpening(tag)) {
+    const answer = await send('POST', `/cases/${String(opened.body.caseId)}${step.route}`, step.body);
+    yield answer;
+    if (answer.status >= 300) return;
+  }
+}
