@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import type { Request } from 'express';
 import type { Role } from '@windscreen/case-journey/domain';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
@@ -17,9 +18,14 @@ export class JwtAuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(JWT_SECRET) private readonly secret: string,
+    @Inject(JWT_SECRET) secret: string,
     private readonly failedLogins: FailedLoginMonitor,
-  ) {}
+  ) {
+    // Prepared once: given the raw string, jsonwebtoken would build a key on every request.
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
+
+  private readonly key: KeyObject;
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
@@ -32,7 +38,7 @@ export class JwtAuthGuard implements CanActivate {
     }
     let actor;
     try {
-      actor = verifyToken(match[1], this.secret);
+      actor = verifyToken(match[1], this.key);
     } catch (error) {
       const invalid = error instanceof InvalidToken ? error : undefined;
       throw this.reject(request, invalid?.reason ?? 'invalid-token', invalid ? `Invalid token: ${invalid.message}` : 'Invalid token');

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { Actor, Role, ROLES } from '@windscreen/case-journey/domain';
 
@@ -51,7 +52,7 @@ export function signToken(claims: TokenClaims, secret: string, expiresInSeconds 
 }
 
 /** Verifies an HS256 token and turns its claims into the actor recorded in event metadata. */
-export function verifyToken(token: string, secret: string): Actor {
+export function verifyToken(token: string, secret: string | KeyObject): Actor {
   let payload: jwt.JwtPayload;
   try {
     const decoded = jwt.verify(token, secret, { algorithms: ['HS256'] });
