@@ -10,8 +10,14 @@ describe('Chronology and decision history as of any moment', () => {
   afterAll(async () => {
     await t.close();
   });
-  const post = (path: string, body: object) => t.http().post(path).set('Authorization', auth).send(body);
-  const get = (path: string) => t.http().get(path).set('Authorization', auth);
+  // Reads wait for the last write to reach the read models (read your writes).
+  let lastPosition = '0';
+  const post = async (path: string, body: object) => {
+    const response = await t.http().post(path).set('Authorization', auth).send(body);
+    if (response.body.position) lastPosition = response.body.position;
+    return response;
+  };
+  const get = (path: string) => t.http().get(path).set('Authorization', auth).set('X-Min-Position', lastPosition);
 
   it('Given a case, When its chronology is read, Then each event is one plain line in the order things happened, with corrections beside them', async () => {
     const { body: opened } = await post('/cases', aContact({ occurredAt: '2026-03-02T09:15:00Z' }));
