@@ -26,6 +26,15 @@ export function IsCalendarDate(): PropertyDecorator {
   };
 }
 
+/** A filter bound: a calendar date or a moment with its time zone. */
+export function IsDateOrInstant(): PropertyDecorator {
+  return (target, property) => {
+    const message = `${String(property)} must be a date (2026-03-02) or a date-time with its time zone (2026-03-02T09:15:00Z)`;
+    Matches(new RegExp(`${CALENDAR_DATE.source}|${INSTANT.source}`), { message })(target, property as string);
+    IsISO8601({ strict: true }, { message })(target, property as string);
+  };
+}
+
 /** Every command may say when it happened (late recording); it defaults to now. */
 export class CommandRequestDto {
   @ApiPropertyOptional({ description: 'When it happened (ISO 8601 with time zone); defaults to now', example: '2026-03-02T09:15:00Z' })

@@ -1,16 +1,17 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Pool } from 'pg';
 import { Roles } from '@windscreen/auth';
+import { IsDateOrInstant } from '../../shared/http-dto';
 import { PG_POOL } from '@windscreen/database';
 
 export class AccessLogRequestDto {
   @ApiProperty() @IsUUID('all', { message: 'caseId must be a uuid' }) caseId!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) actorId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() to?: string;
   @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
 }
 

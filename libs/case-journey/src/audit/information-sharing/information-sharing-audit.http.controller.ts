@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Roles } from '@windscreen/auth';
+import { IsDateOrInstant } from '../../shared/http-dto';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { SHARING_BASES, SHARING_DECISIONS } from '../../case/information-sharing/information-sharing.decide';
 import { toCsv } from '../../shared/csv';
@@ -20,8 +21,8 @@ export class InformationSharingAuditRequestDto {
   @IsIn(['given', 'refused', 'withdrawn', 'none'])
   consentInForce?: string;
   @ApiPropertyOptional({ description: 'The id of who decided' }) @IsOptional() @IsString() @MaxLength(200) decidedBy?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() to?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @ApiPropertyOptional({ description: 'The `next` value of the previous page' }) @IsOptional() @Matches(/^\d{1,19}$/) cursor?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: string;
