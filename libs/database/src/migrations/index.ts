@@ -6,6 +6,7 @@ import { AccessLog1767000000004 } from './1767000000004-access-log';
 import { InformationSharingAudit1767000000005 } from './1767000000005-information-sharing-audit';
 import { CaseSummaryEpisodes1767000000006 } from './1767000000006-case-summary-episodes';
 import { TimelinessItems1767000000007 } from './1767000000007-timeliness-items';
+import { CaseloadIndexes1767000000008 } from './1767000000008-caseload-indexes';
 import { TrendReports1767000000010 } from './1767000000010-trend-reports';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   InformationSharingAudit1767000000005,
   CaseSummaryEpisodes1767000000006,
   TimelinessItems1767000000007,
+  CaseloadIndexes1767000000008,
   TrendReports1767000000010,
 ];

@@ -67,11 +67,18 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
     }
     params.push(now.toISOString());
     const nowParam = `$${params.length}`;
-    const overdueCount = `(select count(*)::int from timeliness_items i
-        where (i.case_id = c.case_id or (i.case_id is null and i.family_id = c.family_id))
-          and i.done_at is null and i.cancelled_at is null and i.due_at < ${nowParam})`;
-    if (filters.overdue !== undefined) conditions.push(filters.overdue ? `${overdueCount} > 0` : `${overdueCount} = 0`);
-    const from = `from case_summaries c left join family_summaries f on f.family_id = c.family_id`;
+    const open = `i.done_at is null and i.cancelled_at is null and i.due_at < ${nowParam}::timestamptz`;
+    // Items past due per case: its own, and its family's (TAF reviews). Worked out once per query
+    // and joined, rather than probed row by row, so counts over a whole caseload stay fast.
+    const overdue = `overdue as (
+        select case_id, sum(n)::int as n from (
+          select i.case_id, count(*) as n from timeliness_items i where i.case_id is not null and ${open} group by i.case_id
+          union all
+          select c2.case_id, count(*) from timeliness_items i join case_summaries c2 on c2.family_id = i.family_id
+           where i.case_id is null and ${open} group by c2.case_id
+        ) items group by case_id)`;
+    if (filters.overdue !== undefined) conditions.push(filters.overdue ? 'o.n > 0' : 'o.n is null');
+    const from = `from case_summaries c left join family_summaries f on f.family_id = c.family_id left join overdue o on o.case_id = c.case_id`;
     const filter = conditions.length ? `where ${conditions.join(' and ')}` : '';
 
     const sort = filters.sort ?? '-lastActivity';
@@ -88,16 +95,17 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
     const limit = filters.limit ?? 50;
     const direction = descending ? 'desc' : 'asc';
     const rows = await this.dataSource.query(
-      `select c.case_id, c.child, c.area, c.team, c.status, c.level, c.level_since, c.allocated_worker, c.opened_at, c.last_occurred_at,
+      `with ${overdue}
+       select c.case_id, c.child, c.area, c.team, c.status, c.level, c.level_since, c.allocated_worker, c.opened_at, c.last_occurred_at,
               coalesce(f.early_help -> 'team' -> 'leadProfessional', f.early_help -> 'earlyHelpAssessment' -> 'leadProfessional') as lead_professional,
-              ${overdueCount} as overdue_items
+              coalesce(o.n, 0) as overdue_items
          ${from} ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''}
         order by ${column} ${direction}, c.case_id ${direction}
         limit ${limit + 1}`,
       pageParams,
     );
     const counts: { level: string | null; status: string; overdue: boolean; n: number }[] = await this.dataSource.query(
-      `select c.level, c.status, ${overdueCount} > 0 as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
+      `with ${overdue} select c.level, c.status, o.n is not null as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
       params,
     );
     const page = rows.slice(0, limit);
