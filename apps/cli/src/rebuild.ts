@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@windscreen/config';
 import { prepareDatabase } from '@windscreen/database';
 import { EventStore } from '@windscreen/event-store';
-import { Projection, PROJECTIONS, rebuildProjection } from '@windscreen/projections';
+import { Projection, PROJECTIONS, rebuildProjections } from '@windscreen/projections';
 import { ProjectorModule } from '../../projector/src/projector.module';
 import { fail, parseArgs } from './cli-args';
 import { ProgressBar } from './progress-bar';
@@ -31,13 +31,14 @@ async function main(): Promise<void> {
     const store = app.get(EventStore);
     const dataSource = app.get(DataSource);
     const head = Number(await store.headPosition());
-    for (const projection of chosen) {
-      const bar = new ProgressBar(projection.name, head);
-      const report = await rebuildProjection(dataSource, store, projection, (_, position) => bar.update(Number(position)));
-      bar.finish(head);
-      process.stdout.write(
-        `${report.projection}: ${report.events} events in ${report.seconds.toFixed(2)} s (${report.eventsPerSecond} events/s)\n`,
-      );
+    const bars = new Map(chosen.map((projection) => [projection.name, new ProgressBar(projection.name, head)]));
+    const report = await rebuildProjections(dataSource, store, chosen, (name, _, position) => bars.get(name)!.update(Number(position)));
+    for (const bar of bars.values()) bar.finish(head);
+    for (const one of report.projections) {
+      process.stdout.write(`${one.projection}: ${one.events} events in ${one.seconds.toFixed(2)} s (${one.eventsPerSecond} events/s)\n`);
+    }
+    if (chosen.length > 1) {
+      process.stdout.write(`all ${chosen.length} rebuilt side by side in ${report.seconds.toFixed(2)} s (${Math.round(head / report.seconds)} log events/s)\n`);
     }
   } finally {
     await app.close();
