@@ -1,11 +1,21 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A small seeded pseudo-random generator (mulberry32), so a seed always gives the same
  * population. Never Math.random: the demo and the benchmark must be reproducible.
  */
 export class Random {
   private state: number;
+  private uuidsMade = 0;
 
-  constructor(seed: number) {
+  /**
+   * `identity` names this generator (e.g. the seed and a family's index): uuids are drawn from it,
+   * not from the 32-bit state alone, so 100,000 families never share an id.
+   */
+  constructor(
+    seed: number,
+    private readonly identity: string = String(seed),
+  ) {
     this.state = seed >>> 0;
   }
 
@@ -54,9 +64,11 @@ export class Random {
     return choices[choices.length - 1][0];
   }
 
-  /** A version 4 uuid made of this generator's numbers. */
+  /** A version 4 uuid, unique per identity and call. */
   uuid(): string {
-    const hex = Array.from({ length: 4 }, () => Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0')).join('');
+    // Four draws, as before, so the rest of the generator's sequence does not move.
+    for (let i = 0; i < 4; i++) this.next();
+    const hex = createHash('sha256').update(`${this.identity}\u0000${this.uuidsMade++}`).digest('hex');
     const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }

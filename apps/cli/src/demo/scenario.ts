@@ -184,7 +184,7 @@ const FAMILY_SIZES = [
 ] as const;
 
 export function generateFamily(seed: string, index: number, size: number, start: number, end: number, staff = new Map<string, TeamStaff>()): DemoFamily {
-  const random = new Random(seedFrom(seed, 'family', index));
+  const random = new Random(seedFrom(seed, 'family', index), [seed, 'family', index].join('\u0000'));
   const area: Area = random.weighted([
     ['cambridgeshire', 75],
     ['peterborough', 25],
@@ -223,7 +223,7 @@ export interface TeamStaff {
 }
 
 export function teamStaff(seed: string, team: string): TeamStaff {
-  const random = new Random(seedFrom(seed, 'staff', team));
+  const random = new Random(seedFrom(seed, 'staff', team), [seed, 'staff', team].join('\u0000'));
   const person = (id: string, role: Role, agency: string): DemoActor => ({
     id: `demo-${team}-${id}`,
     name: `${givenName(random)} ${familyName(random)}`,
