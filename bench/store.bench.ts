@@ -93,31 +93,36 @@ async function main(): Promise<void> {
     const total = Number((await pool.query('select count(*) from events')).rows[0].count);
 
     const readBatch = 1000;
-    const t0 = process.hrtime.bigint();
-    let read = 0;
-    for (let position = 0n; ; ) {
-      const batch = await store.readAll({ fromPosition: position, limit: readBatch });
-      if (batch.length === 0) break;
-      read += batch.length;
-      position = batch[batch.length - 1].position;
+    const readAllOnce = async (): Promise<number> => {
+      let read = 0;
+      for (let position = 0n; ; ) {
+        const batch = await store.readAll({ fromPosition: position, limit: readBatch });
+        if (batch.length === 0) return read;
+        read += batch.length;
+        position = batch[batch.length - 1].position;
+      }
+    };
+    const bareSelectOnce = async (): Promise<number> => {
+      let read = 0;
+      for (let position = '0'; ; ) {
+        const { rows } = await pool.query(
+          `select position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash
+             from events where position > $1 order by position limit $2`,
+          [position, readBatch],
+        );
+        if (rows.length === 0) return read;
+        read += rows.length;
+        position = rows[rows.length - 1].position;
+      }
+    };
+    // Alternated, twice each, best of two: whichever runs first would otherwise pay for a cold cache.
+    const best = { ours: 0, bare: 0 };
+    for (let round = 0; round < 2; round++) {
+      best.ours = Math.max(best.ours, await eventsPerSecond(readAllOnce));
+      best.bare = Math.max(best.bare, await eventsPerSecond(bareSelectOnce));
     }
-    const oursSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-
-    const t1 = process.hrtime.bigint();
-    let bare = 0;
-    for (let position = '0'; ; ) {
-      const { rows } = await pool.query(
-        `select position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash
-           from events where position > $1 order by position limit $2`,
-        [position, readBatch],
-      );
-      if (rows.length === 0) break;
-      bare += rows.length;
-      position = rows[rows.length - 1].position;
-    }
-    const bareSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
     say(`catch-up read of ${fmt(total)} events, ${readBatch} per batch`);
-    say(`  readAll: ${fmt(read / oursSeconds)} events/s   bare batched SELECT: ${fmt(bare / bareSeconds)} events/s   ratio ${((read / oursSeconds / (bare / bareSeconds)) * 100).toFixed(0)}%`);
+    say(`  readAll: ${fmt(best.ours)} events/s   bare batched SELECT: ${fmt(best.bare)} events/s   ratio ${((best.ours / best.bare) * 100).toFixed(0)}%   (best of two runs each, alternated)`);
     say('');
     say('targets: appends at 32 clients >= 70% of raw INSERT; catch-up read >= 80% of bare SELECT');
   } finally {
@@ -133,6 +138,12 @@ async function main(): Promise<void> {
     await server.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+async function eventsPerSecond(readEverything: () => Promise<number>): Promise<number> {
+  const started = process.hrtime.bigint();
+  const events = await readEverything();
+  return events / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 function ratio(ours: LoadResult, raw: LoadResult): string {
