@@ -8,6 +8,7 @@ import { CaseSummaryEpisodes1767000000006 } from './1767000000006-case-summary-e
 import { TimelinessItems1767000000007 } from './1767000000007-timeliness-items';
 import { CaseloadIndexes1767000000008 } from './1767000000008-caseload-indexes';
 import { TrendReports1767000000010 } from './1767000000010-trend-reports';
+import { AppendEventsPlainInsert1767000000011 } from './1767000000011-append-events-plain-insert';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TimelinessItems1767000000007,
   CaseloadIndexes1767000000008,
   TrendReports1767000000010,
+  AppendEventsPlainInsert1767000000011,
 ];

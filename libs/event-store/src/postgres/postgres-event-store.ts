@@ -18,6 +18,7 @@ import {
 
 export const EVENTS_CHANNEL = 'windscreen_events';
 const SERIALIZATION_FAILURE = '40001';
+const UNIQUE_VIOLATION = '23505';
 const NOTIFY_INTERVAL_MS = 10;
 
 interface EventRow {
@@ -108,7 +109,9 @@ export class PostgresEventStore extends EventStore {
           () => false,
         );
         release(!unlocked);
-        if ((error as { code?: string }).code !== SERIALIZATION_FAILURE) throw error;
+        const code = (error as { code?: string }).code;
+        // Both mean another write took this stream's revision (or this event id) first.
+        if (code !== UNIQUE_VIOLATION && code !== SERIALIZATION_FAILURE) throw error;
         await this.explainCollision(stream, ids, expectedRevision);
         if (attempt < 5) continue; // 'any' lost a race it does not care about: try again
         throw error;
