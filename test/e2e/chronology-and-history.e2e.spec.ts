@@ -50,6 +50,18 @@ describe('Chronology and decision history as of any moment', () => {
     expect(html.text).toContain('<h1>Chronology: Amira Khan</h1>');
   });
 
+  it('Given a contact typed in days after it was received, When the chronology is read, Then the contact is dated when it was received', async () => {
+    // No occurredAt: the contact's own receivedAt (2 March) is when it happened.
+    const { body: opened } = await post('/cases', aContact());
+    await post(`/cases/${opened.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2026-03-03T10:00:00Z' });
+
+    const { body: chronology } = await get(`/cases/${opened.caseId}/chronology`);
+    expect(chronology.entries.map((entry: { occurredAt: string; type: string }) => [entry.occurredAt, entry.type])).toEqual([
+      ['2026-03-02T09:15:00Z', 'CaseOpened'],
+      ['2026-03-03T10:00:00Z', 'ConsentRecorded'],
+    ]);
+  });
+
   it('Given a late entry, When an auditor looks asOf a moment and asOccurredBy it, Then they see what was known apart from what was true', async () => {
     const { body: opened } = await post('/cases', aContact({ occurredAt: '2025-12-01T09:00:00Z' }));
     const first = await post(`/cases/${opened.caseId}/level-of-need`, { level: 'emerging', reason: 'r', occurredAt: '2025-12-02T09:00:00Z' });

@@ -20,8 +20,10 @@ export class OpenCaseHttpController {
   @ApiConflictResponse({ description: 'Refused by a rule (e.g. R9: a professional cannot refer anonymously)' })
   async openCase(@Body() body: OpenCaseRequestDto, @CurrentActor() actor: Actor): Promise<OpenCaseResponseDto> {
     const { occurredAt, familyId, ...request } = body;
+    // What happened is the contact: unless told otherwise, the case opened when it was received,
+    // so a contact typed in later still takes its place at the start of the chronology.
     const result = await this.commandBus.execute(
-      new OpenCaseCommand({ ...request, familyId }, commandContext(actor, occurredAt)),
+      new OpenCaseCommand({ ...request, familyId }, commandContext(actor, occurredAt ?? request.contact.receivedAt)),
     );
     return { caseId: result.caseId, familyId: result.familyId, revision: result.revision.toString(), position: result.position.toString() };
   }
