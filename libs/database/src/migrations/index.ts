@@ -9,6 +9,7 @@ import { TimelinessItems1767000000007 } from './1767000000007-timeliness-items';
 import { CaseloadIndexes1767000000008 } from './1767000000008-caseload-indexes';
 import { TrendReports1767000000010 } from './1767000000010-trend-reports';
 import { AppendEventsPlainInsert1767000000011 } from './1767000000011-append-events-plain-insert';
+import { CaseloadCoveringIndexes1767000000012 } from './1767000000012-caseload-covering-indexes';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CaseloadIndexes1767000000008,
   TrendReports1767000000010,
   AppendEventsPlainInsert1767000000011,
+  CaseloadCoveringIndexes1767000000012,
 ];

@@ -93,15 +93,22 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
       pageConditions.push(`(${column}, c.case_id) ${descending ? '<' : '>'} ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`);
     }
     const limit = filters.limit ?? 50;
-    const direction = descending ? 'desc' : 'asc';
+    const order = `order by ${column} ${descending ? 'desc' : 'asc'}, c.case_id ${descending ? 'desc' : 'asc'}`;
+    // The page is chosen on keys alone (the sort index stops after limit + 1 rows), and only its
+    // rows are read whole and have their overdue items counted: building every case's columns
+    // before sorting made a large caseload slow. The overdue list joins in only to filter by it.
+    const overdueFiltered = filters.overdue !== undefined;
+    const pageFrom = overdueFiltered ? from : `from case_summaries c left join family_summaries f on f.family_id = c.family_id`;
     const rows = await this.dataSource.query(
-      `with ${overdue}
+      `with ${overdueFiltered ? `${overdue},` : ''} page as (
+         select c.case_id ${pageFrom} ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''} ${order} limit ${limit + 1}
+       )
        select c.case_id, c.child, c.area, c.team, c.status, c.level, c.level_since, c.allocated_worker, c.opened_at, c.last_occurred_at,
               coalesce(f.early_help -> 'team' -> 'leadProfessional', f.early_help -> 'earlyHelpAssessment' -> 'leadProfessional') as lead_professional,
-              coalesce(o.n, 0) as overdue_items
-         ${from} ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''}
-        order by ${column} ${direction}, c.case_id ${direction}
-        limit ${limit + 1}`,
+              (select count(*) from timeliness_items i where i.case_id = c.case_id and ${open})::int
+              + (select count(*) from timeliness_items i where i.case_id is null and i.family_id = c.family_id and ${open})::int as overdue_items
+         from page join case_summaries c on c.case_id = page.case_id left join family_summaries f on f.family_id = c.family_id
+        ${order}`,
       pageParams,
     );
     const counts: { level: string | null; status: string; overdue: boolean; n: number }[] = await this.dataSource.query(
