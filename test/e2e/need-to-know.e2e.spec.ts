@@ -7,6 +7,7 @@ import { aContact, startTestApp, TestApp, TestUser } from '@windscreen/testing';
 describe('Need-to-know access to a case', () => {
   let t: TestApp;
   let caseId: string;
+  let familyId: string;
   let lastPosition = '0';
 
   const users: Record<string, TestUser> = {
@@ -53,6 +54,7 @@ describe('Need-to-know access to a case', () => {
     };
     const opened = await post('/cases', aContact());
     caseId = opened.caseId;
+    familyId = opened.familyId;
     await post(`/cases/${caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
     const lead = { name: 'L. Professional', agency: 'Northfield Primary School', userId: 'lp' };
     await post(`/cases/${caseId}/early-help-assessment`, { leadProfessional: lead });
@@ -60,6 +62,13 @@ describe('Need-to-know access to a case', () => {
       kind: 'TAF',
       leadProfessional: lead,
       members: [{ name: 'T. Member', agency: 'Health visiting', userId: 'tm' }],
+    });
+    // The next review is the family's own item with a timescale (no case of its own).
+    await post(`/families/${opened.familyId}/team-around-the-family/reviews`, {
+      heldOn: '2026-03-20',
+      attendees: ['L. Professional', 'T. Member'],
+      progress: 'Attendance improving',
+      nextReviewDate: '2026-05-13',
     });
     await post(`/cases/${caseId}/allocation`, { worker: { id: 'bob', name: 'Bob Brown' }, team: 'north', reason: 'Bob knows the family' });
   });
@@ -87,8 +96,10 @@ describe('Need-to-know access to a case', () => {
       const listed = [
         caseload.body.cases.some((entry: { caseId: string }) => entry.caseId === caseId),
         due.body.items.some((item: { caseId: string | null }) => item.caseId === caseId),
+        // The family's own item (the TAF review), seen through the child's case.
+        due.body.items.some((item: { caseId: string | null; familyId: string; rule: string }) => item.caseId === null && item.familyId === familyId),
       ];
-      expect(listed).toEqual(expected[who] === 'sees' ? [true, true] : [false, false]);
+      expect(listed).toEqual(expected[who] === 'sees' ? [true, true, true] : [false, false, false]);
     });
   });
 

@@ -58,8 +58,11 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, D
     };
     const visible = CaseAccess.visibleTo(actor, params);
     if (visible) {
-      conditions.push(`exists (select 1 from case_summaries c left join family_summaries f on f.family_id = c.family_id
-                               where (c.case_id = i.case_id or (i.case_id is null and c.family_id = i.family_id)) and ${visible})`);
+      // A case's own item, or a family's item (a TAF review) seen through any of its children's
+      // cases. The visible cases are worked out once (a hashed set), not looked up per item.
+      conditions.push(`(case when i.case_id is not null
+                              then i.case_id in (select c.case_id from case_summaries c where ${visible})
+                              else i.family_id in (select c.family_id from case_summaries c where ${visible}) end)`);
     }
     if (filters.rule) where('i.rule = ?', filters.rule);
     if (filters.area) where('i.area = ?', filters.area);
