@@ -54,7 +54,7 @@ interface Variant {
 async function main(): Promise<void> {
   let args: Record<string, string | true>;
   try {
-    args = parseArgs(process.argv.slice(2), { values: ['children', 'seed', 'requests', 'concurrency'] });
+    args = parseArgs(process.argv.slice(2), { values: ['children', 'seed', 'requests', 'concurrency'], flags: ['keep'] });
   } catch (error) {
     fail(`bench:reports: ${(error as Error).message}`);
   }
@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   const concurrency = Number(args.concurrency ?? 16);
   const seed = String(args.seed ?? 'windscreen');
   if (![children, requests, concurrency].every((n) => Number.isInteger(n) && n > 0)) fail('bench:reports: --children, --requests and --concurrency are positive whole numbers');
+  // Keeps the generated database for looking into a slow query afterwards (an embedded one goes with its server).
+  const keep = args.keep === true;
+  if (keep && !process.env.DATABASE_URL) fail('bench:reports: --keep needs DATABASE_URL (the embedded server is temporary)');
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-bench-reports-'));
   const server = process.env.DATABASE_URL
@@ -219,7 +222,9 @@ async function main(): Promise<void> {
       await app.close();
     }
   } finally {
-    if (process.env.DATABASE_URL) {
+    if (keep) {
+      process.stdout.write(`kept: ${url}\n`);
+    } else if (process.env.DATABASE_URL) {
       const admin = new Client({ connectionString: server.url });
       await admin.connect();
       await admin.query(`drop database if exists "${databaseName}" with (force)`);
