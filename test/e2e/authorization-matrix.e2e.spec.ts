@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Response } from 'supertest';
 import type { Role } from '@windscreen/case-journey/domain';
 import { aContact, startTestApp, TEST_JWT_SECRET, TestApp } from '@windscreen/testing';
-import { discoverApi, Endpoint, pathOf } from './openapi-endpoints';
+import { captureStdoutPerTest, discoverApi, Endpoint, pathOf, recordOneOfEach } from './openapi-endpoints';
 
 /**
  * Who may call what, for every endpoint of the OpenAPI document. The policy is written down here,
@@ -56,15 +56,7 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
     await events.connect();
     endpoints = (await discoverApi(t)).endpoints;
     const auth = `Bearer ${t.token({ sub: 'nadia', roles: ['case_worker'], team: 'north' })}`;
-    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
-    expect(opened.status).toBe(201);
-    const escalation = await t
-      .http()
-      .post(`/cases/${opened.body.caseId}/escalations`)
-      .set('Authorization', auth)
-      .send({ route: 'professional', concern: 'No reply to the referral', otherAgency: 'Northfield Primary School', startsAt: 'practitioner' });
-    expect(escalation.status).toBe(201);
-    existing = { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId };
+    existing = await recordOneOfEach(t, auth);
   });
   afterAll(async () => {
     await events?.end();
@@ -155,13 +147,12 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
 describe('Rejected tokens in the log', () => {
   const THRESHOLD = 10;
   let t: TestApp;
-  let written: string[];
-  let restore: () => void;
+  const stdout = captureStdoutPerTest();
 
   /** The JSON lines the app wrote while the test ran (the JSON logger writes to stdout). */
   const logged = (): Array<Record<string, unknown>> =>
-    written
-      .join('')
+    stdout
+      .written()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -171,15 +162,6 @@ describe('Rejected tokens in the log', () => {
   beforeAll(async () => {
     t = await startTestApp({ logLevel: 'info', authFailureThreshold: THRESHOLD, authFailureWindowMs: 60_000 });
   });
-  beforeEach(() => {
-    written = [];
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(chunk.toString());
-      return true;
-    });
-    restore = () => spy.mockRestore();
-  });
-  afterEach(() => restore());
   afterAll(async () => {
     await t?.close();
   });
@@ -217,7 +199,7 @@ describe('Rejected tokens in the log', () => {
         }),
       ),
     );
-    const everything = written.join('');
+    const everything = stdout.written();
     for (const [, authorization] of sent) {
       for (const part of (authorization ?? '').replace(/^(Bearer|Basic) /, '').split('.').filter((piece) => piece.length > 8)) {
         expect(everything).not.toContain(part);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { aContact, startTestApp, TestApp } from '@windscreen/testing';
-import { Api, discoverApi, Endpoint, pathOf, Schema } from './openapi-endpoints';
+import { Api, discoverApi, Endpoint, pathOf, recordOneOfEach, Schema } from './openapi-endpoints';
 
 /**
  * Bad and hostile input on every command endpoint, found from the OpenAPI document (a new endpoint
@@ -135,15 +135,7 @@ describe('Hostile input on every command endpoint', () => {
     await events.connect();
     auth = `Bearer ${t.token()}`;
     api = await discoverApi(t);
-    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
-    expect(opened.status).toBe(201);
-    const escalation = await t
-      .http()
-      .post(`/cases/${opened.body.caseId}/escalations`)
-      .set('Authorization', auth)
-      .send({ route: 'professional', concern: 'No reply to the referral', otherAgency: 'Northfield Primary School', startsAt: 'practitioner' });
-    expect(escalation.status).toBe(201);
-    existing = { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId };
+    existing = await recordOneOfEach(t, auth);
   });
   afterAll(async () => {
     await events?.end();

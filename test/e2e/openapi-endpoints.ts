@@ -1,4 +1,4 @@
-import type { TestApp } from '@windscreen/testing';
+import { aContact, type TestApp } from '@windscreen/testing';
 
 /** The part of an OpenAPI schema these tests read. */
 export interface Schema {
@@ -88,4 +88,32 @@ export function pathOf(endpoint: Endpoint, values: Record<string, string>): stri
     if (value === undefined) throw new Error(`${endpoint.name}: no value for the path parameter ${name}`);
     return encodeURIComponent(value);
   });
+}
+
+/** One case with one escalation: ids to fill in every path and required query of the document. */
+export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<string, string>> {
+  const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
+  if (opened.status !== 201) throw new Error(`opening a case: ${opened.status} ${JSON.stringify(opened.body)}`);
+  const escalation = await t
+    .http()
+    .post(`/cases/${opened.body.caseId}/escalations`)
+    .set('Authorization', auth)
+    .send({ route: 'professional', concern: 'No reply to the referral', otherAgency: 'Northfield Primary School', startsAt: 'practitioner' });
+  if (escalation.status !== 201) throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
+  return { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId };
+}
+
+/** Collects what the app writes to stdout (its JSON log) during each test, instead of printing it. */
+export function captureStdoutPerTest(): { written: () => string } {
+  let chunks: string[] = [];
+  let spy: jest.SpyInstance | undefined;
+  beforeEach(() => {
+    chunks = [];
+    spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      chunks.push(chunk.toString());
+      return true;
+    });
+  });
+  afterEach(() => spy?.mockRestore());
+  return { written: () => chunks.join('') };
 }

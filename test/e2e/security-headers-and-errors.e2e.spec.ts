@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { captureStdoutPerTest } from './openapi-endpoints';
 
 /** The headers every answer carries, whatever it is: success, refusal or failure. */
 const SECURITY_HEADERS = {
@@ -105,23 +106,13 @@ describe('Security headers on every response', () => {
 describe('Error bodies', () => {
   let production: TestApp;
   let development: TestApp;
-  let written: string[];
-  let restore: () => void;
+  const stdout = captureStdoutPerTest();
   beforeAll(async () => {
     production = await startTestApp({ production: true, requestBodyLimitBytes: 4 * 1024 });
     development = await startTestApp();
     await breakIdempotencyStore(production);
     await breakIdempotencyStore(development);
   });
-  beforeEach(() => {
-    written = [];
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(chunk.toString());
-      return true;
-    });
-    restore = () => spy.mockRestore();
-  });
-  afterEach(() => restore());
   afterAll(async () => {
     await production?.close();
     await development?.close();
@@ -152,7 +143,7 @@ describe('Error bodies', () => {
     expect(response.text).not.toMatch(/idempotency|\brelation\b|QueryFailed|stack|\.ts\b|node_modules/i);
     expectSecurityHeaders(response, 'production 500');
     expect(await production.countEvents()).toBe(before);
-    const logged = written.join('').split('\n').filter((line) => line.includes('"prod-failure"'));
+    const logged = stdout.written().split('\n').filter((line) => line.includes('"prod-failure"'));
     expect(logged.map((line) => JSON.parse(line))).toEqual([
       expect.objectContaining({ level: 'error', correlationId: 'prod-failure', msg: expect.stringContaining('idempotency_keys'), stack: expect.stringContaining('idempotency.interceptor') }),
     ]);

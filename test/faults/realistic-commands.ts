@@ -5,28 +5,17 @@
  * command records an event. Used by the fault tests and by the API benchmark (bench/api.bench.ts).
  */
 
+// Imported by file, not through @windscreen/testing, so the benchmark does not load the test app.
+import { aContact } from '../../libs/testing/src/a-contact';
+
 const GIVEN_NAMES = ['Amira', 'Yusuf', 'Olivia', 'Kacper', 'Grace', 'Tomasz', 'Leah', 'Ibrahim'];
 
 export function openCaseBody(tag: string, n = 0): Record<string, unknown> {
-  return {
-    child: {
-      givenName: GIVEN_NAMES[n % GIVEN_NAMES.length],
-      familyName: 'Khan',
-      dateOfBirth: '2015-04-02',
-      sex: 'female',
-      ethnicity: 'AOTH',
-      firstLanguage: 'English',
-      disabilities: ['NONE'],
-    },
-    area: 'cambridgeshire',
-    contact: {
-      receivedAt: '2026-03-02T09:15:00Z',
-      route: 'telephone',
-      source: '2A',
-      referrer: { name: 'R. Patel', agency: 'Northfield Primary School', anonymous: false },
-    },
-    concerns: `Teacher reports a change in behaviour and missed meals (${tag})`,
-  };
+  const contact = aContact();
+  return aContact({
+    child: { ...(contact.child as object), givenName: GIVEN_NAMES[n % GIVEN_NAMES.length] },
+    concerns: `${contact.concerns as string} (${tag})`,
+  });
 }
 
 export interface CaseCommand {

@@ -1,2 +1,3 @@
+export * from './a-contact';
 export * from './test-app';
 export * from './test-database';
