@@ -25,7 +25,8 @@ export async function rebuildProjection(
   await runner.ensureCheckpoints();
   await dataSource.transaction(async (manager) => {
     await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
-    for (const table of projection.tables) await manager.query(`delete from "${table}"`);
+    // Truncated rather than deleted: no dead rows are left behind, and no row triggers fire for rows about to be replayed.
+    await manager.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
     await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [projection.name]);
   });
   const started = process.hrtime.bigint();

@@ -40,18 +40,14 @@ function factFilter(filters: ReportFilters): { where: string; parameters: unknow
 const periodColumn = (filters: ReportFilters): ReportColumn => ({ key: 'period', label: INTERVAL_LABELS[filters.interval] });
 
 /**
- * Rows are grouped by period as the position of their day in the list of the periods' first days
- * (`width_bucket`, cheaper per row than formatting a label), then labelled here. With `instant`,
- * the column is a timestamptz and the first days are taken as UK midnights.
+ * Rows are grouped by period as the position of their `day` in the list of the periods' first days
+ * (`width_bucket`, cheaper per row than formatting a label), then labelled here.
  */
-function periodBucket(filters: ReportFilters, parameters: unknown[], column = 'day', instant = false) {
+function periodBucket(filters: ReportFilters, parameters: unknown[]) {
   const periods = periodStartsBetween(filters.from, filters.to, filters.interval);
   const index = parameters.push(periods.map(({ start }) => start));
-  const bounds = instant
-    ? `(select array_agg(d::timestamp at time zone 'Europe/London' order by d) from unnest($${index}::date[]) as d)`
-    : `$${index}::date[]`;
   return {
-    sql: `width_bucket(${column}, ${bounds})`,
+    sql: `width_bucket(day, $${index}::date[])`,
     periods: periods.map(({ period }) => period),
     /** Rows with `period` as the bucket number, labelled. */
     label: <R extends object>(rows: R[]): (Omit<R, 'period'> & { period: string })[] =>
@@ -227,23 +223,41 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
       { key: 'onTimeRate', label: 'On-time rate' },
     ],
     async rows(db, filters, asAt) {
-      // The timeliness read model (projection `timeliness`), dated by when each item fell due, on the UK calendar.
+      // Items are dated by the UK day they fall due. Whether an item not done yet is late depends
+      // on the clock: on days before today it is, on days after it is not, so those days are
+      // answered from the daily counts (timeliness_daily); today's items are looked at one by one.
       const parameters: unknown[] = [filters.from, filters.to, asAt];
-      const conditions = [
-        `due_at >= ($1::date::timestamp at time zone 'Europe/London')`,
-        `due_at < (($2::date + 1)::timestamp at time zone 'Europe/London')`,
+      const dailyConditions = ['day between $1::date and $2::date', 'day <> today'];
+      const itemConditions = [
+        'today between $1::date and $2::date',
+        `due_at >= (today::timestamp at time zone 'Europe/London')`,
+        `due_at < ((today + 1)::timestamp at time zone 'Europe/London')`,
         'cancelled_at is null',
       ];
-      if (filters.area) conditions.push(`area = $${parameters.push(filters.area)}`);
-      if (filters.team) conditions.push(`team = $${parameters.push(filters.team)}`);
-      const bucket = periodBucket(filters, parameters, 'due_at', true);
+      for (const [column, value] of [['area', filters.area], ['team', filters.team]] as const) {
+        if (!value) continue;
+        const index = parameters.push(value);
+        dailyConditions.push(`${column} = $${index}`);
+        itemConditions.push(`${column} = $${index}`);
+      }
+      const bucket = periodBucket(filters, parameters);
       const found: { period: number; rule: string; brag: string | null; due: number; onTime: number; late: number; outstanding: number }[] = await db.query(
-        `select ${bucket.sql} as period, rule, brag, count(*)::int as due,
-                count(*) filter (where done_at <= due_at)::int as "onTime",
-                count(*) filter (where done_at > due_at or (done_at is null and due_at < $3::timestamptz))::int as late,
-                count(*) filter (where done_at is null and due_at >= $3::timestamptz)::int as outstanding
-           from timeliness_items where ${conditions.join(' and ')}
-          group by 1, 2, 3`,
+        `with clock as (select ($3::timestamptz at time zone 'Europe/London')::date as today),
+         counted as (
+           select day, rule, brag, due, on_time,
+                  late_done + case when day < today then open else 0 end as late,
+                  case when day > today then open else 0 end as outstanding
+             from timeliness_daily, clock where ${dailyConditions.join(' and ')}
+           union all
+           select today, rule, coalesce(brag, ''), 1,
+                  case when done_at <= due_at then 1 else 0 end,
+                  case when done_at > due_at or (done_at is null and due_at < $3::timestamptz) then 1 else 0 end,
+                  case when done_at is null and due_at >= $3::timestamptz then 1 else 0 end
+             from timeliness_items, clock where ${itemConditions.join(' and ')}
+         )
+         select ${bucket.sql} as period, rule, nullif(brag, '') as brag, sum(due)::int as due, sum(on_time)::int as "onTime",
+                sum(late)::int as late, sum(outstanding)::int as outstanding
+           from counted group by 1, 2, 3`,
         parameters,
       );
       // R11 is reported by BRAG rating, each with its own timescale.

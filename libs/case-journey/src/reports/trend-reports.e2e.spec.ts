@@ -344,7 +344,8 @@ describe('Managers’ trend reports (/reports/...)', () => {
  * Timeliness reads the timeliness read model. In March 2025 (team north), three telephone contacts:
  * T1 followed up in writing within 24 hours, rated red and decided within 4 hours, referrer told
  * within a working day; T2 followed up late, rated amber and decided late, referrer never told;
- * T3 never followed up, rated green and never decided. T4 is a telephone contact received now.
+ * T3 never followed up, rated green and never decided. T4 is a telephone contact received now;
+ * T5 and T6 were received a day ago, so their written follow-ups fall due a minute ago and in a minute.
  */
 describe('Managers’ trend reports: timeliness', () => {
   let t: TestApp;
@@ -373,6 +374,8 @@ describe('Managers’ trend reports: timeliness', () => {
     const t3 = await telephone('2025-03-20T09:00:00Z');
     await mash(t3.caseId, 'brag-rating', '2025-03-20T10:00:00Z', { rating: 'green', rationale: 'Wellbeing' });
     await telephone(new Date().toISOString());
+    await telephone(new Date(Date.now() - 24 * 3_600_000 - 60_000).toISOString());
+    await telephone(new Date(Date.now() - 24 * 3_600_000 + 60_000).toISOString());
     // Until the read models hold everything recorded (the position of the last command).
     expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
   });
@@ -399,13 +402,26 @@ describe('Managers’ trend reports: timeliness', () => {
     ]);
   });
 
-  it('Given a contact received now, When timeliness is read for the coming days, Then its written follow-up is outstanding, not late', async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    const inTwoDays = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
-    const response = await t.http().get(`/reports/timeliness?from=${today}&to=${inTwoDays}&interval=week`).set('Authorization', auditor());
+  const ukDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const writtenFollowUps = async (from: string, to: string) => {
+    const response = await t.http().get(`/reports/timeliness?from=${from}&to=${to}&interval=week`).set('Authorization', auditor());
+    expect(response.status).toBe(200);
     const r10 = response.body.rows.filter((row: { rule: string }) => row.rule === 'R10');
-    expect(r10.reduce((sum: number, row: { outstanding: number }) => sum + row.outstanding, 0)).toBe(1);
-    expect(r10.reduce((sum: number, row: { late: number }) => sum + row.late, 0)).toBe(0);
+    const total = (key: 'due' | 'late' | 'outstanding') => r10.reduce((sum: number, row: Record<string, number>) => sum + row[key], 0);
+    return { due: total('due'), late: total('late'), outstanding: total('outstanding') };
+  };
+
+  it('Given follow-ups due a minute ago, in a minute and tomorrow, When timeliness is read for the coming days, Then the first is late and the others outstanding', async () => {
+    const aMinuteAgo = ukDay(new Date(Date.now() - 60_000));
+    const inTwoDays = ukDay(new Date(Date.now() + 2 * 86_400_000));
+    expect(await writtenFollowUps(aMinuteAgo, inTwoDays)).toEqual({ due: 3, late: 1, outstanding: 2 });
+  });
+
+  it('Given follow-ups due a minute either side of now, When timeliness is read for today alone, Then the one past due is late and the other outstanding', async () => {
+    const today = ukDay(new Date());
+    // Both fall due today unless the test runs within a minute of midnight in London.
+    if (ukDay(new Date(Date.now() - 60_000)) !== today || ukDay(new Date(Date.now() + 60_000)) !== today) return;
+    expect(await writtenFollowUps(today, today)).toEqual({ due: 2, late: 1, outstanding: 1 });
   });
 
   it('Given the items of team north, When a manager of another team reads timeliness, Then they see none of them; filtered by area, the same', async () => {

@@ -10,6 +10,7 @@ import { CaseloadIndexes1767000000008 } from './1767000000008-caseload-indexes';
 import { TrendReports1767000000010 } from './1767000000010-trend-reports';
 import { AppendEventsPlainInsert1767000000011 } from './1767000000011-append-events-plain-insert';
 import { CaseloadCoveringIndexes1767000000012 } from './1767000000012-caseload-covering-indexes';
+import { TimelinessDaily1767000000013 } from './1767000000013-timeliness-daily';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TrendReports1767000000010,
   AppendEventsPlainInsert1767000000011,
   CaseloadCoveringIndexes1767000000012,
+  TimelinessDaily1767000000013,
 ];

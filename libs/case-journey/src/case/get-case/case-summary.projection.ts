@@ -75,14 +75,15 @@ const ITEM_COLUMNS: ColumnSpec[] = [
 /**
  * What a case worker sees first: each case's level, open episodes, consents and escalations
  * (case_summaries), its family's early help (family_summaries) and every item with a timescale
- * (timeliness_items). Case and family rows keep the state folded by the aggregates' own `evolve`,
- * so the read model cannot drift from what the deciders see. Each batch loads the rows it touches
- * once and writes them back in one statement per table.
+ * (timeliness_items, and their daily counts kept by triggers). Case and family rows keep the
+ * state folded by the aggregates' own `evolve`, so the read model cannot drift from what the
+ * deciders see. Each batch loads the rows it touches once and writes them back in one statement
+ * per table.
  */
 @Injectable()
 export class CaseSummaryProjection implements Projection {
   readonly name = 'case_summaries';
-  readonly tables = ['case_summaries', 'family_summaries', 'timeliness_items'];
+  readonly tables = ['case_summaries', 'family_summaries', 'timeliness_items', 'timeliness_daily'];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
     const caseIds = unique(events.filter((event) => event.streamId.startsWith('case-')).map((event) => idOf(event.streamId)));
