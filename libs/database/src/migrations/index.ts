@@ -11,6 +11,7 @@ import { TrendReports1767000000010 } from './1767000000010-trend-reports';
 import { AppendEventsPlainInsert1767000000011 } from './1767000000011-append-events-plain-insert';
 import { CaseloadCoveringIndexes1767000000012 } from './1767000000012-caseload-covering-indexes';
 import { TimelinessDaily1767000000013 } from './1767000000013-timeliness-daily';
+import { DueListCoveringIndexes1767000000014 } from './1767000000014-due-list-covering-indexes';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AppendEventsPlainInsert1767000000011,
   CaseloadCoveringIndexes1767000000012,
   TimelinessDaily1767000000013,
+  DueListCoveringIndexes1767000000014,
 ];

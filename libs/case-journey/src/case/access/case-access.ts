@@ -42,6 +42,30 @@ export class CaseAccess {
     return conditions.length ? `(${conditions.join(' or ')})` : 'false';
   }
 
+  /**
+   * The same rule as `visibleTo`, as a set: `select case_id, family_id` of every case the actor may
+   * see (null: sees everything). Each way in is looked up through its own covering index and the
+   * parts are appended, not merged: for a whole team that is several times cheaper than testing
+   * every case, and `in (...)` does not mind a case listed twice.
+   */
+  static visibleCases(actor: Actor, params: unknown[]): string | null {
+    if (actor.roles.includes('auditor') || (actor.roles.includes('manager') && actor.allTeams)) return null;
+    const parts: string[] = [];
+    if (actor.roles.includes('manager') || actor.roles.includes('case_worker')) {
+      params.push(actor.team);
+      parts.push(`select c.case_id, c.family_id from case_summaries c where c.team = $${params.length}`);
+    }
+    if (actor.roles.includes('case_worker')) {
+      params.push(actor.id);
+      parts.push(
+        `select c.case_id, c.family_id from case_summaries c where c.allocated_worker_id = $${params.length}`,
+        `select c.case_id, c.family_id from case_summaries c
+          where c.family_id in (select pf.family_id from family_summaries pf where pf.professional_user_ids @> array[$${params.length}]::text[])`,
+      );
+    }
+    return parts.length ? parts.join(' union all ') : 'select null::uuid as case_id, null::uuid as family_id where false';
+  }
+
   /** Throws NotFound unless the actor may see the case. */
   async assertCanRead(actor: Actor, caseId: string): Promise<void> {
     const params: unknown[] = [caseId];

@@ -30,6 +30,22 @@ export interface DueItems {
   next: string | null;
 }
 
+/** An item as the statement gives it back (JSON: times are text). */
+interface DueRow {
+  item_id: string;
+  rule: string;
+  label: string;
+  brag: string | null;
+  case_id: string | null;
+  family_id: string;
+  area: string;
+  team: string;
+  started_at: string;
+  due_at: string;
+  overdue: boolean;
+  child: { givenName: string; familyName: string } | null;
+}
+
 export class GetTimelinessQuery extends Query<DueItems> {
   constructor(
     readonly actor: Actor,
@@ -56,39 +72,40 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, D
       params.push(value);
       conditions.push(sql.replace('?', `$${params.length}`));
     };
-    const visible = CaseAccess.visibleTo(actor, params);
+    const visible = CaseAccess.visibleCases(actor, params);
     if (visible) {
-      // A case's own item, or a family's item (a TAF review) seen through any of its children's
-      // cases. The visible cases are worked out once (a hashed set), not looked up per item.
-      conditions.push(`(case when i.case_id is not null
-                              then i.case_id in (select c.case_id from case_summaries c where ${visible})
-                              else i.family_id in (select c.family_id from case_summaries c where ${visible}) end)`);
+      // A case's own item, or a family's item (a TAF review) seen through any of its children's cases.
+      conditions.push(`(case when i.case_id is not null then i.case_id in (select case_id from visible)
+                              else i.family_id in (select family_id from visible) end)`);
     }
     if (filters.rule) where('i.rule = ?', filters.rule);
     if (filters.area) where('i.area = ?', filters.area);
     if (filters.team) where('i.team = ?', filters.team);
     if (filters.state === 'overdue') conditions.push('i.due_at < $1::timestamptz');
     if (filters.state === 'due') conditions.push('i.due_at >= $1::timestamptz');
-
-    const pageConditions = [...conditions];
-    const pageParams = [...params];
+    let after = 'true';
     if (filters.cursor) {
       const cursor = decodeCursor(filters.cursor);
       if (!cursor || Number.isNaN(Date.parse(cursor[0]))) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
-      pageParams.push(cursor[0], cursor[1]);
-      pageConditions.push(`(i.due_at, i.item_id) > ($${pageParams.length - 1}::timestamptz, $${pageParams.length})`);
+      params.push(cursor[0], cursor[1]);
+      after = `(due_at, item_id) > ($${params.length - 1}::timestamptz, $${params.length})`;
     }
     const limit = filters.limit ?? 100;
-    const rows = await this.dataSource.query(
-      `select i.*, i.due_at < $1::timestamptz as overdue, (select c.child from case_summaries c where c.case_id = i.case_id) as child
-         from timeliness_items i where ${pageConditions.join(' and ')}
-        order by i.due_at, i.item_id limit ${limit + 1}`,
-      pageParams,
-    );
-    const counts: { rule: string; overdue: boolean; n: number }[] = await this.dataSource.query(
-      `select i.rule, i.due_at < $1 as overdue, count(*)::int as n from timeliness_items i where ${conditions.join(' and ')} group by 1, 2`,
-      params,
-    );
+    // One statement: the visible cases and the items due are worked out once for both the counts
+    // and the page. Only the page's items are read in full.
+    const [{ counts, items: rows }]: { counts: { rule: string; overdue: boolean; n: number }[]; items: DueRow[] }[] = await this.dataSource.query(
+        `with ${visible ? `visible as materialized (${visible}),` : ''}
+         due as materialized (select i.item_id, i.due_at, i.rule from timeliness_items i where ${conditions.join(' and ')}),
+         page as (select item_id from due where ${after} order by due_at, item_id limit ${limit + 1})
+         select (select coalesce(json_agg(counted), '[]')
+                   from (select rule, due_at < $1::timestamptz as overdue, count(*)::int as n from due group by 1, 2) as counted) as counts,
+                (select coalesce(json_agg(listed order by listed.due_at, listed.item_id), '[]')
+                   from (select i.item_id, i.rule, i.label, i.brag, i.case_id, i.family_id, i.area, i.team, i.started_at, i.due_at,
+                                i.due_at < $1::timestamptz as overdue,
+                                (select c.child from case_summaries c where c.case_id = i.case_id) as child
+                           from page join timeliness_items i using (item_id)) as listed) as items`,
+        params,
+      );
     const byRule: Record<string, { due: number; overdue: number }> = {};
     for (const row of counts) {
       const entry = (byRule[row.rule] ??= { due: 0, overdue: 0 });
@@ -104,7 +121,7 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, D
         overdue: counts.filter((row) => row.overdue).reduce((sum, row) => sum + row.n, 0),
         byRule,
       },
-      items: page.map((row: Record<string, any>) => ({ // eslint-disable-line @typescript-eslint/no-explicit-any
+      items: page.map((row) => ({
         itemId: row.item_id,
         rule: row.rule,
         label: row.label,
@@ -114,12 +131,12 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, D
         child: row.child ? { givenName: row.child.givenName, familyName: row.child.familyName } : null,
         area: row.area,
         team: row.team,
-        startedAt: row.started_at.toISOString(),
-        dueAt: row.due_at.toISOString(),
+        startedAt: new Date(row.started_at).toISOString(),
+        dueAt: new Date(row.due_at).toISOString(),
         overdue: row.overdue,
-        hoursPastDue: Math.trunc((now.getTime() - row.due_at.getTime()) / 3_600_000),
+        hoursPastDue: Math.trunc((now.getTime() - Date.parse(row.due_at)) / 3_600_000),
       })),
-      next: rows.length > limit && last ? encodeCursor(last.due_at.toISOString(), last.item_id) : null,
+      next: rows.length > limit && last ? encodeCursor(new Date(last.due_at).toISOString(), last.item_id) : null,
     };
   }
 }
