@@ -1,14 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { signToken } from '@windscreen/auth';
-import { ensureDatabase, migrate, startEmbeddedPostgres } from '@windscreen/database';
+import { ensureDatabase, findFreePort, migrate } from '@windscreen/database';
 import { openCaseBody, stepsAfterOpening } from '../test/faults/realistic-commands';
-import { createRawEventsTable, fmt, insertRawEvent, percentile, runLoad } from './bench-support';
+import { benchServer, createRawEventsTable, fmt, insertRawEvent, percentile, runLoad } from './bench-support';
 
 /**
  * npm run bench:api -- [--duration 30] [--connections 32] [--warmup 3]
@@ -122,7 +121,7 @@ interface ChildApp {
 }
 
 async function startChild(script: string, env: Record<string, string>, ready: (url: string) => Promise<boolean>): Promise<ChildApp> {
-  const port = await freePort();
+  const port = await findFreePort();
   // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the api and the peer.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
@@ -208,16 +207,6 @@ async function withCpu<T>(appPid: number, clusterDir: string, work: () => Promis
   ];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function countRows(url: string, table: string): Promise<number> {
   const client = new Client({ connectionString: url });
@@ -236,10 +225,8 @@ async function health(url: string): Promise<{ head: string; projections: { name:
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-bench-api-'));
-  const server = process.env.DATABASE_URL
-    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: scratch, temporary: true, postgresFlags: ['-c', 'max_connections=200'] });
+  const server = await benchServer('api');
+  const { scratch } = server;
   const suffix = Date.now();
   const oursName = `windscreen_bench_api_${suffix}`;
   const peerName = `emmett_bench_api_${suffix}`;

@@ -1,3 +1,7 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startEmbeddedPostgres } from '@windscreen/database';
 /** Small timing helpers shared by the benchmarks. */
 
 export interface LoadResult {
@@ -69,4 +73,16 @@ export async function insertRawEvent(db: Queryable, data: unknown, metadata: unk
      values (pg_current_xact_id(), $1, 0, gen_random_uuid(), 'SteppedUp', 1, $2, $3, now(), $4, $4)`,
     [`raw-${Math.random()}`, JSON.stringify(data), JSON.stringify(metadata), SAMPLE_HASH],
   );
+}
+
+/**
+ * Where a benchmark makes its databases: `DATABASE_URL`'s server when set, else a fresh embedded
+ * PostgreSQL in `scratch`, a new temporary folder (removed with the server).
+ */
+export async function benchServer(name: string): Promise<{ scratch: string; url: string; stop(): Promise<void> }> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `windscreen-bench-${name}-`));
+  const server = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres({ dataDir: scratch, temporary: true, postgresFlags: ['-c', 'max_connections=200'] });
+  return { scratch, url: server.url, stop: () => server.stop() };
 }

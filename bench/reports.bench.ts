@@ -9,7 +9,7 @@ import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { signToken, TokenClaims } from '@windscreen/auth';
 import { AppConfig, loadConfig } from '@windscreen/config';
-import { ensureDatabase, migrate, startEmbeddedPostgres } from '@windscreen/database';
+import { ensureDatabase, migrate } from '@windscreen/database';
 import { EventStore, PostgresEventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, rebuildProjections } from '@windscreen/projections';
 import { createApiApplication } from '../apps/api/src/api-application';
@@ -19,7 +19,7 @@ import { generatePopulation } from '../apps/cli/src/demo/scenario';
 import { StorePlayer } from '../apps/cli/src/demo/store-player';
 import { ProgressBar } from '../apps/cli/src/progress-bar';
 import { ProjectorModule } from '../apps/projector/src/projector.module';
-import { fmt, percentile } from './bench-support';
+import { benchServer, fmt, percentile } from './bench-support';
 
 /**
  * npm run bench:reports -- [--children 100000] [--seed windscreen] [--requests 200] [--concurrency 16]
@@ -67,10 +67,8 @@ async function main(): Promise<void> {
   const keep = args.keep === true;
   if (keep && !process.env.DATABASE_URL) fail('bench:reports: --keep needs DATABASE_URL (the embedded server is temporary)');
 
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-bench-reports-'));
-  const server = process.env.DATABASE_URL
-    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: scratch, temporary: true, postgresFlags: ['-c', 'max_connections=200'] });
+  const server = await benchServer('reports');
+  const { scratch } = server;
   const databaseName = `windscreen_bench_reports_${Date.now()}`;
   const url = await ensureDatabase(server.url, databaseName);
   await migrate(url);

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { ensureDatabase, migrate, startEmbeddedPostgres } from '@windscreen/database';
+import { ensureDatabase, migrate } from '@windscreen/database';
 import { NewEvent, PostgresEventStore } from '@windscreen/event-store';
-import { createRawEventsTable, fmt, insertRawEvent, LoadResult, runLoad } from './bench-support';
+import { benchServer, createRawEventsTable, fmt, insertRawEvent, LoadResult, runLoad } from './bench-support';
 
 /**
  * npm run bench:store — the PostgreSQL event store against the raw ceiling of the same server,
@@ -30,10 +30,8 @@ const SAMPLE_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b785
 const newEvent = (): NewEvent => ({ type: 'SteppedUp', schemaVersion: 1, data: payload, metadata });
 
 async function main(): Promise<void> {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-bench-'));
-  const server = process.env.DATABASE_URL
-    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: scratch, temporary: true, postgresFlags: ['-c', 'max_connections=200'] });
+  const server = await benchServer('store');
+  const { scratch } = server;
   const databaseName = `windscreen_bench_${Date.now()}`;
   const url = await ensureDatabase(server.url, databaseName);
   await migrate(url);

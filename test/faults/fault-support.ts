@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { signToken } from '@windscreen/auth';
+import { findFreePort } from '@windscreen/database';
 import { TEST_JWT_SECRET } from '@windscreen/testing';
 
 /**
@@ -71,16 +71,6 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The connection string with an application_name, to tell a process's connections apart in pg_stat_activity. */
 export function withApplicationName(url: string, name: string): string {
@@ -129,7 +119,7 @@ export async function call(baseUrl: string, method: string, route: string, token
 
 /** Starts the api as a child process on a free port and waits until /health answers. */
 export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess & { baseUrl: string }> {
-  const port = await freePort();
+  const port = await findFreePort();
   const api = startAppProcess('api', { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ...env });
   const baseUrl = `http://127.0.0.1:${port}`;
   let exited = false;

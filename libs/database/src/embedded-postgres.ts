@@ -155,7 +155,8 @@ function hydrateBinarySymlinks(): void {
   }
 }
 
-function findFreePort(): Promise<number> {
+/** A TCP port free on loopback now (the OS picks it). */
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();
