@@ -122,14 +122,13 @@ async function main(): Promise<void> {
     say('  projection                          events    seconds    events/s');
     try {
       const eventStore = projector.get(EventStore);
-      const head = Number(await eventStore.headPosition());
-      const progress = new ProgressBar('rebuild (slowest projection)', head);
-      const lowest = new Map<string, number>();
-      const report = await rebuildProjections(projector.get(DataSource), eventStore, projector.get<Projection[]>(PROJECTIONS), (name, _, position) => {
-        lowest.set(name, Number(position));
-        progress.update(Math.min(...lowest.values()));
+      const progress = new ProgressBar('rebuild (slowest projection)', generated.events);
+      const done = new Map<string, number>();
+      const report = await rebuildProjections(projector.get(DataSource), eventStore, projector.get<Projection[]>(PROJECTIONS), (name, eventsDone) => {
+        done.set(name, eventsDone);
+        progress.update(Math.min(...done.values()));
       });
-      progress.finish(head);
+      progress.finish(Math.min(...report.projections.map((one) => one.events)));
       for (const one of report.projections) {
         say(`  ${one.projection.padEnd(32)} ${fmt(one.events).padStart(9)} ${one.seconds.toFixed(2).padStart(10)} ${fmt(one.eventsPerSecond).padStart(11)}`);
       }

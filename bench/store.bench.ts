@@ -81,8 +81,8 @@ async function main(): Promise<void> {
     for (let done = 0; done < toAdd; done += 200_000) {
       const n = Math.min(200_000, toAdd - done);
       await pool.query(
-        `insert into events (transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, content_hash, hash)
-         select pg_current_xact_id(), 'bulk-' || (i % 100000), (i / 100000) + $3::bigint, gen_random_uuid(), 'SteppedUp', 1, $1::jsonb, $2::jsonb, now(), '${SAMPLE_HASH}', '${SAMPLE_HASH}'
+        `insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, content_hash, hash)
+         select (pg_current_xact_id()::text::bigint << 20) + i, pg_current_xact_id(), 'bulk-' || (i % 100000), (i / 100000) + $3::bigint, gen_random_uuid(), 'SteppedUp', 1, $1::jsonb, $2::jsonb, now(), '${SAMPLE_HASH}', '${SAMPLE_HASH}'
            from generate_series(0, $4::bigint - 1) as i`,
         [JSON.stringify(payload), JSON.stringify(metadata), done * 10, n],
       );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, EventStore, NewEvent, RecordedEvent, verifyStream } from '@windscreen/event-store';
+import { eventually } from '@windscreen/testing';
 
 /**
  * The behaviour every EventStore adapter must have. Each adapter's spec calls this with a
@@ -30,14 +31,6 @@ export function describeEventStoreContract(
         causationId: 'causation-1',
       },
     });
-
-    async function eventually(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (!(await condition())) {
-        if (Date.now() > deadline) throw new Error('condition not met in time');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
 
     async function expectConcurrencyError(promise: Promise<unknown>, actual: bigint | null): Promise<void> {
       const error = await promise.then(
@@ -152,6 +145,20 @@ export function describeEventStoreContract(
       const afterTwo = ours(await store.readAll({ fromPosition: all[1].position, limit: 1000 }));
       expect(afterTwo.map((e) => e.type)).toEqual(['Three', 'Four']);
       expect(await store.readAll({ fromPosition: start, limit: 2 })).toHaveLength(2);
+    });
+
+    it('Given events after a position, When they are counted, Then the count is what a reader at that position has still to read', async () => {
+      const name = stream();
+      await store.append(name, [event('One'), event('Two')], { expectedRevision: 'no_stream' });
+      const last = await store.append(name, [event('Three')], { expectedRevision: 1n });
+      await eventually(async () => (await store.headPosition()) >= last.position);
+      const [one] = await store.readStream(name);
+
+      // Positions are ordered, not contiguous: how far a reader is behind is counted, not subtracted.
+      const toRead = await store.readAll({ fromPosition: one.position, limit: 100_000 });
+      expect(toRead.filter((e) => e.streamId === name).map((e) => e.type)).toEqual(['Two', 'Three']);
+      expect(await store.countEventsAfter(one.position)).toBe(toRead.length);
+      expect(await store.countEventsAfter(await store.headPosition())).toBe(0);
     });
 
     it('Given a subscription from a position, When events exist and more arrive, Then it sees each once, in order, live', async () => {

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig } from '@windscreen/config';
 import { prepareDatabase } from '@windscreen/database';
 import { EventStore } from '@windscreen/event-store';
-import { ProjectionRunner } from '@windscreen/projections';
+import { ProjectionProgress, ProjectionRunner } from '@windscreen/projections';
 import { ApiModule } from '../../api/src/api.module';
 import { fail, parseArgs } from './cli-args';
 import { CommandBusPlayer } from './demo/command-bus-player';
@@ -59,11 +59,12 @@ async function main(): Promise<void> {
     refused = result.refused.length;
 
     const runner = app.get(ProjectionRunner);
-    const head = Number(await store.headPosition());
+    const behind = new Map((await app.get(ProjectionProgress).lag()).projections.map((one) => [one.name, Number(one.lag)]));
     for (const projection of runner.projections) {
-      const catchUp = new ProgressBar(`read model ${projection.name}`, head);
-      await runner.catchUp(projection, (batch) => catchUp.update(Number(batch.position)));
-      catchUp.finish(head);
+      const catchUp = new ProgressBar(`read model ${projection.name}`, behind.get(projection.name) ?? 0);
+      let done = 0;
+      await runner.catchUp(projection, (batch) => catchUp.update((done += batch.events)));
+      catchUp.finish(done);
     }
 
     const out = (line: string) => process.stdout.write(`${line}\n`);

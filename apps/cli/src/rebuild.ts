@@ -30,15 +30,15 @@ async function main(): Promise<void> {
     }
     const store = app.get(EventStore);
     const dataSource = app.get(DataSource);
-    const head = Number(await store.headPosition());
-    const bars = new Map(chosen.map((projection) => [projection.name, new ProgressBar(projection.name, head)]));
-    const report = await rebuildProjections(dataSource, store, chosen, (name, _, position) => bars.get(name)!.update(Number(position)));
-    for (const bar of bars.values()) bar.finish(head);
+    const total = await store.countEventsAfter(0n);
+    const bars = new Map(chosen.map((projection) => [projection.name, new ProgressBar(projection.name, total)]));
+    const report = await rebuildProjections(dataSource, store, chosen, (name, eventsDone) => bars.get(name)!.update(eventsDone));
+    for (const [name, bar] of bars) bar.finish(report.projections.find((one) => one.projection === name)!.events);
     for (const one of report.projections) {
       process.stdout.write(`${one.projection}: ${one.events} events in ${one.seconds.toFixed(2)} s (${one.eventsPerSecond} events/s)\n`);
     }
     if (chosen.length > 1) {
-      process.stdout.write(`all ${chosen.length} rebuilt side by side in ${report.seconds.toFixed(2)} s (${Math.round(head / report.seconds)} log events/s)\n`);
+      process.stdout.write(`all ${chosen.length} rebuilt side by side in ${report.seconds.toFixed(2)} s (${Math.round(total / report.seconds)} log events/s)\n`);
     }
   } finally {
     await app.close();

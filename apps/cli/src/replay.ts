@@ -86,9 +86,9 @@ async function replayAll(store: EventStore, dataSource: DataSource, progress: Pr
     process.stderr.write('replay: the read models are behind the event log; start the api or projector so they catch up, then run again\n');
     return 2;
   }
-  const bar = new ProgressBar('replay', Number(head));
-  const report = await checkReadModelConsistency(store, dataSource, (position) => bar.update(Number(position)));
-  bar.finish(Number(head));
+  const bar = new ProgressBar('replay', await store.countEventsAfter(0n));
+  const report = await checkReadModelConsistency(store, dataSource, (eventsReplayed) => bar.update(eventsReplayed));
+  bar.finish(report.eventsReplayed);
   process.stdout.write(
     `replayed ${report.eventsReplayed} events: ${report.casesChecked} cases and ${report.familiesChecked} families checked against the read models, ` +
       `${report.differences.length} difference${report.differences.length === 1 ? '' : 's'} found\n`,

@@ -17,17 +17,16 @@ async function main(): Promise<void> {
   let broken = 0;
   try {
     const store = app.get(EventStore);
-    const head = await store.headPosition();
-    const bar = new ProgressBar('verify', Number(head));
+    const bar = new ProgressBar('verify', await store.countEventsAfter(0n));
     const verifier = new ChainVerifier();
     for (let position = 0n; ; ) {
       const events = await store.readAll({ fromPosition: position, limit: 2000 });
       if (events.length === 0) break;
       for (const event of events) verifier.check(event);
       position = events[events.length - 1].position;
-      bar.update(Number(position));
+      bar.update(verifier.eventsChecked);
     }
-    bar.finish(Number(head));
+    bar.finish(verifier.eventsChecked);
     const links = verifier.brokenLinks;
     broken = links.length;
     process.stdout.write(

@@ -96,6 +96,20 @@ export abstract class EventStore {
   /** The position of the last event a reader can see now (0n when empty). */
   abstract headPosition(): Promise<bigint>;
   /**
+   * How many events a reader can see after `position`: how far behind a reader at that position
+   * is. Positions are ordered and unique but not contiguous, so this counts; adapters that can
+   * count without reading the events override it.
+   */
+  async countEventsAfter(position: bigint): Promise<number> {
+    let count = 0;
+    for (let from = position; ; ) {
+      const page = await this.readAll({ fromPosition: from, limit: 1000 });
+      if (page.length === 0) return count;
+      count += page.length;
+      from = page[page.length - 1].position;
+    }
+  }
+  /**
    * Resolves when an event after `afterPosition` may have become readable, or after `timeoutMs`.
    * A wake-up hint only: callers re-read to find out.
    */

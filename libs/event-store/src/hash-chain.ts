@@ -36,7 +36,7 @@ export function contentHash(event: { type: string; schemaVersion: number; data: 
   return sha256(canonicalJson({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
 }
 
-/** The link: previous hash, the event's place and id, and its content. Mirrored in append_events. */
+/** The link: previous hash, the event's place and id, and its content. Mirrored in the PostgreSQL append statement. */
 export function chainHash(previousHash: string | null, streamId: string, revision: bigint, eventId: string, content: string): string {
   return sha256(`${previousHash ?? ''}|${streamId}|${revision}|${eventId}|${content}`);
 }

@@ -5,6 +5,7 @@ import type { Projection } from './projection';
 export interface ProjectionLag {
   name: string;
   checkpoint: string;
+  /** Events in the log after the checkpoint (positions are not contiguous, so they are counted). */
   lag: string;
 }
 
@@ -43,10 +44,13 @@ export class ProjectionProgress {
     const known = new Map(rows.map((row) => [row.name, BigInt(row.position)]));
     return {
       head: head.toString(),
-      projections: this.projections.map((projection) => {
-        const checkpoint = known.get(projection.name) ?? 0n;
-        return { name: projection.name, checkpoint: checkpoint.toString(), lag: (head > checkpoint ? head - checkpoint : 0n).toString() };
-      }),
+      projections: await Promise.all(
+        this.projections.map(async (projection) => {
+          const checkpoint = known.get(projection.name) ?? 0n;
+          const lag = checkpoint >= head ? 0 : await this.store.countEventsAfter(checkpoint);
+          return { name: projection.name, checkpoint: checkpoint.toString(), lag: lag.toString() };
+        }),
+      ),
     };
   }
 }

@@ -11,15 +11,15 @@ export class AppendEventsPlainInsert1767000000011 implements MigrationInterface 
   name = 'AppendEventsPlainInsert1767000000011';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(appendEvents('plain'));
+    await queryRunner.query(appendEventsFunction('plain'));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(appendEvents('speculative'));
+    await queryRunner.query(appendEventsFunction('speculative'));
   }
 }
 
-function appendEvents(insert: 'plain' | 'speculative'): string {
+export function appendEventsFunction(insert: 'plain' | 'speculative'): string {
   const insertEvent =
     insert === 'plain'
       ? `

@@ -12,6 +12,7 @@ import { AppendEventsPlainInsert1767000000011 } from './1767000000011-append-eve
 import { CaseloadCoveringIndexes1767000000012 } from './1767000000012-caseload-covering-indexes';
 import { TimelinessDaily1767000000013 } from './1767000000013-timeliness-daily';
 import { DueListCoveringIndexes1767000000014 } from './1767000000014-due-list-covering-indexes';
+import { PositionsFromTransactionIds1767000000015 } from './1767000000015-positions-from-transaction-ids';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CaseloadCoveringIndexes1767000000012,
   TimelinessDaily1767000000013,
   DueListCoveringIndexes1767000000014,
+  PositionsFromTransactionIds1767000000015,
 ];

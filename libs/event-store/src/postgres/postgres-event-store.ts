@@ -17,9 +17,10 @@ import {
 } from '../event-store.port';
 
 export const EVENTS_CHANNEL = 'windscreen_events';
-const SERIALIZATION_FAILURE = '40001';
 const UNIQUE_VIOLATION = '23505';
 const NOTIFY_INTERVAL_MS = 10;
+/** A position is `(transaction id << 20) + index in the append`. */
+const MAX_EVENTS_PER_APPEND = 1 << 20;
 
 interface EventRow {
   position: string;
@@ -36,12 +37,52 @@ interface EventRow {
 
 const SELECT_COLUMNS = 'position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash';
 
+/** The link of one event of the append, as `chainHash` in hash-chain.ts computes it. */
+const link = (previousHash: string, revision: string, item: string) =>
+  `encode(sha256(convert_to(coalesce(${previousHash}, '') || '|' || $1 || '|' || ${revision} || '|' || (${item} ->> 'id')::uuid || '|' || (${item} ->> 'contentHash'), 'UTF8')), 'hex')`;
+
 /**
- * The PostgreSQL adapter. Appends go through the `append_events` function (see the event store
- * migration): one round trip, atomic, the expected revision checked and backed by the
- * unique (stream_id, stream_revision) key.
- * readAll only passes rows whose transaction is older than every transaction still running,
- * so a reader can never step over an event that commits later with a lower position.
+ * An append in one statement (its own transaction): the stream's last event (revision and hash)
+ * is read, the expectation checked (no row comes back when it does not hold), and each event
+ * inserted with its hash chained to the one before (R22). `unique (stream_id, stream_revision)`
+ * stops a writer that raced past the check. Positions are `(transaction id << 20) + index`:
+ * readers only pass rows of transactions older than every running one, so a position taken this
+ * way can never land below one already read (see migration 1767000000015).
+ * $1 stream, $2 'no_stream' | 'stream_exists' | 'exact' | 'any', $3 exact revision, $4 the events
+ * as a JSON array, $5 recordedAt.
+ */
+const APPEND_EVENTS = `
+  with recursive
+  last_event as materialized (
+    select stream_revision, hash from events where stream_id = $1 order by stream_revision desc limit 1
+  ),
+  expected as (
+    select last_event.stream_revision as current_revision, last_event.hash as previous_hash
+      from (select) as one left join last_event on true
+     where case $2::text when 'no_stream' then last_event.stream_revision is null
+                         when 'stream_exists' then last_event.stream_revision is not null
+                         when 'exact' then last_event.stream_revision = $3::bigint
+                         else true end
+  ),
+  chain (i, revision, item, previous_hash, hash) as (
+    select 0, coalesce(current_revision, -1) + 1, $4::jsonb -> 0, previous_hash,
+           ${link('previous_hash', 'coalesce(current_revision, -1) + 1', '($4::jsonb -> 0)')}
+      from expected
+    union all
+    select i + 1, revision + 1, $4::jsonb -> (i + 1), hash, ${link('hash', 'revision + 1', '($4::jsonb -> (i + 1))')}
+      from chain where i + 1 < jsonb_array_length($4::jsonb)
+  )
+  insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata,
+                      recorded_at, content_hash, previous_hash, hash)
+  select (pg_current_xact_id()::text::bigint << 20) + i, pg_current_xact_id(), $1, revision, (item ->> 'id')::uuid, item ->> 'type',
+         (item ->> 'schemaVersion')::int, item -> 'data', item -> 'metadata', $5::timestamptz, item ->> 'contentHash', previous_hash, hash
+    from chain
+  returning position, stream_revision`;
+
+/**
+ * The PostgreSQL adapter. An append is one statement (above); readAll only passes rows whose
+ * transaction is older than every transaction still running, so a reader can never step over an
+ * event that commits later with a lower position.
  */
 export class PostgresEventStore extends EventStore {
   private readonly signal = new AppendSignal();
@@ -61,6 +102,7 @@ export class PostgresEventStore extends EventStore {
 
   async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    if (events.length > MAX_EVENTS_PER_APPEND) throw new Error(`an append holds at most ${MAX_EVENTS_PER_APPEND} events`);
     const { expectedRevision } = options;
     const recordedAt = this.clock().toISOString();
     const ids = events.map((event) => event.id ?? randomUUID());
@@ -83,45 +125,26 @@ export class PostgresEventStore extends EventStore {
       recordedAt,
     ];
     for (let attempt = 1; ; attempt++) {
-      const client = await this.pool.connect();
-      // pg-pool listens for a connection's errors only while it is idle. A server shutting down
-      // may end this one between its query's answer and its release (both in one read from the
-      // socket): unheard, that 'error' event would crash the process.
-      client.on('error', ignoreConnectionError);
-      const release = (destroy?: boolean) => {
-        client.removeListener('error', ignoreConnectionError);
-        client.release(destroy);
-      };
-      let row: { appended: boolean; last_revision: string | null; last_position: string | null };
+      let rows: { position: string; stream_revision: string }[];
       try {
         // A named statement is parsed and planned once per connection.
-        const result = await client.query({
-          name: 'windscreen_append_events',
-          text: 'select appended, last_revision, last_position from append_events($1, $2, $3, $4::jsonb, $5)',
-          values: parameters,
-        });
-        row = result.rows[0];
-        release();
+        rows = (await this.pool.query({ name: 'windscreen_append_events', text: APPEND_EVENTS, values: parameters })).rows;
       } catch (error) {
-        // The function holds a session-level lock while it inserts; never hand back a connection that might keep it.
-        const unlocked = await client.query('select pg_advisory_unlock_all()').then(
-          () => true,
-          () => false,
-        );
-        release(!unlocked);
         const code = (error as { code?: string }).code;
-        // Both mean another write took this stream's revision (or this event id) first.
-        if (code !== UNIQUE_VIOLATION && code !== SERIALIZATION_FAILURE) throw error;
+        // Another write took this stream's revision (or this event id) first.
+        if (code !== UNIQUE_VIOLATION) throw error;
         await this.explainCollision(stream, ids, expectedRevision);
         if (attempt < 5) continue; // 'any' lost a race it does not care about: try again
         throw error;
       }
-      if (!row.appended) {
-        throw new ConcurrencyError(stream, expectedRevision, row.last_revision === null ? null : BigInt(row.last_revision));
+      if (rows.length === 0) {
+        const current = await this.streamRevision(stream);
+        throw new ConcurrencyError(stream, expectedRevision, current);
       }
-      const position = BigInt(row.last_position!);
+      const last = rows[rows.length - 1];
+      const position = BigInt(last.position);
       this.announce(position);
-      return { nextExpectedRevision: BigInt(row.last_revision!), position };
+      return { nextExpectedRevision: BigInt(last.stream_revision), position };
     }
   }
 
@@ -130,12 +153,15 @@ export class PostgresEventStore extends EventStore {
     const duplicate = await this.pool.query<{ event_id: string }>('select event_id from events where event_id = any($1::uuid[]) limit 1', [ids]);
     if (duplicate.rows[0]) throw new DuplicateEventError(duplicate.rows[0].event_id);
     if (expectedRevision === 'any') return;
-    const current = await this.pool.query<{ revision: string | null }>(
-      'select max(stream_revision) as revision from events where stream_id = $1',
-      [stream],
-    );
+    throw new ConcurrencyError(stream, expectedRevision, await this.streamRevision(stream));
+  }
+
+  private async streamRevision(stream: string): Promise<bigint | null> {
+    const current = await this.pool.query<{ revision: string | null }>('select max(stream_revision) as revision from events where stream_id = $1', [
+      stream,
+    ]);
     const revision = current.rows[0].revision;
-    throw new ConcurrencyError(stream, expectedRevision, revision === null ? null : BigInt(revision));
+    return revision === null ? null : BigInt(revision);
   }
 
   /**
@@ -193,6 +219,14 @@ export class PostgresEventStore extends EventStore {
     return BigInt(result.rows[0].position ?? 0);
   }
 
+  override async countEventsAfter(position: bigint): Promise<number> {
+    const result = await this.pool.query<{ count: string }>(
+      `select count(*) as count from events where position > $1 and transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+      [position.toString()],
+    );
+    return Number(result.rows[0].count);
+  }
+
   waitForAppend(afterPosition: bigint, timeoutMs: number, signal?: AbortSignal): Promise<void> {
     this.ensureListening();
     return this.signal.wait(afterPosition, timeoutMs, signal);
@@ -230,9 +264,6 @@ export class PostgresEventStore extends EventStore {
   }
 }
 
-
-/** A broken connection is noticed by the query that needs it; pg-pool then discards it. */
-function ignoreConnectionError(): void {}
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   // The row's metadata was parsed for this row alone, so it is completed in place: copying it

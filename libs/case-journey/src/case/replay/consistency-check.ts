@@ -28,7 +28,7 @@ export interface ConsistencyReport {
 export async function checkReadModelConsistency(
   store: EventStore,
   dataSource: DataSource,
-  onProgress: (position: bigint) => void = () => undefined,
+  onProgress: (eventsReplayed: number) => void = () => undefined,
 ): Promise<ConsistencyReport> {
   const cases = new Map<string, CaseState>();
   const families = new Map<string, FamilyState>();
@@ -47,7 +47,7 @@ export async function checkReadModelConsistency(
       eventsReplayed++;
     }
     position = events[events.length - 1].position;
-    onProgress(position);
+    onProgress(eventsReplayed);
   }
 
   const differences: Difference[] = [];
