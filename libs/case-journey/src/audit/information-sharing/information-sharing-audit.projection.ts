@@ -1,55 +1,93 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
-import type { Projection } from '@windscreen/projections';
+import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
 import type { CaseOpened } from '../../case/open-case/open-case.decide';
 import type { InformationSharingDecisionRecorded } from '../../case/information-sharing/information-sharing.decide';
 
-/** R19: one row per decision to share or not, with everything the golden rules ask to be recorded. */
+const CASE_COLUMNS: ColumnSpec[] = [
+  { name: 'case_id', type: 'uuid' },
+  { name: 'family_id', type: 'uuid' },
+  { name: 'area', type: 'text' },
+];
+
+/** A decision's own columns; its family and area come from the case it was recorded on. */
+const DECISION_COLUMNS: ColumnSpec[] = [
+  { name: 'event_id', type: 'uuid' },
+  { name: 'position', type: 'bigint' },
+  { name: 'case_id', type: 'uuid' },
+  { name: 'decided_at', type: 'timestamptz' },
+  { name: 'recorded_at', type: 'timestamptz' },
+  { name: 'decided_by', type: 'jsonb' },
+  { name: 'decided_by_id', type: 'text' },
+  { name: 'decision', type: 'text' },
+  { name: 'basis', type: 'text' },
+  { name: 'lawful_basis', type: 'text' },
+  { name: 'judgement', type: 'text' },
+  { name: 'consent_sought', type: 'boolean' },
+  { name: 'consent_answer', type: 'text' },
+  { name: 'consent_in_force', type: 'text' },
+  { name: 'information', type: 'text' },
+  { name: 'purpose', type: 'text' },
+  { name: 'reasons', type: 'text' },
+  { name: 'recipients', type: 'jsonb' },
+  { name: 'recipient_agencies', type: 'text[]' },
+  { name: 'young_person_objection', type: 'jsonb' },
+];
+
+/**
+ * R19: one row per decision to share or not, with everything the golden rules ask to be recorded.
+ * A batch is written in two statements whatever its size: the cases it opened, then its decisions.
+ */
 @Injectable()
 export class InformationSharingAuditProjection implements Projection {
   readonly name = 'information_sharing_audit';
   readonly tables = ['information_sharing_decisions', 'information_sharing_cases'];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+    const cases: Record<string, unknown>[] = [];
+    const decisions: Record<string, unknown>[] = [];
     for (const event of events) {
       if (event.type === 'CaseOpened') {
         const { caseId, familyId, area } = (event as RecordedEvent<'CaseOpened', CaseOpened['data']>).data;
-        await manager.query(`insert into information_sharing_cases (case_id, family_id, area) values ($1, $2, $3)`, [caseId, familyId, area]);
+        cases.push({ case_id: caseId, family_id: familyId, area });
       } else if (event.type === 'InformationSharingDecisionRecorded') {
         const d = (event as RecordedEvent<string, InformationSharingDecisionRecorded['data']>).data;
-        const caseId = event.streamId.slice('case-'.length);
         const { id, name, role, agency, team } = event.metadata.actor;
-        await manager.query(
-          `insert into information_sharing_decisions (event_id, position, case_id, family_id, area, decided_at, recorded_at, decided_by, decided_by_id,
-             decision, basis, lawful_basis, judgement, consent_sought, consent_answer, consent_in_force, information, purpose, reasons,
-             recipients, recipient_agencies, young_person_objection)
-           select $1, $2, $3, c.family_id, c.area, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20
-             from (select 1) one left join information_sharing_cases c on c.case_id = $3`,
-          [
-            event.id,
-            event.position.toString(),
-            caseId,
-            event.metadata.occurredAt,
-            event.metadata.recordedAt,
-            JSON.stringify({ id, name, role, agency, team }),
-            id,
-            d.decision,
-            d.basis,
-            d.lawfulBasis ?? null,
-            d.judgement ?? null,
-            d.consentSought,
-            d.consentAnswer ?? null,
-            d.consentInForce,
-            d.information,
-            d.purpose,
-            d.reasons,
-            JSON.stringify(d.recipients),
-            d.recipients.map((recipient) => recipient.agency),
-            d.youngPersonObjection ? JSON.stringify(d.youngPersonObjection) : null,
-          ],
-        );
+        decisions.push({
+          event_id: event.id,
+          position: event.position.toString(),
+          case_id: event.streamId.slice('case-'.length),
+          decided_at: event.metadata.occurredAt,
+          recorded_at: event.metadata.recordedAt,
+          decided_by: { id, name, role, agency, team },
+          decided_by_id: id,
+          decision: d.decision,
+          basis: d.basis,
+          lawful_basis: d.lawfulBasis ?? null,
+          judgement: d.judgement ?? null,
+          consent_sought: d.consentSought,
+          consent_answer: d.consentAnswer ?? null,
+          consent_in_force: d.consentInForce,
+          information: d.information,
+          purpose: d.purpose,
+          reasons: d.reasons,
+          recipients: d.recipients,
+          recipient_agencies: d.recipients.map((recipient) => recipient.agency),
+          young_person_objection: d.youngPersonObjection ?? null,
+        });
       }
     }
+    // Cases first: a decision may be on a case opened earlier in the same batch.
+    await upsertRows(manager, 'information_sharing_cases', 'case_id', CASE_COLUMNS, cases);
+    if (decisions.length === 0) return;
+    const names = DECISION_COLUMNS.map((column) => `"${column.name}"`).join(', ');
+    await manager.query(
+      `insert into information_sharing_decisions (${names}, family_id, area)
+       select ${DECISION_COLUMNS.map((column) => `d."${column.name}"`).join(', ')}, c.family_id, c.area
+         from jsonb_to_recordset($1::jsonb) as d(${DECISION_COLUMNS.map((column) => `"${column.name}" ${column.type}`).join(', ')})
+         left join information_sharing_cases c on c.case_id = d.case_id`,
+      [JSON.stringify(decisions)],
+    );
   }
 }
