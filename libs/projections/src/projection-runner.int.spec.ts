@@ -88,6 +88,34 @@ describe('Projection runner: exactly-once effects', () => {
     expect(await effects()).toEqual({ total: 1200, distinct_positions: 1200 });
   });
 
+  it('Given events read from the checkpoint, When another runner applied some of them meanwhile, Then only the rest take effect', async () => {
+    const projection = new EffectsProjection();
+    await rebuildProjection(dataSource, store, projection);
+    await dataSource.query('truncate test_effects');
+    await dataSource.query(`update projection_checkpoints set position = 0 where name = 'test_effects'`);
+    const events = await store.readAll({ fromPosition: 0n, limit: 200 });
+    await new ProjectionRunner(dataSource, store, [projection], undefined, 150).runBatch(projection);
+
+    const result = await new ProjectionRunner(dataSource, store, [projection]).applyRead(projection, 0n, events);
+    expect(result).toEqual({ events: 50, position: events[199].position });
+    expect(await effects()).toEqual({ total: 200, distinct_positions: 200 });
+    expect(await checkpoint()).toBe(events[199].position);
+    await rebuildProjection(dataSource, store, projection); // leave it whole for the next tests
+  });
+
+  it('Given events read from a position, When the projection was reset to before it meanwhile, Then applying them is refused and nothing is written', async () => {
+    const projection = new EffectsProjection();
+    const runner = new ProjectionRunner(dataSource, store, [projection]);
+    const events = await store.readAll({ fromPosition: 0n, limit: 200 });
+    const readFrom = events[99].position;
+    await dataSource.query(`update projection_checkpoints set position = $1 where name = 'test_effects'`, [events[49].position.toString()]);
+    const before = await effects();
+    await expect(runner.applyRead(projection, readFrom, events.slice(100))).rejects.toThrow(/it was reset meanwhile/);
+    expect(await effects()).toEqual(before);
+    expect(await checkpoint()).toBe(events[49].position);
+    await rebuildProjection(dataSource, store, projection); // leave it whole for the next test
+  });
+
   it('Given a projection with rows, When rebuilt, Then its rows are replaced by a replay equal to them', async () => {
     const projection = new EffectsProjection();
     const before = await dataSource.query('select position, stream_id from test_effects order by position');

@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { EventStore } from '@windscreen/event-store';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
 
 const IDLE_WAIT_MS = 1000;
@@ -37,22 +37,48 @@ export class ProjectionRunner {
 
   async runBatch(projection: Projection, batchSize = this.batchSize): Promise<BatchResult> {
     return this.dataSource.transaction(async (manager) => {
-      // An advisory lock rather than FOR UPDATE: it takes no transaction id, so it does not
-      // hold back what the event log lets readers see.
-      await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
-      const [checkpoint] = await manager.query(`select position from projection_checkpoints where name = $1`, [projection.name]);
-      if (!checkpoint) throw new Error(`No checkpoint for projection ${projection.name}: run ensureCheckpoints first`);
-      const from = BigInt(checkpoint.position);
+      const from = await this.lockCheckpoint(projection, manager);
       const events = await this.store.readAll({ fromPosition: from, limit: batchSize });
-      if (events.length === 0) return { events: 0, position: from };
-      await projection.apply(events, manager);
-      const position = events[events.length - 1].position;
-      await manager.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [
-        projection.name,
-        position.toString(),
-      ]);
-      return { events: events.length, position };
+      return this.applyAndMove(projection, manager, from, events);
     });
+  }
+
+  /**
+   * Applies events read beforehand, from the log after `readFrom` (a rebuild reads each batch
+   * once for several projections). Under the projection's lock, as runBatch: events at or below
+   * its checkpoint are skipped, since another runner applied them meanwhile. A checkpoint below
+   * `readFrom` means these events do not follow it (the projection was reset elsewhere): refused.
+   */
+  async applyRead(projection: Projection, readFrom: bigint, events: RecordedEvent[]): Promise<BatchResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const checkpoint = await this.lockCheckpoint(projection, manager);
+      if (checkpoint < readFrom) {
+        throw new Error(`${projection.name} is at position ${checkpoint}, before the events read from ${readFrom}: it was reset meanwhile`);
+      }
+      const unseen = checkpoint === readFrom ? events : events.filter((event) => event.position > checkpoint);
+      return this.applyAndMove(projection, manager, checkpoint, unseen);
+    });
+  }
+
+  /**
+   * Takes the projection's lock for this transaction and returns its checkpoint. An advisory lock
+   * rather than FOR UPDATE: it takes no transaction id, so it does not hold back what the event
+   * log lets readers see.
+   */
+  private async lockCheckpoint(projection: Projection, manager: EntityManager): Promise<bigint> {
+    await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
+    const [checkpoint] = await manager.query(`select position from projection_checkpoints where name = $1`, [projection.name]);
+    if (!checkpoint) throw new Error(`No checkpoint for projection ${projection.name}: run ensureCheckpoints first`);
+    return BigInt(checkpoint.position);
+  }
+
+  /** The read model's changes and the checkpoint, in the one transaction. */
+  private async applyAndMove(projection: Projection, manager: EntityManager, from: bigint, events: RecordedEvent[]): Promise<BatchResult> {
+    if (events.length === 0) return { events: 0, position: from };
+    await projection.apply(events, manager);
+    const position = events[events.length - 1].position;
+    await manager.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [projection.name, position.toString()]);
+    return { events: events.length, position };
   }
 
   /** Runs until the projection has read everything in the log now. */

@@ -1,56 +1,34 @@
 import { DataSource } from 'typeorm';
-import { EventStore } from '@windscreen/event-store';
+import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
+
+/**
+ * Events per batch in a rebuild. Large, because a batch costs one write per read-model row it
+ * touches: the more of a case's events fall in one batch, the fewer times its row is written.
+ */
+const REBUILD_BATCH = 20_000;
 
 export interface RebuildReport {
   projection: string;
   events: number;
+  /** Time spent applying this projection's batches (reading the log is shared, and not in it). */
   seconds: number;
   eventsPerSecond: number;
 }
 
-/**
- * Empties a projection's tables and replays the whole log into them, then vacuums and analyses
- * them (not counted in its events/s). The reset happens under the projection's lock, so a live
- * runner elsewhere simply continues from the new checkpoint.
- */
-export async function rebuildProjection(
-  dataSource: DataSource,
-  store: EventStore,
-  projection: Projection,
-  onProgress: (eventsDone: number, position: bigint) => void = () => undefined,
-): Promise<RebuildReport> {
-  const runner = new ProjectionRunner(dataSource, store, [projection], undefined, 2000);
-  await runner.ensureCheckpoints();
-  await dataSource.transaction(async (manager) => {
-    await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
-    // Truncated rather than deleted: no dead rows are left behind, and no row triggers fire for rows about to be replayed.
-    await manager.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
-    await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [projection.name]);
-  });
-  const started = process.hrtime.bigint();
-  let events = 0;
-  await runner.catchUp(projection, (batch) => {
-    events += batch.events;
-    onProgress(events, batch.position);
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  // Every row was just deleted and written again: without this the planner works from the
-  // statistics of the emptied tables and index-only scans visit the heap for every row.
-  for (const table of projection.tables) await dataSource.query(`vacuum analyze "${table}"`);
-  return { projection: projection.name, events, seconds, eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : events };
-}
-
 export interface RebuildAllReport {
   projections: RebuildReport[];
-  /** Wall-clock time for all of them together. */
+  /** Wall-clock time for all of them together, reading and vacuuming included. */
   seconds: number;
 }
 
 /**
- * Rebuilds several projections at once. Each has its own lock, checkpoint and transactions, so
- * they are independent; run side by side, the fold in Node and the writes in PostgreSQL overlap.
+ * Rebuilds projections from position 0: each one's tables are emptied and its checkpoint reset
+ * under its lock, so a live runner elsewhere simply continues from the new checkpoint. The log is
+ * then read once, a batch ahead, and every batch applied to all of them side by side, each in
+ * its own transactions with its own checkpoint; the fold in Node and the writes in PostgreSQL
+ * overlap. Finally their tables are vacuumed and analysed.
  */
 export async function rebuildProjections(
   dataSource: DataSource,
@@ -58,9 +36,63 @@ export async function rebuildProjections(
   projections: readonly Projection[],
   onProgress: (projection: string, eventsDone: number, position: bigint) => void = () => undefined,
 ): Promise<RebuildAllReport> {
+  const runner = new ProjectionRunner(dataSource, store, projections);
+  await runner.ensureCheckpoints();
+  for (const projection of projections) {
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
+      // Truncated rather than deleted: no dead rows are left behind, and no row triggers fire for rows about to be replayed.
+      await manager.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
+      await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [projection.name]);
+    });
+  }
+
   const started = process.hrtime.bigint();
-  const reports = await Promise.all(
-    projections.map((projection) => rebuildProjection(dataSource, store, projection, (events, position) => onProgress(projection.name, events, position))),
-  );
-  return { projections: reports, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const done = projections.map((projection) => ({ projection: projection.name, events: 0, nanoseconds: 0n }));
+  const read = (from: bigint) => {
+    const batch = store.readAll({ fromPosition: from, limit: REBUILD_BATCH });
+    batch.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
+    return batch;
+  };
+  let from = 0n;
+  let next = read(from);
+  for (;;) {
+    const events: RecordedEvent[] = await next;
+    if (events.length === 0) break;
+    const last = events[events.length - 1].position;
+    next = read(last);
+    await Promise.all(
+      projections.map(async (projection, i) => {
+        const t0 = process.hrtime.bigint();
+        const result = await runner.applyRead(projection, from, events);
+        done[i].nanoseconds += process.hrtime.bigint() - t0;
+        done[i].events += result.events;
+        onProgress(projection.name, done[i].events, last);
+      }),
+    );
+    from = last;
+  }
+  // Every row was just written again: without this the planner works from the statistics of the
+  // emptied tables, and index-only scans visit the heap for every row.
+  for (const projection of projections) {
+    for (const table of projection.tables) await dataSource.query(`vacuum analyze "${table}"`);
+  }
+  return {
+    projections: done.map(({ projection, events, nanoseconds }) => {
+      const seconds = Number(nanoseconds) / 1e9;
+      return { projection, events, seconds, eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : events };
+    }),
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+  };
+}
+
+/** Rebuilds one projection (see rebuildProjections). */
+export async function rebuildProjection(
+  dataSource: DataSource,
+  store: EventStore,
+  projection: Projection,
+  onProgress: (eventsDone: number, position: bigint) => void = () => undefined,
+): Promise<RebuildReport> {
+  const report = await rebuildProjections(dataSource, store, [projection], (_, eventsDone, position) => onProgress(eventsDone, position));
+  return report.projections[0];
 }
