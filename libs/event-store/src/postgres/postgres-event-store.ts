@@ -141,7 +141,8 @@ export class PostgresEventStore extends EventStore {
         const current = await this.streamRevision(stream);
         throw new ConcurrencyError(stream, expectedRevision, current);
       }
-      const last = rows[rows.length - 1];
+      // RETURNING promises no order: the last event is the one with the highest revision (and position).
+      const last = rows.reduce((highest, row) => (BigInt(row.stream_revision) > BigInt(highest.stream_revision) ? row : highest));
       const position = BigInt(last.position);
       this.announce(position);
       return { nextExpectedRevision: BigInt(last.stream_revision), position };
