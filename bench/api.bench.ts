@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { signToken } from '@windscreen/auth';
-import { ensureDatabase, findFreePort, migrate } from '@windscreen/database';
+import { findFreePort, migrate } from '@windscreen/database';
 import { openCaseBody, stepsAfterOpening } from '../test/faults/realistic-commands';
 import { benchServer, createRawEventsTable, fmt, insertRawEvent, percentile, runLoad } from './bench-support';
 
@@ -231,8 +231,8 @@ async function main(): Promise<void> {
   const oursName = `windscreen_bench_api_${suffix}`;
   const peerName = `emmett_bench_api_${suffix}`;
   const clusterDir = path.join(scratch, 'postgres');
-  const oursUrl = await ensureDatabase(server.url, oursName);
-  const peerUrl = await ensureDatabase(server.url, peerName);
+  const oursUrl = await server.createDatabase(oursName);
+  const peerUrl = await server.createDatabase(peerName);
   await migrate(oursUrl);
   const token = signToken({ sub: 'bench', name: 'Bench Worker', roles: ['case_worker'], agency: 'Early Help', team: 'north' }, JWT_SECRET);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -361,14 +361,7 @@ async function main(): Promise<void> {
     await api?.stop();
     await peer?.stop();
     await pool.end();
-    if (process.env.DATABASE_URL) {
-      const admin = new Client({ connectionString: server.url });
-      await admin.connect();
-      for (const name of [oursName, peerName]) await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    }
     await server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 

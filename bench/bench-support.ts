@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startEmbeddedPostgres } from '@windscreen/database';
+import { Client } from 'pg';
+import { ensureDatabase, startEmbeddedPostgres } from '@windscreen/database';
 /** Small timing helpers shared by the benchmarks. */
 
 export interface LoadResult {
@@ -76,14 +77,44 @@ export async function insertRawEvent(db: Queryable, data: unknown, metadata: unk
   );
 }
 
+export interface BenchServer {
+  /** A new temporary folder: the embedded server's, or free for the benchmark's own files. */
+  scratch: string;
+  /** Creates a database for the benchmark and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /**
+   * Drops the databases it created (on `DATABASE_URL`'s server; `keep` leaves them there), stops
+   * an embedded server and removes the scratch folder.
+   */
+  stop(options?: { keep?: boolean }): Promise<void>;
+}
+
 /**
  * Where a benchmark makes its databases: `DATABASE_URL`'s server when set, else a fresh embedded
- * PostgreSQL in `scratch`, a new temporary folder (removed with the server).
+ * PostgreSQL in `scratch`.
  */
-export async function benchServer(name: string): Promise<{ scratch: string; url: string; stop(): Promise<void> }> {
+export async function benchServer(name: string): Promise<BenchServer> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `windscreen-bench-${name}-`));
-  const server = process.env.DATABASE_URL
-    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+  const shared = process.env.DATABASE_URL;
+  const server = shared
+    ? { url: shared, stop: async () => undefined }
     : await startEmbeddedPostgres({ dataDir: scratch, temporary: true, postgresFlags: ['-c', 'max_connections=200'] });
-  return { scratch, url: server.url, stop: () => server.stop() };
+  const created: string[] = [];
+  return {
+    scratch,
+    async createDatabase(database) {
+      created.push(database);
+      return ensureDatabase(server.url, database);
+    },
+    async stop(options = {}) {
+      if (shared && !options.keep) {
+        const admin = new Client({ connectionString: server.url });
+        await admin.connect();
+        for (const database of created) await admin.query(`drop database if exists "${database}" with (force)`);
+        await admin.end();
+      }
+      await server.stop();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
 }

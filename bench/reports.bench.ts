@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import * as crypto from 'node:crypto';
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { signToken, TokenClaims } from '@windscreen/auth';
 import { AppConfig, loadConfig } from '@windscreen/config';
-import { ensureDatabase, migrate } from '@windscreen/database';
+import { migrate } from '@windscreen/database';
 import { EventStore, PostgresEventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, rebuildProjections } from '@windscreen/projections';
 import { createApiApplication } from '../apps/api/src/api-application';
@@ -70,7 +68,7 @@ async function main(): Promise<void> {
   const server = await benchServer('reports');
   const { scratch } = server;
   const databaseName = `windscreen_bench_reports_${Date.now()}`;
-  const url = await ensureDatabase(server.url, databaseName);
+  const url = await server.createDatabase(databaseName);
   await migrate(url);
   const config: AppConfig = {
     ...loadConfig({}),
@@ -219,16 +217,8 @@ async function main(): Promise<void> {
       await app.close();
     }
   } finally {
-    if (keep) {
-      process.stdout.write(`kept: ${url}\n`);
-    } else if (process.env.DATABASE_URL) {
-      const admin = new Client({ connectionString: server.url });
-      await admin.connect();
-      await admin.query(`drop database if exists "${databaseName}" with (force)`);
-      await admin.end();
-    }
-    await server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (keep) process.stdout.write(`kept: ${url}\n`);
+    await server.stop({ keep });
   }
 }
 

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Pool } from 'pg';
-import { ensureDatabase, migrate } from '@windscreen/database';
+import { migrate } from '@windscreen/database';
 import { NewEvent, PostgresEventStore } from '@windscreen/event-store';
 import { benchServer, createRawEventsTable, fmt, insertRawEvent, LoadResult, runLoad } from './bench-support';
 
@@ -31,9 +29,8 @@ const newEvent = (): NewEvent => ({ type: 'SteppedUp', schemaVersion: 1, data: p
 
 async function main(): Promise<void> {
   const server = await benchServer('store');
-  const { scratch } = server;
   const databaseName = `windscreen_bench_${Date.now()}`;
-  const url = await ensureDatabase(server.url, databaseName);
+  const url = await server.createDatabase(databaseName);
   await migrate(url);
   const pool = new Pool({ connectionString: url, max: 40 });
   pool.on('error', () => undefined); // connections end when the server stops at the end
@@ -126,15 +123,7 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     await pool.end();
-    if (process.env.DATABASE_URL) {
-      const { Client } = await import('pg');
-      const admin = new Client({ connectionString: server.url });
-      await admin.connect();
-      await admin.query(`drop database if exists "${databaseName}" with (force)`);
-      await admin.end();
-    }
     await server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
