@@ -149,6 +149,34 @@ describe('Case summary, caseload and timeliness', () => {
       expect(overdue.cases.map((entry: { caseId: string; overdueItems: number }) => [entry.caseId, entry.overdueItems])).toEqual([[late.caseId, 1]]);
       const notOverdue = (await get('/cases?overdue=false', auth)).body;
       expect(notOverdue.cases.map((entry: { caseId: string }) => entry.caseId)).toEqual([onTime.caseId]);
+      const all = (await get('/cases', auth)).body;
+      expect([overdue.counts, notOverdue.counts, all.counts].map(({ total, withOverdueItems }) => [total, withOverdueItems])).toEqual([
+        [1, 1],
+        [1, 0],
+        [2, 1],
+      ]);
+    });
+
+    it("Given a family whose TAF review is past due, When filtering by overdue, Then the child's case counts as overdue through its family", async () => {
+      const auth = `Bearer ${t.token({ team: 'family-overdue-team' })}`;
+      const withLateReview = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }), auth);
+      const onTime = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }), auth);
+      const lead = { name: 'L. Professional', agency: 'Northfield Primary School' };
+      await post(`/cases/${withLateReview.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' }, auth);
+      await post(`/cases/${withLateReview.caseId}/early-help-assessment`, { leadProfessional: lead }, auth);
+      await post(`/families/${withLateReview.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [] }, auth);
+      await post(
+        `/families/${withLateReview.familyId}/team-around-the-family/reviews`,
+        { heldOn: '2026-03-20', attendees: ['L. Professional'], progress: 'Attendance improving', nextReviewDate: '2026-05-13' },
+        auth,
+      );
+
+      const overdue = (await get('/cases?overdue=true', auth)).body;
+      expect(overdue.cases.map((entry: { caseId: string; overdueItems: number }) => [entry.caseId, entry.overdueItems])).toEqual([[withLateReview.caseId, 1]]);
+      expect(overdue.counts).toMatchObject({ total: 1, withOverdueItems: 1 });
+      const notOverdue = (await get('/cases?overdue=false', auth)).body;
+      expect(notOverdue.cases.map((entry: { caseId: string }) => entry.caseId)).toEqual([onTime.caseId]);
+      expect(notOverdue.counts).toMatchObject({ total: 1, withOverdueItems: 0 });
     });
 
     it('Given more cases than a page, When paging in either order, Then each case comes once, in order', async () => {

@@ -68,17 +68,14 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
     params.push(now.toISOString());
     const nowParam = `$${params.length}`;
     const open = `i.done_at is null and i.cancelled_at is null and i.due_at < ${nowParam}::timestamptz`;
-    // Items past due per case: its own, and its family's (TAF reviews). Worked out once per query
-    // and joined, rather than probed row by row, so counts over a whole caseload stay fast.
-    const overdue = `overdue as (
-        select case_id, sum(n)::int as n from (
-          select i.case_id, count(*) as n from timeliness_items i where i.case_id is not null and ${open} group by i.case_id
-          union all
-          select c2.case_id, count(*) from timeliness_items i join case_summaries c2 on c2.family_id = i.family_id
-           where i.case_id is null and ${open} group by c2.case_id
-        ) items group by case_id)`;
-    if (filters.overdue !== undefined) conditions.push(filters.overdue ? 'o.n > 0' : 'o.n is null');
-    const from = `from case_summaries c left join family_summaries f on f.family_id = c.family_id left join overdue o on o.case_id = c.case_id`;
+    // Past-due items are few next to the cases: the cases and the families that have one are
+    // listed once per query and looked up by hash, whatever the number of cases counted. A case
+    // is overdue through its own items or its family's (TAF reviews).
+    const overdueSets = `overdue_cases as materialized (select i.case_id from timeliness_items i where i.case_id is not null and ${open}),
+      overdue_families as materialized (select i.family_id from timeliness_items i where i.case_id is null and ${open})`;
+    const isOverdue = `(c.case_id in (select case_id from overdue_cases) or c.family_id in (select family_id from overdue_families))`;
+    if (filters.overdue !== undefined) conditions.push(filters.overdue ? isOverdue : `not ${isOverdue}`);
+    const from = `from case_summaries c left join family_summaries f on f.family_id = c.family_id`;
     const filter = conditions.length ? `where ${conditions.join(' and ')}` : '';
 
     const sort = filters.sort ?? '-lastActivity';
@@ -96,12 +93,11 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
     const order = `order by ${column} ${descending ? 'desc' : 'asc'}, c.case_id ${descending ? 'desc' : 'asc'}`;
     // The page is chosen on keys alone (the sort index stops after limit + 1 rows), and only its
     // rows are read whole and have their overdue items counted: building every case's columns
-    // before sorting made a large caseload slow. The overdue list joins in only to filter by it.
-    const overdueFiltered = filters.overdue !== undefined;
-    const pageFrom = overdueFiltered ? from : `from case_summaries c left join family_summaries f on f.family_id = c.family_id`;
-    const rows = await this.dataSource.query(
-      `with ${overdueFiltered ? `${overdue},` : ''} page as (
-         select c.case_id ${pageFrom} ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''} ${order} limit ${limit + 1}
+    // before sorting made a large caseload slow. The page and the counts are independent reads,
+    // sent side by side.
+    const pageQuery = this.dataSource.query(
+      `with ${filters.overdue !== undefined ? `${overdueSets},` : ''} page as (
+         select c.case_id ${from} ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''} ${order} limit ${limit + 1}
        )
        select c.case_id, c.child, c.area, c.team, c.status, c.level, c.level_since, c.allocated_worker, c.opened_at, c.last_occurred_at,
               coalesce(f.early_help -> 'team' -> 'leadProfessional', f.early_help -> 'earlyHelpAssessment' -> 'leadProfessional') as lead_professional,
@@ -111,10 +107,11 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
         ${order}`,
       pageParams,
     );
-    const counts: { level: string | null; status: string; overdue: boolean; n: number }[] = await this.dataSource.query(
-      `with ${overdue} select c.level, c.status, o.n is not null as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
+    const countsQuery: Promise<{ level: string | null; status: string; overdue: boolean; n: number }[]> = this.dataSource.query(
+      `with ${overdueSets} select c.level, c.status, ${isOverdue} as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
       params,
     );
+    const [rows, counts] = await Promise.all([pageQuery, countsQuery]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const sum = (rowsToSum: typeof counts) => rowsToSum.reduce((total, row) => total + row.n, 0);
