@@ -13,6 +13,7 @@ import { CaseloadCoveringIndexes1767000000012 } from './1767000000012-caseload-c
 import { TimelinessDaily1767000000013 } from './1767000000013-timeliness-daily';
 import { DueListCoveringIndexes1767000000014 } from './1767000000014-due-list-covering-indexes';
 import { PositionsFromTransactionIds1767000000015 } from './1767000000015-positions-from-transaction-ids';
+import { DropUnusedIndexes1767000000016 } from './1767000000016-drop-unused-indexes';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TimelinessDaily1767000000013,
   DueListCoveringIndexes1767000000014,
   PositionsFromTransactionIds1767000000015,
+  DropUnusedIndexes1767000000016,
 ];

@@ -14,7 +14,7 @@ import { PositionsFromTransactionIds1767000000015 } from './1767000000015-positi
  * each later event once, in order, and the hash chains run on across the change.
  */
 describe('Migration: positions from transaction ids', () => {
-  const before = MIGRATIONS.filter((migration) => migration !== PositionsFromTransactionIds1767000000015);
+  const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(PositionsFromTransactionIds1767000000015));
   const databases: string[] = [];
 
   async function databaseBeforeTheChange(): Promise<string> {
@@ -126,7 +126,8 @@ describe('Migration: positions from transaction ids', () => {
 
     const dataSource = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS });
     await dataSource.initialize();
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    // Back to before the change: it and every later migration are undone, newest first.
+    for (let undone = MIGRATIONS.length; undone > before.length; undone--) await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.destroy();
 
     const client = new Client({ connectionString: url });
