@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { ConcurrencyError, EventStore, NewEvent } from '@windscreen/event-store';
+import { ConcurrencyError, EventStore, NewEvent, RecordedEvent } from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
 import type { Decider, EventEnvelope } from '../domain/decider';
 
@@ -14,6 +14,12 @@ export interface DecisionResult {
 export interface PreparedDecision {
   /** Appends what was decided, expecting the stream still at the revision it was read at. */
   commit(): Promise<DecisionResult>;
+}
+
+/** A stream as read: its events, and the state they fold to. */
+export interface LoadedStream<S> {
+  state: S;
+  recorded: RecordedEvent[];
 }
 
 /** Published on the in-process EventBus only after the events are safely in the store. */
@@ -32,19 +38,28 @@ export class DecisionRunner {
     private readonly eventBus: EventBus,
   ) {}
 
-  async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: string) {
+  async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: string): Promise<LoadedStream<S>> {
     const recorded = await this.store.readStream(stream);
     const state = recorded.reduce((current, event) => decider.evolve(current, event as unknown as EventEnvelope<E>), decider.initialState());
     return { state, recorded };
   }
 
-  /** Decide and append. */
+  /**
+   * A stream named by an id this command has just generated: it has no events, so it is not read.
+   * Should it exist after all, the append (expecting no stream) is refused.
+   */
+  newStream<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>): LoadedStream<S> {
+    return { state: decider.initialState(), recorded: [] };
+  }
+
+  /** Decide and append; on `loaded` when the handler has already read the stream. */
   async run<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
     stream: string,
     command: C,
+    loaded?: LoadedStream<S>,
   ): Promise<DecisionResult> {
-    return (await this.prepare(decider, stream, command)).commit();
+    return (await this.prepare(decider, stream, command, loaded)).commit();
   }
 
   /**
@@ -69,14 +84,16 @@ export class DecisionRunner {
 
   /**
    * Decide now, append later: for a command that writes to more than one stream, every decision
-   * is made (and may be refused) before anything is written.
+   * is made (and may be refused) before anything is written. The append expects the stream as it
+   * was read, so deciding on a `loaded` stream read earlier is as safe as reading it here.
    */
   async prepare<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
     stream: string,
     command: C,
+    loaded?: LoadedStream<S>,
   ): Promise<PreparedDecision> {
-    const { state, recorded } = await this.loadState(decider, stream);
+    const { state, recorded } = loaded ?? (await this.loadState(decider, stream));
     const decided = decider.decide(command, state);
     const last = recorded[recorded.length - 1];
     return {

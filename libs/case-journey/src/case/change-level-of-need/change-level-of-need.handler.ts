@@ -11,13 +11,9 @@ export class ChangeLevelOfNeedHandler implements ICommandHandler<ChangeLevelOfNe
   constructor(private readonly decisions: DecisionRunner) {}
 
   async execute({ data, context }: ChangeLevelOfNeedCommand): Promise<DecisionResult> {
-    const { state: child } = await this.decisions.loadState(caseDecider, caseStream(data.caseId));
-    const family = child.familyId ? (await this.decisions.loadState(familyDecider, familyStream(child.familyId))).state : undefined;
+    const child = await this.decisions.loadState(caseDecider, caseStream(data.caseId));
+    const family = child.state.familyId ? (await this.decisions.loadState(familyDecider, familyStream(child.state.familyId))).state : undefined;
     const familyHasEarlyHelpAssessment = (family?.earlyHelpAssessments.length ?? 0) > 0;
-    return this.decisions.run(caseDecider, caseStream(data.caseId), {
-      type: 'ChangeLevelOfNeed',
-      data: { ...data, familyHasEarlyHelpAssessment },
-      context,
-    });
+    return this.decisions.run(caseDecider, caseStream(data.caseId), { type: 'ChangeLevelOfNeed', data: { ...data, familyHasEarlyHelpAssessment }, context }, child);
   }
 }

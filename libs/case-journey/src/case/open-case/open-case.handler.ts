@@ -20,29 +20,26 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const caseId = randomUUID();
     const joining = request.familyId !== undefined;
     const familyId = request.familyId ?? randomUUID();
-    if (joining) {
-      const { state } = await this.decisions.loadState(familyDecider, familyStream(familyId));
-      if (!state.exists) throw new NotFound('FAMILY.NOT_FOUND', `Family ${familyId} was not found`);
-    }
-    const openCase = await this.decisions.prepare(caseDecider, caseStream(caseId), {
-      type: 'OpenCase',
-      data: { ...request, caseId, familyId },
-      context,
-    });
+    const family = joining ? await this.decisions.loadState(familyDecider, familyStream(familyId)) : this.decisions.newStream(familyDecider);
+    if (!family.state.exists && joining) throw new NotFound('FAMILY.NOT_FOUND', `Family ${familyId} was not found`);
+    const openCase = await this.decisions.prepare(
+      caseDecider,
+      caseStream(caseId),
+      { type: 'OpenCase', data: { ...request, caseId, familyId }, context },
+      this.decisions.newStream(caseDecider),
+    );
     if (!joining) {
-      await this.decisions.run(familyDecider, familyStream(familyId), {
-        type: 'RegisterFamily',
-        data: { familyId, area: request.area, firstCaseId: caseId },
-        context,
-      });
+      await this.decisions.run(
+        familyDecider,
+        familyStream(familyId),
+        { type: 'RegisterFamily', data: { familyId, area: request.area, firstCaseId: caseId }, context },
+        family,
+      );
     }
     const opened = await openCase.commit();
     if (joining) {
-      await this.decisions.run(familyDecider, familyStream(familyId), {
-        type: 'AddChildToFamily',
-        data: { familyId, caseId },
-        context,
-      });
+      // Read again: another child may have joined since the family was read above.
+      await this.decisions.run(familyDecider, familyStream(familyId), { type: 'AddChildToFamily', data: { familyId, caseId }, context });
     }
     return { caseId, familyId, revision: opened.revision, position: opened.position };
   }
