@@ -98,8 +98,8 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
       const bucket = periodBucket(filters, parameters);
       const rows: ReportRow[] = await db.query(
         `select ${bucket.sql} as period, from_level as "from", to_level as "to", direction, area, team, agency,
-                reason_category as "reasonCategory", count(*)::int as count
-           from report_level_moves where ${where} and direction in ('up', 'down')
+                nullif(reason_category, '') as "reasonCategory", sum(steps)::int as count
+           from report_steps_daily where ${where}
           group by 1, 2, 3, 4, 5, 6, 7, 8`,
         parameters,
       );

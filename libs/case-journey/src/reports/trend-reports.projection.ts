@@ -87,6 +87,7 @@ export class TrendReportsProjection implements Projection {
     'report_families',
     'report_daily',
     'report_level_moves',
+    'report_steps_daily',
     'report_step_downs',
     'report_referrals',
     'report_early_help',

@@ -14,6 +14,7 @@ import { TimelinessDaily1767000000013 } from './1767000000013-timeliness-daily';
 import { DueListCoveringIndexes1767000000014 } from './1767000000014-due-list-covering-indexes';
 import { PositionsFromTransactionIds1767000000015 } from './1767000000015-positions-from-transaction-ids';
 import { DropUnusedIndexes1767000000016 } from './1767000000016-drop-unused-indexes';
+import { ReportStepsDaily1767000000017 } from './1767000000017-report-steps-daily';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DueListCoveringIndexes1767000000014,
   PositionsFromTransactionIds1767000000015,
   DropUnusedIndexes1767000000016,
+  ReportStepsDaily1767000000017,
 ];
