@@ -1,13 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { signToken } from '@windscreen/auth';
-import { findFreePort, migrate } from '@windscreen/database';
+import { migrate } from '@windscreen/database';
 import { openCaseBody, stepsAfterOpening } from '../test/faults/realistic-commands';
-import { benchServer, createRawEventsTable, fmt, insertRawEvent, percentile, runLoad } from './bench-support';
+import { benchServer, ChildApp, createRawEventsTable, fmt, insertRawEvent, percentile, runLoad, startChild } from './bench-support';
 
 /**
  * npm run bench:api -- [--duration 30] [--connections 32] [--warmup 3]
@@ -21,7 +20,6 @@ import { benchServer, createRawEventsTable, fmt, insertRawEvent, percentile, run
  * single-row INSERT ceiling.
  */
 
-const REPOSITORY = path.resolve(__dirname, '..');
 const JWT_SECRET = 'bench-secret-for-the-api-benchmark-only-0123456789';
 const TARGET_COMMANDS_PER_SECOND = 1500;
 const TARGET_P99_MS = 50;
@@ -112,52 +110,6 @@ function commandRequests(caseIds: string[]): autocannon.Request[] {
   ] as autocannon.Request[];
 }
 
-interface ChildApp {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-  rssMiB(): { rss: number; peak: number };
-  stop(): Promise<void>;
-}
-
-async function startChild(script: string, env: Record<string, string>, ready: (url: string) => Promise<boolean>): Promise<ChildApp> {
-  const port = await findFreePort();
-  // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the api and the peer.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
-    cwd: REPOSITORY,
-    env: { ...process.env, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-5000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited:\n${output}`);
-    if (await ready(url).catch(() => false)) break;
-    if (Date.now() > deadline) throw new Error(`${script} did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    child,
-    url,
-    output: () => output,
-    rssMiB: () => {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-      return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-    },
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 function cpuSecondsOf(pid: number): number {
   try {
@@ -193,6 +145,7 @@ interface CpuUse {
 }
 
 /** Measures the CPU each side spends during `work`, to read the figures on a machine with few cores. */
+
 async function withCpu<T>(appPid: number, clusterDir: string, work: () => Promise<T>): Promise<[T, CpuUse]> {
   const before = { app: cpuSecondsOf(appPid), postgres: postgresCpuSeconds(clusterDir), self: process.cpuUsage() };
   const result = await work();

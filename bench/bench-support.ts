@@ -1,8 +1,11 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { ensureDatabase, startEmbeddedPostgres } from '@windscreen/database';
+import { ensureDatabase, findFreePort, startEmbeddedPostgres } from '@windscreen/database';
+
+const REPOSITORY = path.resolve(__dirname, '..');
 /** Small timing helpers shared by the benchmarks. */
 
 export interface LoadResult {
@@ -115,6 +118,57 @@ export async function benchServer(name: string): Promise<BenchServer> {
       }
       await server.stop();
       fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A process the benchmark started (the api, the peer), on its own port. */
+export interface ChildApp {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  rssMiB(): { rss: number; peak: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a script of this repository as its own process, so that its memory and CPU are its own,
+ * and waits until `ready` says it answers.
+ */
+export async function startChild(script: string, env: Record<string, string>, ready: (url: string) => Promise<boolean>): Promise<ChildApp> {
+  const port = await findFreePort();
+  // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the api and the peer.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
+    cwd: REPOSITORY,
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-5000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited:\n${output}`);
+    if (await ready(url).catch(() => false)) break;
+    if (Date.now() > deadline) throw new Error(`${script} did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    child,
+    url,
+    output: () => output,
+    rssMiB: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
     },
   };
 }

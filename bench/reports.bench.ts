@@ -10,14 +10,13 @@ import { AppConfig, loadConfig } from '@windscreen/config';
 import { migrate } from '@windscreen/database';
 import { EventStore, PostgresEventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, rebuildProjections } from '@windscreen/projections';
-import { createApiApplication } from '../apps/api/src/api-application';
 import { fail, parseArgs } from '../apps/cli/src/cli-args';
 import { playPopulation } from '../apps/cli/src/demo/play';
 import { generatePopulation } from '../apps/cli/src/demo/scenario';
 import { StorePlayer } from '../apps/cli/src/demo/store-player';
 import { ProgressBar } from '../apps/cli/src/progress-bar';
 import { ProjectorModule } from '../apps/projector/src/projector.module';
-import { benchServer, fmt, percentile } from './bench-support';
+import { benchServer, fmt, percentile, startChild } from './bench-support';
 
 /**
  * npm run bench:reports -- [--children 100000] [--seed windscreen] [--requests 200] [--concurrency 16]
@@ -140,10 +139,14 @@ async function main(): Promise<void> {
     }
     say();
 
-    // 3. The api, on the rebuilt read models.
-    const app = await createApiApplication(config, url);
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as { port: number };
+    // 3. The api, on the rebuilt read models: its own process, as deployed, not sharing a heap
+    // with the generator and the rebuild above.
+    const api = await startChild(
+      'apps/api/src/main.ts',
+      { DATABASE_URL: url, AUTH_JWT_SECRET: config.authJwtSecret!, LOG_LEVEL: 'warn', PROJECTIONS: 'inline', NODE_ENV: 'production' },
+      async (apiUrl) => (await fetch(`${apiUrl}/health`)).ok,
+    );
+    const port = Number(new URL(api.url).port);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const tokens: Record<Variant['as'], string> = {
       'manager-all': token({ sub: 'bench-manager', name: 'Bench Manager', roles: ['manager'], agency: 'Children’s Social Care', team: 'north', allTeams: true }, config),
@@ -214,7 +217,7 @@ async function main(): Promise<void> {
       }
     } finally {
       agent.destroy();
-      await app.close();
+      await api.stop();
     }
   } finally {
     if (keep) process.stdout.write(`kept: ${url}\n`);
