@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createCountTriggers, dropCountTriggers } from './statement-count-triggers';
 
 /**
  * Read model: timeliness items counted per UK day they fall due, area, team, rule and BRAG rating
@@ -25,18 +26,9 @@ export class TimelinessDaily1767000000013 implements MigrationInterface {
         open integer not null,
         primary key (day, area, team, rule, brag)
       )`);
-    await queryRunner.query(`
-      create function timeliness_daily_count() returns trigger language plpgsql as $$
-      declare
-        changes text := case tg_op
-          when 'INSERT' then 'select *, 1 as sign from new_rows'
-          when 'DELETE' then 'select *, -1 as sign from old_rows'
-          else 'select *, 1 as sign from new_rows union all select *, -1 as sign from old_rows'
-        end;
-      begin
-        -- Merged rather than upserted so that a day no item is counted on any more goes: the table
-        -- is then the same however it was reached (live, or by a rebuild).
-        execute format($sql$
+    // Merged rather than upserted so that a day no item is counted on any more goes: the table
+    // is then the same however it was reached (live, or by a rebuild).
+    await createCountTriggers(queryRunner, 'timeliness_items', 'timeliness_daily', `
           merge into timeliness_daily as counted
           using (select (due_at at time zone 'Europe/London')::date as day, area, team, rule, coalesce(brag, '') as brag,
                         sum(sign) as due,
@@ -56,19 +48,7 @@ export class TimelinessDaily1767000000013 implements MigrationInterface {
                 open = counted.open + delta.open
           when not matched and delta.due <> 0 then insert (day, area, team, rule, brag, due, on_time, late_done, open)
             values (delta.day, delta.area, delta.team, delta.rule, delta.brag, delta.due, delta.on_time, delta.late_done, delta.open)
-        $sql$, changes);
-        return null;
-      end $$`);
-    // Transition tables allow one event per trigger, hence three.
-    await queryRunner.query(`
-      create trigger timeliness_daily_on_insert after insert on timeliness_items
-        referencing new table as new_rows for each statement execute function timeliness_daily_count()`);
-    await queryRunner.query(`
-      create trigger timeliness_daily_on_update after update on timeliness_items
-        referencing old table as old_rows new table as new_rows for each statement execute function timeliness_daily_count()`);
-    await queryRunner.query(`
-      create trigger timeliness_daily_on_delete after delete on timeliness_items
-        referencing old table as old_rows for each statement execute function timeliness_daily_count()`);
+        `);
     // The report now reads items one by one only for today, through timeliness_items_report_idx.
     await queryRunner.query(`drop index timeliness_items_report_team_idx`);
     // Items recorded before this migration.
@@ -83,10 +63,7 @@ export class TimelinessDaily1767000000013 implements MigrationInterface {
     await queryRunner.query(
       `create index timeliness_items_report_team_idx on timeliness_items (team, due_at) include (rule, brag, done_at, area) where cancelled_at is null`,
     );
-    await queryRunner.query(`drop trigger timeliness_daily_on_delete on timeliness_items`);
-    await queryRunner.query(`drop trigger timeliness_daily_on_update on timeliness_items`);
-    await queryRunner.query(`drop trigger timeliness_daily_on_insert on timeliness_items`);
-    await queryRunner.query(`drop function timeliness_daily_count()`);
+    await dropCountTriggers(queryRunner, 'timeliness_items', 'timeliness_daily');
     await queryRunner.query(`drop table timeliness_daily`);
   }
 }

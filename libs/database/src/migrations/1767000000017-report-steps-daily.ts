@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createCountTriggers, dropCountTriggers } from './statement-count-triggers';
 
 /**
  * Read model: steps up and down counted per UK day, area, team, agency, direction, levels and
@@ -24,17 +25,8 @@ export class ReportStepsDaily1767000000017 implements MigrationInterface {
         steps integer not null,
         primary key (day, area, team, agency, direction, from_level, to_level, reason_category)
       )`);
-    await queryRunner.query(`
-      create function report_steps_daily_count() returns trigger language plpgsql as $$
-      declare
-        changes text := case tg_op
-          when 'INSERT' then 'select *, 1 as sign from new_rows'
-          when 'DELETE' then 'select *, -1 as sign from old_rows'
-          else 'select *, 1 as sign from new_rows union all select *, -1 as sign from old_rows'
-        end;
-      begin
-        -- Merged, so that a count that falls to 0 goes: the table is the same live or rebuilt.
-        execute format($sql$
+    // Merged, so that a count that falls to 0 goes: the table is the same live or rebuilt.
+    await createCountTriggers(queryRunner, 'report_level_moves', 'report_steps_daily', `
           merge into report_steps_daily as counted
           using (select day, area, team, agency, direction, from_level, to_level, coalesce(reason_category, '') as reason_category, sum(sign) as steps
                    from (%s) as changed
@@ -47,19 +39,7 @@ export class ReportStepsDaily1767000000017 implements MigrationInterface {
           when matched then update set steps = counted.steps + delta.steps
           when not matched and delta.steps <> 0 then insert (day, area, team, agency, direction, from_level, to_level, reason_category, steps)
             values (delta.day, delta.area, delta.team, delta.agency, delta.direction, delta.from_level, delta.to_level, delta.reason_category, delta.steps)
-        $sql$, changes);
-        return null;
-      end $$`);
-    // Transition tables allow one event per trigger, hence three.
-    await queryRunner.query(`
-      create trigger report_steps_daily_on_insert after insert on report_level_moves
-        referencing new table as new_rows for each statement execute function report_steps_daily_count()`);
-    await queryRunner.query(`
-      create trigger report_steps_daily_on_update after update on report_level_moves
-        referencing old table as old_rows new table as new_rows for each statement execute function report_steps_daily_count()`);
-    await queryRunner.query(`
-      create trigger report_steps_daily_on_delete after delete on report_level_moves
-        referencing old table as old_rows for each statement execute function report_steps_daily_count()`);
+        `);
     // Steps recorded before this migration.
     await queryRunner.query(`
       insert into report_steps_daily (day, area, team, agency, direction, from_level, to_level, reason_category, steps)
@@ -75,10 +55,7 @@ export class ReportStepsDaily1767000000017 implements MigrationInterface {
     const stepColumns = 'area, agency, direction, from_level, to_level, reason_category';
     await queryRunner.query(`create index report_steps_day_idx on report_level_moves (day) include (team, ${stepColumns}) ${step}`);
     await queryRunner.query(`create index report_steps_team_day_idx on report_level_moves (team, day) include (${stepColumns}) ${step}`);
-    await queryRunner.query(`drop trigger report_steps_daily_on_delete on report_level_moves`);
-    await queryRunner.query(`drop trigger report_steps_daily_on_update on report_level_moves`);
-    await queryRunner.query(`drop trigger report_steps_daily_on_insert on report_level_moves`);
-    await queryRunner.query(`drop function report_steps_daily_count()`);
+    await dropCountTriggers(queryRunner, 'report_level_moves', 'report_steps_daily');
     await queryRunner.query(`drop table report_steps_daily`);
   }
 }
