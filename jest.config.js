@@ -16,8 +16,9 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
-  // NestJS 12 and TypeORM 1 ship as ES modules only; jest loads CommonJS, so they are compiled too.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|typeorm)/)'],
+  // NestJS 12, TypeORM 1 and content-disposition (of @fastify/static, which serves the API docs)
+  // ship as ES modules only; jest loads CommonJS, so they are compiled too, wherever they are nested.
+  transformIgnorePatterns: ['^(?!.*/node_modules/(@nestjs|typeorm|content-disposition)/).*/node_modules/'],
   moduleNameMapper: {
     '^@windscreen/case-journey/domain$': '<rootDir>/libs/case-journey/src/domain/index.ts',
     '^@windscreen/([a-z-]+)$': '<rootDir>/libs/$1/src',

@@ -1,27 +1,44 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@windscreen/config';
-import { createValidationPipe, JsonLogger, ProblemDetailsFilter, requestContextMiddleware, requestShapeMiddleware, securityHeaders } from '@windscreen/http';
+import {
+  acceptOnlyJsonBodies,
+  checkRequestShape,
+  createValidationPipe,
+  JsonLogger,
+  ProblemDetailsFilter,
+  reenterRequestContext,
+  securityHeaders,
+  startRequestContext,
+} from '@windscreen/http';
 import { ApiModule } from './api.module';
 
 const DOCS_PATH = 'docs';
+/** Node's own limit on a request's head: no URL, and so no path parameter, is longer. */
+const MAX_URL_BYTES = 16 * 1024;
 
 /** The HTTP API, fully configured (used by main.ts and by the end-to-end tests). */
 export async function createApiApplication(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register({ config, databaseUrl }), {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.requestBodyLimitBytes,
+    // An id that is too long is refused by the route's own check (400 naming it), not with a bare 414.
+    maxParamLength: MAX_URL_BYTES,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register({ config, databaseUrl }), adapter, {
     logger: new JsonLogger(config.logLevel),
     bodyParser: false,
   });
-  // Before the body parser, so that a refused body still gets a correlation id and the headers.
-  app.use(requestContextMiddleware);
-  app.use(securityHeaders(DOCS_PATH));
-  app.useBodyParser('json', { limit: config.requestBodyLimitBytes });
-  app.use(requestShapeMiddleware);
-  app.use(requestContextMiddleware);
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptOnlyJsonBodies(fastify, config.requestBodyLimitBytes);
+  // First of all, so that a refused body still gets a correlation id and the headers.
+  fastify.addHook('onRequest', startRequestContext);
+  fastify.addHook('onRequest', securityHeaders(DOCS_PATH));
+  fastify.addHook('preHandler', checkRequestShape);
+  fastify.addHook('preHandler', reenterRequestContext);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(config.production));
+  app.useGlobalFilters(new ProblemDetailsFilter(config.production, config.requestBodyLimitBytes));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createSecretKey, KeyObject } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Role } from '@windscreen/case-journey/domain';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
 import { FailedLoginMonitor } from './failed-login-monitor';
@@ -30,7 +30,7 @@ export class JwtAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & Request>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & FastifyRequest>();
     const header = request.headers.authorization;
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) {
@@ -56,9 +56,9 @@ export class JwtAuthGuard implements CanActivate {
   }
 
   /** Logs the refusal (why, from where, on what; never the token) and counts it against the client. */
-  private reject(request: Request, reason: Rejection, detail: string): UnauthorizedException {
-    const ip = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
-    const path = (request.originalUrl ?? request.url).split('?')[0].slice(0, 200);
+  private reject(request: FastifyRequest, reason: Rejection, detail: string): UnauthorizedException {
+    const ip = request.ip ?? 'unknown';
+    const path = request.url.split('?')[0].slice(0, 200);
     const { failuresInWindow, warning } = this.failedLogins.record(ip);
     this.logger.log({ msg: 'token rejected', event: 'auth.rejected', reason, ip, method: request.method, path, failuresInWindow });
     if (warning) {

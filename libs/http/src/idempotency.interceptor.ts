@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pool } from 'pg';
 import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
@@ -22,7 +22,7 @@ const WAIT_FOR_FIRST_ATTEMPT_MS = 5000;
 /** The status the route answers with on success (Nest sets it only after interceptors run). */
 function statusOf(context: ExecutionContext): number {
   const declared = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined;
-  return declared ?? (context.switchToHttp().getRequest<Request>().method === 'POST' ? 201 : 200);
+  return declared ?? (context.switchToHttp().getRequest<FastifyRequest>().method === 'POST' ? 201 : 200);
 }
 
 interface StoredAttempt {
@@ -41,22 +41,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const key = request.header('idempotency-key');
-    if (key === undefined || request.method === 'GET' || !request.actor) return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || request.method === 'GET' || !request.actor) return next.handle();
     if (!KEY_PATTERN.test(key)) {
       throw new UnprocessableEntityException('Idempotency-Key must be 1-200 letters, digits or . _ : -');
     }
     const actorId = request.actor.id;
     const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
 
     return from(this.claim(actorId, key, requestHash)).pipe(
       mergeMap((earlier) => {
         if (earlier) {
-          response.status(earlier.status_code!).setHeader('Idempotent-Replayed', 'true');
+          response.status(earlier.status_code!).header('Idempotent-Replayed', 'true');
           return of(earlier.response_body);
         }
         return next.handle().pipe(

@@ -1,4 +1,5 @@
 export * from './idempotency.interceptor';
+export * from './json-body';
 export * from './json-logger';
 export * from './problem-details.filter';
 export * from './request-context';

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound, RuleViolation } from '@windscreen/case-journey/domain';
 import { ConcurrencyError } from '@windscreen/event-store';
 import { currentRequestContext, requestContextOf } from './request-context';
@@ -20,21 +20,25 @@ const PROBLEM_BASE = 'https://windscreen.local/problems/';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  constructor(private readonly production: boolean) {}
+  constructor(
+    private readonly production: boolean,
+    /** The body limit the server was given, to name it when a body is refused as too large. */
+    private readonly bodyLimitBytes: number,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<Request>();
-    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
     // The id that finds this failure in the log, where the stack is (never in the body).
     const correlationId = currentRequestContext()?.correlationId ?? requestContextOf(request)?.correlationId;
     if (correlationId) problem.correlationId = correlationId;
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
-    if (response.headersSent) {
-      response.end();
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.end();
       return;
     }
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
   toProblem(exception: unknown): ProblemDocument {
@@ -71,12 +75,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof NotFound) {
       return { type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: HttpStatus.NOT_FOUND, detail: exception.message, code: exception.code };
     }
-    // Errors of the body parser (malformed JSON, body too large, unsupported charset) carry their
-    // status; the platform wraps them in an HttpException with the original as its cause.
-    const parserError = (exception instanceof HttpException ? exception.cause : exception) as { status?: unknown; type?: unknown; limit?: unknown } | undefined;
-    if (parserError?.type === 'entity.too.large' && typeof parserError.limit === 'number') {
+    // Errors of the server before the route (body too large, not JSON, malformed JSON) carry a
+    // code and a status; the platform wraps them in an HttpException with the original as its cause.
+    const serverError = (exception instanceof HttpException ? exception.cause : undefined) as { code?: unknown } | undefined;
+    if (serverError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const status = HttpStatus.PAYLOAD_TOO_LARGE;
-      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: `The request body is larger than the limit of ${Math.floor(parserError.limit / 1024)} kB` };
+      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: `The request body is larger than the limit of ${Math.floor(this.bodyLimitBytes / 1024)} kB` };
+    }
+    if (serverError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: 'A request body must be JSON (Content-Type: application/json)' };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
@@ -89,10 +97,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
         ...(typeof body === 'object' && body !== null && 'code' in body ? { code: (body as { code: unknown }).code } : {}),
       };
-    }
-    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-      const status = parserError.status;
-      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: (exception as Error).message };
     }
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     const message = exception instanceof Error ? exception.message : undefined;

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 export interface RequestContext {
   /** Ties together everything one user action caused, across requests and events. */
@@ -10,28 +10,36 @@ export interface RequestContext {
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
-const contexts = new WeakMap<Request, RequestContext>();
+const contexts = new WeakMap<FastifyRequest, RequestContext>();
 
 export const currentRequestContext = (): RequestContext | undefined => storage.getStore();
 
-/** The context given to this request, even where the async context was lost (errors of the body parser). */
-export const requestContextOf = (request: Request): RequestContext | undefined => contexts.get(request);
+/** The context given to this request, even where the async context was lost (errors while reading the body). */
+export const requestContextOf = (request: FastifyRequest): RequestContext | undefined => contexts.get(request);
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * Express middleware: adopts a well-formed X-Correlation-Id or starts a new one, and echoes it.
- * Used before the body parser (so even a refused body gets a correlation id) and again after it,
- * since reading the body's stream does not keep the async context; the second use re-enters the
- * same context.
+ * onRequest hook: adopts a well-formed X-Correlation-Id or starts a new one, echoes it, and runs
+ * the rest of the request in its context. First of all hooks, so a refused body still gets one.
  */
-export function requestContextMiddleware(request: Request, response: Response, next: NextFunction): void {
-  let context = contexts.get(request);
-  if (!context) {
-    const offered = request.header('x-correlation-id');
-    context = { correlationId: offered && HEADER_ID.test(offered) ? offered : randomUUID(), requestId: randomUUID() };
-    contexts.set(request, context);
-    response.setHeader('X-Correlation-Id', context.correlationId);
-  }
-  storage.run(context, next);
+export function startRequestContext(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const offered = request.headers['x-correlation-id'];
+  const context = {
+    correlationId: typeof offered === 'string' && HEADER_ID.test(offered) ? offered : randomUUID(),
+    requestId: randomUUID(),
+  };
+  contexts.set(request, context);
+  reply.header('X-Correlation-Id', context.correlationId);
+  storage.run(context, done);
+}
+
+/**
+ * preHandler hook: reading the body's stream does not keep the async context, so the handler is
+ * entered in the request's context again.
+ */
+export function reenterRequestContext(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const context = contexts.get(request);
+  if (context) storage.run(context, done);
+  else done();
 }

@@ -1,5 +1,4 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { InvalidField, RequestValidationError } from './validation';
 
 /** No command needs more than a few levels; the limit keeps recursive code (transform, validation, hashing) far from the stack's end. */
@@ -9,21 +8,16 @@ export const MAX_BODY_DEPTH = 16;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Express middleware, after the JSON parser: refuses what no DTO or query should ever see, naming
- * where it is. A body that is not JSON (415: the parser left it unread, so the command would run
- * as if it were empty); bodies nested deeper than MAX_BODY_DEPTH; `__proto__`, `constructor` and
+ * preHandler hook, once the body is parsed: refuses what no DTO or query should ever see, naming
+ * where it is: bodies nested deeper than MAX_BODY_DEPTH; `__proto__`, `constructor` and
  * `prototype` keys; and text PostgreSQL cannot keep or compare as sent, in the body or the query
  * string: the NUL character, and unpaired surrogates (stored as U+FFFD, they would no longer match
- * the event's hash). The walk is iterative, so a deep body cannot exhaust the stack here either.
+ * the event's hash). A body that is not JSON never gets here: only JSON has a parser (415). The
+ * walk is iterative, so a deep body cannot exhaust the stack here either.
  */
-export function requestShapeMiddleware(request: Request, _response: Response, next: NextFunction): void {
-  // `is` answers null when the request has no body at all (a command with nothing to say).
-  if (request.method !== 'GET' && request.method !== 'HEAD' && request.is('application/json') === false) {
-    next(new UnsupportedMediaTypeException(`A request body must be JSON (Content-Type: application/json), not ${request.header('content-type') ?? 'untyped'}`));
-    return;
-  }
+export function checkRequestShape(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   const fields = [...invalidShape(request.query), ...invalidShape(request.body)];
-  next(fields.length > 0 ? new RequestValidationError(fields) : undefined);
+  done(fields.length > 0 ? new RequestValidationError(fields) : undefined);
 }
 
 export function invalidShape(body: unknown, maxDepth = MAX_BODY_DEPTH): InvalidField[] {

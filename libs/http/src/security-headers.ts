@@ -1,4 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import helmet from 'helmet';
 
 /**
@@ -27,25 +28,40 @@ export const DOCS_CONTENT_SECURITY_POLICY = {
   'frame-ancestors': ["'none'"],
 };
 
-const withPolicy = (directives: Record<string, string[]>) =>
-  helmet({
+/**
+ * The headers helmet sets for a policy. They depend on nothing in the request, so helmet runs
+ * once, against a response that only records them, rather than on every request.
+ */
+function helmetHeaders(directives: Record<string, string[]>): Record<string, string> {
+  const middleware = helmet({
     // Not upgrade-insecure-requests: the api is also served over plain http (localhost, behind a proxy).
     contentSecurityPolicy: { useDefaults: false, directives },
     frameguard: { action: 'deny' },
   });
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | string[]) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let failure: unknown;
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => (failure = error));
+  if (failure) throw failure;
+  return headers;
+}
 
 /**
- * Express middleware: security headers on every response, errors and /health included. Case data
- * must not be kept by browsers or proxies, so API responses are also `Cache-Control: no-store`
- * (a route may still set its own, as the dashboard does).
+ * onRequest hook: security headers on every response, errors, 404s and /health included. Case
+ * data must not be kept by browsers or proxies, so API responses are also `Cache-Control:
+ * no-store` (a route may still set its own, as the dashboard does).
  */
 export function securityHeaders(docsPath: string) {
-  const api = withPolicy(API_CONTENT_SECURITY_POLICY);
-  const docs = withPolicy(DOCS_CONTENT_SECURITY_POLICY);
+  const api = { ...helmetHeaders(API_CONTENT_SECURITY_POLICY), 'cache-control': 'no-store' };
+  const docs = helmetHeaders(DOCS_CONTENT_SECURITY_POLICY);
   const docsPrefix = `/${docsPath.replace(/^\/+|\/+$/g, '')}`;
-  return (request: Request, response: Response, next: NextFunction): void => {
-    const isDocs = request.path === docsPrefix || request.path.startsWith(`${docsPrefix}/`);
-    if (!isDocs) response.setHeader('Cache-Control', 'no-store');
-    (isDocs ? docs : api)(request, response, next);
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const path = request.url.split('?', 1)[0];
+    const isDocs = path === docsPrefix || path.startsWith(`${docsPrefix}/`);
+    reply.headers(isDocs ? docs : api);
+    done();
   };
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable } from 'rxjs';
 import { mergeMap } from 'rxjs/operators';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
@@ -18,16 +18,16 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
-    const raw = (request.query.minPosition as string | undefined) ?? request.header('x-min-position');
+    const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: Record<string, unknown> }>>();
+    const raw = request.query.minPosition ?? request.headers['x-min-position'];
     if (raw === undefined) return next.handle();
     if (typeof raw !== 'string' || !/^\d{1,19}$/.test(raw)) {
       throw new BadRequestException('minPosition must be a whole number (the position a command returned)');
     }
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     return from(this.progress.waitFor(BigInt(raw), this.config.readYourWritesTimeoutMs)).pipe(
       mergeMap((caughtUp) => {
-        response.setHeader('X-Read-Model-Stale', caughtUp ? 'false' : 'true');
+        response.header('X-Read-Model-Stale', caughtUp ? 'false' : 'true');
         return next.handle();
       }),
     );

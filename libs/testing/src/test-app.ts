@@ -44,6 +44,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   };
   const app = await createApiApplication(config, database.url);
   await app.init();
+  // Fastify answers only once its plugins (Swagger's static files) have loaded.
+  await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   return {
     app,

@@ -1,7 +1,7 @@
 import { applyDecorators, Controller, ForbiddenException, Get, Headers, Query, Res, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@windscreen/auth';
 import { RequestValidationError } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
@@ -37,7 +37,7 @@ export class TrendReportsHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @ReportEndpoint('transitions', 'Steps up and down per period', '`period, stepUps, stepDowns` (SteppedUp / SteppedDown, dated by when they happened)')
-  transitions(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  transitions(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('transitions', query, actor, accept, response);
   }
 
@@ -46,7 +46,7 @@ export class TrendReportsHttpController {
     'Steps up and down by level, area, team, agency and reason category',
     '`period, from, to, direction, area, team, agency, reasonCategory, count`; only combinations that happened. The team is the one holding the case; the agency the one that stepped it; `not_recorded` for steps recorded without a category',
   )
-  transitionsDetail(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  transitionsDetail(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('transitions/detail', query, actor, accept, response);
   }
 
@@ -55,7 +55,7 @@ export class TrendReportsHttpController {
     'Flow between levels over the whole range',
     '`from, to, children`: `from` a level or `new_contact` (the first level assessed), `to` a level or `closed`; children counted once per pair',
   )
-  flow(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  flow(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('flow', query, actor, accept, response);
   }
 
@@ -64,7 +64,7 @@ export class TrendReportsHttpController {
     'Days at each level before stepping up, down or closing',
     '`level, exits, medianDays, p90Days` for exits in the range (whole UK calendar days; percentiles interpolated, to one decimal; null without exits)',
   )
-  timeAtLevel(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  timeAtLevel(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('time-at-level', query, actor, accept, response);
   }
 
@@ -73,7 +73,7 @@ export class TrendReportsHttpController {
     'Of children stepped down from specialist, how many came back up to specialist',
     '`period, steppedDown, backUpWithin3Months, backUpWithin6Months, backUpWithin12Months` per period of the step down (cumulative windows)',
   )
-  stepDownDurability(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  stepDownDurability(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('step-down-durability', query, actor, accept, response);
   }
 
@@ -82,7 +82,7 @@ export class TrendReportsHttpController {
     'Referrals and re-referrals (DfE: within 12 months of a previous referral of the same child)',
     '`period, referrals, reReferrals, rate` (a referral is a case opened or reopened; `rate` 0..1, 3 places)',
   )
-  reReferrals(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  reReferrals(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('re-referrals', query, actor, accept, response);
   }
 
@@ -91,7 +91,7 @@ export class TrendReportsHttpController {
     'Items done on time, per rule and period of their due date',
     '`period, rule, due, onTime, late, outstanding, onTimeRate` for R10, R11-red, R11-amber, R11-green, R13, S17, ICPC and TAF-review; late includes items overdue and not done; `onTimeRate` = onTime / (onTime + late), null when none',
   )
-  timeliness(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  timeliness(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('timeliness', query, actor, accept, response);
   }
 
@@ -100,15 +100,15 @@ export class TrendReportsHttpController {
     'Early help per period',
     '`period, ehasStarted, ehasCompleted, tafsConvened, tacsConvened, hubEscalatedToMash, hubDistrictEarlyHelp, hubSignposted, hubAdviceAndInformation, keepInTouchStarted`',
   )
-  earlyHelp(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  earlyHelp(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('early-help', query, actor, accept, response);
   }
 
-  private async report(name: ReportName, query: TrendReportRequestDto, actor: Actor, accept: string | undefined, response: Response) {
+  private async report(name: ReportName, query: TrendReportRequestDto, actor: Actor, accept: string | undefined, response: FastifyReply) {
     const now = new Date().toISOString();
     const view: ReportView = await this.queryBus.execute(new GetTrendReportQuery(name, reportFilters(query, actor, ukDay(now)), now));
     if (query.format === 'csv' || (!query.format && accept?.includes('text/csv'))) {
-      response.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${name.replace('/', '-')}.csv"`);
+      response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name.replace('/', '-')}.csv"`);
       return toCsv(
         view.columns.map((column) => column.label),
         view.rows.map((row) => view.columns.map((column) => (row[column.key] === null || row[column.key] === undefined ? '' : String(row[column.key])))),

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Pool } from 'pg';
 import { from, Observable } from 'rxjs';
 import { map, mergeMap } from 'rxjs/operators';
@@ -33,7 +33,7 @@ export class AccessLogInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const view = this.reflector.get<string | undefined>(CASE_VIEW, context.getHandler());
-    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string> }> & AuthenticatedRequest>();
     const caseId = (request.params?.caseId ?? request.query?.caseId) as string | undefined;
     // A malformed id is left to the route's own validation (a 400 naming the parameter).
     if (!view || !request.actor || !caseId || !isUUID(caseId)) return next.handle();

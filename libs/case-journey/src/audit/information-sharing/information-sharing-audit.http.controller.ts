@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Query, Res, UseInterceptors } from '@nestjs/c
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Roles } from '@windscreen/auth';
 import { IsDateOrInstant } from '../../shared/http-dto';
@@ -67,7 +67,7 @@ export class InformationSharingAuditHttpController {
   async audit(
     @Query() query: InformationSharingAuditRequestDto,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
@@ -101,7 +101,7 @@ export class InformationSharingAuditHttpController {
     const page = rows.slice(0, limit);
     const decisions = page.map(toView);
     if (csv) {
-      response.type('text/csv').setHeader('Content-Disposition', 'attachment; filename="information-sharing-decisions.csv"');
+      response.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="information-sharing-decisions.csv"');
       return toCsv(
         ['decided_at', 'recorded_at', 'case_id', 'decision', 'basis', 'lawful_basis', 'consent_in_force', 'consent_sought', 'consent_answer', 'shared_with', 'information', 'purpose', 'judgement', 'reasons', 'decided_by', 'agency'],
         decisions.map((d) => [

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CASE_READING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { CaseReplay } from '../replay/case-replay';
@@ -41,19 +41,19 @@ export class GetChronologyHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Query() query: ChronologyRequestDto,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ChronologyView | string> {
     const { events, state } = await this.replay.replay(caseId, query);
     const entries = buildChronology(events, state.area);
     const format = query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
     if (format === 'csv') {
-      response.type('text/csv').setHeader('Content-Disposition', `attachment; filename="chronology-${caseId}.csv"`);
+      response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="chronology-${caseId}.csv"`);
       return chronologyCsv(entries);
     }
     if (format === 'html') {
       const child = state.child ? `${state.child.givenName} ${state.child.familyName}` : caseId;
       const moment = query.asOf ? ` as known on ${query.asOf}` : query.asOccurredBy ? ` as it had happened by ${query.asOccurredBy}` : '';
-      response.type('text/html');
+      response.type('text/html; charset=utf-8');
       return chronologyHtml(`Chronology: ${child}`, entries, `Case ${caseId}${moment}. Printed ${new Date().toISOString()}.`);
     }
     return { caseId, asOf: query.asOf ?? null, asOccurredBy: query.asOccurredBy ?? null, entries };
