@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { createSecretKey, KeyObject } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@windscreen/case-journey/domain';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
 import { FailedLoginMonitor } from './failed-login-monitor';
-import { InvalidToken, TokenRejection, verifyToken } from './tokens';
+import { InvalidToken, TokenRejection, TokenVerifier } from './tokens';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 
@@ -22,10 +22,10 @@ export class JwtAuthGuard implements CanActivate {
     private readonly failedLogins: FailedLoginMonitor,
   ) {
     // Prepared once: given the raw string, jsonwebtoken would build a key on every request.
-    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.tokens = new TokenVerifier(createSecretKey(Buffer.from(secret, 'utf8')));
   }
 
-  private readonly key: KeyObject;
+  private readonly tokens: TokenVerifier;
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
@@ -38,7 +38,7 @@ export class JwtAuthGuard implements CanActivate {
     }
     let actor;
     try {
-      actor = verifyToken(match[1], this.key);
+      actor = this.tokens.verify(match[1]);
     } catch (error) {
       const invalid = error instanceof InvalidToken ? error : undefined;
       throw this.reject(request, invalid?.reason ?? 'invalid-token', invalid ? `Invalid token: ${invalid.message}` : 'Invalid token');

@@ -53,9 +53,19 @@ export function signToken(claims: TokenClaims, secret: string, expiresInSeconds 
 
 /** Verifies an HS256 token and turns its claims into the actor recorded in event metadata. */
 export function verifyToken(token: string, secret: string | KeyObject): Actor {
+  return verifyTokenClaims(token, secret, Date.now()).actor;
+}
+
+interface VerifiedToken {
+  actor: Actor;
+  /** `exp`, in seconds since the epoch; absent when the token never expires. */
+  expiresAt?: number;
+}
+
+function verifyTokenClaims(token: string, secret: string | KeyObject, nowMs: number): VerifiedToken {
   let payload: jwt.JwtPayload;
   try {
-    const decoded = jwt.verify(token, secret, { algorithms: ['HS256'] });
+    const decoded = jwt.verify(token, secret, { algorithms: ['HS256'], clockTimestamp: Math.floor(nowMs / 1000) });
     if (typeof decoded === 'string') throw new InvalidToken('token payload must be a JSON object', 'malformed-token');
     payload = decoded;
   } catch (error) {
@@ -65,7 +75,7 @@ export function verifyToken(token: string, secret: string | KeyObject): Actor {
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role)) : [];
   if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidToken('token has no subject (sub)', 'no-subject');
   if (roles.length === 0) throw new InvalidToken(`token has no known role (one of ${ROLES.join(', ')})`, 'no-role');
-  return {
+  const actor = {
     id: payload.sub,
     name: typeof payload.name === 'string' ? payload.name : payload.sub,
     role: roles[0],
@@ -74,4 +84,36 @@ export function verifyToken(token: string, secret: string | KeyObject): Actor {
     team: typeof payload.team === 'string' ? payload.team : '',
     allTeams: payload.allTeams === true,
   };
+  return { actor, expiresAt: typeof payload.exp === 'number' ? payload.exp : undefined };
+}
+
+/**
+ * Verifies tokens, remembering those it has verified until they expire: a client sends the same
+ * token with every request of its session, and checking its signature again each time is a
+ * large part of a small request. Only tokens that expire are remembered, and never past their
+ * `exp`; a token that fails is never remembered. Memory is bounded: past `maxTokens`, the token
+ * verified longest ago is forgotten (and verified again if it comes back).
+ */
+export class TokenVerifier {
+  private readonly verified = new Map<string, VerifiedToken>();
+
+  constructor(
+    private readonly secret: string | KeyObject,
+    private readonly maxTokens = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  verify(token: string): Actor {
+    const now = this.now();
+    const known = this.verified.get(token);
+    // jsonwebtoken refuses a token once now >= exp: so does the cache.
+    if (known && now / 1000 < known.expiresAt!) return known.actor;
+    if (known) this.verified.delete(token);
+    const checked = verifyTokenClaims(token, this.secret, now);
+    if (checked.expiresAt !== undefined) {
+      this.verified.set(token, checked);
+      if (this.verified.size > this.maxTokens) this.verified.delete(this.verified.keys().next().value!);
+    }
+    return checked.actor;
+  }
 }
