@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { ConcurrencyError, EventStore, NewEvent, RecordedEvent } from '@windscreen/event-store';
+import { ConcurrencyError, EventStore, NewEvent } from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
 import type { Decider, EventEnvelope } from '../domain/decider';
 
@@ -16,10 +17,15 @@ export interface PreparedDecision {
   commit(): Promise<DecisionResult>;
 }
 
-/** A stream as read: its events, and the state they fold to. */
+/** A stream as read: the state its events fold to, and where it ends. */
 export interface LoadedStream<S> {
   state: S;
-  recorded: RecordedEvent[];
+  /** The revision of its last event; undefined when the stream has no events. */
+  revision: bigint | undefined;
+  /** The position of its last event (0 when there is none). */
+  position: bigint;
+  /** Remembered from this process's own last write rather than read: it may be out of date. */
+  remembered?: boolean;
 }
 
 /** Published on the in-process EventBus only after the events are safely in the store. */
@@ -27,21 +33,42 @@ export class EventsRecorded {
   constructor(readonly streamId: string, readonly position: bigint) {}
 }
 
+/** Streams whose state is remembered at once; past it, the one written longest ago is forgotten. */
+const REMEMBERED_STREAMS = 10_000;
+
 /**
- * The whole of command handling: read the stream, fold it, decide, append with the revision
- * that was read. A concurrent writer makes the append fail with a ConcurrencyError (409).
+ * The whole of command handling: fold the stream, decide, append with the revision it was at.
+ * A concurrent writer makes the append fail with a ConcurrencyError (409).
+ *
+ * The state a stream reached with this process's last write to it is remembered, so that the next
+ * command on it need not read and fold it again. It is only ever a hint: every append expects the
+ * revision the decision was made at, so if anyone else has written since, the append is refused,
+ * and the command is decided again on the stream as read (only then is a conflict a 409).
  */
 @Injectable()
 export class DecisionRunner {
+  private readonly remembered = new Map<string, LoadedStream<unknown>>();
+
   constructor(
     private readonly store: EventStore,
     private readonly eventBus: EventBus,
   ) {}
 
+  /** The stream as it is in the store now. */
   async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: string): Promise<LoadedStream<S>> {
     const recorded = await this.store.readStream(stream);
     const state = recorded.reduce((current, event) => decider.evolve(current, event as unknown as EventEnvelope<E>), decider.initialState());
-    return { state, recorded };
+    const last = recorded[recorded.length - 1];
+    return { state, revision: last?.revision, position: last?.position ?? 0n };
+  }
+
+  /**
+   * The stream to decide on before appending to it: as remembered from this process's last write,
+   * else as read. Only for a stream the decision is then appended to, which checks it.
+   */
+  async loadForDecision<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: string): Promise<LoadedStream<S>> {
+    const known = this.remembered.get(stream) as LoadedStream<S> | undefined;
+    return known ? { ...known, remembered: true } : this.loadState(decider, stream);
   }
 
   /**
@@ -49,10 +76,10 @@ export class DecisionRunner {
    * Should it exist after all, the append (expecting no stream) is refused.
    */
   newStream<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>): LoadedStream<S> {
-    return { state: decider.initialState(), recorded: [] };
+    return { state: decider.initialState(), revision: undefined, position: 0n };
   }
 
-  /** Decide and append; on `loaded` when the handler has already read the stream. */
+  /** Decide and append; on `loaded` when the handler has already loaded the stream. */
   async run<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
     stream: string,
@@ -85,7 +112,7 @@ export class DecisionRunner {
   /**
    * Decide now, append later: for a command that writes to more than one stream, every decision
    * is made (and may be refused) before anything is written. The append expects the stream as it
-   * was read, so deciding on a `loaded` stream read earlier is as safe as reading it here.
+   * was loaded, so deciding on a `loaded` stream loaded earlier is as safe as loading it here.
    */
   async prepare<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
@@ -93,24 +120,61 @@ export class DecisionRunner {
     command: C,
     loaded?: LoadedStream<S>,
   ): Promise<PreparedDecision> {
-    const { state, recorded } = loaded ?? (await this.loadState(decider, stream));
-    const decided = decider.decide(command, state);
-    const last = recorded[recorded.length - 1];
+    const from = loaded ?? (await this.loadForDecision(decider, stream));
+    let decided: E[];
+    try {
+      decided = decider.decide(command, from.state);
+    } catch (refusal) {
+      // A refusal must rest on the stream as it is, not as this process last saw it.
+      if (!from.remembered) throw refusal;
+      this.remembered.delete(stream);
+      return this.prepare(decider, stream, command, await this.loadState(decider, stream));
+    }
     return {
       commit: async () => {
-        if (decided.length === 0) return { revision: last?.revision ?? -1n, position: last?.position ?? 0n };
-        const { actor, occurredAt, correlationId, causationId } = command.context;
-        const metadata = {
-          actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team },
-          occurredAt,
-          correlationId,
-          causationId,
-        };
-        const toAppend: NewEvent[] = decided.map((event) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
-        const result = await this.store.append(stream, toAppend, { expectedRevision: last ? last.revision : 'no_stream' });
-        this.eventBus.publish(new EventsRecorded(stream, result.position));
-        return { revision: result.nextExpectedRevision, position: result.position };
+        if (decided.length === 0) return { revision: from.revision ?? -1n, position: from.position };
+        try {
+          return await this.append(decider, stream, command.context, from, decided);
+        } catch (error) {
+          this.remembered.delete(stream);
+          if (!(error instanceof ConcurrencyError) || !from.remembered) throw error;
+          // Someone else wrote since this process did: decide again on the stream as it is.
+          return (await this.prepare(decider, stream, command, await this.loadState(decider, stream))).commit();
+        }
       },
     };
+  }
+
+  private async append<C, E extends DomainEvent<string, unknown>, S>(
+    decider: Decider<C, E, S>,
+    stream: string,
+    context: CommandContext,
+    from: LoadedStream<S>,
+    decided: E[],
+  ): Promise<DecisionResult> {
+    const { actor, occurredAt, correlationId, causationId } = context;
+    const metadata = {
+      actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team },
+      occurredAt,
+      correlationId,
+      causationId,
+    };
+    const toAppend: NewEvent[] = decided.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
+    const result = await this.store.append(stream, toAppend, { expectedRevision: from.revision ?? 'no_stream' });
+    this.eventBus.publish(new EventsRecorded(stream, result.position));
+    this.remember(stream, {
+      // Folded as the store hands the events back: through JSON, ids and metadata included.
+      state: toAppend.reduce((state, event) => decider.evolve(state, JSON.parse(JSON.stringify(event)) as EventEnvelope<E>), from.state),
+      revision: result.nextExpectedRevision,
+      position: result.position,
+    });
+    return { revision: result.nextExpectedRevision, position: result.position };
+  }
+
+  private remember(stream: string, loaded: LoadedStream<unknown>): void {
+    // Re-inserted, so that the map stays ordered by last write, oldest first.
+    this.remembered.delete(stream);
+    this.remembered.set(stream, loaded);
+    if (this.remembered.size > REMEMBERED_STREAMS) this.remembered.delete(this.remembered.keys().next().value!);
   }
 }

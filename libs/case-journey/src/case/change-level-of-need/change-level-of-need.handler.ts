@@ -11,7 +11,7 @@ export class ChangeLevelOfNeedHandler implements ICommandHandler<ChangeLevelOfNe
   constructor(private readonly decisions: DecisionRunner) {}
 
   async execute({ data, context }: ChangeLevelOfNeedCommand): Promise<DecisionResult> {
-    const child = await this.decisions.loadState(caseDecider, caseStream(data.caseId));
+    const child = await this.decisions.loadForDecision(caseDecider, caseStream(data.caseId));
     const family = child.state.familyId ? (await this.decisions.loadState(familyDecider, familyStream(child.state.familyId))).state : undefined;
     const familyHasEarlyHelpAssessment = (family?.earlyHelpAssessments.length ?? 0) > 0;
     return this.decisions.run(caseDecider, caseStream(data.caseId), { type: 'ChangeLevelOfNeed', data: { ...data, familyHasEarlyHelpAssessment }, context }, child);

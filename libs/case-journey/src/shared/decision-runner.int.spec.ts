@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { EventBus } from '@nestjs/cqrs';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@windscreen/event-store';
+import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { caseDecider, CaseCommand } from '../case/case.decider';
+import { caseStream } from '../case/case.events';
+import type { Actor } from '../domain/actor';
+import { RuleViolation } from '../domain/domain-error';
+import { DecisionRunner } from './decision-runner';
+
+const actor: Actor = { id: 'alice', name: 'Alice Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false };
+const context = () => ({ actor, occurredAt: new Date().toISOString(), now: new Date().toISOString(), correlationId: randomUUID(), causationId: randomUUID() });
+
+const openCase = (caseId: string): CaseCommand => ({
+  type: 'OpenCase',
+  context: context(),
+  data: {
+    caseId,
+    familyId: randomUUID(),
+    area: 'cambridgeshire',
+    concerns: 'concerns',
+    child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
+    contact: { receivedAt: '2026-03-02T09:15:00Z', route: 'email', source: '2A', referrer: { name: 'R. Patel', agency: 'Northfield Primary School', anonymous: false } },
+  },
+});
+const changeLevel = (caseId: string, level: 'universal' | 'emerging' | 'complex'): CaseCommand => ({
+  type: 'ChangeLevelOfNeed',
+  data: { caseId, level, reason: `to ${level}`, familyHasEarlyHelpAssessment: false },
+  context: context(),
+});
+const closeCase = (caseId: string): CaseCommand => ({ type: 'CloseCase', data: { caseId, reason: 'RC1', summary: 'closed' }, context: context() });
+const reopenCase = (caseId: string): CaseCommand => ({ type: 'ReopenCase', data: { caseId, reason: 'new concerns' }, context: context() });
+
+async function refusalOf(action: Promise<unknown>): Promise<string> {
+  try {
+    await action;
+    return 'no refusal';
+  } catch (error) {
+    return error instanceof RuleViolation ? error.code : `${(error as Error).constructor.name}: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * Each runner remembers the state its own last write left a stream in. Two runners on one store
+ * stand for two api processes: what one writes, the other's memory does not know.
+ */
+describe('DecisionRunner: remembered state is a hint the append checks', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let store: PostgresEventStore;
+  let thisProcess: DecisionRunner;
+  let anotherProcess: DecisionRunner;
+  const eventBus = { publish: () => undefined } as unknown as EventBus;
+  const run = (runner: DecisionRunner, command: CaseCommand) => runner.run(caseDecider, caseStream(command.data.caseId), command);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new Pool({ connectionString: database.url, max: 4 });
+    store = new PostgresEventStore(pool, database.url);
+    thisProcess = new DecisionRunner(store, eventBus);
+    anotherProcess = new DecisionRunner(store, eventBus);
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+
+  it('Given a case walked through several commands, When the state remembered is compared with the stream read afresh, Then they are the same', async () => {
+    const caseId = randomUUID();
+    for (const command of [openCase(caseId), changeLevel(caseId, 'emerging'), changeLevel(caseId, 'complex'), closeCase(caseId), reopenCase(caseId)]) {
+      await run(thisProcess, command);
+    }
+    const remembered = await thisProcess.loadForDecision(caseDecider, caseStream(caseId));
+    const read = await thisProcess.loadState(caseDecider, caseStream(caseId));
+    expect(remembered.remembered).toBe(true);
+    expect({ ...remembered, remembered: undefined }).toEqual({ ...read, remembered: undefined });
+    expect(Object.keys(read.state.entries)).toHaveLength(5);
+  });
+
+  it('Given another process stepped the case up since this one wrote, When this one asks for the same level, Then it is refused on the stream as it is, not with a bare conflict', async () => {
+    const caseId = randomUUID();
+    await run(thisProcess, openCase(caseId));
+    await run(thisProcess, changeLevel(caseId, 'emerging'));
+    await run(anotherProcess, changeLevel(caseId, 'complex'));
+
+    expect(await refusalOf(run(thisProcess, changeLevel(caseId, 'complex')))).toBe('LEVEL_OF_NEED.UNCHANGED');
+    const types = (await store.readStream(caseStream(caseId))).map((event) => event.type);
+    expect(types).toEqual(['CaseOpened', 'LevelOfNeedAssessed', 'SteppedUp']);
+  });
+
+  it('Given another process reopened the case this one remembers closed, When this one records a change, Then it is recorded after the reopening', async () => {
+    const caseId = randomUUID();
+    await run(thisProcess, openCase(caseId));
+    await run(thisProcess, closeCase(caseId));
+    await run(anotherProcess, reopenCase(caseId));
+
+    const result = await run(thisProcess, changeLevel(caseId, 'emerging'));
+    const recorded = await store.readStream(caseStream(caseId));
+    expect(recorded.map((event) => event.type)).toEqual(['CaseOpened', 'CaseClosed', 'CaseReopened', 'LevelOfNeedAssessed']);
+    expect(result.revision).toBe(3n);
+  });
+
+  it('Given another process wrote a step this one does not know of, When this one records the next, Then both are in the stream, in order', async () => {
+    const caseId = randomUUID();
+    await run(thisProcess, openCase(caseId));
+    await run(anotherProcess, changeLevel(caseId, 'emerging'));
+
+    await run(thisProcess, changeLevel(caseId, 'complex'));
+    const recorded = await store.readStream(caseStream(caseId));
+    expect(recorded.map((event) => [event.type, (event.data as { from?: string }).from ?? null])).toEqual([
+      ['CaseOpened', null],
+      ['LevelOfNeedAssessed', null],
+      ['SteppedUp', 'emerging'],
+    ]);
+  });
+});
