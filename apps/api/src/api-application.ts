@@ -24,7 +24,7 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
   const adapter = new FastifyAdapter({
     bodyLimit: config.requestBodyLimitBytes,
     // An id that is too long is refused by the route's own check (400 naming it), not with a bare 414.
-    maxParamLength: MAX_URL_BYTES,
+    routerOptions: { maxParamLength: MAX_URL_BYTES },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register({ config, databaseUrl }), adapter, {
     logger: new JsonLogger(config.logLevel),
