@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Pool } from 'pg';
 import { NewEvent, PostgresEventStore, RecordedEvent } from '@windscreen/event-store';
-import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { createTestDatabase, eventually, TestDatabase } from '@windscreen/testing';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
@@ -123,5 +123,81 @@ describe('Projection runner: exactly-once effects', () => {
     const after = await dataSource.query('select position, stream_id from test_effects order by position');
     expect(report.events).toBe(1200);
     expect(after).toEqual(before);
+  });
+});
+
+/** Remembers what it was given, per projection. */
+class SeenProjection implements Projection {
+  readonly tables = [];
+  readonly seen: bigint[] = [];
+  constructor(readonly name: string) {}
+  async apply(events: RecordedEvent[]): Promise<void> {
+    this.seen.push(...events.map((event) => event.position));
+  }
+}
+
+/** The real store, counting how often the projections read the log. */
+class CountingStore extends PostgresEventStore {
+  logReads = 0;
+  override async readAll(options: Parameters<PostgresEventStore['readAll']>[0]): Promise<RecordedEvent[]> {
+    this.logReads++;
+    return super.readAll(options);
+  }
+}
+
+describe('Projection runner: projections share what they read of the log', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let dataSource: DataSource;
+  let store: CountingStore;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    pool = new Pool({ connectionString: database.url });
+    store = new CountingStore(pool, database.url);
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+  });
+  afterEach(async () => {
+    await dataSource.destroy();
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+  /** Appends, then waits until readers may see it (a transaction elsewhere on the server can hold them back a moment). */
+  const appendVisible = async (stream: string, count: number) => {
+    const { position } = await store.append(stream, Array.from({ length: count }, tick), { expectedRevision: 'no_stream' });
+    await eventually(async () => (await store.headPosition()) >= position);
+    return position;
+  };
+
+  it('Given three projections at the same checkpoint, When each runs a batch, Then the log is read once and each sees every event', async () => {
+    const projections = ['a', 'b', 'c'].map((name) => new SeenProjection(`shared_${name}`));
+    const runner = new ProjectionRunner(dataSource, store, projections);
+    await runner.ensureCheckpoints();
+    const position = await appendVisible('s-1', 10);
+
+    await Promise.all(projections.map((projection) => runner.runBatch(projection)));
+    expect(store.logReads).toBe(1);
+    for (const projection of projections) {
+      expect(projection.seen).toHaveLength(10);
+      expect(projection.seen[9]).toBe(position);
+    }
+  });
+
+  it('Given events appended after one projection read, When another runs, Then it gets what was read, and the rest on its next batch, each event once', async () => {
+    const [first, second] = ['first', 'second'].map((name) => new SeenProjection(`shared_${name}`));
+    const runner = new ProjectionRunner(dataSource, store, [first, second], undefined, 8);
+    await runner.ensureCheckpoints();
+    await appendVisible('s-1', 6);
+    await runner.runBatch(first);
+    await appendVisible('s-2', 5);
+
+    await runner.catchUp(second);
+    await runner.catchUp(first);
+    const everything = (await store.readAll({ fromPosition: 0n, limit: 100 })).map((event) => event.position);
+    expect(everything).toHaveLength(11);
+    expect(second.seen).toEqual(everything);
+    expect(first.seen).toEqual(everything);
   });
 });

@@ -11,6 +11,34 @@ export interface BatchResult {
 }
 
 /**
+ * The log as the projections last read it, shared between them: live, they move along the same
+ * stretch of the log at about the same time, and each reading it again would read it three times.
+ * What was read is the whole log in its range: a reader only ever sees events of transactions older
+ * than every running one, so an event that becomes visible later lies beyond that range.
+ */
+class SharedLogReads {
+  private latest: { from: bigint; events: Promise<RecordedEvent[]> } | undefined;
+
+  constructor(private readonly store: EventStore) {}
+
+  /** Events after `from` (at most `limit`): from the latest read when it covers them, else read. */
+  async read(from: bigint, limit: number): Promise<RecordedEvent[]> {
+    const latest = this.latest;
+    if (latest && from >= latest.from) {
+      const events = await latest.events.catch(() => []);
+      const last = events[events.length - 1];
+      if (last && from < last.position) {
+        const unseen = events.filter((event) => event.position > from);
+        return unseen.length > limit ? unseen.slice(0, limit) : unseen;
+      }
+    }
+    const events = this.store.readAll({ fromPosition: from, limit });
+    this.latest = { from, events };
+    return events;
+  }
+}
+
+/**
  * Moves projections along the event log. One batch = one transaction: take the projection's
  * lock, read its checkpoint, read the next events, apply them, write the checkpoint, commit.
  * Several runners (api and projector, or a rebuild) can run at once: the lock serialises them.
@@ -20,6 +48,7 @@ export class ProjectionRunner {
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
   private keepAlive: NodeJS.Timeout | undefined;
+  private readonly reads: SharedLogReads;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,7 +56,9 @@ export class ProjectionRunner {
     readonly projections: readonly Projection[],
     private readonly onError: (projection: string, error: unknown) => void = () => undefined,
     private readonly batchSize = 500,
-  ) {}
+  ) {
+    this.reads = new SharedLogReads(store);
+  }
 
   async ensureCheckpoints(): Promise<void> {
     for (const projection of this.projections) {
@@ -38,7 +69,7 @@ export class ProjectionRunner {
   async runBatch(projection: Projection, batchSize = this.batchSize): Promise<BatchResult> {
     return this.dataSource.transaction(async (manager) => {
       const from = await this.lockCheckpoint(projection, manager);
-      const events = await this.store.readAll({ fromPosition: from, limit: batchSize });
+      const events = await this.reads.read(from, batchSize);
       return this.applyAndMove(projection, manager, from, events);
     });
   }

@@ -3,7 +3,8 @@ import type { RecordedEvent } from '@windscreen/event-store';
 
 /**
  * A read model kept up to date from the event log. `apply` runs inside the runner's transaction,
- * the same one that moves the checkpoint, so each event's effect lands exactly once.
+ * the same one that moves the checkpoint, so each event's effect lands exactly once. The events
+ * are shared with the other projections that read the same stretch of the log: read, never changed.
  */
 export interface Projection {
   readonly name: string;
