@@ -37,6 +37,18 @@ interface EventRow {
 
 const SELECT_COLUMNS = 'position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash';
 
+// The reads every command and every projection batch make are named statements: parsed and
+// planned once per connection rather than on every call.
+const READ_STREAM = `
+  select ${SELECT_COLUMNS} from events
+   where stream_id = $1 and stream_revision >= $2 and ($3::bigint is null or stream_revision <= $3)
+   order by stream_revision`;
+const READ_ALL = `
+  select ${SELECT_COLUMNS} from events
+   where position > $1 and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+   order by position
+   limit $2`;
+
 /** The link of one event of the append, as `chainHash` in hash-chain.ts computes it. */
 const link = (previousHash: string, revision: string, item: string) =>
   `encode(sha256(convert_to(coalesce(${previousHash}, '') || '|' || $1 || '|' || ${revision} || '|' || (${item} ->> 'id')::uuid || '|' || (${item} ->> 'contentHash'), 'UTF8')), 'hex')`;
@@ -188,23 +200,20 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const result = await this.pool.query<EventRow>(
-      `select ${SELECT_COLUMNS} from events
-        where stream_id = $1 and stream_revision >= $2 and ($3::bigint is null or stream_revision <= $3)
-        order by stream_revision`,
-      [stream, (options.fromRevision ?? 0n).toString(), options.toRevision?.toString() ?? null],
-    );
+    const result = await this.pool.query<EventRow>({
+      name: 'windscreen_read_stream',
+      text: READ_STREAM,
+      values: [stream, (options.fromRevision ?? 0n).toString(), options.toRevision?.toString() ?? null],
+    });
     return result.rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const result = await this.pool.query<EventRow>(
-      `select ${SELECT_COLUMNS} from events
-        where position > $1 and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        order by position
-        limit $2`,
-      [options.fromPosition.toString(), options.limit],
-    );
+    const result = await this.pool.query<EventRow>({
+      name: 'windscreen_read_all',
+      text: READ_ALL,
+      values: [options.fromPosition.toString(), options.limit],
+    });
     return result.rows.map(toRecordedEvent);
   }
 
