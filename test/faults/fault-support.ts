@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { signToken } from '@windscreen/auth';
 import { findFreePort } from '@windscreen/database';
-import { TEST_JWT_SECRET } from '@windscreen/testing';
+import { TEST_JWT_SECRET, TEST_READ_YOUR_WRITES_TIMEOUT_MS } from '@windscreen/testing';
 
 /**
  * Helpers for the fault tests: the api and the projector run as real child processes (so they can
@@ -31,6 +31,7 @@ export function startAppProcess(app: keyof typeof ENTRY_POINTS, env: Record<stri
       DATA_DIR: path.join(os.tmpdir(), 'windscreen-faults-unused'),
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'info',
+      READ_YOUR_WRITES_TIMEOUT_MS: String(TEST_READ_YOUR_WRITES_TIMEOUT_MS),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,13 @@ import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-for-windscreen-end-to-end-tests-only';
 
+/**
+ * How long a test's `?minPosition=` read waits for the projections. Test files share one server
+ * and run side by side: a database being created or migrated for one holds back what readers of
+ * all may see (positions follow transaction ids), for seconds on a busy machine.
+ */
+export const TEST_READ_YOUR_WRITES_TIMEOUT_MS = 15_000;
+
 export interface TestUser {
   sub?: string;
   name?: string;
@@ -40,6 +47,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     databaseUrl: database.url,
     authJwtSecret: TEST_JWT_SECRET,
     logLevel: 'error',
+    readYourWritesTimeoutMs: TEST_READ_YOUR_WRITES_TIMEOUT_MS,
     ...overrides,
   };
   const app = await createApiApplication(config, database.url);
