@@ -9,7 +9,6 @@ import {
   createValidationPipe,
   JsonLogger,
   ProblemDetailsFilter,
-  reenterRequestContext,
   securityHeaders,
   startRequestContext,
 } from '@windscreen/http';
@@ -36,7 +35,6 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
   fastify.addHook('onRequest', startRequestContext);
   fastify.addHook('onRequest', securityHeaders(DOCS_PATH));
   fastify.addHook('preHandler', checkRequestShape);
-  fastify.addHook('preHandler', reenterRequestContext);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(config.production, config.requestBodyLimitBytes));
   app.enableShutdownHooks();

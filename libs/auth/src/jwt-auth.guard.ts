@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@windscreen/case-journey/domain';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
 import { FailedLoginMonitor } from './failed-login-monitor';
@@ -34,33 +34,34 @@ export class JwtAuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) {
-      throw this.reject(request, header === undefined ? 'missing-token' : 'malformed-header', 'A bearer token is required (Authorization: Bearer <token>)');
+      throw this.reject(context, header === undefined ? 'missing-token' : 'malformed-header', 'A bearer token is required (Authorization: Bearer <token>)');
     }
     let actor;
     try {
       actor = this.tokens.verify(match[1]);
     } catch (error) {
       const invalid = error instanceof InvalidToken ? error : undefined;
-      throw this.reject(request, invalid?.reason ?? 'invalid-token', invalid ? `Invalid token: ${invalid.message}` : 'Invalid token');
+      throw this.reject(context, invalid?.reason ?? 'invalid-token', invalid ? `Invalid token: ${invalid.message}` : 'Invalid token');
     }
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (allowed) {
-      const role = actor.roles.find((candidate) => allowed.includes(candidate));
-      if (!role) {
-        throw new ForbiddenException(`This needs one of the roles ${allowed.join(', ')}; you have ${actor.roles.join(', ')}`);
-      }
-      actor = { ...actor, role };
+    const role = allowed ? actor.roles.find((candidate) => allowed.includes(candidate)) : actor.role;
+    if (!role) {
+      throw new ForbiddenException(`This needs one of the roles ${allowed!.join(', ')}; you have ${actor.roles.join(', ')}`);
     }
-    request.actor = actor;
+    // A new object: the verifier hands the same actor to every request with this token.
+    request.actor = { ...actor, role };
     return true;
   }
 
   /** Logs the refusal (why, from where, on what; never the token) and counts it against the client. */
-  private reject(request: FastifyRequest, reason: Rejection, detail: string): UnauthorizedException {
+  private reject(context: ExecutionContext, reason: Rejection, detail: string): UnauthorizedException {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    // The id this request answers with (set as it arrived), so that the refusal can be found by it.
+    const correlationId = context.switchToHttp().getResponse<FastifyReply>().getHeader('x-correlation-id');
     const ip = request.ip ?? 'unknown';
     const path = request.url.split('?')[0].slice(0, 200);
     const { failuresInWindow, warning } = this.failedLogins.record(ip);
-    this.logger.log({ msg: 'token rejected', event: 'auth.rejected', reason, ip, method: request.method, path, failuresInWindow });
+    this.logger.log({ msg: 'token rejected', event: 'auth.rejected', reason, ip, method: request.method, path, failuresInWindow, correlationId });
     if (warning) {
       this.logger.warn({
         msg: `repeated token rejections from ${ip}`,

@@ -1,10 +1,9 @@
 import { LoggerService } from '@nestjs/common';
 import type { LogLevel } from '@windscreen/config';
-import { currentRequestContext } from './request-context';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** One JSON object per line on stdout, with the correlation id of the request being served. */
+/** One JSON object per line on stdout; a message given as an object (a correlation id, say) is merged in. */
 export class JsonLogger implements LoggerService {
   constructor(private readonly level: LogLevel = 'info') {}
 
@@ -28,8 +27,6 @@ export class JsonLogger implements LoggerService {
     if (ORDER[level] < ORDER[this.level]) return;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level };
     if (context) entry.context = context;
-    const correlationId = currentRequestContext()?.correlationId;
-    if (correlationId) entry.correlationId = correlationId;
     if (message instanceof Error) {
       entry.msg = message.message;
       entry.stack = message.stack;

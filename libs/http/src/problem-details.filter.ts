@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound, RuleViolation } from '@windscreen/case-journey/domain';
 import { ConcurrencyError } from '@windscreen/event-store';
-import { currentRequestContext, requestContextOf } from './request-context';
+import { requestContextOf } from './request-context';
 import { RequestValidationError } from './validation';
 
 export interface ProblemDocument {
@@ -31,9 +31,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
     // The id that finds this failure in the log, where the stack is (never in the body).
-    const correlationId = currentRequestContext()?.correlationId ?? requestContextOf(request)?.correlationId;
+    const correlationId = requestContextOf(request)?.correlationId;
     if (correlationId) problem.correlationId = correlationId;
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (problem.status >= 500) {
+      const error = exception instanceof Error ? { msg: exception.message, stack: exception.stack } : { msg: String(exception) };
+      this.logger.error({ ...error, correlationId });
+    }
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.end();
       return;

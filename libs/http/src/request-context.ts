@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 export interface RequestContext {
@@ -9,19 +9,23 @@ export interface RequestContext {
   requestId: string;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// Kept beside the request, not in async-local storage: enabling async hooks slows every promise
+// of the process, and a command's handling is promises from end to end.
 const contexts = new WeakMap<FastifyRequest, RequestContext>();
 
-export const currentRequestContext = (): RequestContext | undefined => storage.getStore();
-
-/** The context given to this request, even where the async context was lost (errors while reading the body). */
+/** The context given to this request when it arrived (undefined only for a request that never went through the hook). */
 export const requestContextOf = (request: FastifyRequest): RequestContext | undefined => contexts.get(request);
+
+/** The request's correlation and request ids, as a route handler's parameter. */
+export const RequestIds = createParamDecorator(
+  (_: unknown, context: ExecutionContext): RequestContext | undefined => contexts.get(context.switchToHttp().getRequest<FastifyRequest>()),
+);
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * onRequest hook: adopts a well-formed X-Correlation-Id or starts a new one, echoes it, and runs
- * the rest of the request in its context. First of all hooks, so a refused body still gets one.
+ * onRequest hook: adopts a well-formed X-Correlation-Id or starts a new one, and echoes it. First
+ * of all hooks, so that a refused body still gets one.
  */
 export function startRequestContext(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
   const offered = request.headers['x-correlation-id'];
@@ -31,15 +35,5 @@ export function startRequestContext(request: FastifyRequest, reply: FastifyReply
   };
   contexts.set(request, context);
   reply.header('X-Correlation-Id', context.correlationId);
-  storage.run(context, done);
-}
-
-/**
- * preHandler hook: reading the body's stream does not keep the async context, so the handler is
- * entered in the request's context again.
- */
-export function reenterRequestContext(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
-  const context = contexts.get(request);
-  if (context) storage.run(context, done);
-  else done();
+  done();
 }

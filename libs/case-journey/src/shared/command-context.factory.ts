@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { currentRequestContext } from '@windscreen/http';
+import type { RequestContext } from '@windscreen/http';
 import type { Actor } from '../domain/actor';
 import type { CommandContext } from '../domain/command';
 
-/** Builds a command's context from the request: actor from the token, time from the clock. */
-export function commandContext(actor: Actor, occurredAt: string | undefined, now: Date = new Date()): CommandContext {
-  const request = currentRequestContext();
+/** Builds a command's context from the request: actor from the token, ids from the request, time from the clock. */
+export function commandContext(actor: Actor, occurredAt: string | undefined, request: RequestContext | undefined, now: Date = new Date()): CommandContext {
   return {
     actor,
     occurredAt: occurredAt ?? now.toISOString(),

@@ -7,7 +7,7 @@ import { map, mergeMap } from 'rxjs/operators';
 import { isUUID } from 'class-validator';
 import type { AuthenticatedRequest } from '@windscreen/auth';
 import { PG_POOL } from '@windscreen/database';
-import { currentRequestContext } from '@windscreen/http';
+import { requestContextOf } from '@windscreen/http';
 import { CaseAccess } from '../../case/access/case-access';
 
 const CASE_VIEW = 'windscreen:case-view';
@@ -46,7 +46,7 @@ export class AccessLogInterceptor implements NestInterceptor {
           this.pool.query(
             `insert into access_log (actor_id, actor_name, actor_role, actor_agency, actor_team, case_id, view, query, correlation_id)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [actor.id, actor.name, actor.role, actor.agency, actor.team, caseId, view, query, currentRequestContext()?.correlationId ?? null],
+            [actor.id, actor.name, actor.role, actor.agency, actor.team, caseId, view, query, requestContextOf(request)?.correlationId ?? null],
           ),
         ).pipe(map(() => body)),
       ),

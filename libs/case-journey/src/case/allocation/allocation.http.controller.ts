@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -22,11 +23,12 @@ export class AllocationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: AllocateCaseRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { worker, team, reason } = body;
     return commandResponse(
       await this.commandBus.execute(
-        new AllocateCaseCommand({ caseId, worker: { id: worker.id, name: worker.name }, team, reason }, commandContext(actor, body.occurredAt)),
+        new AllocateCaseCommand({ caseId, worker: { id: worker.id, name: worker.name }, team, reason }, commandContext(actor, body.occurredAt, ids)),
       ),
     );
   }

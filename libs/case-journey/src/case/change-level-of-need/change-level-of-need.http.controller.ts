@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -29,6 +30,7 @@ export class ChangeLevelOfNeedHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ChangeLevelOfNeedRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, immediateRisk, consentException, ...data } = body;
     const result = await this.commandBus.execute(
@@ -39,7 +41,7 @@ export class ChangeLevelOfNeedHttpController {
           ...(immediateRisk && { immediateRisk: { justification: immediateRisk.justification } }),
           ...(consentException && { consentException: { reason: consentException.reason, justification: consentException.justification } }),
         },
-        commandContext(actor, occurredAt),
+        commandContext(actor, occurredAt, ids),
       ),
     );
     return commandResponse(result);

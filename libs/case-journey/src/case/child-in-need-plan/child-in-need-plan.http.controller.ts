@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -27,8 +28,9 @@ export class ChildInNeedPlanHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CommandRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new StartChildInNeedPlanCommand({ caseId }, commandContext(actor, body.occurredAt))));
+    return commandResponse(await this.commandBus.execute(new StartChildInNeedPlanCommand({ caseId }, commandContext(actor, body.occurredAt, ids))));
   }
 
   @Post('end')
@@ -38,7 +40,8 @@ export class ChildInNeedPlanHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: EndChildInNeedPlanRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt))));
+    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -24,9 +25,10 @@ export class ClosureHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CloseCaseRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary }, commandContext(actor, body.occurredAt))),
+      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 
@@ -37,9 +39,10 @@ export class ClosureHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ReopenCaseRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt))),
+      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 }

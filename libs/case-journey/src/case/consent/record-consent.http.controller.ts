@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -23,11 +24,12 @@ export class RecordConsentHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordConsentRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, gillickCompetent, ...consent } = body;
     return commandResponse(
       await this.commandBus.execute(
-        new RecordConsentCommand({ caseId, ...consent, gillickCompetent: gillickCompetent ?? false }, commandContext(actor, occurredAt)),
+        new RecordConsentCommand({ caseId, ...consent, gillickCompetent: gillickCompetent ?? false }, commandContext(actor, occurredAt, ids)),
       ),
     );
   }

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -33,8 +34,9 @@ export class CorrectionHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CorrectEntryRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CorrectEntryCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new CorrectEntryCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 }

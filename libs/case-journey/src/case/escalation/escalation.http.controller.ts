@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -56,10 +57,11 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RaiseEscalationRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<EscalationRaisedDto> {
     const { occurredAt, ...data } = body;
     const escalationId = randomUUID();
-    const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt)));
+    const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids)));
     return { escalationId, ...commandResponse(result) };
   }
 
@@ -72,9 +74,10 @@ export class EscalationHttpController {
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: EscalateFurtherRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post(':escalationId/discussions')
@@ -85,10 +88,11 @@ export class EscalationHttpController {
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: EscalationDiscussionRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
     return commandResponse(
-      await this.commandBus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt))),
+      await this.commandBus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids))),
     );
   }
 
@@ -100,9 +104,10 @@ export class EscalationHttpController {
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: ResolveEscalationRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, commandContext(actor, body.occurredAt))),
+      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 
@@ -114,9 +119,10 @@ export class EscalationHttpController {
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: WithdrawEscalationRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, commandContext(actor, body.occurredAt))),
+      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -23,6 +24,7 @@ export class InformationSharingHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordInformationSharingDecisionRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, recipients, youngPersonObjection, ...decision } = body;
     return commandResponse(
@@ -34,7 +36,7 @@ export class InformationSharingHttpController {
             recipients: (recipients ?? []).map(({ agency, role, name }) => ({ agency, ...(role && { role }), ...(name && { name }) })),
             ...(youngPersonObjection && { youngPersonObjection: { overridden: youngPersonObjection.overridden, why: youngPersonObjection.why } }),
           },
-          commandContext(actor, occurredAt),
+          commandContext(actor, occurredAt, ids),
         ),
       ),
     );

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -31,10 +32,11 @@ export class MashHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ApplyBragRatingRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
-        new ApplyBragRatingCommand({ caseId, rating: body.rating, rationale: body.rationale }, commandContext(actor, body.occurredAt)),
+        new ApplyBragRatingCommand({ caseId, rating: body.rating, rationale: body.rationale }, commandContext(actor, body.occurredAt, ids)),
       ),
     );
   }
@@ -47,8 +49,9 @@ export class MashHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordWrittenFollowUpRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new RecordWrittenFollowUpCommand({ caseId }, commandContext(actor, body.occurredAt))));
+    return commandResponse(await this.commandBus.execute(new RecordWrittenFollowUpCommand({ caseId }, commandContext(actor, body.occurredAt, ids))));
   }
 
   @Post('decision')
@@ -62,9 +65,10 @@ export class MashHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordMashDecisionRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordMashDecisionCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new RecordMashDecisionCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post('referrer-notified')
@@ -74,7 +78,8 @@ export class MashHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordReferrerNotifiedRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new RecordReferrerNotifiedCommand({ caseId, how: body.how }, commandContext(actor, body.occurredAt))));
+    return commandResponse(await this.commandBus.execute(new RecordReferrerNotifiedCommand({ caseId, how: body.how }, commandContext(actor, body.occurredAt, ids))));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -24,8 +25,9 @@ export class Section17HttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: OpenSection17AssessmentRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new OpenSection17AssessmentCommand({ caseId }, commandContext(actor, body.occurredAt))));
+    return commandResponse(await this.commandBus.execute(new OpenSection17AssessmentCommand({ caseId }, commandContext(actor, body.occurredAt, ids))));
   }
 
   @Post('completion')
@@ -35,8 +37,9 @@ export class Section17HttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CompleteSection17AssessmentRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CompleteSection17AssessmentCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new CompleteSection17AssessmentCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 }

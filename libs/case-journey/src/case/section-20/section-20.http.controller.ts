@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -34,9 +35,10 @@ export class Section20HttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartSection20AccommodationRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartSection20AccommodationCommand({ caseId, placement: body.placement }, commandContext(actor, body.occurredAt))),
+      await this.commandBus.execute(new StartSection20AccommodationCommand({ caseId, placement: body.placement }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 
@@ -47,8 +49,9 @@ export class Section20HttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: EndSection20AccommodationRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 }

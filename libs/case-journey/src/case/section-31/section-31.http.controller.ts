@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -34,8 +35,9 @@ export class Section31HttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordCareOrderStepRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordCareOrderStepCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new RecordCareOrderStepCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -24,9 +25,10 @@ export class Section47HttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: OpenSection47EnquiryRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new OpenSection47EnquiryCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new OpenSection47EnquiryCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post('conclusion')
@@ -37,8 +39,9 @@ export class Section47HttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ConcludeSection47EnquiryRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new ConcludeSection47EnquiryCommand({ caseId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new ConcludeSection47EnquiryCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 }

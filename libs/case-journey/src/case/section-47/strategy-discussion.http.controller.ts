@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -22,10 +23,11 @@ export class StrategyDiscussionHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordStrategyDiscussionRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
-        new RecordStrategyDiscussionCommand({ caseId, attendees: body.attendees, decision: body.decision }, commandContext(actor, body.occurredAt)),
+        new RecordStrategyDiscussionCommand({ caseId, attendees: body.attendees, decision: body.decision }, commandContext(actor, body.occurredAt, ids)),
       ),
     );
   }

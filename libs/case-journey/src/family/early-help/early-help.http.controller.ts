@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
+import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
@@ -54,9 +55,10 @@ export class EarlyHelpHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartEarlyHelpAssessmentRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<EarlyHelpAssessmentStartedDto> {
     const result = await this.commandBus.execute(
-      new StartEarlyHelpAssessmentCommand(caseId, professional(body.leadProfessional), commandContext(actor, body.occurredAt)),
+      new StartEarlyHelpAssessmentCommand(caseId, professional(body.leadProfessional), commandContext(actor, body.occurredAt, ids)),
     );
     return { ehaId: result.ehaId, familyId: result.familyId, ...commandResponse(result) };
   }
@@ -69,12 +71,13 @@ export class EarlyHelpHttpController {
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: ConveneTeamAroundFamilyRequestDto,
     @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
         new ConveneTeamAroundFamilyCommand(
           { familyId, kind: body.kind, leadProfessional: professional(body.leadProfessional), members: body.members.map(professional) },
-          commandContext(actor, body.occurredAt),
+          commandContext(actor, body.occurredAt, ids),
         ),
       ),
     );
@@ -83,43 +86,68 @@ export class EarlyHelpHttpController {
   @Post('families/:familyId/early-help-assessment/need-and-strength')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'R4: NeedAndStrengthRecorded on the open EHA' })
-  async needAndStrength(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: RecordNeedAndStrengthRequestDto, @CurrentActor() actor: Actor) {
+  async needAndStrength(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: RecordNeedAndStrengthRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordNeedAndStrengthCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new RecordNeedAndStrengthCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post('families/:familyId/early-help-assessment/completion')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'EarlyHelpAssessmentCompleted (needs need and strength, R4)' })
-  async complete(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: CompleteEarlyHelpAssessmentRequestDto, @CurrentActor() actor: Actor) {
+  async complete(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: CompleteEarlyHelpAssessmentRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
     return commandResponse(
-      await this.commandBus.execute(new CompleteEarlyHelpAssessmentCommand({ familyId, summary: body.summary }, commandContext(actor, body.occurredAt))),
+      await this.commandBus.execute(new CompleteEarlyHelpAssessmentCommand({ familyId, summary: body.summary }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 
   @Post('families/:familyId/early-help-assessment/closure')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'EarlyHelpAssessmentClosed with its outcome; the family may then have another (R2)' })
-  async closeEha(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: CloseEarlyHelpAssessmentRequestDto, @CurrentActor() actor: Actor) {
+  async closeEha(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: CloseEarlyHelpAssessmentRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CloseEarlyHelpAssessmentCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new CloseEarlyHelpAssessmentCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post('families/:familyId/team-around-the-family/reviews')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyReviewed, with the next review date' })
-  async review(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: RecordTeamAroundFamilyReviewRequestDto, @CurrentActor() actor: Actor) {
+  async review(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: RecordTeamAroundFamilyReviewRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordTeamAroundFamilyReviewCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new RecordTeamAroundFamilyReviewCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post('families/:familyId/lead-professional')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadProfessionalChanged' })
-  async changeLead(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: ChangeLeadProfessionalRequestDto, @CurrentActor() actor: Actor) {
+  async changeLead(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: ChangeLeadProfessionalRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
     return commandResponse(
       await this.commandBus.execute(
-        new ChangeLeadProfessionalCommand({ familyId, leadProfessional: professional(body.leadProfessional), reason: body.reason }, commandContext(actor, body.occurredAt)),
+        new ChangeLeadProfessionalCommand({ familyId, leadProfessional: professional(body.leadProfessional), reason: body.reason }, commandContext(actor, body.occurredAt, ids)),
       ),
     );
   }
@@ -127,24 +155,39 @@ export class EarlyHelpHttpController {
   @Post('families/:familyId/early-help-hub-decision')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'R14: EarlyHelpHubDecisionRecorded on the completed EHA' })
-  async hubDecision(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: RecordEarlyHelpHubDecisionRequestDto, @CurrentActor() actor: Actor) {
+  async hubDecision(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: RecordEarlyHelpHubDecisionRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordEarlyHelpHubDecisionCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new RecordEarlyHelpHubDecisionCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post('families/:familyId/keep-in-touch')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'R5: KeepInTouchStarted' })
   @ApiConflictResponse({ description: 'R5: the child is judged at risk of significant harm' })
-  async startKeepInTouch(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: StartKeepInTouchRequestDto, @CurrentActor() actor: Actor) {
+  async startKeepInTouch(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: StartKeepInTouchRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new StartKeepInTouchCommand({ familyId, ...data }, commandContext(actor, occurredAt))));
+    return commandResponse(await this.commandBus.execute(new StartKeepInTouchCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
   }
 
   @Post('families/:familyId/keep-in-touch/end')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'KeepInTouchEnded' })
-  async endKeepInTouch(@Param('familyId', uuidParam('familyId')) familyId: string, @Body() body: EndKeepInTouchRequestDto, @CurrentActor() actor: Actor) {
-    return commandResponse(await this.commandBus.execute(new EndKeepInTouchCommand({ familyId, reason: body.reason }, commandContext(actor, body.occurredAt))));
+  async endKeepInTouch(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: EndKeepInTouchRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ) {
+    return commandResponse(await this.commandBus.execute(new EndKeepInTouchCommand({ familyId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))));
   }
 }
