@@ -10,7 +10,7 @@ import {
   JsonLogger,
   ProblemDetailsFilter,
   securityHeaders,
-  startRequestContext,
+  trackRequestContext,
 } from '@windscreen/http';
 import { ApiModule } from './api.module';
 
@@ -32,7 +32,7 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
   const fastify = app.getHttpAdapter().getInstance();
   acceptOnlyJsonBodies(fastify, config.requestBodyLimitBytes);
   // First of all, so that a refused body still gets a correlation id and the headers.
-  fastify.addHook('onRequest', startRequestContext);
+  trackRequestContext(fastify);
   fastify.addHook('onRequest', securityHeaders(DOCS_PATH));
   fastify.addHook('preHandler', checkRequestShape);
   app.useGlobalPipes(createValidationPipe());
