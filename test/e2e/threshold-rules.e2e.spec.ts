@@ -40,6 +40,16 @@ describe('Threshold rules through HTTP', () => {
     expect((await post(`/families/${child.familyId}/keep-in-touch`, { ...body, notAtRiskOfSignificantHarm: true })).status).toBe(201);
   });
 
+  it('R6: a family that has had an EHA may refer a child to Specialist with a summary of the early help, which is what a referral without one is asked for', async () => {
+    const child = await withOpenEha();
+    const body = { level: 'specialist', reason: 'Neglect persists', parentsInformed: true };
+    const withoutSummary = await post(`/cases/${child.caseId}/level-of-need`, body);
+    expectRule(withoutSummary, 'R6');
+    expect(withoutSummary.body.detail).toContain('needs a summary of the early help');
+    const withSummary = await post(`/cases/${child.caseId}/level-of-need`, { ...body, earlyHelpSummary: 'TAF for 6 months; attendance up; neglect persists' });
+    expect(withSummary.status).toBe(201);
+  });
+
   it('R7: a referral with immediate risk but no consent, parents not informed and no exception is refused', async () => {
     const child = await newCase();
     const body = { level: 'specialist', reason: 'Disclosure', immediateRisk: { justification: 'Disclosure of assault' } };

@@ -47,7 +47,7 @@ export type ChangeLevelOfNeed = Command<
     reasonCategory?: ReasonCategory;
     /** Step down: what changed (defaults to the reason). */
     whatChanged?: string;
-    /** Read from the family's stream by the handler: has the family ever had an EHA? */
+    /** Read from the family's stream by the handler for a move to Specialist (the only move R6 asks it for): has the family ever had an EHA? */
     familyHasEarlyHelpAssessment: boolean;
   }
 >;

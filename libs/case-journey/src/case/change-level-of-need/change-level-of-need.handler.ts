@@ -12,7 +12,9 @@ export class ChangeLevelOfNeedHandler implements ICommandHandler<ChangeLevelOfNe
 
   async execute({ data, context }: ChangeLevelOfNeedCommand): Promise<DecisionResult> {
     const child = await this.decisions.loadForDecision(caseDecider, caseStream(data.caseId));
-    const family = child.state.familyId ? (await this.decisions.loadState(familyDecider, familyStream(child.state.familyId))).state : undefined;
+    // Only a move to Specialist & safeguarding asks R6's question: other moves leave the family unread.
+    const familyId = data.level === 'specialist' ? child.state.familyId : null;
+    const family = familyId ? (await this.decisions.loadState(familyDecider, familyStream(familyId))).state : undefined;
     const familyHasEarlyHelpAssessment = (family?.earlyHelpAssessments.length ?? 0) > 0;
     return this.decisions.run(caseDecider, caseStream(data.caseId), { type: 'ChangeLevelOfNeed', data: { ...data, familyHasEarlyHelpAssessment }, context }, child);
   }
