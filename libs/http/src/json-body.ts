@@ -8,8 +8,9 @@ const UTF8 = /^utf-?8$/i;
  * JSON is the only body the API reads: every other type is answered 415 (Fastify has no parser
  * for it). Fastify reads every body as UTF-8, so a JSON body declared in another charset would be
  * misread: it is refused (415) rather than recorded garbled. Every command is an object: a list,
- * a string, a number or null is refused (400), whatever the route would make of it. `__proto__` and `constructor` keys
- * are parsed as plain keys, so that checkRequestShape refuses them naming the field.
+ * a string, a number or null is refused (400), whatever the route would make of it. `__proto__`
+ * and `constructor` keys are parsed as plain keys, so that checkRequestShape refuses them naming
+ * the field.
  */
 export function acceptOnlyJsonBodies(fastify: FastifyInstance, bodyLimitBytes: number): void {
   const parseJson = fastify.getDefaultJsonParser('ignore', 'ignore');
