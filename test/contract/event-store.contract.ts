@@ -176,7 +176,7 @@ export function describeEventStoreContract(
         await new Promise((resolve) => setTimeout(resolve, 200));
         await store.append(name, [event('After1')], { expectedRevision: 1n });
         await store.append(name, [event('After2')], { expectedRevision: 2n });
-        await eventually(async () => seen.length >= 4, 10000).catch(() => {
+        await eventually(async () => seen.length >= 4).catch(() => {
           throw new Error(`saw only ${seen.join(',')}`);
         });
       } finally {

@@ -46,7 +46,7 @@ describe('Projection runner: exactly-once effects', () => {
       last = (await store.append(`s-${stream}`, Array.from({ length: 40 }, tick), { expectedRevision: 'no_stream' })).position;
     }
     // Readers see an append once no older transaction runs anywhere on the (shared) server.
-    await eventually(async () => (await store.headPosition()) >= last, 15_000);
+    await eventually(async () => (await store.headPosition()) >= last);
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -170,7 +170,7 @@ describe('Projection runner: projections share what they read of the log', () =>
   /** Appends, then waits until readers may see it (a transaction elsewhere on the server can hold them back a moment). */
   const appendVisible = async (stream: string, count: number) => {
     const { position } = await store.append(stream, Array.from({ length: count }, tick), { expectedRevision: 'no_stream' });
-    await eventually(async () => (await store.headPosition()) >= position, 15_000);
+    await eventually(async () => (await store.headPosition()) >= position);
     return position;
   };
 

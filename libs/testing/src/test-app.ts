@@ -16,7 +16,7 @@ export const TEST_JWT_SECRET = 'test-secret-for-windscreen-end-to-end-tests-only
  * and run side by side: a database being created or migrated for one holds back what readers of
  * all may see (positions follow transaction ids), for seconds on a busy machine.
  */
-export const TEST_READ_YOUR_WRITES_TIMEOUT_MS = 15_000;
+export const TEST_READ_YOUR_WRITES_TIMEOUT_MS = 30_000;
 
 export interface TestUser {
   sub?: string;
