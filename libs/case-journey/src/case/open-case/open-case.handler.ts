@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../shared/decision-runner';
-import { NotFound } from '../../domain/domain-error';
 import { familyDecider, familyStream } from '../../family/family.decider';
 import { caseDecider } from '../case.decider';
 import { caseStream } from '../case.events';
@@ -21,7 +20,10 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const joining = request.familyId !== undefined;
     const familyId = request.familyId ?? randomUUID();
     const family = joining ? await this.decisions.loadState(familyDecider, familyStream(familyId)) : this.decisions.newStream(familyDecider);
-    if (!family.state.exists && joining) throw new NotFound('FAMILY.NOT_FOUND', `Family ${familyId} was not found`);
+    const addChild = { type: 'AddChildToFamily' as const, data: { familyId, caseId }, context };
+    // Decided now, so that the family's own rule refuses a family that does not exist before
+    // anything is written; appended after the case, on the family as it is then.
+    if (joining) await this.decisions.prepare(familyDecider, familyStream(familyId), addChild, family);
     const openCase = await this.decisions.prepare(
       caseDecider,
       caseStream(caseId),
@@ -39,7 +41,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const opened = await openCase.commit();
     if (joining) {
       // Read again: another child may have joined since the family was read above.
-      await this.decisions.run(familyDecider, familyStream(familyId), { type: 'AddChildToFamily', data: { familyId, caseId }, context });
+      await this.decisions.run(familyDecider, familyStream(familyId), addChild);
     }
     return { caseId, familyId, revision: opened.revision, position: opened.position };
   }
