@@ -97,10 +97,27 @@ export class ProjectionRunner {
    * log lets readers see.
    */
   private async lockCheckpoint(projection: Projection, manager: EntityManager): Promise<bigint> {
-    await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
+    await this.lock(projection, manager);
     const [checkpoint] = await manager.query(`select position from projection_checkpoints where name = $1`, [projection.name]);
     if (!checkpoint) throw new Error(`No checkpoint for projection ${projection.name}: run ensureCheckpoints first`);
     return BigInt(checkpoint.position);
+  }
+
+  private async lock(projection: Projection, manager: EntityManager): Promise<void> {
+    await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
+  }
+
+  /**
+   * Empties the projection's tables and moves its checkpoint to the start, under its lock: a live
+   * runner elsewhere simply continues from there.
+   */
+  async reset(projection: Projection): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lock(projection, manager);
+      // Truncated rather than deleted: no dead rows are left behind, and no row triggers fire for rows about to be replayed.
+      await manager.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
+      await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [projection.name]);
+    });
   }
 
   /** The read model's changes and the checkpoint, in the one transaction. */

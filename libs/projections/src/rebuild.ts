@@ -38,14 +38,7 @@ export async function rebuildProjections(
 ): Promise<RebuildAllReport> {
   const runner = new ProjectionRunner(dataSource, store, projections);
   await runner.ensureCheckpoints();
-  for (const projection of projections) {
-    await dataSource.transaction(async (manager) => {
-      await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
-      // Truncated rather than deleted: no dead rows are left behind, and no row triggers fire for rows about to be replayed.
-      await manager.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
-      await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [projection.name]);
-    });
-  }
+  for (const projection of projections) await runner.reset(projection);
 
   const started = process.hrtime.bigint();
   const done = projections.map((projection) => ({ projection: projection.name, events: 0, nanoseconds: 0n }));
