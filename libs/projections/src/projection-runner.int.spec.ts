@@ -28,18 +28,47 @@ const tick = (): NewEvent => ({
   metadata: { actor: { id: 't', name: 'T', role: 'case_worker', agency: 'a', team: 't' }, occurredAt: new Date().toISOString(), correlationId: 'c', causationId: 'c' },
 });
 
+/** The real store, counting how often the projections read the log. */
+class CountingStore extends PostgresEventStore {
+  logReads = 0;
+  override async readAll(options: Parameters<PostgresEventStore['readAll']>[0]): Promise<RecordedEvent[]> {
+    this.logReads++;
+    return super.readAll(options);
+  }
+}
+
+/** A fresh database with the store and a TypeORM data source on it. */
+interface Fixture {
+  database: TestDatabase;
+  pool: Pool;
+  dataSource: DataSource;
+  store: CountingStore;
+}
+
+async function openFixture(): Promise<Fixture> {
+  const database = await createTestDatabase();
+  const pool = new Pool({ connectionString: database.url });
+  const store = new CountingStore(pool, database.url);
+  const dataSource = new DataSource({ type: 'postgres', url: database.url });
+  await dataSource.initialize();
+  return { database, pool, dataSource, store };
+}
+
+async function closeFixture(fixture: Fixture): Promise<void> {
+  await fixture.dataSource.destroy();
+  await fixture.store.close();
+  await fixture.pool.end();
+  await fixture.database.drop();
+}
+
 describe('Projection runner: exactly-once effects', () => {
-  let database: TestDatabase;
-  let pool: Pool;
+  let fixture: Fixture;
   let dataSource: DataSource;
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = new Pool({ connectionString: database.url });
-    store = new PostgresEventStore(pool, database.url);
-    dataSource = new DataSource({ type: 'postgres', url: database.url });
-    await dataSource.initialize();
+    fixture = await openFixture();
+    ({ dataSource, store } = fixture);
     await dataSource.query('create table test_effects (position bigint not null, stream_id text not null)');
     let last = 0n;
     for (let stream = 0; stream < 30; stream++) {
@@ -49,10 +78,7 @@ describe('Projection runner: exactly-once effects', () => {
     await eventually(async () => (await store.headPosition()) >= last);
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await store.close();
-    await pool.end();
-    await database.drop();
+    await closeFixture(fixture);
   });
 
   const effects = async () => {
@@ -139,33 +165,17 @@ class SeenProjection implements Projection {
   }
 }
 
-/** The real store, counting how often the projections read the log. */
-class CountingStore extends PostgresEventStore {
-  logReads = 0;
-  override async readAll(options: Parameters<PostgresEventStore['readAll']>[0]): Promise<RecordedEvent[]> {
-    this.logReads++;
-    return super.readAll(options);
-  }
-}
-
 describe('Projection runner: projections share what they read of the log', () => {
-  let database: TestDatabase;
-  let pool: Pool;
+  let fixture: Fixture;
   let dataSource: DataSource;
   let store: CountingStore;
 
   beforeEach(async () => {
-    database = await createTestDatabase();
-    pool = new Pool({ connectionString: database.url });
-    store = new CountingStore(pool, database.url);
-    dataSource = new DataSource({ type: 'postgres', url: database.url });
-    await dataSource.initialize();
+    fixture = await openFixture();
+    ({ dataSource, store } = fixture);
   });
   afterEach(async () => {
-    await dataSource.destroy();
-    await store.close();
-    await pool.end();
-    await database.drop();
+    await closeFixture(fixture);
   });
   /** Appends, then waits until readers may see it (a transaction elsewhere on the server can hold them back a moment). */
   const appendVisible = async (stream: string, count: number) => {

@@ -32,3 +32,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A fresh, migrated database and one client on it, for the tests of the enclosing describe block
+ * (opened before them, closed after): for tests that read and write tables directly.
+ */
+export function testDatabaseClient(): () => Client {
+  let database: TestDatabase | undefined;
+  let client: Client | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = new Client({ connectionString: database.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+  return () => {
+    if (!client) throw new Error('testDatabaseClient: the client is opened in beforeAll');
+    return client;
+  };
+}

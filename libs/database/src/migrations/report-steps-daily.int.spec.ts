@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { testDatabaseClient } from '@windscreen/testing';
 
 /**
  * report_steps_daily is kept by triggers on report_level_moves. Whatever is written to the moves
@@ -7,21 +6,10 @@ import { createTestDatabase, TestDatabase } from '@windscreen/testing';
  * equal the steps up and down counted from the moves themselves.
  */
 describe('Daily step counts follow the level moves', () => {
-  let database: TestDatabase;
-  let client: Client;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    client = new Client({ connectionString: database.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-  });
+  const client = testDatabaseClient();
 
   const daily = () =>
-    client
+    client()
       .query(
         // Every row: a count that fell to nothing must be gone, not left at zero.
         `select day::text, area, team, agency, direction, from_level, to_level, reason_category, steps
@@ -29,7 +17,7 @@ describe('Daily step counts follow the level moves', () => {
       )
       .then((result) => result.rows);
   const countedFromMoves = () =>
-    client
+    client()
       .query(
         `select day::text, area, team, agency, direction, from_level, to_level, coalesce(reason_category, '') as reason_category, count(*)::int as steps
            from report_level_moves where direction in ('up', 'down') group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8`,
@@ -55,7 +43,7 @@ describe('Daily step counts follow the level moves', () => {
         pick(['complex', 'specialist']),
         pick([null, 'needs_met', 'new_information']),
       ]);
-      await client.query(
+      await client().query(
         `insert into report_level_moves (position, event_id, case_id, day, area, team, agency, direction, from_level, to_level, reason_category)
          select p, gen_random_uuid(), c, d, a, t, ag, dir, f, tl, r
            from unnest($1::bigint[], $2::uuid[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
@@ -64,15 +52,15 @@ describe('Daily step counts follow the level moves', () => {
       );
       // Corrections, as R22 makes them: a case's area, one step's reason category.
       const caseId = `00000000-0000-4000-8000-${String(1 + Math.floor(random() * 12)).padStart(12, '0')}`;
-      if (round % 3 === 0) await client.query('update report_level_moves set area = $2 where case_id = $1', [caseId, pick(['cambridgeshire', 'peterborough'])]);
-      if (round % 4 === 0) await client.query('update report_level_moves set reason_category = $2 where position = $1', [position - 3, pick([null, 'other'])]);
+      if (round % 3 === 0) await client().query('update report_level_moves set area = $2 where case_id = $1', [caseId, pick(['cambridgeshire', 'peterborough'])]);
+      if (round % 4 === 0) await client().query('update report_level_moves set reason_category = $2 where position = $1', [position - 3, pick([null, 'other'])]);
     }
     expect((await countedFromMoves()).length).toBeGreaterThan(10);
     expect(await daily()).toEqual(await countedFromMoves());
 
-    await client.query(`delete from report_level_moves where position % 3 = 0`);
+    await client().query(`delete from report_level_moves where position % 3 = 0`);
     expect(await daily()).toEqual(await countedFromMoves());
-    await client.query('delete from report_level_moves');
+    await client().query('delete from report_level_moves');
     expect(await daily()).toEqual([]);
   });
 });

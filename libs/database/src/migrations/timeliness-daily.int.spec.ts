@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { testDatabaseClient } from '@windscreen/testing';
 
 /**
  * timeliness_daily is kept by triggers on timeliness_items. Whatever is written to the items (new
@@ -7,21 +6,10 @@ import { createTestDatabase, TestDatabase } from '@windscreen/testing';
  * equal the same counts taken from the items themselves.
  */
 describe('Timeliness daily counts follow the items', () => {
-  let database: TestDatabase;
-  let client: Client;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    client = new Client({ connectionString: database.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-  });
+  const client = testDatabaseClient();
   beforeEach(async () => {
-    await client.query('delete from timeliness_items');
-    await client.query('delete from timeliness_daily');
+    await client().query('delete from timeliness_items');
+    await client().query('delete from timeliness_daily');
   });
 
   const item = (id: string, dueAt: string, fields: { rule?: string; brag?: string | null; team?: string; doneAt?: string | null; cancelledAt?: string | null } = {}) => [
@@ -35,7 +23,7 @@ describe('Timeliness daily counts follow the items', () => {
   ];
   /** One statement, as the projection writes a batch: new items inserted, known ones updated. */
   async function upsert(...items: unknown[][]) {
-    await client.query(
+    await client().query(
       `insert into timeliness_items (item_id, case_id, family_id, rule, brag, label, area, team, started_at, due_at, done_at, cancelled_at, position)
        select id, null, '00000000-0000-4000-8000-000000000001', rule, brag, 'label', 'cambridgeshire', team, '2025-01-01T00:00:00Z', due_at, done_at, cancelled_at, 1
          from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
@@ -45,14 +33,14 @@ describe('Timeliness daily counts follow the items', () => {
     );
   }
   const daily = () =>
-    client
+    client()
       .query(
         // Every row: a day nothing is counted on any more must be gone, not left at zero.
         `select day::text, team, rule, brag, due, on_time, late_done, open from timeliness_daily order by 1, 2, 3, 4`,
       )
       .then((result) => result.rows);
   const countedFromItems = () =>
-    client
+    client()
       .query(
         `select (due_at at time zone 'Europe/London')::date::text as day, team, rule, coalesce(brag, '') as brag, count(*)::int as due,
                 count(*) filter (where done_at <= due_at)::int as on_time, count(*) filter (where done_at > due_at)::int as late_done,
@@ -113,9 +101,9 @@ describe('Timeliness daily counts follow the items', () => {
     expect((await countedFromItems()).length).toBeGreaterThan(10);
     expect(await daily()).toEqual(await countedFromItems());
 
-    await client.query(`delete from timeliness_items where item_id like 'i1%'`);
+    await client().query(`delete from timeliness_items where item_id like 'i1%'`);
     expect(await daily()).toEqual(await countedFromItems());
-    await client.query('delete from timeliness_items');
+    await client().query('delete from timeliness_items');
     expect(await daily()).toEqual([]);
   });
 });
