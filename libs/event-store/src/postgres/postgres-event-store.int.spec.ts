@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '@windscreen/testing';
-import { DuplicateEventError } from '../event-store.errors';
+import { ConcurrencyError, DuplicateEventError } from '../event-store.errors';
 import { NewEvent } from '../event-store.port';
 import { verifyStream } from '../hash-chain';
 import { PostgresEventStore } from './postgres-event-store';
@@ -88,6 +88,8 @@ describe('PostgreSQL event store', () => {
     });
     let appends = 0;
     const until = Date.now() + 3000;
+    // Four stores, as four processes: each groups its own writers' appends into its transactions.
+    const writers = Array.from({ length: 4 }, () => new PostgresEventStore(pool, database.url));
     await Promise.all(
       Array.from({ length: 8 }, async (_, writer) => {
         let revision: bigint | 'no_stream' = 'no_stream';
@@ -95,11 +97,12 @@ describe('PostgreSQL event store', () => {
         while (Date.now() < until) {
           // Mixed batch sizes make transactions of different lengths commit out of position order.
           const batch = Array.from({ length: 1 + (appends++ % 3) }, (_, i) => event('Tick', { writer, i }));
-          const result = await store.append(name, batch, { expectedRevision: revision });
+          const result = await writers[writer % writers.length].append(name, batch, { expectedRevision: revision });
           revision = result.nextExpectedRevision;
         }
       }),
     );
+    await Promise.all(writers.map((writer) => writer.close()));
     const total = (await pool.query(`select count(*)::int as n from events where stream_id like 'never-skip-%'`)).rows[0].n;
     const deadline = Date.now() + 10000;
     while (seen.length < total && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -110,5 +113,75 @@ describe('PostgreSQL event store', () => {
     expect(new Set(seen).size).toBe(total);
     const sorted = [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(seen).toEqual(sorted);
+  });
+
+  describe('group commit: appends that arrive together are written in one transaction', () => {
+    const transactionsOf = async (prefix: string) =>
+      (await pool.query(`select count(distinct transaction_id)::int as n from events where stream_id like $1`, [`${prefix}%`])).rows[0].n as number;
+
+    it('Given 20 appends to different streams sent at once, When they are written, Then they share transactions, each is answered with its own stream, and every chain holds', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, n) =>
+          store.append(`together-${n}`, [event('First', { n }), event('Second', { n })], { expectedRevision: 'no_stream' }),
+        ),
+      );
+
+      expect(await transactionsOf('together-')).toBeLessThan(20);
+      for (let n = 0; n < 20; n++) {
+        const stream = await store.readStream(`together-${n}`);
+        expect(stream.map((e) => [e.type, e.data])).toEqual([
+          ['First', { n }],
+          ['Second', { n }],
+        ]);
+        expect(results[n]).toEqual({ nextExpectedRevision: 1n, position: stream[1].position });
+        expect(verifyStream(stream)).toBeNull();
+      }
+    });
+
+    it('Given appends sent at once where one expects a revision its stream is not at, Then that one alone is refused with its current revision, and the others are written', async () => {
+      await store.append('together-stale', [event('Opened')], { expectedRevision: 'no_stream' });
+      const sent = Array.from({ length: 10 }, (_, n) =>
+        n === 5
+          ? store.append('together-stale', [event('Late')], { expectedRevision: 3n })
+          : store.append(`together-fresh-${n}`, [event('Opened', { n })], { expectedRevision: 'no_stream' }),
+      );
+      const settled = await Promise.allSettled(sent);
+
+      const refused = settled[5];
+      expect(refused.status).toBe('rejected');
+      expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ actual: 0n });
+      expect((await store.readStream('together-stale')).map((e) => e.type)).toEqual(['Opened']);
+      expect(settled.filter((result) => result.status === 'fulfilled')).toHaveLength(9);
+      expect(await transactionsOf('together-fresh-')).toBeLessThan(9);
+    });
+
+    it('Given appends sent at once where one repeats a recorded event id, Then that one alone gets DuplicateEventError, and the others are written', async () => {
+      const id = randomUUID();
+      await store.append('together-first-use', [event('Once', {}, id)], { expectedRevision: 'no_stream' });
+      const settled = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, n) =>
+          store.append(`together-reuse-${n}`, [event('Again', { n }, n === 6 ? id : undefined)], { expectedRevision: 'no_stream' }),
+        ),
+      );
+
+      expect((settled[6] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventError);
+      expect(await store.readStream('together-reuse-6')).toEqual([]);
+      for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9]) {
+        expect(settled[n].status).toBe('fulfilled');
+        expect((await store.readStream(`together-reuse-${n}`)).map((e) => e.data)).toEqual([{ n }]);
+      }
+    });
+
+    it('Given 10 appends to one stream sent at once, Then each waits for the one before and they are recorded in the order sent', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, n) => store.append('together-one-stream', [event('Tick', { n })], { expectedRevision: 'any' })),
+      );
+
+      const stream = await store.readStream('together-one-stream');
+      expect(stream.map((e) => e.data)).toEqual(Array.from({ length: 10 }, (_, n) => ({ n })));
+      expect(results.map((result) => result.nextExpectedRevision)).toEqual(Array.from({ length: 10 }, (_, n) => BigInt(n)));
+      expect(verifyStream(stream)).toBeNull();
+    });
   });
 });

@@ -21,6 +21,10 @@ const UNIQUE_VIOLATION = '23505';
 const NOTIFY_INTERVAL_MS = 10;
 /** A position is `(transaction id << 20) + index in the append`. */
 const MAX_EVENTS_PER_APPEND = 1 << 20;
+/** Group commit: batches written at once; appends arriving meanwhile wait for the next batch. */
+const MAX_BATCHES_IN_FLIGHT = 2;
+/** A batch takes waiting appends until it holds this many events (one append may hold more). */
+const MAX_EVENTS_PER_BATCH = 1000;
 
 interface EventRow {
   position: string;
@@ -49,9 +53,9 @@ const READ_ALL = `
    order by position
    limit $2`;
 
-/** The link of one event of the append, as `chainHash` in hash-chain.ts computes it. */
-const link = (previousHash: string, revision: string, item: string) =>
-  `encode(sha256(convert_to(coalesce(${previousHash}, '') || '|' || $1 || '|' || ${revision} || '|' || (${item} ->> 'id')::uuid || '|' || (${item} ->> 'contentHash'), 'UTF8')), 'hex')`;
+/** The link of one event, as `chainHash` in hash-chain.ts computes it. */
+const link = (previousHash: string, stream: string, revision: string, item: string) =>
+  `encode(sha256(convert_to(coalesce(${previousHash}, '') || '|' || ${stream} || '|' || ${revision} || '|' || (${item} ->> 'id')::uuid || '|' || (${item} ->> 'contentHash'), 'UTF8')), 'hex')`;
 
 /**
  * An append in one statement (its own transaction): the stream's last event (revision and hash)
@@ -78,10 +82,10 @@ const APPEND_EVENTS = `
   ),
   chain (i, revision, item, previous_hash, hash) as (
     select 0, coalesce(current_revision, -1) + 1, $4::jsonb -> 0, previous_hash,
-           ${link('previous_hash', 'coalesce(current_revision, -1) + 1', '($4::jsonb -> 0)')}
+           ${link('previous_hash', '$1', 'coalesce(current_revision, -1) + 1', '($4::jsonb -> 0)')}
       from expected
     union all
-    select i + 1, revision + 1, $4::jsonb -> (i + 1), hash, ${link('hash', 'revision + 1', '($4::jsonb -> (i + 1))')}
+    select i + 1, revision + 1, $4::jsonb -> (i + 1), hash, ${link('hash', '$1', 'revision + 1', '($4::jsonb -> (i + 1))')}
       from chain where i + 1 < jsonb_array_length($4::jsonb)
   )
   insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata,
@@ -90,6 +94,62 @@ const APPEND_EVENTS = `
          (item ->> 'schemaVersion')::int, item -> 'data', item -> 'metadata', $5::timestamptz, item ->> 'contentHash', previous_hash, hash
     from chain
   returning position, stream_revision`;
+
+/**
+ * Several appends to different streams in one statement (group commit): one transaction and one
+ * commit for all of them. Each is checked against its own expectation as APPEND_EVENTS checks it;
+ * one that does not hold inserts nothing and leaves the others be. Positions are numbered through
+ * the whole batch in its order. $1: the appends as a JSON array of
+ * `{ stream, expected, revision, recordedAt, events }`.
+ */
+const APPEND_BATCH = `
+  with recursive
+  appends as materialized (
+    select (ordinality - 1)::int as a, value ->> 'stream' as stream, value ->> 'expected' as expected,
+           (value ->> 'revision')::bigint as expected_revision, (value ->> 'recordedAt')::timestamptz as recorded_at,
+           value -> 'events' as events
+      from jsonb_array_elements($1::jsonb) with ordinality
+  ),
+  accepted as materialized (
+    select appends.*, last_event.stream_revision as current_revision, last_event.hash as previous_hash
+      from appends left join lateral (
+             select stream_revision, hash from events where stream_id = appends.stream order by stream_revision desc limit 1
+           ) as last_event on true
+     where case expected when 'no_stream' then last_event.stream_revision is null
+                         when 'stream_exists' then last_event.stream_revision is not null
+                         when 'exact' then last_event.stream_revision = expected_revision
+                         else true end
+  ),
+  chain (a, i, stream, revision, events, recorded_at, item, previous_hash, hash) as (
+    select a, 0, stream, coalesce(current_revision, -1) + 1, events, recorded_at, events -> 0, previous_hash,
+           ${link('previous_hash', 'stream', 'coalesce(current_revision, -1) + 1', '(events -> 0)')}
+      from accepted
+    union all
+    select a, i + 1, stream, revision + 1, events, recorded_at, events -> (i + 1), hash,
+           ${link('hash', 'stream', 'revision + 1', '(events -> (i + 1))')}
+      from chain where i + 1 < jsonb_array_length(events)
+  )
+  insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata,
+                      recorded_at, content_hash, previous_hash, hash)
+  select (pg_current_xact_id()::text::bigint << 20) + row_number() over (order by a, i) - 1, pg_current_xact_id(), stream, revision,
+         (item ->> 'id')::uuid, item ->> 'type', (item ->> 'schemaVersion')::int, item -> 'data', item -> 'metadata', recorded_at,
+         item ->> 'contentHash', previous_hash, hash
+    from chain
+  returning stream_id, position, stream_revision`;
+
+/** An append waiting for its batch. */
+interface PendingAppend {
+  stream: string;
+  expectedRevision: ExpectedRevision;
+  recordedAt: string;
+  ids: string[];
+  events: { id: string; type: string; schemaVersion: number; data: unknown; metadata: unknown; contentHash: string }[];
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+const expectationOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? 'exact' : expected);
+const revisionOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? expected.toString() : null);
 
 /**
  * The PostgreSQL adapter. An append is one statement (above); readAll only passes rows whose
@@ -103,6 +163,10 @@ export class PostgresEventStore extends EventStore {
   private closed = false;
   private announcing = false;
   private latestAnnounced = 0n;
+  private readonly waiting: PendingAppend[] = [];
+  /** Streams in the batches being written. */
+  private readonly writing = new Set<string>();
+  private batchesInFlight = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -112,30 +176,112 @@ export class PostgresEventStore extends EventStore {
     super();
   }
 
-  async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
-    if (events.length > MAX_EVENTS_PER_APPEND) throw new Error(`an append holds at most ${MAX_EVENTS_PER_APPEND} events`);
-    const { expectedRevision } = options;
+  /**
+   * Group commit: while MAX_BATCHES_IN_FLIGHT batches are being written, appends wait and go
+   * together in the next one, one transaction for all; with nothing in flight, an append goes at
+   * once. Each is answered only once its batch has committed, and each keeps its own expectation.
+   * Two appends to one stream never share or overlap batches: the later one waits.
+   */
+  append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    if (events.length > MAX_EVENTS_PER_APPEND) return Promise.reject(new Error(`an append holds at most ${MAX_EVENTS_PER_APPEND} events`));
     const recordedAt = this.clock().toISOString();
     const ids = events.map((event) => event.id ?? randomUUID());
-    // One JSON document for all events: cheaper to send and parse than parallel arrays.
-    const document = JSON.stringify(
-      events.map((event, i) => ({
-        id: ids[i],
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata: { ...event.metadata, recordedAt },
-        contentHash: contentHashOfNew(event, recordedAt),
-      })),
+    const document = events.map((event, i) => ({
+      id: ids[i],
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata: { ...event.metadata, recordedAt },
+      contentHash: contentHashOfNew(event, recordedAt),
+    }));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ stream, expectedRevision: options.expectedRevision, recordedAt, ids, events: document, resolve, reject });
+      this.writeWaiting();
+    });
+  }
+
+  private writeWaiting(): void {
+    while (this.batchesInFlight < MAX_BATCHES_IN_FLIGHT && this.waiting.length > 0) {
+      const batch: PendingAppend[] = [];
+      let eventCount = 0;
+      for (let i = 0; i < this.waiting.length; ) {
+        const pending = this.waiting[i];
+        if (this.writing.has(pending.stream)) {
+          i++; // its stream is being written: it waits for that batch
+          continue;
+        }
+        if (batch.length > 0 && eventCount + pending.events.length > MAX_EVENTS_PER_BATCH) break;
+        this.waiting.splice(i, 1);
+        this.writing.add(pending.stream);
+        batch.push(pending);
+        eventCount += pending.events.length;
+      }
+      if (batch.length === 0) return;
+      this.batchesInFlight++;
+      void this.writeBatch(batch).finally(() => {
+        this.batchesInFlight--;
+        for (const pending of batch) this.writing.delete(pending.stream);
+        this.writeWaiting();
+      });
+    }
+  }
+
+  /** Writes one batch and answers each of its appends; never rejects. */
+  private async writeBatch(batch: PendingAppend[]): Promise<void> {
+    if (batch.length === 1) {
+      await this.appendAlone(batch[0]).then(batch[0].resolve, batch[0].reject);
+      return;
+    }
+    let rows: { stream_id: string; position: string; stream_revision: string }[];
+    try {
+      const document = JSON.stringify(
+        batch.map((pending) => ({
+          stream: pending.stream,
+          expected: expectationOf(pending.expectedRevision),
+          revision: revisionOf(pending.expectedRevision),
+          recordedAt: pending.recordedAt,
+          events: pending.events,
+        })),
+      );
+      rows = (await this.pool.query({ name: 'windscreen_append_batch', text: APPEND_BATCH, values: [document] })).rows;
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      // Another writer (or a repeated event id) collided with one of them: each alone tells which.
+      await Promise.all(batch.map((pending) => this.appendAlone(pending).then(pending.resolve, pending.reject)));
+      return;
+    }
+    const lastOfStream = new Map<string, { position: bigint; revision: bigint }>();
+    for (const row of rows) {
+      const revision = BigInt(row.stream_revision);
+      const known = lastOfStream.get(row.stream_id);
+      if (!known || revision > known.revision) lastOfStream.set(row.stream_id, { position: BigInt(row.position), revision });
+    }
+    let highest = 0n;
+    for (const last of lastOfStream.values()) if (last.position > highest) highest = last.position;
+    if (highest > 0n) this.announce(highest);
+    await Promise.all(
+      batch.map(async (pending) => {
+        const last = lastOfStream.get(pending.stream);
+        if (last) return pending.resolve({ nextExpectedRevision: last.revision, position: last.position });
+        // Its expectation did not hold: nothing of it was written.
+        try {
+          pending.reject(new ConcurrencyError(pending.stream, pending.expectedRevision, await this.streamRevision(pending.stream)));
+        } catch (error) {
+          pending.reject(error);
+        }
+      }),
     );
-    const parameters = [
-      stream,
-      typeof expectedRevision === 'bigint' ? 'exact' : expectedRevision,
-      typeof expectedRevision === 'bigint' ? expectedRevision.toString() : null,
-      document,
-      recordedAt,
-    ];
+  }
+
+  /** One append in one statement (APPEND_EVENTS). */
+  private async appendAlone(pending: PendingAppend): Promise<AppendResult> {
+    const { stream, expectedRevision, ids } = pending;
+    // One JSON document for all events: cheaper to send and parse than parallel arrays.
+    const parameters = [stream, expectationOf(expectedRevision), revisionOf(expectedRevision), JSON.stringify(pending.events), pending.recordedAt];
     for (let attempt = 1; ; attempt++) {
       let rows: { position: string; stream_revision: string }[];
       try {
