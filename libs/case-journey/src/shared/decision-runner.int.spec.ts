@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EventBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@windscreen/event-store';
 import { createTestDatabase, TestDatabase } from '@windscreen/testing';
@@ -51,15 +50,14 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
   let store: PostgresEventStore;
   let thisProcess: DecisionRunner;
   let anotherProcess: DecisionRunner;
-  const eventBus = { publish: () => undefined } as unknown as EventBus;
   const run = (runner: DecisionRunner, command: CaseCommand) => runner.run(caseDecider, caseStream(command.data.caseId), command);
 
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new Pool({ connectionString: database.url, max: 4 });
     store = new PostgresEventStore(pool, database.url);
-    thisProcess = new DecisionRunner(store, eventBus);
-    anotherProcess = new DecisionRunner(store, eventBus);
+    thisProcess = new DecisionRunner(store);
+    anotherProcess = new DecisionRunner(store);
   });
   afterAll(async () => {
     await store.close();

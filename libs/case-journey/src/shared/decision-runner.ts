@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
 import { ConcurrencyError, EventStore, NewEvent } from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
 import type { Decider, EventEnvelope } from '../domain/decider';
@@ -28,11 +27,6 @@ export interface LoadedStream<S> {
   remembered?: boolean;
 }
 
-/** Published on the in-process EventBus only after the events are safely in the store. */
-export class EventsRecorded {
-  constructor(readonly streamId: string, readonly position: bigint) {}
-}
-
 /** Streams whose state is remembered at once; past it, the one written longest ago is forgotten. */
 const REMEMBERED_STREAMS = 10_000;
 
@@ -49,10 +43,7 @@ const REMEMBERED_STREAMS = 10_000;
 export class DecisionRunner {
   private readonly remembered = new Map<string, LoadedStream<unknown>>();
 
-  constructor(
-    private readonly store: EventStore,
-    private readonly eventBus: EventBus,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /** The stream as it is in the store now. */
   async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: string): Promise<LoadedStream<S>> {
@@ -161,7 +152,6 @@ export class DecisionRunner {
     };
     const toAppend: NewEvent[] = decided.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
     const result = await this.store.append(stream, toAppend, { expectedRevision: from.revision ?? 'no_stream' });
-    this.eventBus.publish(new EventsRecorded(stream, result.position));
     this.remember(stream, {
       // Folded as the store hands the events back: through JSON, ids and metadata included.
       state: toAppend.reduce((state, event) => decider.evolve(state, JSON.parse(JSON.stringify(event)) as EventEnvelope<E>), from.state),
