@@ -152,7 +152,8 @@ const expectationOf = (expected: ExpectedRevision) => (typeof expected === 'bigi
 const revisionOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? expected.toString() : null);
 
 /**
- * The PostgreSQL adapter. An append is one statement (above); readAll only passes rows whose
+ * The PostgreSQL adapter. An append is one statement (above), alone or in a batch with the appends
+ * that arrived with it (group commit, see `append`); readAll only passes rows whose
  * transaction is older than every transaction still running, so a reader can never step over an
  * event that commits later with a lower position.
  */
