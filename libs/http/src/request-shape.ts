@@ -20,7 +20,8 @@ export function checkRequestShape(request: FastifyRequest, _reply: FastifyReply,
   done(fields.length > 0 ? new RequestValidationError(fields) : undefined);
 }
 
-export function invalidShape(body: unknown, maxDepth = MAX_BODY_DEPTH): InvalidField[] {
+/** What checkRequestShape refuses in one value (a body or a query string), each with its path. */
+function invalidShape(body: unknown, maxDepth = MAX_BODY_DEPTH): InvalidField[] {
   const invalid: InvalidField[] = [];
   const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   while (pending.length > 0 && invalid.length < 20) {
