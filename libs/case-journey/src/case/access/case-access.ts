@@ -21,11 +21,11 @@ export class CaseAccess {
   ) {}
 
   /**
-   * A SQL condition over `case_summaries c` (null: sees everything). Its parameters are appended
-   * to `params`. The families a worker is a professional of are looked up once, through their
-   * index, rather than joined row by row: a caseload counts every visible case.
+   * The ways in to a case, one SQL condition over `case_summaries c` each (null: sees everything;
+   * none: sees nothing). Their parameters are appended to `params`. The families a worker is a
+   * professional of are looked up through their index rather than joined row by row.
    */
-  static visibleTo(actor: Actor, params: unknown[]): string | null {
+  private static waysIn(actor: Actor, params: unknown[]): string[] | null {
     if (actor.roles.includes('auditor') || (actor.roles.includes('manager') && actor.allTeams)) return null;
     const conditions: string[] = [];
     if (actor.roles.includes('manager') || actor.roles.includes('case_worker')) {
@@ -39,31 +39,27 @@ export class CaseAccess {
         `c.family_id in (select pf.family_id from family_summaries pf where pf.professional_user_ids @> array[$${params.length}]::text[])`,
       );
     }
+    return conditions;
+  }
+
+  /** The rule as one SQL condition over `case_summaries c` (null: sees everything). */
+  static visibleTo(actor: Actor, params: unknown[]): string | null {
+    const conditions = CaseAccess.waysIn(actor, params);
+    if (conditions === null) return null;
     return conditions.length ? `(${conditions.join(' or ')})` : 'false';
   }
 
   /**
-   * The same rule as `visibleTo`, as a set: `select case_id, family_id` of every case the actor may
-   * see (null: sees everything). Each way in is looked up through its own covering index and the
-   * parts are appended, not merged: for a whole team that is several times cheaper than testing
-   * every case, and `in (...)` does not mind a case listed twice.
+   * The rule as a set: `select case_id, family_id` of every case the actor may see (null: sees
+   * everything). Each way in is looked up through its own covering index and the parts are
+   * appended, not merged: for a whole team that is several times cheaper than testing every case,
+   * and `in (...)` does not mind a case listed twice.
    */
   static visibleCases(actor: Actor, params: unknown[]): string | null {
-    if (actor.roles.includes('auditor') || (actor.roles.includes('manager') && actor.allTeams)) return null;
-    const parts: string[] = [];
-    if (actor.roles.includes('manager') || actor.roles.includes('case_worker')) {
-      params.push(actor.team);
-      parts.push(`select c.case_id, c.family_id from case_summaries c where c.team = $${params.length}`);
-    }
-    if (actor.roles.includes('case_worker')) {
-      params.push(actor.id);
-      parts.push(
-        `select c.case_id, c.family_id from case_summaries c where c.allocated_worker_id = $${params.length}`,
-        `select c.case_id, c.family_id from case_summaries c
-          where c.family_id in (select pf.family_id from family_summaries pf where pf.professional_user_ids @> array[$${params.length}]::text[])`,
-      );
-    }
-    return parts.length ? parts.join(' union all ') : 'select null::uuid as case_id, null::uuid as family_id where false';
+    const conditions = CaseAccess.waysIn(actor, params);
+    if (conditions === null) return null;
+    if (conditions.length === 0) return 'select null::uuid as case_id, null::uuid as family_id where false';
+    return conditions.map((condition) => `select c.case_id, c.family_id from case_summaries c where ${condition}`).join(' union all ');
   }
 
   /** Throws NotFound unless the actor may see the case. */
