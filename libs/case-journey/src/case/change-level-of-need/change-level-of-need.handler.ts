@@ -13,6 +13,8 @@ export class ChangeLevelOfNeedHandler implements ICommandHandler<ChangeLevelOfNe
   async execute({ data, context }: ChangeLevelOfNeedCommand): Promise<DecisionResult> {
     const child = await this.decisions.loadForDecision(caseDecider, caseStream(data.caseId));
     // Only a move to Specialist & safeguarding asks R6's question: other moves leave the family unread.
+    // By the target level alone, not the case's current one: the state may be remembered, and the
+    // command is decided again on the stream as read if it is out of date.
     const familyId = data.level === 'specialist' ? child.state.familyId : null;
     const family = familyId ? (await this.decisions.loadState(familyDecider, familyStream(familyId))).state : undefined;
     const familyHasEarlyHelpAssessment = (family?.earlyHelpAssessments.length ?? 0) > 0;
