@@ -219,6 +219,9 @@ export class PostgresEventStore extends EventStore {
         eventCount += pending.events.length;
       }
       if (batch.length === 0) return;
+      // Inserted in stream order: two processes' batches then take their rows' unique keys in the
+      // same order, so neither can wait on the other while holding what the other waits for.
+      batch.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
       this.batchesInFlight++;
       void this.writeBatch(batch).finally(() => {
         this.batchesInFlight--;
