@@ -57,17 +57,28 @@ const READ_ALL = `
 const link = (previousHash: string, stream: string, revision: string, item: string) =>
   `encode(sha256(convert_to(coalesce(${previousHash}, '') || '|' || ${stream} || '|' || ${revision} || '|' || (${item} ->> 'id')::uuid || '|' || (${item} ->> 'contentHash'), 'UTF8')), 'hex')`;
 
+/** Whether a stream at `current` (null: no stream) meets an append's expectation (`expected`, `revision`). */
+const expectationHolds = (current: string, expected: string, revision: string) =>
+  `case ${expected} when 'no_stream' then ${current} is null
+                   when 'stream_exists' then ${current} is not null
+                   when 'exact' then ${current} = ${revision}
+                   else true end`;
+
+const INSERT_EVENTS = `insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data,
+                                           metadata, recorded_at, content_hash, previous_hash, hash)`;
+
 /**
- * An append in one statement (its own transaction): the stream's last event (revision and hash)
+ * One append in one statement (its own transaction): the stream's last event (revision and hash)
  * is read, the expectation checked (no row comes back when it does not hold), and each event
  * inserted with its hash chained to the one before (R22). `unique (stream_id, stream_revision)`
  * stops a writer that raced past the check. Positions are `(transaction id << 20) + index`:
  * readers only pass rows of transactions older than every running one, so a position taken this
  * way can never land below one already read (see migration 1767000000015).
  * $1 stream, $2 'no_stream' | 'stream_exists' | 'exact' | 'any', $3 exact revision, $4 the events
- * as a JSON array, $5 recordedAt.
+ * as a JSON array, $5 recordedAt. APPEND_BATCH does the same for several; this one, without
+ * unpacking a list of appends, is the faster for one.
  */
-const APPEND_EVENTS = `
+const APPEND_ONE = `
   with recursive
   last_event as materialized (
     select stream_revision, hash from events where stream_id = $1 order by stream_revision desc limit 1
@@ -75,10 +86,7 @@ const APPEND_EVENTS = `
   expected as (
     select last_event.stream_revision as current_revision, last_event.hash as previous_hash
       from (select) as one left join last_event on true
-     where case $2::text when 'no_stream' then last_event.stream_revision is null
-                         when 'stream_exists' then last_event.stream_revision is not null
-                         when 'exact' then last_event.stream_revision = $3::bigint
-                         else true end
+     where ${expectationHolds('last_event.stream_revision', '$2::text', '$3::bigint')}
   ),
   chain (i, revision, item, previous_hash, hash) as (
     select 0, coalesce(current_revision, -1) + 1, $4::jsonb -> 0, previous_hash,
@@ -88,18 +96,17 @@ const APPEND_EVENTS = `
     select i + 1, revision + 1, $4::jsonb -> (i + 1), hash, ${link('hash', '$1', 'revision + 1', '($4::jsonb -> (i + 1))')}
       from chain where i + 1 < jsonb_array_length($4::jsonb)
   )
-  insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata,
-                      recorded_at, content_hash, previous_hash, hash)
+  ${INSERT_EVENTS}
   select (pg_current_xact_id()::text::bigint << 20) + i, pg_current_xact_id(), $1, revision, (item ->> 'id')::uuid, item ->> 'type',
          (item ->> 'schemaVersion')::int, item -> 'data', item -> 'metadata', $5::timestamptz, item ->> 'contentHash', previous_hash, hash
     from chain
-  returning position, stream_revision`;
+  returning stream_id, position, stream_revision`;
 
 /**
  * Several appends to different streams in one statement (group commit): one transaction and one
- * commit for all of them. Each is checked against its own expectation as APPEND_EVENTS checks it;
- * one that does not hold inserts nothing and leaves the others be. Positions are numbered through
- * the whole batch in its order. $1: the appends as a JSON array of
+ * commit for all of them. Each is checked against its own expectation as in APPEND_ONE; one that
+ * does not hold inserts nothing and leaves the others be. Positions are numbered through the
+ * whole batch in its order. $1: the appends as a JSON array of
  * `{ stream, expected, revision, recordedAt, events }`.
  */
 const APPEND_BATCH = `
@@ -115,10 +122,7 @@ const APPEND_BATCH = `
       from appends left join lateral (
              select stream_revision, hash from events where stream_id = appends.stream order by stream_revision desc limit 1
            ) as last_event on true
-     where case expected when 'no_stream' then last_event.stream_revision is null
-                         when 'stream_exists' then last_event.stream_revision is not null
-                         when 'exact' then last_event.stream_revision = expected_revision
-                         else true end
+     where ${expectationHolds('last_event.stream_revision', 'expected', 'expected_revision')}
   ),
   chain (a, i, stream, revision, events, recorded_at, item, previous_hash, hash) as (
     select a, 0, stream, coalesce(current_revision, -1) + 1, events, recorded_at, events -> 0, previous_hash,
@@ -129,20 +133,35 @@ const APPEND_BATCH = `
            ${link('hash', 'stream', 'revision + 1', '(events -> (i + 1))')}
       from chain where i + 1 < jsonb_array_length(events)
   )
-  insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata,
-                      recorded_at, content_hash, previous_hash, hash)
+  ${INSERT_EVENTS}
   select (pg_current_xact_id()::text::bigint << 20) + row_number() over (order by a, i) - 1, pg_current_xact_id(), stream, revision,
          (item ->> 'id')::uuid, item ->> 'type', (item ->> 'schemaVersion')::int, item -> 'data', item -> 'metadata', recorded_at,
          item ->> 'contentHash', previous_hash, hash
     from chain
   returning stream_id, position, stream_revision`;
 
+interface AppendedRow {
+  stream_id: string;
+  position: string;
+  stream_revision: string;
+}
+
+/** RETURNING promises no order: a stream's last event is its row with the highest revision. */
+function lastOfEachStream(rows: AppendedRow[]): Map<string, AppendResult> {
+  const last = new Map<string, AppendResult>();
+  for (const row of rows) {
+    const revision = BigInt(row.stream_revision);
+    const known = last.get(row.stream_id);
+    if (!known || revision > known.nextExpectedRevision) last.set(row.stream_id, { nextExpectedRevision: revision, position: BigInt(row.position) });
+  }
+  return last;
+}
+
 /** An append waiting for its batch. */
 interface PendingAppend {
   stream: string;
   expectedRevision: ExpectedRevision;
   recordedAt: string;
-  ids: string[];
   events: { id: string; type: string; schemaVersion: number; data: unknown; metadata: unknown; contentHash: string }[];
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
@@ -152,10 +171,10 @@ const expectationOf = (expected: ExpectedRevision) => (typeof expected === 'bigi
 const revisionOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? expected.toString() : null);
 
 /**
- * The PostgreSQL adapter. An append is one statement (above), alone or in a batch with the appends
- * that arrived with it (group commit, see `append`); readAll only passes rows whose
- * transaction is older than every transaction still running, so a reader can never step over an
- * event that commits later with a lower position.
+ * The PostgreSQL adapter. An append is one statement (APPEND_ONE), or shares one (APPEND_BATCH)
+ * with the appends that arrived with it (group commit, see `append`); readAll only passes rows
+ * whose transaction is older than every transaction still running, so a reader can never step
+ * over an event that commits later with a lower position.
  */
 export class PostgresEventStore extends EventStore {
   private readonly signal = new AppendSignal();
@@ -187,9 +206,8 @@ export class PostgresEventStore extends EventStore {
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
     if (events.length > MAX_EVENTS_PER_APPEND) return Promise.reject(new Error(`an append holds at most ${MAX_EVENTS_PER_APPEND} events`));
     const recordedAt = this.clock().toISOString();
-    const ids = events.map((event) => event.id ?? randomUUID());
-    const document = events.map((event, i) => ({
-      id: ids[i],
+    const document = events.map((event) => ({
+      id: event.id ?? randomUUID(),
       type: event.type,
       schemaVersion: event.schemaVersion,
       data: event.data,
@@ -197,7 +215,7 @@ export class PostgresEventStore extends EventStore {
       contentHash: contentHashOfNew(event, recordedAt),
     }));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ stream, expectedRevision: options.expectedRevision, recordedAt, ids, events: document, resolve, reject });
+      this.waiting.push({ stream, expectedRevision: options.expectedRevision, recordedAt, events: document, resolve, reject });
       this.writeWaiting();
     });
   }
@@ -237,18 +255,9 @@ export class PostgresEventStore extends EventStore {
       await this.appendAlone(batch[0]).then(batch[0].resolve, batch[0].reject);
       return;
     }
-    let rows: { stream_id: string; position: string; stream_revision: string }[];
+    let written: Map<string, AppendResult>;
     try {
-      const document = JSON.stringify(
-        batch.map((pending) => ({
-          stream: pending.stream,
-          expected: expectationOf(pending.expectedRevision),
-          revision: revisionOf(pending.expectedRevision),
-          recordedAt: pending.recordedAt,
-          events: pending.events,
-        })),
-      );
-      rows = (await this.pool.query({ name: 'windscreen_append_batch', text: APPEND_BATCH, values: [document] })).rows;
+      written = await this.send(batch);
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) {
         for (const pending of batch) pending.reject(error);
@@ -258,19 +267,10 @@ export class PostgresEventStore extends EventStore {
       await Promise.all(batch.map((pending) => this.appendAlone(pending).then(pending.resolve, pending.reject)));
       return;
     }
-    const lastOfStream = new Map<string, { position: bigint; revision: bigint }>();
-    for (const row of rows) {
-      const revision = BigInt(row.stream_revision);
-      const known = lastOfStream.get(row.stream_id);
-      if (!known || revision > known.revision) lastOfStream.set(row.stream_id, { position: BigInt(row.position), revision });
-    }
-    let highest = 0n;
-    for (const last of lastOfStream.values()) if (last.position > highest) highest = last.position;
-    if (highest > 0n) this.announce(highest);
     await Promise.all(
       batch.map(async (pending) => {
-        const last = lastOfStream.get(pending.stream);
-        if (last) return pending.resolve({ nextExpectedRevision: last.revision, position: last.position });
+        const result = written.get(pending.stream);
+        if (result) return pending.resolve(result);
         // Its expectation did not hold: nothing of it was written.
         try {
           pending.reject(new ConcurrencyError(pending.stream, pending.expectedRevision, await this.streamRevision(pending.stream)));
@@ -281,34 +281,58 @@ export class PostgresEventStore extends EventStore {
     );
   }
 
-  /** One append in one statement (APPEND_EVENTS). */
+  /** One append on its own: a collision is explained, and an append expecting 'any' tries again. */
   private async appendAlone(pending: PendingAppend): Promise<AppendResult> {
-    const { stream, expectedRevision, ids } = pending;
-    // One JSON document for all events: cheaper to send and parse than parallel arrays.
-    const parameters = [stream, expectationOf(expectedRevision), revisionOf(expectedRevision), JSON.stringify(pending.events), pending.recordedAt];
+    const { stream, expectedRevision } = pending;
     for (let attempt = 1; ; attempt++) {
-      let rows: { position: string; stream_revision: string }[];
+      let written: Map<string, AppendResult>;
       try {
-        // A named statement is parsed and planned once per connection.
-        rows = (await this.pool.query({ name: 'windscreen_append_events', text: APPEND_EVENTS, values: parameters })).rows;
+        written = await this.send([pending]);
       } catch (error) {
-        const code = (error as { code?: string }).code;
         // Another write took this stream's revision (or this event id) first.
-        if (code !== UNIQUE_VIOLATION) throw error;
-        await this.explainCollision(stream, ids, expectedRevision);
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await this.explainCollision(stream, pending.events.map((event) => event.id), expectedRevision);
         if (attempt < 5) continue; // 'any' lost a race it does not care about: try again
         throw error;
       }
-      if (rows.length === 0) {
-        const current = await this.streamRevision(stream);
-        throw new ConcurrencyError(stream, expectedRevision, current);
-      }
-      // RETURNING promises no order: the last event is the one with the highest revision (and position).
-      const last = rows.reduce((highest, row) => (BigInt(row.stream_revision) > BigInt(highest.stream_revision) ? row : highest));
-      const position = BigInt(last.position);
-      this.announce(position);
-      return { nextExpectedRevision: BigInt(last.stream_revision), position };
+      const result = written.get(stream);
+      if (!result) throw new ConcurrencyError(stream, expectedRevision, await this.streamRevision(stream));
+      return result;
     }
+  }
+
+  /** The statement itself; wakes subscribers for what it wrote. */
+  private async send(appends: PendingAppend[]): Promise<Map<string, AppendResult>> {
+    // One JSON document for the events: cheaper to send and parse than parallel arrays. Named
+    // statements are parsed and planned once per connection.
+    const [one] = appends;
+    const query =
+      appends.length === 1
+        ? {
+            name: 'windscreen_append_one',
+            text: APPEND_ONE,
+            values: [one.stream, expectationOf(one.expectedRevision), revisionOf(one.expectedRevision), JSON.stringify(one.events), one.recordedAt],
+          }
+        : {
+            name: 'windscreen_append_batch',
+            text: APPEND_BATCH,
+            values: [
+              JSON.stringify(
+                appends.map((pending) => ({
+                  stream: pending.stream,
+                  expected: expectationOf(pending.expectedRevision),
+                  revision: revisionOf(pending.expectedRevision),
+                  recordedAt: pending.recordedAt,
+                  events: pending.events,
+                })),
+              ),
+            ],
+          };
+    const written = lastOfEachStream((await this.pool.query<AppendedRow>(query)).rows);
+    let highest = 0n;
+    for (const result of written.values()) if (result.position > highest) highest = result.position;
+    if (highest > 0n) this.announce(highest);
+    return written;
   }
 
   /** A collided append: a repeated event id, or another writer took the revision first. */
