@@ -1,8 +1,25 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
 
 const IDLE_WAIT_MS = 1000;
+/** A live batch at least this long says the log is busy (appends arrive faster than a batch takes). */
+const BUSY_BATCH_EVENTS = 32;
+/** While the log is busy, a live batch starts at most this often. */
+const BUSY_BATCH_INTERVAL_MS = 150;
+
+/**
+ * How long to wait before the next live batch. While the log is busy, the next batch waits until
+ * the interval since this one began has passed: a case's commands then land in one batch more
+ * often, and its rows are written once rather than once per event (read models cost most of what
+ * the database spends per command). A quiet log (short batches) or a backlog (full batches) goes
+ * on at once, so read-your-writes waits only grow when the log is busy, and by at most the interval.
+ */
+export function delayBeforeNextBatch(batch: { events: number; batchSize: number; startedAt: number; now: number }): number {
+  const busy = batch.events >= BUSY_BATCH_EVENTS && batch.events < batch.batchSize;
+  return busy ? Math.max(0, batch.startedAt + BUSY_BATCH_INTERVAL_MS - batch.now) : 0;
+}
 
 export interface BatchResult {
   /** Events read from the log in this batch (0: the projection is at the head). */
@@ -159,7 +176,11 @@ export class ProjectionRunner {
   private async loop(projection: Projection): Promise<void> {
     while (this.running) {
       try {
+        const startedAt = Date.now();
         const result = await this.runBatch(projection);
+        const delay = delayBeforeNextBatch({ events: result.events, batchSize: this.batchSize, startedAt, now: Date.now() });
+        // Cut short by stop(): the abort rejects the wait.
+        if (delay > 0 && this.running) await sleep(delay, undefined, { signal: this.abort.signal }).catch(() => undefined);
         if (result.events === 0 && this.running) {
           await this.store.waitForAppend(result.position, IDLE_WAIT_MS, this.abort.signal);
         }
