@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     },
   };
 
-  /** A new family and its first case, as the api records them: two streams, two appends. */
+  /** A new family and its first case: two streams, two appends (Emmett appends to one stream at a time). */
   const openCase = async (body: Record<string, unknown>) => {
     const caseId = randomUUID();
     const familyId = randomUUID();

@@ -90,6 +90,53 @@ export function describeEventStoreContract(
       expect(next.nextExpectedRevision).toBe(2n);
     });
 
+    it('Given two new streams, When appended to together, Then both are written, hash-chained, each result naming its own last event', async () => {
+      const [first, second] = [stream(), stream()];
+      const results = await store.appendToStreams([
+        { stream: first, events: [event('Registered', { n: 1 })], expectedRevision: 'no_stream' },
+        { stream: second, events: [event('Opened', { n: 2 }), event('Noted', { n: 3 })], expectedRevision: 'no_stream' },
+      ]);
+      const [firstEvents, secondEvents] = [await store.readStream(first), await store.readStream(second)];
+      expect(firstEvents.map((e) => [e.type, e.revision, e.data])).toEqual([['Registered', 0n, { n: 1 }]]);
+      expect(secondEvents.map((e) => [e.type, e.revision, e.data])).toEqual([
+        ['Opened', 0n, { n: 2 }],
+        ['Noted', 1n, { n: 3 }],
+      ]);
+      expect(results).toEqual([
+        { nextExpectedRevision: 0n, position: firstEvents[0].position },
+        { nextExpectedRevision: 1n, position: secondEvents[1].position },
+      ]);
+      expect(secondEvents[1].metadata).toMatchObject({ actor: { id: 'alice', team: 'north' }, correlationId: 'correlation-1' });
+      expect(verifyStream(firstEvents)).toBeNull();
+      expect(verifyStream(secondEvents)).toBeNull();
+    });
+
+    it('Given one of two streams not as expected, When appended to together, Then a ConcurrencyError names it and neither is written', async () => {
+      const [fresh, existing] = [stream(), stream()];
+      await store.append(existing, [event()], { expectedRevision: 'no_stream' });
+      const error = await store
+        .appendToStreams([
+          { stream: fresh, events: [event('Registered')], expectedRevision: 'no_stream' },
+          { stream: existing, events: [event('Late')], expectedRevision: 'no_stream' },
+        ])
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect(error).toMatchObject({ streamId: existing, actual: 0n });
+      expect(await store.readStream(fresh)).toEqual([]);
+      expect((await store.readStream(existing)).map((e) => e.type)).toEqual(['SomethingHappened']);
+    });
+
+    it('Given a stream named twice, When appended to together, Then it is refused before anything is written', async () => {
+      const name = stream();
+      await expect(
+        store.appendToStreams([
+          { stream: name, events: [event()], expectedRevision: 'no_stream' },
+          { stream: name, events: [event()], expectedRevision: 'any' },
+        ]),
+      ).rejects.toThrow(`names ${name} twice`);
+      expect(await store.readStream(name)).toEqual([]);
+    });
+
     it('Given no stream, When appending expecting it to exist, Then it is refused', async () => {
       await expectConcurrencyError(store.append(stream(), [event()], { expectedRevision: 'stream_exists' }), null);
     });

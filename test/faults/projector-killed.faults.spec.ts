@@ -30,6 +30,9 @@ class EventLogUpTo extends EventStore {
   append(): never {
     throw new Error('read only');
   }
+  appendToStreams(): never {
+    throw new Error('read only');
+  }
   readStream(): never {
     throw new Error('not needed by projections');
   }

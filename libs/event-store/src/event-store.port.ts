@@ -59,6 +59,26 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** One stream's share of an `appendToStreams`. */
+export interface StreamAppend {
+  stream: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+/** Why these appends cannot be made at all (a programming error, not a conflict), or undefined. */
+export function invalidAppends(appends: StreamAppend[], maxEventsPerAppend = Infinity): string | undefined {
+  if (appends.length === 0) return 'appendToStreams needs at least one stream';
+  const streams = new Set<string>();
+  for (const { stream, events } of appends) {
+    if (events.length === 0) return 'append needs at least one event';
+    if (events.length > maxEventsPerAppend) return `an append holds at most ${maxEventsPerAppend} events`;
+    if (streams.has(stream)) return `appendToStreams names ${stream} twice`;
+    streams.add(stream);
+  }
+  return undefined;
+}
+
 export interface ReadStreamOptions {
   fromRevision?: bigint;
   toRevision?: bigint;
@@ -88,6 +108,12 @@ export interface Subscription {
 
 export abstract class EventStore {
   abstract append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, all or none: every expectation holds and every event is
+   * recorded, or a ConcurrencyError names a stream whose expectation does not hold and nothing is
+   * written. Results come in the order of `appends`.
+   */
+  abstract appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   abstract readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events in commit order; never skips an event that commits later with a lower position. */
   abstract readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -113,4 +113,31 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
       ['SteppedUp', 'emerging'],
     ]);
   });
+
+  it('Given two cases decided apart, When committed together, Then both are recorded in one transaction and remembered as written', async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const prepared = await Promise.all(
+      [first, second].map((caseId) => thisProcess.prepare(caseDecider, caseStream(caseId), openCase(caseId), thisProcess.newStream(caseDecider))),
+    );
+
+    const results = await thisProcess.commitTogether(prepared);
+    const recorded = await Promise.all([first, second].map((caseId) => store.readStream(caseStream(caseId))));
+    expect(recorded.map((events) => events.map((event) => event.type))).toEqual([['CaseOpened'], ['CaseOpened']]);
+    expect(results).toEqual(recorded.map(([event]) => ({ revision: 0n, position: event.position })));
+    expect(recorded[0][0].position >> 20n).toBe(recorded[1][0].position >> 20n);
+    const remembered = await thisProcess.loadForDecision(caseDecider, caseStream(second));
+    expect(remembered).toMatchObject({ remembered: true, revision: 0n, position: recorded[1][0].position });
+  });
+
+  it('Given one of two cases opened meanwhile by another process, When committed together, Then neither is written again and a ConcurrencyError names it', async () => {
+    const [fresh, taken] = [randomUUID(), randomUUID()];
+    const prepared = await Promise.all(
+      [fresh, taken].map((caseId) => thisProcess.prepare(caseDecider, caseStream(caseId), openCase(caseId), thisProcess.newStream(caseDecider))),
+    );
+    await run(anotherProcess, openCase(taken));
+
+    expect(await refusalOf(thisProcess.commitTogether(prepared))).toContain(`ConcurrencyError: Stream ${caseStream(taken)}`);
+    expect(await store.readStream(caseStream(fresh))).toEqual([]);
+    expect(await store.readStream(caseStream(taken))).toHaveLength(1);
+  });
 });

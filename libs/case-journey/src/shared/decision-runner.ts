@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ConcurrencyError, EventStore, NewEvent } from '@windscreen/event-store';
+import { AppendResult, ConcurrencyError, EventStore, ExpectedRevision, NewEvent } from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
 import type { Decider, EventEnvelope } from '../domain/decider';
 
@@ -14,6 +14,17 @@ export interface DecisionResult {
 export interface PreparedDecision {
   /** Appends what was decided, expecting the stream still at the revision it was read at. */
   commit(): Promise<DecisionResult>;
+  /** What `commitTogether` appends: the stream, the events decided (none: nothing to write), and how to remember it. */
+  readonly planned: PlannedAppend;
+}
+
+interface PlannedAppend {
+  stream: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+  from: LoadedStream<unknown>;
+  /** Remembers the stream as this append leaves it. */
+  written(result: AppendResult): DecisionResult;
 }
 
 /** A stream as read: the state its events fold to, and where it ends. */
@@ -121,11 +132,13 @@ export class DecisionRunner {
       this.remembered.delete(stream);
       return this.prepare(decider, stream, command, await this.loadState(decider, stream));
     }
+    const planned = this.plan(decider, stream, command.context, from, decided);
     return {
+      planned,
       commit: async () => {
         if (decided.length === 0) return { revision: from.revision ?? -1n, position: from.position };
         try {
-          return await this.append(decider, stream, command.context, from, decided);
+          return planned.written(await this.store.append(stream, planned.events, { expectedRevision: planned.expectedRevision }));
         } catch (error) {
           this.remembered.delete(stream);
           if (!(error instanceof ConcurrencyError) || !from.remembered) throw error;
@@ -136,13 +149,33 @@ export class DecisionRunner {
     };
   }
 
-  private async append<C, E extends DomainEvent<string, unknown>, S>(
+  /**
+   * Appends decisions on several streams in one all-or-none append (a new family and its first
+   * case): neither stream is ever written without the other. No second decision on a conflict:
+   * nothing was written, and the ConcurrencyError goes to the caller.
+   */
+  async commitTogether(decisions: PreparedDecision[]): Promise<DecisionResult[]> {
+    const writing = decisions.filter((decision) => decision.planned.events.length > 0);
+    let results: AppendResult[];
+    try {
+      results = await this.store.appendToStreams(writing.map(({ planned }) => planned));
+    } catch (error) {
+      for (const { planned } of writing) this.remembered.delete(planned.stream);
+      throw error;
+    }
+    return decisions.map(({ planned }) => {
+      const index = writing.findIndex((decision) => decision.planned === planned);
+      return index >= 0 ? planned.written(results[index]) : { revision: planned.from.revision ?? -1n, position: planned.from.position };
+    });
+  }
+
+  private plan<C, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
     stream: string,
     context: CommandContext,
     from: LoadedStream<S>,
     decided: E[],
-  ): Promise<DecisionResult> {
+  ): PlannedAppend {
     const { actor, occurredAt, correlationId, causationId } = context;
     const metadata = {
       actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team },
@@ -150,15 +183,22 @@ export class DecisionRunner {
       correlationId,
       causationId,
     };
-    const toAppend: NewEvent[] = decided.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
-    const result = await this.store.append(stream, toAppend, { expectedRevision: from.revision ?? 'no_stream' });
-    this.remember(stream, {
-      // Folded as the store hands the events back: through JSON, ids and metadata included.
-      state: toAppend.reduce((state, event) => decider.evolve(state, JSON.parse(JSON.stringify(event)) as EventEnvelope<E>), from.state),
-      revision: result.nextExpectedRevision,
-      position: result.position,
-    });
-    return { revision: result.nextExpectedRevision, position: result.position };
+    const events: NewEvent[] = decided.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
+    return {
+      stream,
+      events,
+      expectedRevision: from.revision ?? 'no_stream',
+      from,
+      written: (result) => {
+        this.remember(stream, {
+          // Folded as the store hands the events back: through JSON, ids and metadata included.
+          state: events.reduce((state, event) => decider.evolve(state, JSON.parse(JSON.stringify(event)) as EventEnvelope<E>), from.state),
+          revision: result.nextExpectedRevision,
+          position: result.position,
+        });
+        return { revision: result.nextExpectedRevision, position: result.position };
+      },
+    };
   }
 
   private remember(stream: string, loaded: LoadedStream<unknown>): void {

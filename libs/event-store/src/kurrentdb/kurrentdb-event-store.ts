@@ -13,6 +13,8 @@ import {
   ReadAllOptions as ClientReadAllOptions,
   ResolvedEvent,
   START,
+  AppendConsistencyViolationError,
+  AppendStreamRequest,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
@@ -27,8 +29,10 @@ import {
   ExpectedRevision,
   NewEvent,
   ReadAllOptions,
+  invalidAppends,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -66,26 +70,14 @@ export class KurrentDbEventStore extends EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const { expectedRevision } = options;
     const recordedAt = this.clock().toISOString();
-    const ids = events.map((event) => event.id ?? randomUUID());
+    // Ids fixed once, so that a retry after losing a race repeats the same events.
+    const identified = events.map((event) => ({ ...event, id: event.id ?? randomUUID() }));
     for (let attempt = 1; ; attempt++) {
       // The hash chain needs the stream's last hash, so every append is made at an exact revision.
       const last = await this.lastEventOf(stream);
       const actual = last?.revision ?? null;
-      if (
-        (expectedRevision === 'no_stream' && actual !== null) ||
-        (expectedRevision === 'stream_exists' && actual === null) ||
-        (typeof expectedRevision === 'bigint' && actual !== expectedRevision)
-      ) {
-        throw new ConcurrencyError(stream, expectedRevision, actual);
-      }
-      let previousHash = last?.metadata.hash ?? null;
-      const chained = events.map((event, i) => {
-        const revision = (actual ?? -1n) + BigInt(i + 1);
-        const hash = chainHash(previousHash, stream, revision, ids[i], contentHashOfNew(event, recordedAt));
-        const metadata = { ...event.metadata, recordedAt, schemaVersion: event.schemaVersion, previousHash, hash };
-        previousHash = hash;
-        return jsonEvent({ id: ids[i], type: event.type, data: event.data as JSONType, metadata });
-      });
+      if (!expectationHolds(expectedRevision, actual)) throw new ConcurrencyError(stream, expectedRevision, actual);
+      const chained = this.chain(stream, identified, recordedAt, last).map((event) => jsonEvent(event));
       let result;
       try {
         result = await this.client.appendToStream(stream, chained, { streamState: actual ?? NO_STREAM });
@@ -104,6 +96,66 @@ export class KurrentDbEventStore extends EventStore {
       this.signal.notify(position);
       return { nextExpectedRevision: revision, position };
     }
+  }
+
+  /**
+   * Several streams in one multi-stream append (server 25.1 or later): the server writes all or
+   * none. Each stream is read first for its hash chain and checked against its expectation; the
+   * server refuses the whole append if any stream moved meanwhile.
+   */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const problem = invalidAppends(appends);
+    if (problem) throw new Error(problem);
+    if (appends.length === 1) {
+      const [{ stream, events, expectedRevision }] = appends;
+      return [await this.append(stream, events, { expectedRevision })];
+    }
+    const recordedAt = this.clock().toISOString();
+    const requests: AppendStreamRequest[] = [];
+    for (const { stream, events, expectedRevision } of appends) {
+      const last = await this.lastEventOf(stream);
+      const actual = last?.revision ?? null;
+      if (!expectationHolds(expectedRevision, actual)) throw new ConcurrencyError(stream, expectedRevision, actual);
+      // A multi-stream append carries metadata as text values only: each value goes as its JSON.
+      const chained = this.chain(stream, events, recordedAt, last).map(({ id, type, data, metadata }) =>
+        jsonEvent({ id, type, data, metadata: encodeMetadata(metadata) }),
+      );
+      requests.push({ streamName: stream, events: chained, expectedState: actual ?? NO_STREAM });
+    }
+    let result;
+    try {
+      result = await this.client.multiStreamAppend(requests);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError || error instanceof AppendConsistencyViolationError)) throw error;
+      // Someone wrote to one of the streams since it was read: name one whose expectation fails now.
+      for (const { stream, expectedRevision } of appends) {
+        const actual = (await this.lastEventOf(stream))?.revision ?? null;
+        if (!expectationHolds(expectedRevision, actual)) throw new ConcurrencyError(stream, expectedRevision, actual);
+      }
+      const [{ stream, expectedRevision }] = appends;
+      throw new ConcurrencyError(stream, expectedRevision, (await this.lastEventOf(stream))?.revision ?? null);
+    }
+    const results: AppendResult[] = [];
+    for (const { streamName, revision } of result.responses) {
+      const [last] = await this.readStream(streamName, { fromRevision: revision, toRevision: revision });
+      if (!last) throw new Error(`KurrentDB did not return ${streamName}@${revision} after appending it`);
+      this.signal.notify(last.position);
+      results.push({ nextExpectedRevision: revision, position: last.position });
+    }
+    return appends.map(({ stream }) => results[result.responses.findIndex((response) => response.streamName === stream)]);
+  }
+
+  /** The events with their ids, revisions and hash chain, after the stream's `last` event. */
+  private chain(stream: string, events: NewEvent[], recordedAt: string, last: RecordedEvent | undefined) {
+    let previousHash = last?.metadata.hash ?? null;
+    return events.map((event, i) => {
+      const id = event.id ?? randomUUID();
+      const revision = (last?.revision ?? -1n) + BigInt(i + 1);
+      const hash = chainHash(previousHash, stream, revision, id, contentHashOfNew(event, recordedAt));
+      const metadata = { ...event.metadata, recordedAt, schemaVersion: event.schemaVersion, previousHash, hash };
+      previousHash = hash;
+      return { id, type: event.type, data: event.data as JSONType, metadata };
+    });
   }
 
   private async lastEventOf(stream: string): Promise<RecordedEvent | undefined> {
@@ -265,7 +317,7 @@ function isSystem(resolved: AnyResolvedEvent): boolean {
 function toRecordedEvent(resolved: AnyResolvedEvent, position: bigint): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event || isSystem(resolved) || !event.isJson) return undefined;
-  const { schemaVersion, ...metadata } = (event.metadata ?? {}) as unknown as StoredMetadata;
+  const { schemaVersion, ...metadata } = decodeMetadata((event.metadata ?? {}) as Record<string, unknown>) as unknown as StoredMetadata;
   return {
     id: event.id,
     streamId: event.streamId,
@@ -276,4 +328,26 @@ function toRecordedEvent(resolved: AnyResolvedEvent, position: bigint): Recorded
     data: event.data,
     metadata,
   };
+}
+
+function expectationHolds(expected: ExpectedRevision, actual: bigint | null): boolean {
+  if (expected === 'no_stream') return actual === null;
+  if (expected === 'stream_exists') return actual !== null;
+  return expected === 'any' || actual === expected;
+}
+
+/** Marks metadata whose values are each their JSON text (multi-stream appends take text values only). */
+const TEXT_VALUES = 'windscreen.textValues';
+
+function encodeMetadata(metadata: Record<string, unknown>): Record<string, string> {
+  const encoded: Record<string, string> = { [TEXT_VALUES]: 'true' };
+  for (const [key, value] of Object.entries(metadata)) encoded[key] = JSON.stringify(value);
+  return encoded;
+}
+
+function decodeMetadata(stored: Record<string, unknown>): Record<string, unknown> {
+  if (stored[TEXT_VALUES] !== 'true') return stored;
+  const decoded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored)) if (key !== TEXT_VALUES) decoded[key] = JSON.parse(String(value));
+  return decoded;
 }

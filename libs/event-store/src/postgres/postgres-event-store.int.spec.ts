@@ -156,6 +156,31 @@ describe('PostgreSQL event store', () => {
       expect(await transactionsOf('together-fresh-')).toBeLessThan(9);
     });
 
+    it('Given two-stream appends sent at once with single ones, where one pair has a stream not as expected, Then that pair alone writes nothing, and the others are written whole', async () => {
+      await store.append('together-pair-taken', [event('Opened')], { expectedRevision: 'no_stream' });
+      const pair = (n: number, second: string) =>
+        store.appendToStreams([
+          { stream: `together-pair-family-${n}`, events: [event('Registered', { n })], expectedRevision: 'no_stream' },
+          { stream: second, events: [event('Opened', { n })], expectedRevision: 'no_stream' },
+        ]);
+      const settled = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, n) =>
+          n === 4 ? pair(n, 'together-pair-taken') : n % 2 === 0 ? pair(n, `together-pair-case-${n}`) : store.append(`together-pair-single-${n}`, [event('Opened', { n })], { expectedRevision: 'no_stream' }),
+        ),
+      );
+
+      expect((settled[4] as PromiseRejectedResult).reason).toMatchObject({ streamId: 'together-pair-taken', actual: 0n });
+      expect(await store.readStream('together-pair-family-4')).toEqual([]);
+      expect((await store.readStream('together-pair-taken')).map((e) => e.type)).toEqual(['Opened']);
+      for (const n of [0, 2, 6, 8]) {
+        const [family, opened] = (settled[n] as PromiseFulfilledResult<{ position: bigint }[]>).value;
+        expect((await store.readStream(`together-pair-family-${n}`)).map((e) => [e.data, e.position])).toEqual([[{ n }, family.position]]);
+        expect((await store.readStream(`together-pair-case-${n}`)).map((e) => [e.data, e.position])).toEqual([[{ n }, opened.position]]);
+      }
+      for (const n of [1, 3, 5, 7, 9]) expect((await store.readStream(`together-pair-single-${n}`)).map((e) => e.data)).toEqual([{ n }]);
+      expect(await transactionsOf('together-pair-')).toBeLessThan(9);
+    });
+
     it('Given appends sent at once where one repeats a recorded event id, Then that one alone gets DuplicateEventError, and the others are written', async () => {
       const id = randomUUID();
       await store.append('together-first-use', [event('Once', {}, id)], { expectedRevision: 'no_stream' });

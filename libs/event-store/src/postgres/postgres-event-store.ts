@@ -12,8 +12,10 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
+  invalidAppends,
 } from '../event-store.port';
 
 export const EVENTS_CHANNEL = 'windscreen_events';
@@ -105,24 +107,28 @@ const APPEND_ONE = `
 /**
  * Several appends to different streams in one statement (group commit): one transaction and one
  * commit for all of them. Each is checked against its own expectation as in APPEND_ONE; one that
- * does not hold inserts nothing and leaves the others be. Positions are numbered through the
- * whole batch in its order. $1: the appends as a JSON array of
- * `{ stream, expected, revision, recordedAt, events }`.
+ * does not hold inserts nothing, nor does any other append of its group (the streams of one
+ * `appendToStreams`), and leaves the other groups be. Positions are numbered through the whole
+ * batch in its order. $1: the appends as a JSON array of
+ * `{ stream, expected, revision, recordedAt, events, group }`.
  */
 const APPEND_BATCH = `
   with recursive
   appends as materialized (
     select (ordinality - 1)::int as a, value ->> 'stream' as stream, value ->> 'expected' as expected,
            (value ->> 'revision')::bigint as expected_revision, (value ->> 'recordedAt')::timestamptz as recorded_at,
-           value -> 'events' as events
+           value -> 'events' as events, (value ->> 'group')::int as grp
       from jsonb_array_elements($1::jsonb) with ordinality
   ),
-  accepted as materialized (
-    select appends.*, last_event.stream_revision as current_revision, last_event.hash as previous_hash
+  checked as materialized (
+    select appends.*, last_event.stream_revision as current_revision, last_event.hash as previous_hash,
+           ${expectationHolds('last_event.stream_revision', 'expected', 'expected_revision')} as holds
       from appends left join lateral (
              select stream_revision, hash from events where stream_id = appends.stream order by stream_revision desc limit 1
            ) as last_event on true
-     where ${expectationHolds('last_event.stream_revision', 'expected', 'expected_revision')}
+  ),
+  accepted as materialized (
+    select * from checked as c where not exists (select from checked as other where other.grp = c.grp and not other.holds)
   ),
   chain (a, i, stream, revision, events, recorded_at, item, previous_hash, hash) as (
     select a, 0, stream, coalesce(current_revision, -1) + 1, events, recorded_at, events -> 0, previous_hash,
@@ -157,15 +163,23 @@ function lastOfEachStream(rows: AppendedRow[]): Map<string, AppendResult> {
   return last;
 }
 
-/** An append waiting for its batch. */
-interface PendingAppend {
+/** One stream's part of an append, ready to send. */
+interface StreamPart {
   stream: string;
   expectedRevision: ExpectedRevision;
   recordedAt: string;
   events: { id: string; type: string; schemaVersion: number; data: unknown; metadata: unknown; contentHash: string }[];
-  resolve(result: AppendResult): void;
+}
+
+/** An append waiting for its batch: one stream's, or several streams' written all or none. */
+interface PendingAppend {
+  parts: StreamPart[];
+  resolve(results: AppendResult[]): void;
   reject(error: unknown): void;
 }
+
+const holds = (expected: ExpectedRevision, current: bigint | null) =>
+  expected === 'any' || (expected === 'no_stream' ? current === null : expected === 'stream_exists' ? current !== null : current === expected);
 
 const expectationOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? 'exact' : expected);
 const revisionOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? expected.toString() : null);
@@ -202,20 +216,31 @@ export class PostgresEventStore extends EventStore {
    * once. Each is answered only once its batch has committed, and each keeps its own expectation.
    * Two appends to one stream never share or overlap batches: the later one waits.
    */
-  append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
-    if (events.length > MAX_EVENTS_PER_APPEND) return Promise.reject(new Error(`an append holds at most ${MAX_EVENTS_PER_APPEND} events`));
+  async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    const [result] = await this.appendToStreams([{ stream, events, expectedRevision: options.expectedRevision }]);
+    return result;
+  }
+
+  /** As `append`, for several streams at once: they go in one batch, and are written all or none. */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const problem = invalidAppends(appends, MAX_EVENTS_PER_APPEND);
+    if (problem) return Promise.reject(new Error(problem));
     const recordedAt = this.clock().toISOString();
-    const document = events.map((event) => ({
-      id: event.id ?? randomUUID(),
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data,
-      metadata: { ...event.metadata, recordedAt },
-      contentHash: contentHashOfNew(event, recordedAt),
+    const parts = appends.map(({ stream, events, expectedRevision }) => ({
+      stream,
+      expectedRevision,
+      recordedAt,
+      events: events.map((event) => ({
+        id: event.id ?? randomUUID(),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        metadata: { ...event.metadata, recordedAt },
+        contentHash: contentHashOfNew(event, recordedAt),
+      })),
     }));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ stream, expectedRevision: options.expectedRevision, recordedAt, events: document, resolve, reject });
+      this.waiting.push({ parts, resolve, reject });
       this.writeWaiting();
     });
   }
@@ -226,24 +251,22 @@ export class PostgresEventStore extends EventStore {
       let eventCount = 0;
       for (let i = 0; i < this.waiting.length; ) {
         const pending = this.waiting[i];
-        if (this.writing.has(pending.stream)) {
-          i++; // its stream is being written: it waits for that batch
+        if (pending.parts.some((part) => this.writing.has(part.stream))) {
+          i++; // one of its streams is being written: it waits for that batch
           continue;
         }
-        if (batch.length > 0 && eventCount + pending.events.length > MAX_EVENTS_PER_BATCH) break;
+        const events = pending.parts.reduce((count, part) => count + part.events.length, 0);
+        if (batch.length > 0 && eventCount + events > MAX_EVENTS_PER_BATCH) break;
         this.waiting.splice(i, 1);
-        this.writing.add(pending.stream);
+        for (const part of pending.parts) this.writing.add(part.stream);
         batch.push(pending);
-        eventCount += pending.events.length;
+        eventCount += events;
       }
       if (batch.length === 0) return;
-      // Inserted in stream order: two processes' batches then take their rows' unique keys in the
-      // same order, so neither can wait on the other while holding what the other waits for.
-      batch.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
       this.batchesInFlight++;
       void this.writeBatch(batch).finally(() => {
         this.batchesInFlight--;
-        for (const pending of batch) this.writing.delete(pending.stream);
+        for (const pending of batch) for (const part of pending.parts) this.writing.delete(part.stream);
         this.writeWaiting();
       });
     }
@@ -267,47 +290,53 @@ export class PostgresEventStore extends EventStore {
       await Promise.all(batch.map((pending) => this.appendAlone(pending).then(pending.resolve, pending.reject)));
       return;
     }
-    await Promise.all(
-      batch.map(async (pending) => {
-        const result = written.get(pending.stream);
-        if (result) return pending.resolve(result);
-        // Its expectation did not hold: nothing of it was written.
-        try {
-          pending.reject(new ConcurrencyError(pending.stream, pending.expectedRevision, await this.streamRevision(pending.stream)));
-        } catch (error) {
-          pending.reject(error);
-        }
-      }),
-    );
+    await Promise.all(batch.map((pending) => this.answer(pending, written).then(pending.resolve, pending.reject)));
   }
 
   /** One append on its own: a collision is explained, and an append expecting 'any' tries again. */
-  private async appendAlone(pending: PendingAppend): Promise<AppendResult> {
-    const { stream, expectedRevision } = pending;
+  private async appendAlone(pending: PendingAppend): Promise<AppendResult[]> {
     for (let attempt = 1; ; attempt++) {
       let written: Map<string, AppendResult>;
       try {
         written = await this.send([pending]);
       } catch (error) {
-        // Another write took this stream's revision (or this event id) first.
+        // Another write took one of its streams' revisions (or one of its event ids) first.
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-        await this.explainCollision(stream, pending.events.map((event) => event.id), expectedRevision);
+        for (const part of pending.parts) {
+          await this.explainCollision(part.stream, part.events.map((event) => event.id), part.expectedRevision);
+        }
         if (attempt < 5) continue; // 'any' lost a race it does not care about: try again
         throw error;
       }
-      const result = written.get(stream);
-      if (!result) throw new ConcurrencyError(stream, expectedRevision, await this.streamRevision(stream));
-      return result;
+      return this.answer(pending, written);
     }
+  }
+
+  /**
+   * Each stream's result once all of the append's streams were written; else (an expectation did
+   * not hold, and nothing of the append was written) a ConcurrencyError naming a stream whose
+   * expectation does not hold.
+   */
+  private async answer(pending: PendingAppend, written: Map<string, AppendResult>): Promise<AppendResult[]> {
+    const results = pending.parts.map((part) => written.get(part.stream));
+    if (results.every((result) => result !== undefined)) return results as AppendResult[];
+    const current = await Promise.all(pending.parts.map((part) => this.streamRevision(part.stream)));
+    const refused = pending.parts.findIndex((part, i) => !holds(part.expectedRevision, current[i]));
+    const part = pending.parts[Math.max(0, refused)];
+    throw new ConcurrencyError(part.stream, part.expectedRevision, current[Math.max(0, refused)]);
   }
 
   /** The statement itself; wakes subscribers for what it wrote. */
   private async send(appends: PendingAppend[]): Promise<Map<string, AppendResult>> {
     // One JSON document for the events: cheaper to send and parse than parallel arrays. Named
     // statements are parsed and planned once per connection.
-    const [one] = appends;
+    const parts = appends.flatMap((pending, group) => pending.parts.map((part) => ({ part, group })));
+    // Inserted in stream order: two processes' batches then take their rows' unique keys in the
+    // same order, so neither can wait on the other while holding what the other waits for.
+    parts.sort((a, b) => (a.part.stream < b.part.stream ? -1 : a.part.stream > b.part.stream ? 1 : 0));
+    const [{ part: one }] = parts;
     const query =
-      appends.length === 1
+      parts.length === 1
         ? {
             name: 'windscreen_append_one',
             text: APPEND_ONE,
@@ -318,12 +347,13 @@ export class PostgresEventStore extends EventStore {
             text: APPEND_BATCH,
             values: [
               JSON.stringify(
-                appends.map((pending) => ({
-                  stream: pending.stream,
-                  expected: expectationOf(pending.expectedRevision),
-                  revision: revisionOf(pending.expectedRevision),
-                  recordedAt: pending.recordedAt,
-                  events: pending.events,
+                parts.map(({ part, group }) => ({
+                  stream: part.stream,
+                  expected: expectationOf(part.expectedRevision),
+                  revision: revisionOf(part.expectedRevision),
+                  recordedAt: part.recordedAt,
+                  events: part.events,
+                  group,
                 })),
               ),
             ],

@@ -8,8 +8,9 @@ import { OpenCaseCommand, OpenCaseResult } from './open-case.command';
 
 /**
  * A contact becomes a case. The case is decided first, so a refusal writes nothing. A new family
- * is then registered before the case is recorded (a case never names a family that does not
- * exist); a child joining an existing family is added to it after the case is recorded.
+ * is registered in the same append as the case (a case never names a family that does not exist,
+ * and a family never lacks its first case); a child joining an existing family is added to it
+ * after the case is recorded.
  */
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCaseResult> {
@@ -31,18 +32,20 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
       this.decisions.newStream(caseDecider),
     );
     if (!joining) {
-      await this.decisions.run(
+      const registerFamily = await this.decisions.prepare(
         familyDecider,
         familyStream(familyId),
         { type: 'RegisterFamily', data: { familyId, area: request.area, firstCaseId: caseId }, context },
         family,
       );
+      // One append for both streams: the family and its first case are recorded together or not at all.
+      const [registered, opened] = await this.decisions.commitTogether([registerFamily, openCase]);
+      const position = registered.position > opened.position ? registered.position : opened.position;
+      return { caseId, familyId, revision: opened.revision, position };
     }
     const opened = await openCase.commit();
-    if (joining) {
-      // Read again: another child may have joined since the family was read above.
-      await this.decisions.run(familyDecider, familyStream(familyId), addChild);
-    }
+    // Read again: another child may have joined since the family was read above.
+    await this.decisions.run(familyDecider, familyStream(familyId), addChild);
     return { caseId, familyId, revision: opened.revision, position: opened.position };
   }
 }
