@@ -122,6 +122,16 @@ export async function benchServer(name: string): Promise<BenchServer> {
   };
 }
 
+/**
+ * The Node flags `npm start` gives the api (package.json), so that the benchmark measures the api
+ * as it is run; the peer gets them too, so that both run on the same terms.
+ */
+function startFlags(): string[] {
+  const start: string = JSON.parse(fs.readFileSync(path.join(REPOSITORY, 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(1, words.indexOf('-r')).filter((word) => word.startsWith('--'));
+}
+
 /** A process the benchmark started (the api, the peer), on its own port. */
 export interface ChildApp {
   child: ChildProcess;
@@ -138,7 +148,7 @@ export interface ChildApp {
 export async function startChild(script: string, env: Record<string, string>, ready: (url: string) => Promise<boolean>): Promise<ChildApp> {
   const port = await findFreePort();
   // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the api and the peer.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
     cwd: REPOSITORY,
     env: { ...process.env, PORT: String(port), ...env },
