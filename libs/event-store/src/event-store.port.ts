@@ -66,6 +66,13 @@ export interface StreamAppend {
   expectedRevision: ExpectedRevision;
 }
 
+/** Whether a stream at `actual` (null: no stream) meets an append's expectation. */
+export function expectationHolds(expected: ExpectedRevision, actual: bigint | null): boolean {
+  if (expected === 'no_stream') return actual === null;
+  if (expected === 'stream_exists') return actual !== null;
+  return expected === 'any' || actual === expected;
+}
+
 /** Why these appends cannot be made at all (a programming error, not a conflict), or undefined. */
 export function invalidAppends(appends: StreamAppend[], maxEventsPerAppend = Infinity): string | undefined {
   if (appends.length === 0) return 'appendToStreams needs at least one stream';

@@ -27,6 +27,7 @@ import {
   EventMetadata,
   EventStore,
   ExpectedRevision,
+  expectationHolds,
   NewEvent,
   ReadAllOptions,
   invalidAppends,
@@ -67,8 +68,9 @@ export class KurrentDbEventStore extends EventStore {
   }
 
   async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
     const { expectedRevision } = options;
+    const problem = invalidAppends([{ stream, events, expectedRevision }]);
+    if (problem) throw new Error(problem);
     const recordedAt = this.clock().toISOString();
     // Ids fixed once, so that a retry after losing a race repeats the same events.
     const identified = events.map((event) => ({ ...event, id: event.id ?? randomUUID() }));
@@ -328,12 +330,6 @@ function toRecordedEvent(resolved: AnyResolvedEvent, position: bigint): Recorded
     data: event.data,
     metadata,
   };
-}
-
-function expectationHolds(expected: ExpectedRevision, actual: bigint | null): boolean {
-  if (expected === 'no_stream') return actual === null;
-  if (expected === 'stream_exists') return actual !== null;
-  return expected === 'any' || actual === expected;
 }
 
 /** Marks metadata whose values are each their JSON text (multi-stream appends take text values only). */

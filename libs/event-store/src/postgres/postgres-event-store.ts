@@ -15,6 +15,7 @@ import {
   StreamAppend,
   SubscribeOptions,
   Subscription,
+  expectationHolds,
   invalidAppends,
 } from '../event-store.port';
 
@@ -59,8 +60,8 @@ const READ_ALL = `
 const link = (previousHash: string, stream: string, revision: string, item: string) =>
   `encode(sha256(convert_to(coalesce(${previousHash}, '') || '|' || ${stream} || '|' || ${revision} || '|' || (${item} ->> 'id')::uuid || '|' || (${item} ->> 'contentHash'), 'UTF8')), 'hex')`;
 
-/** Whether a stream at `current` (null: no stream) meets an append's expectation (`expected`, `revision`). */
-const expectationHolds = (current: string, expected: string, revision: string) =>
+/** In SQL, `expectationHolds` of the port: whether a stream at `current` (null: no stream) meets an append's expectation (`expected`, `revision`). */
+const expectationHoldsInSql = (current: string, expected: string, revision: string) =>
   `case ${expected} when 'no_stream' then ${current} is null
                    when 'stream_exists' then ${current} is not null
                    when 'exact' then ${current} = ${revision}
@@ -88,7 +89,7 @@ const APPEND_ONE = `
   expected as (
     select last_event.stream_revision as current_revision, last_event.hash as previous_hash
       from (select) as one left join last_event on true
-     where ${expectationHolds('last_event.stream_revision', '$2::text', '$3::bigint')}
+     where ${expectationHoldsInSql('last_event.stream_revision', '$2::text', '$3::bigint')}
   ),
   chain (i, revision, item, previous_hash, hash) as (
     select 0, coalesce(current_revision, -1) + 1, $4::jsonb -> 0, previous_hash,
@@ -122,7 +123,7 @@ const APPEND_BATCH = `
   ),
   checked as materialized (
     select appends.*, last_event.stream_revision as current_revision, last_event.hash as previous_hash,
-           ${expectationHolds('last_event.stream_revision', 'expected', 'expected_revision')} as holds
+           ${expectationHoldsInSql('last_event.stream_revision', 'expected', 'expected_revision')} as holds
       from appends left join lateral (
              select stream_revision, hash from events where stream_id = appends.stream order by stream_revision desc limit 1
            ) as last_event on true
@@ -177,9 +178,6 @@ interface PendingAppend {
   resolve(results: AppendResult[]): void;
   reject(error: unknown): void;
 }
-
-const holds = (expected: ExpectedRevision, current: bigint | null) =>
-  expected === 'any' || (expected === 'no_stream' ? current === null : expected === 'stream_exists' ? current !== null : current === expected);
 
 const expectationOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? 'exact' : expected);
 const revisionOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? expected.toString() : null);
@@ -315,13 +313,13 @@ export class PostgresEventStore extends EventStore {
   /**
    * Each stream's result once all of the append's streams were written; else (an expectation did
    * not hold, and nothing of the append was written) a ConcurrencyError naming a stream whose
-   * expectation does not hold.
+   * expectation does not hold now (the first stream, should another write have moved them all).
    */
   private async answer(pending: PendingAppend, written: Map<string, AppendResult>): Promise<AppendResult[]> {
     const results = pending.parts.map((part) => written.get(part.stream));
     if (results.every((result) => result !== undefined)) return results as AppendResult[];
     const current = await Promise.all(pending.parts.map((part) => this.streamRevision(part.stream)));
-    const refused = pending.parts.findIndex((part, i) => !holds(part.expectedRevision, current[i]));
+    const refused = pending.parts.findIndex((part, i) => !expectationHolds(part.expectedRevision, current[i]));
     const part = pending.parts[Math.max(0, refused)];
     throw new ConcurrencyError(part.stream, part.expectedRevision, current[Math.max(0, refused)]);
   }
