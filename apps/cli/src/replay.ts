@@ -2,15 +2,17 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import {
-  caseDecider,
+  caseAggregate,
   caseEpisodesOf,
   CaseReplay,
   checkReadModelConsistency,
   consentsOf,
+  decodeCaseEvent,
   describeEvent,
   LEVEL_LABELS,
   LevelOfNeed,
   selectAt,
+  streamName,
 } from '@windscreen/case-journey';
 import { loadConfig } from '@windscreen/config';
 import { prepareDatabase } from '@windscreen/database';
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     const store = app.get(EventStore);
     if (args.case) {
       const at = until ? (args['as-occurred'] ? { asOccurredBy: until } : { asOf: until }) : {};
-      const events = selectAt(await store.readStream(`case-${String(args.case)}`), at);
+      const events = selectAt(await store.readStream(streamName.case(String(args.case))), at);
       if (events.length === 0) {
         process.stderr.write(`replay: no events for case ${String(args.case)}${until ? ` by ${until}` : ''}\n`);
         exitCode = 1;
@@ -64,9 +66,9 @@ async function main(): Promise<void> {
 }
 
 function printHistory(events: RecordedEvent[]): void {
-  let state = caseDecider.initialState();
-  events.forEach((event, index) => {
-    state = caseDecider.evolve(state, event as never);
+  let state = caseAggregate.initialState();
+  events.map(decodeCaseEvent).forEach((event, index) => {
+    state = caseAggregate.evolve(state, event);
     const { actor, occurredAt, recordedAt } = event.metadata;
     const late = Date.parse(recordedAt) - Date.parse(occurredAt) > 60_000 ? ` (recorded ${recordedAt})` : '';
     process.stdout.write(`${index + 1}. ${occurredAt}${late} - ${describeEvent(event)}\n`);

@@ -8,3 +8,5 @@ export * from './case/replay/case-replay';
 export * from './case/replay/consistency-check';
 export * from './case/chronology/describe-event';
 export * from './case/get-case/case-summary';
+export * from './events/decode';
+export * from './events/aggregates';

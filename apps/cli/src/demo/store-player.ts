@@ -3,14 +3,13 @@ import {
   CaseCommand,
   CaseEvent,
   CaseState,
-  caseStream,
   CommandContext,
   EventEnvelope,
   familyDecider,
   FamilyCommand,
   FamilyEvent,
   FamilyState,
-  familyStream,
+  streamName,
 } from '@windscreen/case-journey/domain';
 import type { EventStore, NewEvent } from '@windscreen/event-store';
 import { contextOf, FamilyPlayer, PlayResult, refusalOf } from './play';
@@ -40,8 +39,8 @@ export class StorePlayer implements FamilyPlayer {
 
   async play(family: DemoFamily): Promise<PlayResult> {
     const result: PlayResult = { commands: 0, events: 0, refused: [] };
-    const cases = family.children.map((child): Stream<CaseState> => ({ name: caseStream(child.caseId), state: caseDecider.initialState(), revision: null }));
-    const home: Stream<FamilyState> = { name: familyStream(family.familyId), state: familyDecider.initialState(), revision: null };
+    const cases = family.children.map((child): Stream<CaseState> => ({ name: streamName.case(child.caseId), state: caseDecider.initialState(), revision: null }));
+    const home: Stream<FamilyState> = { name: streamName.family(family.familyId), state: familyDecider.initialState(), revision: null };
     // Waiting to be appended, per stream, in the order the streams were first written to.
     const waiting = new Map<Stream<unknown>, NewEvent[]>();
     const flush = async (streams: Stream<unknown>[]) => {

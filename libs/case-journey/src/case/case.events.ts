@@ -44,4 +44,3 @@ export type CaseEvent =
   | EntryCorrected
   | CaseAllocated;
 
-export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -27,3 +27,4 @@ export * from '../case/escalation/escalation.decide';
 export * from '../case/correction/correction.decide';
 export * from '../family/family.decider';
 export * from '../family/early-help/early-help.decide';
+export * from './stream-name';

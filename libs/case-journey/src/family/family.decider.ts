@@ -42,7 +42,6 @@ export interface FamilyState {
   keepInTouchSince: string | null;
 }
 
-export const familyStream = (familyId: string): string => `family-${familyId}`;
 
 export const initialFamilyState = (): FamilyState => ({
   exists: false,

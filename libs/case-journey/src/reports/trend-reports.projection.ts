@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
+import { decode, Decoded, DecodedEvent } from '../events/decode';
 import type { Projection } from '@windscreen/projections';
 import type { CaseEvent } from '../case/case.events';
 import type { CaseOpened } from '../case/open-case/open-case.decide';
@@ -95,8 +96,9 @@ export class TrendReportsProjection implements Projection {
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
     const batch = new TrendReportsBatch(manager);
-    await batch.load(events);
-    for (const event of events) batch.apply(event);
+    const decoded = events.map(decode).filter((event) => event !== undefined);
+    await batch.load(decoded);
+    for (const event of decoded) batch.apply(event);
     await batch.save();
   }
 }
@@ -125,26 +127,23 @@ class TrendReportsBatch {
   constructor(private readonly manager: EntityManager) {}
 
   /** Reads only what this batch's events need: the cases, families and children they touch. */
-  async load(events: RecordedEvent[]): Promise<void> {
+  async load(events: DecodedEvent[]): Promise<void> {
     const caseIds = new Set<string>();
     const familyIds = new Set<string>();
     const openedKeys = new Map<string, string>();
     const reopenedCaseIds = new Set<string>();
     const specialistCaseIds = new Set<string>();
-    for (const event of events) {
-      if (event.streamId.startsWith('case-')) {
-        const caseId = event.streamId.slice(5);
-        const data = event.data as { familyId: string; child: CaseOpened['data']['child']; level?: string; to?: string };
-        if (event.type === 'CaseOpened') openedKeys.set(caseId, childKey(data.familyId, data.child));
-        else if (CASE_EVENTS.has(event.type)) caseIds.add(caseId);
-        if (event.type === 'CaseReopened') reopenedCaseIds.add(caseId);
-        if ((event.type === 'LevelOfNeedAssessed' && data.level === 'specialist') || (event.type === 'SteppedUp' && data.to === 'specialist')) {
-          specialistCaseIds.add(caseId);
+    for (const { kind, id, event } of events) {
+      if (kind === 'case') {
+        if (event.type === 'CaseOpened') openedKeys.set(id, childKey(event.data.familyId, event.data.child));
+        else if (CASE_EVENTS.has(event.type)) caseIds.add(id);
+        if (event.type === 'CaseReopened') reopenedCaseIds.add(id);
+        if ((event.type === 'LevelOfNeedAssessed' && event.data.level === 'specialist') || (event.type === 'SteppedUp' && event.data.to === 'specialist')) {
+          specialistCaseIds.add(id);
         }
-      } else if (event.streamId.startsWith('family-') && EARLY_HELP_EVENTS.has(event.type)) {
-        familyIds.add(event.streamId.slice(7));
-        const data = event.data as { caseId?: string };
-        if (event.type === 'EarlyHelpAssessmentStarted' && data.caseId) caseIds.add(data.caseId);
+      } else if (EARLY_HELP_EVENTS.has(event.type)) {
+        familyIds.add(id);
+        if (event.type === 'EarlyHelpAssessmentStarted') caseIds.add(event.data.caseId);
       }
     }
     if (familyIds.size) {
@@ -219,16 +218,16 @@ class TrendReportsBatch {
     }
   }
 
-  apply(recorded: RecordedEvent): void {
-    if (recorded.streamId.startsWith('case-')) this.applyToCase(recorded as RecordedEvent & CaseEvent);
-    else if (recorded.streamId.startsWith('family-')) this.applyToFamily(recorded as RecordedEvent & FamilyEvent);
+  apply(decoded: DecodedEvent): void {
+    if (decoded.kind === 'case') this.applyToCase(decoded.id, decoded.event);
+    else this.applyToFamily(decoded.id, decoded.event);
   }
 
-  private applyToCase(event: RecordedEvent & CaseEvent): void {
+  private applyToCase(caseId: string, event: Decoded<CaseEvent>): void {
     const at = event.metadata.occurredAt;
     const position = event.position.toString();
     if (event.type === 'CaseOpened') {
-      const { caseId, familyId, child, area } = event.data;
+      const { familyId, child, area } = event.data;
       const memory: CaseMemory = {
         caseId,
         familyId,
@@ -245,7 +244,7 @@ class TrendReportsBatch {
       this.referral(memory, position, at, 'opened');
       return;
     }
-    const memory = this.cases.get(event.streamId.slice(5));
+    const memory = this.cases.get(caseId);
     if (!memory) return;
     const move = (direction: string, from: string, to: string, category: string | null, exitsLevel: boolean) => {
       const day = ukDay(at);
@@ -314,8 +313,7 @@ class TrendReportsBatch {
     }
   }
 
-  private applyToFamily(event: RecordedEvent & FamilyEvent): void {
-    const familyId = event.streamId.slice(7);
+  private applyToFamily(familyId: string, event: Decoded<FamilyEvent>): void {
     if (event.type === 'FamilyRegistered') {
       this.families.set(familyId, { familyId, area: event.data.area, firstCaseId: event.data.firstCaseId, ehaCases: {}, lastEhaCaseId: null });
       this.dirtyFamilies.add(familyId);
@@ -348,7 +346,7 @@ class TrendReportsBatch {
   }
 
   /** Early help happens to a family; it is counted in the area and team of the child's case it is for. */
-  private earlyHelpFact(event: RecordedEvent, family: FamilyMemory, caseId: string | undefined, kind: string): void {
+  private earlyHelpFact(event: Decoded<FamilyEvent>, family: FamilyMemory, caseId: string | undefined, kind: string): void {
     const memory = caseId ? this.cases.get(caseId) : undefined;
     const day = ukDay(event.metadata.occurredAt);
     const area = memory?.area ?? family.area;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ICommandHandler } from '@nestjs/cqrs';
-import { caseDecider, CaseCommand } from '../case/case.decider';
-import { caseStream } from '../case/case.events';
+import type { CaseCommand } from '../case/case.decider';
+import { streamName } from '../domain/stream-name';
+import { caseAggregate } from '../events/aggregates';
 import { DecisionMessage } from './decision-message';
 import { DecisionResult, DecisionRunner } from './decision-runner';
 
@@ -13,6 +14,6 @@ export abstract class CaseDecisionHandler<T extends CaseCommand['type']> impleme
   constructor(private readonly decisions: DecisionRunner) {}
 
   execute(message: CaseCommandMessage<T>): Promise<DecisionResult> {
-    return this.decisions.run(caseDecider, caseStream(message.data.caseId), message.toCommand());
+    return this.decisions.run(caseAggregate, streamName.case(message.data.caseId), message.toCommand());
   }
 }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@windscreen/event-store';
 import { createTestDatabase, TestDatabase } from '@windscreen/testing';
-import { caseDecider, CaseCommand } from '../case/case.decider';
-import { caseStream } from '../case/case.events';
+import type { CaseCommand } from '../case/case.decider';
+import { streamName } from '../domain/stream-name';
+import { caseAggregate } from '../events/aggregates';
 import type { Actor } from '../domain/actor';
 import { RuleViolation } from '../domain/domain-error';
 import { DecisionRunner } from './decision-runner';
@@ -50,7 +51,7 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
   let store: PostgresEventStore;
   let thisProcess: DecisionRunner;
   let anotherProcess: DecisionRunner;
-  const run = (runner: DecisionRunner, command: CaseCommand) => runner.run(caseDecider, caseStream(command.data.caseId), command);
+  const run = (runner: DecisionRunner, command: CaseCommand) => runner.run(caseAggregate, streamName.case(command.data.caseId), command);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -70,8 +71,8 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
     for (const command of [openCase(caseId), changeLevel(caseId, 'emerging'), changeLevel(caseId, 'complex'), closeCase(caseId), reopenCase(caseId)]) {
       await run(thisProcess, command);
     }
-    const remembered = await thisProcess.loadForDecision(caseDecider, caseStream(caseId));
-    const read = await thisProcess.loadState(caseDecider, caseStream(caseId));
+    const remembered = await thisProcess.loadForDecision(caseAggregate, streamName.case(caseId));
+    const read = await thisProcess.loadState(caseAggregate, streamName.case(caseId));
     expect(remembered.remembered).toBe(true);
     expect({ ...remembered, remembered: undefined }).toEqual({ ...read, remembered: undefined });
     expect(Object.keys(read.state.entries)).toHaveLength(5);
@@ -84,7 +85,7 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
     await run(anotherProcess, changeLevel(caseId, 'complex'));
 
     expect(await refusalOf(run(thisProcess, changeLevel(caseId, 'complex')))).toBe('LEVEL_OF_NEED.UNCHANGED');
-    const types = (await store.readStream(caseStream(caseId))).map((event) => event.type);
+    const types = (await store.readStream(streamName.case(caseId))).map((event) => event.type);
     expect(types).toEqual(['CaseOpened', 'LevelOfNeedAssessed', 'SteppedUp']);
   });
 
@@ -95,7 +96,7 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
     await run(anotherProcess, reopenCase(caseId));
 
     const result = await run(thisProcess, changeLevel(caseId, 'emerging'));
-    const recorded = await store.readStream(caseStream(caseId));
+    const recorded = await store.readStream(streamName.case(caseId));
     expect(recorded.map((event) => event.type)).toEqual(['CaseOpened', 'CaseClosed', 'CaseReopened', 'LevelOfNeedAssessed']);
     expect(result.revision).toBe(3n);
   });
@@ -106,7 +107,7 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
     await run(anotherProcess, changeLevel(caseId, 'emerging'));
 
     await run(thisProcess, changeLevel(caseId, 'complex'));
-    const recorded = await store.readStream(caseStream(caseId));
+    const recorded = await store.readStream(streamName.case(caseId));
     expect(recorded.map((event) => [event.type, (event.data as { from?: string }).from ?? null])).toEqual([
       ['CaseOpened', null],
       ['LevelOfNeedAssessed', null],
@@ -117,27 +118,27 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
   it('Given two cases decided apart, When committed together, Then both are recorded in one transaction and remembered as written', async () => {
     const [first, second] = [randomUUID(), randomUUID()];
     const prepared = await Promise.all(
-      [first, second].map((caseId) => thisProcess.prepare(caseDecider, caseStream(caseId), openCase(caseId), thisProcess.newStream(caseDecider))),
+      [first, second].map((caseId) => thisProcess.prepare(caseAggregate, streamName.case(caseId), openCase(caseId), thisProcess.newStream(caseAggregate))),
     );
 
     const results = await thisProcess.commitTogether(prepared);
-    const recorded = await Promise.all([first, second].map((caseId) => store.readStream(caseStream(caseId))));
+    const recorded = await Promise.all([first, second].map((caseId) => store.readStream(streamName.case(caseId))));
     expect(recorded.map((events) => events.map((event) => event.type))).toEqual([['CaseOpened'], ['CaseOpened']]);
     expect(results).toEqual(recorded.map(([event]) => ({ revision: 0n, position: event.position })));
     expect(recorded[0][0].position >> 20n).toBe(recorded[1][0].position >> 20n);
-    const remembered = await thisProcess.loadForDecision(caseDecider, caseStream(second));
+    const remembered = await thisProcess.loadForDecision(caseAggregate, streamName.case(second));
     expect(remembered).toMatchObject({ remembered: true, revision: 0n, position: recorded[1][0].position });
   });
 
   it('Given one of two cases opened meanwhile by another process, When committed together, Then neither is written again and a ConcurrencyError names it', async () => {
     const [fresh, taken] = [randomUUID(), randomUUID()];
     const prepared = await Promise.all(
-      [fresh, taken].map((caseId) => thisProcess.prepare(caseDecider, caseStream(caseId), openCase(caseId), thisProcess.newStream(caseDecider))),
+      [fresh, taken].map((caseId) => thisProcess.prepare(caseAggregate, streamName.case(caseId), openCase(caseId), thisProcess.newStream(caseAggregate))),
     );
     await run(anotherProcess, openCase(taken));
 
-    expect(await refusalOf(thisProcess.commitTogether(prepared))).toContain(`ConcurrencyError: Stream ${caseStream(taken)}`);
-    expect(await store.readStream(caseStream(fresh))).toEqual([]);
-    expect(await store.readStream(caseStream(taken))).toHaveLength(1);
+    expect(await refusalOf(thisProcess.commitTogether(prepared))).toContain(`ConcurrencyError: Stream ${streamName.case(taken)}`);
+    expect(await store.readStream(streamName.case(fresh))).toEqual([]);
+    expect(await store.readStream(streamName.case(taken))).toHaveLength(1);
   });
 });

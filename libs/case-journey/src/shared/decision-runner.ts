@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppendResult, ConcurrencyError, EventStore, ExpectedRevision, NewEvent } from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
-import type { Decider, EventEnvelope } from '../domain/decider';
+import type { EventEnvelope } from '../domain/decider';
+import type { EventSourced } from '../events/aggregates';
 
 export interface DecisionResult {
   /** Revision of the stream after the decision (its last event). */
@@ -57,9 +58,9 @@ export class DecisionRunner {
   constructor(private readonly store: EventStore) {}
 
   /** The stream as it is in the store now. */
-  async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: string): Promise<LoadedStream<S>> {
+  async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<LoadedStream<S>> {
     const recorded = await this.store.readStream(stream);
-    const state = recorded.reduce((current, event) => decider.evolve(current, event as unknown as EventEnvelope<E>), decider.initialState());
+    const state = recorded.reduce((current, event) => decider.evolve(current, decider.decode(event)), decider.initialState());
     const last = recorded[recorded.length - 1];
     return { state, revision: last?.revision, position: last?.position ?? 0n };
   }
@@ -68,7 +69,7 @@ export class DecisionRunner {
    * The stream to decide on before appending to it: as remembered from this process's last write,
    * else as read. Only for a stream the decision is then appended to, which checks it.
    */
-  async loadForDecision<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: string): Promise<LoadedStream<S>> {
+  async loadForDecision<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<LoadedStream<S>> {
     const known = this.remembered.get(stream) as LoadedStream<S> | undefined;
     return known ? { ...known, remembered: true } : this.loadState(decider, stream);
   }
@@ -77,13 +78,13 @@ export class DecisionRunner {
    * A stream named by an id this command has just generated: it has no events, so it is not read.
    * Should it exist after all, the append (expecting no stream) is refused.
    */
-  newStream<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>): LoadedStream<S> {
+  newStream<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>): LoadedStream<S> {
     return { state: decider.initialState(), revision: undefined, position: 0n };
   }
 
   /** Decide and append; on `loaded` when the handler has already loaded the stream. */
   async run<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
-    decider: Decider<C, E, S>,
+    decider: EventSourced<C, E, S>,
     stream: string,
     command: C,
     loaded?: LoadedStream<S>,
@@ -97,7 +98,7 @@ export class DecisionRunner {
    * refusal rather than a bare concurrency error.
    */
   async runRedecidingOnConflict<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
-    decider: Decider<C, E, S>,
+    decider: EventSourced<C, E, S>,
     stream: string,
     command: C,
     attempts = 5,
@@ -117,7 +118,7 @@ export class DecisionRunner {
    * was loaded, so deciding on a `loaded` stream loaded earlier is as safe as loading it here.
    */
   async prepare<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
-    decider: Decider<C, E, S>,
+    decider: EventSourced<C, E, S>,
     stream: string,
     command: C,
     loaded?: LoadedStream<S>,
@@ -170,7 +171,7 @@ export class DecisionRunner {
   }
 
   private plan<C, E extends DomainEvent<string, unknown>, S>(
-    decider: Decider<C, E, S>,
+    decider: EventSourced<C, E, S>,
     stream: string,
     context: CommandContext,
     from: LoadedStream<S>,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ICommandHandler } from '@nestjs/cqrs';
-import { familyDecider, FamilyCommand, familyStream } from '../family/family.decider';
+import { streamName } from '../domain/stream-name';
+import { familyAggregate } from '../events/aggregates';
+import type { FamilyCommand } from '../family/family.decider';
 import { DecisionMessage } from './decision-message';
 import { DecisionResult, DecisionRunner } from './decision-runner';
 
@@ -12,6 +14,6 @@ export abstract class FamilyDecisionHandler<T extends FamilyCommand['type']> imp
   constructor(private readonly decisions: DecisionRunner) {}
 
   execute(message: FamilyCommandMessage<T>): Promise<DecisionResult> {
-    return this.decisions.runRedecidingOnConflict(familyDecider, familyStream(message.data.familyId), message.toCommand());
+    return this.decisions.runRedecidingOnConflict(familyAggregate, streamName.family(message.data.familyId), message.toCommand());
   }
 }

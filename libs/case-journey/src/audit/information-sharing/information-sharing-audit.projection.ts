@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
-import type { CaseOpened } from '../../case/open-case/open-case.decide';
-import type { InformationSharingDecisionRecorded } from '../../case/information-sharing/information-sharing.decide';
+import { decode } from '../../events/decode';
 
 const CASE_COLUMNS: ColumnSpec[] = [
   { name: 'case_id', type: 'uuid' },
@@ -47,17 +46,19 @@ export class InformationSharingAuditProjection implements Projection {
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
     const cases: Record<string, unknown>[] = [];
     const decisions: Record<string, unknown>[] = [];
-    for (const event of events) {
+    for (const decoded of events.map(decode)) {
+      if (decoded?.kind !== 'case') continue;
+      const { event } = decoded;
       if (event.type === 'CaseOpened') {
-        const { caseId, familyId, area } = (event as RecordedEvent<'CaseOpened', CaseOpened['data']>).data;
+        const { caseId, familyId, area } = event.data;
         cases.push({ case_id: caseId, family_id: familyId, area });
       } else if (event.type === 'InformationSharingDecisionRecorded') {
-        const d = (event as RecordedEvent<string, InformationSharingDecisionRecorded['data']>).data;
+        const d = event.data;
         const { id, name, role, agency, team } = event.metadata.actor;
         decisions.push({
           event_id: event.id,
           position: event.position.toString(),
-          case_id: event.streamId.slice('case-'.length),
+          case_id: decoded.id,
           decided_at: event.metadata.occurredAt,
           recorded_at: event.metadata.recordedAt,
           decided_by: { id, name, role, agency, team },

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { BrokenLink, EventStore, verifyStream } from '@windscreen/event-store';
 import { NotFound } from '../../domain/domain-error';
-import { caseStream } from '../../case/case.events';
+import { streamName } from '../../domain/stream-name';
 
 export interface ChainReport {
   caseId: string;
@@ -25,7 +25,7 @@ export class VerifyCaseChainHandler implements IQueryHandler<VerifyCaseChainQuer
   constructor(private readonly store: EventStore) {}
 
   async execute({ caseId }: VerifyCaseChainQuery): Promise<ChainReport> {
-    const stream = caseStream(caseId);
+    const stream = streamName.case(caseId);
     const events = await this.store.readStream(stream);
     if (events.length === 0) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const firstBrokenLink = verifyStream(events);

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@windscreen/event-store';
 import type { Area } from '../../domain/national-codes';
+import { decodeCaseEvent } from '../../events/decode';
 import { toCsv } from '../../shared/csv';
 import { describeEvent } from './describe-event';
 
@@ -45,11 +46,12 @@ export function formatUkTime(iso: string): string {
  * The case's significant events in the order they happened, one plain line each; a correction is
  * shown beside the entry it corrects rather than as an entry of its own (R22).
  */
-export function buildChronology(events: RecordedEvent[], area: Area | null): ChronologyEntry[] {
+export function buildChronology(stored: RecordedEvent[], area: Area | null): ChronologyEntry[] {
+  const events = stored.map(decodeCaseEvent);
   const corrections = new Map<string, ChronologyCorrection[]>();
   for (const event of events) {
     if (event.type !== 'EntryCorrected') continue;
-    const data = event.data as { correctsEventId: string; correctedValues: Record<string, unknown>; originalValues: Record<string, unknown>; reason: string };
+    const { data } = event;
     const list = corrections.get(data.correctsEventId) ?? [];
     list.push({
       eventId: event.id,

@@ -1,14 +1,16 @@
-import type { RecordedEvent } from '@windscreen/event-store';
 import { LEVEL_LABELS, LevelOfNeed } from '../../domain/levels-of-need';
+import type { CaseEventType } from '../../events/event-versions';
+import type { CaseEvent } from '../case.events';
 
 const level = (key: unknown) => LEVEL_LABELS[key as LevelOfNeed] ?? String(key);
 const words = (key: unknown) => String(key ?? '').replace(/_/g, ' ');
 const sentence = (text: unknown) => (text ? `: ${String(text)}` : '');
 
-type Describer = (data: Record<string, any>) => string; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** One describer per case event, over that event's own data: an event without one is a compile error. */
+type Describers = { readonly [T in CaseEventType]: (data: Extract<CaseEvent, { type: T }>['data']) => string };
 
 /** What a social worker would write for each kind of entry. */
-const DESCRIBERS: Record<string, Describer> = {
+const DESCRIBERS: Describers = {
   CaseOpened: (d) =>
     `Contact received (${words(d.contact?.route)}) from ${d.contact?.referrer?.anonymous ? 'an anonymous member of the public' : `${d.contact?.referrer?.name ?? 'unknown'}${d.contact?.referrer?.agency ? ` (${d.contact.referrer.agency})` : ''}`}, source ${d.contact?.source}${sentence(d.concerns)}`,
   LevelOfNeedAssessed: (d) => `Level of need assessed as ${level(d.level)}${sentence(d.reason)}`,
@@ -46,7 +48,8 @@ const DESCRIBERS: Record<string, Describer> = {
   EntryCorrected: (d) => `Correction of an earlier entry${sentence(d.reason)}`,
 };
 
-export function describeEvent(event: Pick<RecordedEvent, 'type' | 'data'>): string {
-  const describe = DESCRIBERS[event.type];
-  return describe ? describe(event.data as Record<string, unknown>) : words(event.type);
+export function describeEvent(event: CaseEvent): string {
+  // The registry is keyed by the event's own type, so its describer takes this event's data.
+  const describe = DESCRIBERS[event.type] as (data: CaseEvent['data']) => string;
+  return describe(event.data);
 }

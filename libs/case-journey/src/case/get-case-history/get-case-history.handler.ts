@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@windscreen/event-store';
 import { NotFound } from '../../domain/domain-error';
-import { caseStream } from '../case.events';
+import { streamName } from '../../domain/stream-name';
 import { CaseHistoryView, GetCaseHistoryQuery } from './get-case-history.query';
 
 /** The case's own stream, oldest first: the record exactly as it was written. */
@@ -11,7 +11,7 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
 
   async execute({ caseId, fromRevision, limit }: GetCaseHistoryQuery): Promise<CaseHistoryView> {
     // One more than asked for tells whether there is a next page.
-    const events = await this.store.readStream(caseStream(caseId), {
+    const events = await this.store.readStream(streamName.case(caseId), {
       fromRevision,
       toRevision: fromRevision + BigInt(limit),
     });

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
-import type { EventEnvelope } from '../../domain/decider';
-import { evolveFamily, FamilyEvent, FamilyState, initialFamilyState } from '../../family/family.decider';
-import type { CaseEvent } from '../case.events';
+import { decode } from '../../events/decode';
+import { evolveFamily, FamilyState, initialFamilyState } from '../../family/family.decider';
 import { CaseState, evolveCase, initialCaseState } from '../case.state';
 import { timelinessChanges, TimelinessItem } from '../timeliness/timeliness-items';
 import { caseEpisodesOf, consentsOf, familyEpisodesOf, openEscalationsOf } from './case-summary';
@@ -86,8 +85,9 @@ export class CaseSummaryProjection implements Projection {
   readonly tables = ['case_summaries', 'family_summaries', 'timeliness_items', 'timeliness_daily'];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
-    const caseIds = unique(events.filter((event) => event.streamId.startsWith('case-')).map((event) => idOf(event.streamId)));
-    const familyIds = unique(events.filter((event) => event.streamId.startsWith('family-')).map((event) => idOf(event.streamId)));
+    const decoded = events.map(decode).filter((event) => event !== undefined);
+    const caseIds = unique(decoded.filter((event) => event.kind === 'case').map((event) => event.id));
+    const familyIds = unique(decoded.filter((event) => event.kind === 'family').map((event) => event.id));
     if (caseIds.length === 0 && familyIds.length === 0) return;
     const cases = await loadCases(manager, caseIds);
     const families = await loadFamilies(manager, familyIds);
@@ -96,39 +96,35 @@ export class CaseSummaryProjection implements Projection {
     const touchedCases = new Set<string>();
     const touchedFamilies = new Set<string>();
 
-    for (const recorded of events) {
-      const id = idOf(recorded.streamId);
-      // Folded without the event id: the summary has no use for the correction index (R22).
-      const envelope = { type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data, metadata: recorded.metadata };
-      const at = { revision: recorded.revision, occurredAt: recorded.metadata.occurredAt };
+    for (const { kind, id, event } of decoded) {
+      const at = { revision: event.revision, occurredAt: event.metadata.occurredAt };
       let subject;
-      if (recorded.streamId.startsWith('case-')) {
+      if (kind === 'case') {
         const before = cases.get(id);
-        const state = evolveCase(before?.state ?? initialCaseState(), envelope as unknown as EventEnvelope<CaseEvent>);
+        // Folded without the event id: the summary has no use for the correction index (R22).
+        const state = evolveCase(before?.state ?? initialCaseState(), { ...event, id: undefined });
         cases.set(id, {
           caseId: id,
-          openedAt: before?.openedAt ?? recorded.metadata.occurredAt,
-          lastOccurredAt: later(before?.lastOccurredAt, recorded.metadata.occurredAt),
-          revision: recorded.revision.toString(),
-          position: recorded.position.toString(),
+          openedAt: before?.openedAt ?? event.metadata.occurredAt,
+          lastOccurredAt: later(before?.lastOccurredAt, event.metadata.occurredAt),
+          revision: event.revision.toString(),
+          position: event.position.toString(),
           state,
         });
         touchedCases.add(id);
         subject = { caseId: id, familyId: state.familyId!, area: state.area ?? '', team: state.team ?? '' };
-      } else if (recorded.streamId.startsWith('family-')) {
-        const state = evolveFamily(families.get(id)?.state ?? initialFamilyState(), envelope as unknown as EventEnvelope<FamilyEvent>);
-        families.set(id, { familyId: id, position: recorded.position.toString(), state });
-        touchedFamilies.add(id);
-        subject = { caseId: null, familyId: id, area: state.area ?? '', team: recorded.metadata.actor.team ?? '' };
       } else {
-        continue;
+        const state = evolveFamily(families.get(id)?.state ?? initialFamilyState(), event);
+        families.set(id, { familyId: id, position: event.position.toString(), state });
+        touchedFamilies.add(id);
+        subject = { caseId: null, familyId: id, area: state.area ?? '', team: event.metadata.actor.team ?? '' };
       }
       const own = items.get(id) ?? [];
-      for (const changed of timelinessChanges(envelope as unknown as CaseEvent & { metadata: { occurredAt: string } }, at, subject, own)) {
+      for (const changed of timelinessChanges(event, at, subject, own)) {
         const index = own.findIndex((item) => item.itemId === changed.itemId);
         if (index >= 0) own[index] = changed;
         else own.push(changed);
-        changedItems.set(changed.itemId, { ...changed, position: recorded.position.toString() });
+        changedItems.set(changed.itemId, { ...changed, position: event.position.toString() });
       }
       items.set(id, own);
     }
@@ -249,6 +245,5 @@ async function loadItems(manager: EntityManager, caseIds: string[], familyIds: s
   return found;
 }
 
-const idOf = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);
 const unique = (values: string[]): string[] => [...new Set(values)];
 const later = (a: string | undefined, b: string): string => (a && Date.parse(a) > Date.parse(b) ? a : b);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../shared/decision-runner';
-import { familyDecider, familyStream } from '../../family/family.decider';
-import { caseDecider } from '../case.decider';
-import { caseStream } from '../case.events';
+import { streamName } from '../../domain/stream-name';
+import { caseAggregate, familyAggregate } from '../../events/aggregates';
 import { OpenCaseCommand, OpenCaseResult } from './open-case.command';
 
 /**
@@ -20,21 +19,21 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const caseId = randomUUID();
     const joining = request.familyId !== undefined;
     const familyId = request.familyId ?? randomUUID();
-    const family = joining ? await this.decisions.loadState(familyDecider, familyStream(familyId)) : this.decisions.newStream(familyDecider);
+    const family = joining ? await this.decisions.loadState(familyAggregate, streamName.family(familyId)) : this.decisions.newStream(familyAggregate);
     const addChild = { type: 'AddChildToFamily' as const, data: { familyId, caseId }, context };
     // Decided now, so that the family's own rule refuses a family that does not exist before
     // anything is written; appended after the case, on the family as it is then.
-    if (joining) await this.decisions.prepare(familyDecider, familyStream(familyId), addChild, family);
+    if (joining) await this.decisions.prepare(familyAggregate, streamName.family(familyId), addChild, family);
     const openCase = await this.decisions.prepare(
-      caseDecider,
-      caseStream(caseId),
+      caseAggregate,
+      streamName.case(caseId),
       { type: 'OpenCase', data: { ...request, caseId, familyId }, context },
-      this.decisions.newStream(caseDecider),
+      this.decisions.newStream(caseAggregate),
     );
     if (!joining) {
       const registerFamily = await this.decisions.prepare(
-        familyDecider,
-        familyStream(familyId),
+        familyAggregate,
+        streamName.family(familyId),
         { type: 'RegisterFamily', data: { familyId, area: request.area, firstCaseId: caseId }, context },
         family,
       );
@@ -45,7 +44,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     }
     const opened = await openCase.commit();
     // Read again: another child may have joined since the family was read above.
-    await this.decisions.run(familyDecider, familyStream(familyId), addChild);
+    await this.decisions.run(familyAggregate, streamName.family(familyId), addChild);
     return { caseId, familyId, revision: opened.revision, position: opened.position };
   }
 }

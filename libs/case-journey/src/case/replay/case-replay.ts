@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
-import type { EventEnvelope } from '../../domain/decider';
 import { NotFound } from '../../domain/domain-error';
-import { caseDecider } from '../case.decider';
-import type { CaseEvent } from '../case.events';
-import { caseStream } from '../case.events';
+import { streamName } from '../../domain/stream-name';
+import { caseAggregate } from '../../events/aggregates';
 import type { CaseState } from '../case.state';
 
 /** Which moment to look back at, and in which sense. */
@@ -29,11 +27,11 @@ export class CaseReplay {
   constructor(private readonly store: EventStore) {}
 
   async replay(caseId: string, at: PointInTime = {}): Promise<Replay> {
-    const all = await this.store.readStream(caseStream(caseId));
+    const all = await this.store.readStream(streamName.case(caseId));
     if (all.length === 0) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const events = selectAt(all, at);
     if (events.length === 0) throw new NotFound('CASE.NOT_YET_KNOWN', `Case ${caseId} had not been recorded by then`);
-    const state = events.reduce((current, event) => caseDecider.evolve(current, event as unknown as EventEnvelope<CaseEvent>), caseDecider.initialState());
+    const state = events.reduce((current, event) => caseAggregate.evolve(current, caseAggregate.decode(event)), caseAggregate.initialState());
     return { events, state };
   }
 }

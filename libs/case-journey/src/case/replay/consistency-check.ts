@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { canonicalJson, EventStore } from '@windscreen/event-store';
-import type { EventEnvelope } from '../../domain/decider';
-import { evolveFamily, FamilyEvent, FamilyState, initialFamilyState } from '../../family/family.decider';
-import type { CaseEvent } from '../case.events';
+import { streamName } from '../../domain/stream-name';
+import { decode } from '../../events/decode';
+import { evolveFamily, FamilyState, initialFamilyState } from '../../family/family.decider';
 import { CaseState, evolveCase, initialCaseState } from '../case.state';
 import { caseEpisodesOf, consentsOf, familyEpisodesOf, openEscalationsOf } from '../get-case/case-summary';
 
@@ -36,14 +36,10 @@ export async function checkReadModelConsistency(
   for (let position = 0n; ; ) {
     const events = await store.readAll({ fromPosition: position, limit: 5000 });
     if (events.length === 0) break;
-    for (const event of events) {
-      const id = event.streamId.slice(event.streamId.indexOf('-') + 1);
-      const envelope = { type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata };
-      if (event.streamId.startsWith('case-')) {
-        cases.set(id, evolveCase(cases.get(id) ?? initialCaseState(), envelope as unknown as EventEnvelope<CaseEvent>));
-      } else if (event.streamId.startsWith('family-')) {
-        families.set(id, evolveFamily(families.get(id) ?? initialFamilyState(), envelope as unknown as EventEnvelope<FamilyEvent>));
-      }
+    for (const stored of events) {
+      const decoded = decode(stored);
+      if (decoded?.kind === 'case') cases.set(decoded.id, evolveCase(cases.get(decoded.id) ?? initialCaseState(), { ...decoded.event, id: undefined }));
+      else if (decoded?.kind === 'family') families.set(decoded.id, evolveFamily(families.get(decoded.id) ?? initialFamilyState(), decoded.event));
       eventsReplayed++;
     }
     position = events[events.length - 1].position;
@@ -60,7 +56,7 @@ export async function checkReadModelConsistency(
   );
   const caseRowsById = new Map(caseRows.map((row) => [row.case_id as string, row]));
   for (const [caseId, state] of cases) {
-    const stream = `case-${caseId}`;
+    const stream = streamName.case(caseId);
     const row = caseRowsById.get(caseId);
     if (!row) {
       differences.push({ stream, field: '(row)', fromEvents: 'a case', inReadModel: 'missing' });
@@ -77,7 +73,7 @@ export async function checkReadModelConsistency(
     compare(stream, 'openEscalations', openEscalationsOf(state), row.open_escalations);
   }
   for (const caseId of caseRowsById.keys()) {
-    if (!cases.has(caseId)) differences.push({ stream: `case-${caseId}`, field: '(row)', fromEvents: 'no events', inReadModel: 'a case' });
+    if (!cases.has(caseId)) differences.push({ stream: streamName.case(caseId), field: '(row)', fromEvents: 'no events', inReadModel: 'a case' });
   }
 
   const familyRows: { family_id: string; early_help: unknown; professional_user_ids: string[] }[] = await dataSource.query(
@@ -85,7 +81,7 @@ export async function checkReadModelConsistency(
   );
   const familyRowsById = new Map(familyRows.map((row) => [row.family_id, row]));
   for (const [familyId, state] of families) {
-    const stream = `family-${familyId}`;
+    const stream = streamName.family(familyId);
     const row = familyRowsById.get(familyId);
     if (!row) {
       differences.push({ stream, field: '(row)', fromEvents: 'a family', inReadModel: 'missing' });

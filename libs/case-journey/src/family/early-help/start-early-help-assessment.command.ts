@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../domain/command';
 import { NotFound } from '../../domain/domain-error';
-import { caseDecider } from '../../case/case.decider';
-import { caseStream } from '../../case/case.events';
+import { streamName } from '../../domain/stream-name';
+import { caseAggregate, familyAggregate } from '../../events/aggregates';
 import { DecisionRunner } from '../../shared/decision-runner';
-import { familyDecider, familyStream, Professional } from '../family.decider';
+import type { Professional } from '../family.decider';
 
 export interface EarlyHelpAssessmentStartedResult {
   ehaId: string;
@@ -34,11 +34,11 @@ export class StartEarlyHelpAssessmentHandler implements ICommandHandler<StartEar
   constructor(private readonly decisions: DecisionRunner) {}
 
   async execute({ caseId, leadProfessional, context }: StartEarlyHelpAssessmentCommand): Promise<EarlyHelpAssessmentStartedResult> {
-    const { state: child } = await this.decisions.loadState(caseDecider, caseStream(caseId));
+    const { state: child } = await this.decisions.loadState(caseAggregate, streamName.case(caseId));
     if (child.status === 'none' || !child.familyId) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const consent = child.consents.early_help;
     const ehaId = randomUUID();
-    const result = await this.decisions.runRedecidingOnConflict(familyDecider, familyStream(child.familyId), {
+    const result = await this.decisions.runRedecidingOnConflict(familyAggregate, streamName.family(child.familyId), {
       type: 'StartEarlyHelpAssessment',
       data: {
         familyId: child.familyId,

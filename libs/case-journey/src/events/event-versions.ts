@@ -1,0 +1,60 @@
+import type { CaseEvent } from '../case/case.events';
+import type { FamilyEvent } from '../family/family.decider';
+
+export type CaseEventType = CaseEvent['type'];
+export type FamilyEventType = FamilyEvent['type'];
+export type EventType = CaseEventType | FamilyEventType;
+
+/**
+ * The schema version each event is written at today. Mapped over the event unions, so that an
+ * event added, renamed or removed is a compile error here until it is listed. A stored event at an
+ * older version is brought up to this one by the upcasters (upcasters.ts) when it is decoded.
+ */
+export const CASE_EVENT_VERSIONS: { readonly [T in CaseEventType]: number } = {
+  CaseOpened: 1,
+  LevelOfNeedAssessed: 1,
+  SteppedUp: 1,
+  SteppedDown: 1,
+  ConsentRecorded: 1,
+  BragRatingApplied: 1,
+  Section47EnquiryOpened: 1,
+  Section47EnquiryConcluded: 1,
+  ChildProtectionPlanStarted: 1,
+  ChildProtectionPlanEnded: 1,
+  CaseClosed: 1,
+  CaseReopened: 1,
+  WrittenFollowUpReceived: 1,
+  MashDecisionRecorded: 1,
+  ReferrerNotified: 1,
+  StrategyDiscussionHeld: 1,
+  Section17AssessmentOpened: 1,
+  Section17AssessmentCompleted: 1,
+  ChildInNeedPlanStarted: 1,
+  ChildInNeedPlanEnded: 1,
+  Section20AccommodationStarted: 1,
+  Section20AccommodationEnded: 1,
+  CareOrderStepRecorded: 1,
+  InformationSharingDecisionRecorded: 1,
+  EscalationRaised: 1,
+  EscalatedFurther: 1,
+  EscalationDiscussionRecorded: 1,
+  EscalationResolved: 1,
+  EscalationWithdrawn: 1,
+  EntryCorrected: 1,
+  CaseAllocated: 1,
+};
+
+export const FAMILY_EVENT_VERSIONS: { readonly [T in FamilyEventType]: number } = {
+  FamilyRegistered: 1,
+  ChildJoinedFamily: 1,
+  EarlyHelpAssessmentStarted: 1,
+  TeamAroundFamilyConvened: 1,
+  NeedAndStrengthRecorded: 1,
+  EarlyHelpAssessmentCompleted: 1,
+  EarlyHelpAssessmentClosed: 1,
+  TeamAroundFamilyReviewed: 1,
+  LeadProfessionalChanged: 1,
+  EarlyHelpHubDecisionRecorded: 1,
+  KeepInTouchStarted: 1,
+  KeepInTouchEnded: 1,
+};
