@@ -27,6 +27,13 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'a cycle of imports makes load order matter and the modules impossible to change apart (types may refer to each other: they vanish at run time)',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},
