@@ -213,14 +213,22 @@ export function describeEventStoreContract(
       const name = stream();
       await store.append(name, [event('Before1'), event('Before2')], { expectedRevision: 'no_stream' });
       const seen: string[] = [];
+      let live = false;
       const subscription = store.subscribeToAll({
         fromPosition: start,
         onEvents: async (events) => {
           for (const e of events) if (e.streamId === name) seen.push(e.type);
         },
+        // Live once it has read past what was there before and found nothing more.
+        onCaughtUp: () => {
+          live ||= seen.length >= 2;
+        },
       });
       try {
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await eventually(async () => live).catch(() => {
+          throw new Error(`never went live; saw ${seen.join(',')}`);
+        });
+        expect(seen).toEqual(['Before1', 'Before2']);
         await store.append(name, [event('After1')], { expectedRevision: 1n });
         await store.append(name, [event('After2')], { expectedRevision: 2n });
         await eventually(async () => seen.length >= 4).catch(() => {

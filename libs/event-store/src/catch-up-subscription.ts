@@ -19,6 +19,7 @@ export function startCatchUpSubscription(store: EventStore, options: SubscribeOp
         const events = await store.readAll({ fromPosition: position, limit: batchSize });
         if (stopped) break;
         if (events.length === 0) {
+          options.onCaughtUp?.(position);
           await store.waitForAppend(position, IDLE_WAIT_MS, abort.signal);
           continue;
         }

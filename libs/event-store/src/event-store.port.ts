@@ -104,6 +104,8 @@ export interface SubscribeOptions {
   /** Called with each batch in position order; the next batch waits for it. */
   onEvents: (events: RecordedEvent[]) => Promise<void>;
   onError?: (error: unknown) => void;
+  /** Called whenever it has read everything there is after `position` and waits live for more. */
+  onCaughtUp?: (position: bigint) => void;
 }
 
 export interface Subscription {
