@@ -25,6 +25,10 @@ export interface AppConfig {
   authFailureWindowMs: number;
   /** Hides internal error messages from response bodies. */
   production: boolean;
+  /** The teams of the authority: cases are allocated to these only. */
+  teams: string[];
+  /** Teams that are the MASH: their members make the front door's decisions. */
+  mashTeams: string[];
 }
 
 export class ConfigError extends Error {
@@ -53,9 +57,26 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** A comma-separated list of team names (letters, digits, `-` and `_`). */
+function teamList(env: NodeJS.ProcessEnv, name: string, fallback: readonly string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [...fallback];
+  const teams = [...new Set(raw.split(',').map((team) => team.trim()).filter(Boolean))];
+  const invalid = teams.filter((team) => !/^[A-Za-z0-9_-]{1,64}$/.test(team));
+  if (teams.length === 0 || invalid.length) throw new ConfigError(name, `must be a comma-separated list of team names (letters, digits, - and _; got "${raw}")`);
+  return teams;
+}
+
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+/** The MASH teams are teams too: a case at the front door is held by the MASH until it is allocated. */
+function organisation(env: NodeJS.ProcessEnv): Pick<AppConfig, 'teams' | 'mashTeams'> {
+  const mashTeams = teamList(env, 'MASH_TEAMS', ['mash']);
+  const teams = teamList(env, 'TEAMS', ['north', 'south', 'fenland', 'city']);
+  return { teams: [...new Set([...teams, ...mashTeams])], mashTeams };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -82,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
     production: env.NODE_ENV === 'production',
+    ...organisation(env),
   };
 }
