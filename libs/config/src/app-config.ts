@@ -23,6 +23,12 @@ export interface AppConfig {
   /** Rejected tokens from one ip within the window that raise a warning in the log. */
   authFailureThreshold: number;
   authFailureWindowMs: number;
+  /** The longest a bearer token may live (`exp` - `iat`); tokens without `exp` are refused. */
+  authTokenMaxHours: number;
+  /** When set, tokens must carry this `iss`. */
+  authIssuer: string | undefined;
+  /** When set, tokens must carry this `aud`. */
+  authAudience: string | undefined;
   /** Hides internal error messages from response bodies. */
   production: boolean;
   /** The teams of the authority: cases are allocated to these only. */
@@ -102,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10240) * 1024,
     authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
+    authTokenMaxHours: integer(env, 'AUTH_TOKEN_MAX_HOURS', 12, 1, 24 * 30),
+    authIssuer: optional(env, 'AUTH_ISSUER'),
+    authAudience: optional(env, 'AUTH_AUDIENCE'),
     production: env.NODE_ENV === 'production',
     ...organisation(env),
   };

@@ -9,6 +9,7 @@ import { IsDateOrInstant } from '../../shared/http-dto';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { SHARING_BASES, SHARING_DECISIONS } from '../../case/information-sharing/information-sharing.decide';
 import { toCsv } from '../../shared/csv';
+import { casesShown, LogsCaseListAccess } from '../access-log/access-log.interceptor';
 
 export class InformationSharingAuditRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') caseId?: string;
@@ -62,6 +63,7 @@ export class InformationSharingAuditHttpController {
   @Get()
   @Roles('auditor')
   @UseInterceptors(ReadYourWritesInterceptor)
+  @LogsCaseListAccess('information-sharing-audit')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'Decisions newest first (cursor paging), with totals by decision, basis and agency over the whole filter' })
   async audit(
@@ -99,6 +101,7 @@ export class InformationSharingAuditHttpController {
       pageParameters,
     );
     const page = rows.slice(0, limit);
+    casesShown(response.request, page.map((row) => row.case_id));
     const decisions = page.map(toView);
     if (csv) {
       response.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="information-sharing-decisions.csv"');
