@@ -20,6 +20,8 @@ export interface AppConfig {
   readYourWritesTimeoutMs: number;
   /** Largest JSON request body accepted; larger ones get 413 and record nothing. */
   requestBodyLimitBytes: number;
+  /** The longest any request may take, receiving it included; past it, 503 (or the connection is closed while it is still arriving). */
+  requestTimeoutMs: number;
   /** Rejected tokens from one ip within the window that raise a warning in the log. */
   authFailureThreshold: number;
   authFailureWindowMs: number;
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60000),
     requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10240) * 1024,
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30000, 1000, 600000),
     authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
     authTokenMaxHours: integer(env, 'AUTH_TOKEN_MAX_HOURS', 12, 1, 24 * 30),

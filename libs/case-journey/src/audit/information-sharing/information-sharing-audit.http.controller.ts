@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Roles } from '@windscreen/auth';
-import { IsDateOrInstant } from '../../shared/http-dto';
+import { IsDateOrInstant, IsPosition } from '../../shared/http-dto';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { SHARING_BASES, SHARING_DECISIONS } from '../../case/information-sharing/information-sharing.decide';
 import { toCsv } from '../../shared/csv';
@@ -25,7 +25,7 @@ export class InformationSharingAuditRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() to?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` value of the previous page' }) @IsOptional() @Matches(/^\d{1,19}$/) cursor?: string;
+  @ApiPropertyOptional({ description: 'The `next` value of the previous page' }) @IsOptional() @IsPosition() cursor?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: string;
   @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
 }
