@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { aContact, eventually, startTestApp, TestApp, TestUser } from '@windscreen/testing';
+import { aContact, aSharingDecision, eventually, startTestApp, TestApp, TestUser } from '@windscreen/testing';
 import { Api, discoverApi, Endpoint, pathOf, recordOneOfEach, validCommand } from './openapi-endpoints';
 
 /**
@@ -202,16 +202,7 @@ describe('List reads in the access log', () => {
       .http()
       .post(`/cases/${opened[0].caseId}/information-sharing-decisions`)
       .set('Authorization', auth)
-      .send({
-        decision: 'share',
-        information: 'Attendance',
-        purpose: 'TAF',
-        consentSought: true,
-        consentAnswer: 'given',
-        basis: 'consent',
-        reasons: 'Coordinate support',
-        recipients: [{ agency: 'Health visiting' }],
-      });
+      .send(aSharingDecision());
     expect(shared.status).toBe(201);
     const position = shared.body.position;
     const reads: Array<[TestUser, string, string]> = [

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, startTestApp, TestApp } from '@windscreen/testing';
 
 /**
  * Bounds that keep one request from taking the service down: report ranges in real years, edited
@@ -72,16 +72,7 @@ describe('Request bounds', () => {
         .http()
         .post(`/cases/${opened.caseId}/information-sharing-decisions`)
         .set('Authorization', worker())
-        .send({
-          decision: 'share',
-          information: text,
-          purpose: 'TAF',
-          consentSought: true,
-          consentAnswer: 'given',
-          basis: 'consent',
-          reasons: 'Coordinate support',
-          recipients: [{ agency: 'Health visiting' }],
-        });
+        .send(aSharingDecision({ information: text }));
       expect(response.status).toBe(201);
       position = response.body.position;
     }

@@ -49,16 +49,18 @@ export class CommandAccess {
     });
   }
 
-  /** A family is known to its professionals, and to whoever may know one of its children's cases. */
-  async assertMayKnowFamily(actor: Actor, family: FamilyState, streams: StreamReader): Promise<void> {
+  /** A family is known to its professionals, and to whoever may know one of its children's cases (read only when needed). */
+  assertMayKnowFamily(actor: Actor, family: FamilyState, streams: StreamReader): void | Promise<void> {
     if (!family.exists) return;
     const ways = waysIn(actor);
     if (professionalOf(ways, familyProfessionalIds(family))) return;
-    for (const caseId of family.caseIds) {
-      const { state } = await streams.loadState(caseDecider, caseStream(caseId));
-      if (holdsCase(ways, { team: state.team, allocatedWorkerId: state.allocatedWorker?.id ?? null })) return;
-    }
-    throw new NotFound('FAMILY.NOT_FOUND', `Family ${family.familyId} was not found`);
+    return (async () => {
+      for (const caseId of family.caseIds) {
+        const { state } = await streams.loadState(caseDecider, caseStream(caseId));
+        if (holdsCase(ways, { team: state.team, allocatedWorkerId: state.allocatedWorker?.id ?? null })) return;
+      }
+      throw new NotFound('FAMILY.NOT_FOUND', `Family ${family.familyId} was not found`);
+    })();
   }
 
   private authoriseOnCase(command: CaseCommand, state: CaseState, streams: StreamReader): void | Promise<void> {
@@ -67,8 +69,9 @@ export class CommandAccess {
     if (state.status !== 'none') assertDuties(command, { case: state }, this.organisation);
   }
 
-  private async authoriseOnFamily(command: FamilyCommand, state: FamilyState, streams: StreamReader): Promise<void> {
-    await this.assertMayKnowFamily(command.context.actor, state, streams);
+  private authoriseOnFamily(command: FamilyCommand, state: FamilyState, streams: StreamReader): void | Promise<void> {
+    const known = this.assertMayKnowFamily(command.context.actor, state, streams);
+    if (known) return known.then(() => assertDuties(command, { family: state }, this.organisation));
     if (state.exists) assertDuties(command, { family: state }, this.organisation);
   }
 }
