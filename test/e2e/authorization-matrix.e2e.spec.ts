@@ -85,6 +85,8 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
       ['a token whose header was switched to alg none, signature dropped', () => `Bearer ${noneHeader()}.${valid().split('.')[1]}.`],
       ['a token signed with another algorithm (HS512)', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', algorithm: 'HS512' })}`],
       ['a token not yet valid', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', notBefore: 3600 })}`],
+      ['a token without an expiry', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory' })}`],
+      ['a token living longer than AUTH_TOKEN_MAX_HOURS', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: '30d' })}`],
       ['a token without a subject', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET)}`],
       ['a token with no known role', () => `Bearer ${jwt.sign({ ...claims, roles: ['superuser'] }, TEST_JWT_SECRET, { subject: 'mallory' })}`],
       ['a tampered payload', () => `Bearer ${tamper(valid())}`],
