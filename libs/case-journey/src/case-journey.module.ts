@@ -72,6 +72,7 @@ import { CaseReplay } from './case/replay/case-replay';
 import { CaseAccess } from './case/access/case-access';
 import { CommandAccess, ORGANISATION } from './case/access/command-access';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import type { Organisation } from './domain/organisation';
 import { AllocateCaseHandler } from './case/allocation/allocate-case.command';
 import { AllocationHttpController } from './case/allocation/allocation.http.controller';
@@ -129,6 +130,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     CaseReplay,
     CaseAccess,
     CommandAccess,
+    ReadYourWritesInterceptor,
     { provide: ORGANISATION, inject: [APP_CONFIG], useFactory: ({ teams, mashTeams }: AppConfig): Organisation => ({ teams, mashTeams }) },
     GetCaseloadHandler,
     GetTimelinessHandler,

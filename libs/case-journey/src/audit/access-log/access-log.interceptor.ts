@@ -8,6 +8,7 @@ import { isUUID } from 'class-validator';
 import type { AuthenticatedRequest } from '@windscreen/auth';
 import { PG_POOL } from '@windscreen/database';
 import { requestContextOf } from '@windscreen/http';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { CaseAccess } from '../../case/access/case-access';
 
 const CASE_VIEW = 'windscreen:case-view';
@@ -42,6 +43,7 @@ export class AccessLogInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly access: CaseAccess,
+    private readonly readYourWrites: ReadYourWritesInterceptor,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -52,10 +54,16 @@ export class AccessLogInterceptor implements NestInterceptor {
     const caseId = (request.params?.caseId ?? request.query?.caseId) as string | undefined;
     // A malformed id is left to the route's own validation (a 400 naming the parameter).
     if (!view || !request.actor || !caseId || !isUUID(caseId)) return next.handle();
-    return from(this.access.assertCanRead(request.actor, caseId)).pipe(
-      mergeMap(() => next.handle()),
-      mergeMap((body) => from(this.log(request, view, { caseId })).pipe(map(() => body))),
-    );
+    const actor = request.actor;
+    // With ?minPosition= the check waits, as the read does, for the read models to include it: a
+    // case just moved to another team is then judged as it is now, not as it was.
+    return this.readYourWrites.intercept(context, {
+      handle: () =>
+        from(this.access.assertCanRead(actor, caseId)).pipe(
+          mergeMap(() => next.handle()),
+          mergeMap((body) => from(this.log(request, view, { caseId })).pipe(map(() => body))),
+        ),
+    });
   }
 
   /** One row for the whole answer, written before it is sent; a list route that names no cases shown is a bug, not an unlogged read. */
