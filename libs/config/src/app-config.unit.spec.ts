@@ -17,6 +17,12 @@ describe('loadConfig: the hardening settings', () => {
     ['REQUEST_BODY_LIMIT_KB', '20000'],
     ['AUTH_FAILURE_THRESHOLD', '0'],
     ['AUTH_FAILURE_WINDOW_SECONDS', '-5'],
+    ['TEAMS', ' , ,'],
+    ['TEAMS', 'north;south'],
+    ['MASH_TEAMS', 'the mash'],
+    ['AUTH_TOKEN_MAX_HOURS', '0'],
+    ['AUTH_TOKEN_MAX_HOURS', '1000'],
+    ['REQUEST_TIMEOUT_MS', '10'],
   ])('Given %s=%s, When loaded, Then it refuses to start, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);
@@ -46,17 +52,5 @@ describe('loadConfig: the organisation, the token policy and the request time li
       authAudience: 'windscreen',
       requestTimeoutMs: 5000,
     });
-  });
-
-  it.each([
-    ['TEAMS', ' , ,'],
-    ['TEAMS', 'north;south'],
-    ['MASH_TEAMS', 'the mash'],
-    ['AUTH_TOKEN_MAX_HOURS', '0'],
-    ['AUTH_TOKEN_MAX_HOURS', '1000'],
-    ['REQUEST_TIMEOUT_MS', '10'],
-  ])('Given %s=%s, When loaded, Then it refuses to start, naming the variable', (variable, value) => {
-    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ [variable]: value })).toThrow(variable);
   });
 });
