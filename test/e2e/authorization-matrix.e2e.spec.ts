@@ -11,7 +11,8 @@ import { captureStdoutPerTest, discoverApi, Endpoint, pathOf, recordOneOfEach } 
  * Tokens are of team `north`, the team of the case used, so that need-to-know (team, allocation,
  * lead professional) never decides: this is about roles.
  */
-const ROLES: Role[] = ['case_worker', 'manager', 'auditor', 'admin'];
+/** `mash` alone reads and records nothing: it is held with `case_worker` or `manager`, for the front door's decisions. */
+const ROLES: Role[] = ['case_worker', 'manager', 'mash', 'auditor', 'admin'];
 const RECORDERS: Role[] = ['case_worker', 'manager'];
 const CASE_READERS: Role[] = ['case_worker', 'manager', 'auditor'];
 
@@ -84,6 +85,8 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
       ['a token whose header was switched to alg none, signature dropped', () => `Bearer ${noneHeader()}.${valid().split('.')[1]}.`],
       ['a token signed with another algorithm (HS512)', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', algorithm: 'HS512' })}`],
       ['a token not yet valid', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', notBefore: 3600 })}`],
+      ['a token without an expiry', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory' })}`],
+      ['a token living longer than AUTH_TOKEN_MAX_HOURS', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: '30d' })}`],
       ['a token without a subject', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET)}`],
       ['a token with no known role', () => `Bearer ${jwt.sign({ ...claims, roles: ['superuser'] }, TEST_JWT_SECRET, { subject: 'mallory' })}`],
       ['a tampered payload', () => `Bearer ${tamper(valid())}`],
@@ -175,7 +178,9 @@ describe('Rejected tokens in the log', () => {
       ['expired', `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: -10 })}`],
       ['unsigned', `Bearer ${jwt.sign(claims, '', { subject: 'mallory', algorithm: 'none' })}`],
       ['wrong-algorithm', `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', algorithm: 'HS512' })}`],
-      ['no-role', `Bearer ${jwt.sign({ roles: [] }, TEST_JWT_SECRET, { subject: 'mallory' })}`],
+      ['no-role', `Bearer ${jwt.sign({ roles: [] }, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: 60 })}`],
+      ['no-expiry', `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory' })}`],
+      ['lifetime-too-long', `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: '13h' })}`],
     ];
     for (const [index, [, authorization]] of sent.entries()) {
       const request = t.http().get(`/cases?secret-query=${index}`).set('X-Correlation-Id', `refused-${index}`);

@@ -11,8 +11,13 @@ describe('The case journey through HTTP', () => {
     await t.close();
   });
 
-  const post = (path: string, body: object) => t.http().post(path).set('Authorization', auth).send(body);
-  const lead = { name: 'J. Smith', agency: 'Northfield Primary School', role: 'DSL', contact: 'jsmith@northfield.example' };
+  /** The front door's decisions are the MASH's; convening a TAF without a lead professional is a manager's (separation of duties). */
+  const tokenFor = (path: string) =>
+    /\/mash\/(brag-rating|decision|referrer-notified)$/.test(path)
+      ? t.token({ sub: 'mona', name: 'Mona Ash', agency: 'MASH', roles: ['case_worker', 'mash'], team: 'north' })
+      : undefined;
+  const post = (path: string, body: object) => t.http().post(path).set('Authorization', tokenFor(path) ? `Bearer ${tokenFor(path)}` : auth).send(body);
+  const lead = { name: 'J. Smith', agency: 'Northfield Primary School', role: 'DSL', contact: 'jsmith@northfield.example', userId: 'jsmith' };
 
   it('walks one child from contact to EHA, TAF, step up, MASH Red, s47, CP plan, step down to early help and closure', async () => {
     const { body: opened } = await post('/cases', aContact());
@@ -94,7 +99,12 @@ describe('The case journey through HTTP', () => {
 
   it('R3: through HTTP, a TAF without an open EHA is refused', async () => {
     const { body: opened } = await post('/cases', aContact());
-    const response = await post(`/families/${opened.familyId}/team-around-the-family`, { kind: 'TAC', leadProfessional: lead, members: [] });
+    const manager = `Bearer ${t.token({ sub: 'mary', name: 'Mary Manager', roles: ['manager'], team: 'north' })}`;
+    const response = await t
+      .http()
+      .post(`/families/${opened.familyId}/team-around-the-family`)
+      .set('Authorization', manager)
+      .send({ kind: 'TAC', leadProfessional: lead, members: [] });
     expect(response.status).toBe(409);
     expect(response.body.rule).toBe('R3');
   });

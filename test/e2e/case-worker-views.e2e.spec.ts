@@ -9,7 +9,9 @@ describe('Case summary, caseload and timeliness', () => {
   const worker = () => `Bearer ${t.token()}`;
   // Reads wait for the last write (read your writes), as a client would with X-Min-Position.
   let lastPosition = '0';
-  const post = async (path: string, body: object, auth = worker()) => {
+  /** The front door's decisions are the MASH's (separation of duties). */
+  const mash = () => `Bearer ${t.token({ sub: 'mona', name: 'Mona Ash', agency: 'MASH', roles: ['case_worker', 'mash'] })}`;
+  const post = async (path: string, body: object, auth = /\/mash\/(brag-rating|decision|referrer-notified)$/.test(path) ? mash() : worker()) => {
     const response = await t.http().post(path).set('Authorization', auth).send(body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     lastPosition = response.body.position;
@@ -40,7 +42,13 @@ describe('Case summary, caseload and timeliness', () => {
 
       const lead = { name: 'P. Jones', agency: 'Northfield Primary School', userId: 'pjones' };
       await post(`/cases/${opened.caseId}/early-help-assessment`, { leadProfessional: lead });
-      await post(`/families/${opened.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [{ name: 'H. Visitor', agency: 'Health', userId: 'hv1' }] });
+      // Naming another lead professional's TAF is a manager's step (separation of duties).
+      const manager = `Bearer ${t.token({ sub: 'mary', name: 'Mary Manager', roles: ['manager'] })}`;
+      await post(
+        `/families/${opened.familyId}/team-around-the-family`,
+        { kind: 'TAF', leadProfessional: lead, members: [{ name: 'H. Visitor', agency: 'Health', userId: 'hv1' }] },
+        manager,
+      );
 
       const after = (await get(`/cases/${opened.caseId}`)).body;
       expect(after.outstandingActions).toEqual([]);
@@ -158,10 +166,11 @@ describe('Case summary, caseload and timeliness', () => {
     });
 
     it("Given a family whose TAF review is past due, When filtering by overdue, Then the child's case counts as overdue through its family", async () => {
-      const auth = `Bearer ${t.token({ team: 'family-overdue-team' })}`;
+      const auth = `Bearer ${t.token({ sub: 'olive', team: 'family-overdue-team' })}`;
       const withLateReview = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }), auth);
       const onTime = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }), auth);
-      const lead = { name: 'L. Professional', agency: 'Northfield Primary School' };
+      // The worker is the lead professional, so may convene the TAF (separation of duties).
+      const lead = { name: 'L. Professional', agency: 'Northfield Primary School', userId: 'olive' };
       await post(`/cases/${withLateReview.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' }, auth);
       await post(`/cases/${withLateReview.caseId}/early-help-assessment`, { leadProfessional: lead }, auth);
       await post(`/families/${withLateReview.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [] }, auth);

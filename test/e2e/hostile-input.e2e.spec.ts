@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { aContact, startTestApp, TestApp } from '@windscreen/testing';
-import { Api, discoverApi, Endpoint, pathOf, recordOneOfEach, Schema } from './openapi-endpoints';
+import { Api, DATE_FIELDS, DATE_TIME_FIELDS, discoverApi, Endpoint, pathOf, recordOneOfEach, Schema, typeOf, validCommand, validValue } from './openapi-endpoints';
 
 /**
  * Bad and hostile input on every command endpoint, found from the OpenAPI document (a new endpoint
@@ -18,10 +18,6 @@ const RUNS_PER_ENDPOINT = 8;
 /** A loaded machine (the whole suite on two cores) can make the random-body test several times slower. */
 const PROPERTY_TIMEOUT_MS = 180_000;
 
-/** Fields that hold an instant: a date-time with its time zone. */
-const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt']);
-/** Fields that hold a calendar date, YYYY-MM-DD. */
-const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate']);
 /** A field whose name says "date" must be in one of the sets above, so that its odd formats are tried. */
 const LOOKS_LIKE_A_DATE = /(At|Date|On)$|^date/;
 
@@ -85,15 +81,6 @@ const HUGE = 'x'.repeat(25_000);
 /** Text PostgreSQL cannot keep as sent. */
 const UNSTORABLE_TEXT = ['before\u0000after', 'half a pair \uD83D here', '\uDC00'];
 
-/** Bodies the schema alone cannot describe (conditional fields): used where a command must get past validation. */
-const VALID_BODIES: Record<string, () => Record<string, unknown>> = {
-  'POST /cases': () => aContact(),
-};
-
-function typeOf(schema: Schema): string {
-  if (schema.type) return schema.type;
-  return schema.$ref || schema.allOf || schema.properties ? 'object' : 'unknown';
-}
 
 describe('Hostile input on every command endpoint', () => {
   let t: TestApp;
@@ -433,37 +420,6 @@ function setAt(body: Record<string, unknown>, path: string[], value: unknown): R
   if (rest.length === 0) return { ...body, [head]: value };
   const inner = body[head];
   return { ...body, [head]: setAt(typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {}, rest, value) };
-}
-
-/** A body validation accepts, so that what the test changes is the only fault. */
-function validCommand(endpoint: Endpoint, api: Api): Record<string, unknown> {
-  return VALID_BODIES[endpoint.name]?.() ?? validBody(endpoint.body!, api);
-}
-
-/** What the schema requires, each with a plausible value. */
-function validBody(schema: Schema, api: Api): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const name of schema.required ?? []) body[name] = validValue(name, api.resolve(schema.properties![name]), api);
-  return body;
-}
-
-function validValue(name: string, schema: Schema, api: Api): unknown {
-  if (schema.enum) return schema.enum[0];
-  if (DATE_TIME_FIELDS.has(name)) return '2026-03-02T09:15:00Z';
-  if (DATE_FIELDS.has(name)) return '2026-03-02';
-  switch (typeOf(schema)) {
-    case 'boolean':
-      return false;
-    case 'number':
-    case 'integer':
-      return 1;
-    case 'array':
-      return [validValue(name, api.resolve(schema.items ?? {}), api)];
-    case 'object':
-      return schema.properties ? validBody(schema, api) : { note: 'x' };
-    default:
-      return /Id$/.test(name) ? randomUUID() : 'Written by the hostile-input test';
-  }
 }
 
 /** Anything at all, or the command's own shape with each field valid, hostile or missing, plus strangers. */

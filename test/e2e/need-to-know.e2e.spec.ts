@@ -46,8 +46,10 @@ describe('Need-to-know access to a case', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const alice = `Bearer ${t.token(users['case worker of the holding team'])}`;
-    const post = async (path: string, body: object) => {
-      const response = await t.http().post(path).set('Authorization', alice).send(body);
+    // Naming a TAF's members and allocating are a manager's (separation of duties).
+    const mary = `Bearer ${t.token(users['manager of the holding team'])}`;
+    const post = async (path: string, body: object, as = /team-around-the-family$|allocation$/.test(path) ? mary : alice) => {
+      const response = await t.http().post(path).set('Authorization', as).send(body);
       if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
       lastPosition = response.body.position;
       return response.body;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { aContact, type TestApp } from '@windscreen/testing';
 
 /** The part of an OpenAPI schema these tests read. */
@@ -116,4 +117,50 @@ export function captureStdoutPerTest(): { written: () => string } {
   });
   afterEach(() => spy?.mockRestore());
   return { written: () => chunks.join('') };
+}
+
+/** Fields that hold an instant: a date-time with its time zone. */
+export const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt']);
+/** Fields that hold a calendar date, YYYY-MM-DD. */
+export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate']);
+
+/** Bodies the schema alone cannot describe (conditional fields): used where a command must get past validation. */
+const VALID_BODIES: Record<string, () => Record<string, unknown>> = {
+  'POST /cases': () => aContact(),
+};
+
+export function typeOf(schema: Schema): string {
+  if (schema.type) return schema.type;
+  return schema.$ref || schema.allOf || schema.properties ? 'object' : 'unknown';
+}
+
+/** A body validation accepts, so that what a test changes is the only fault. */
+export function validCommand(endpoint: Endpoint, api: Api): Record<string, unknown> {
+  return VALID_BODIES[endpoint.name]?.() ?? validBody(endpoint.body!, api);
+}
+
+/** What the schema requires, each with a plausible value. */
+function validBody(schema: Schema, api: Api): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const name of schema.required ?? []) body[name] = validValue(name, api.resolve(schema.properties![name]), api);
+  return body;
+}
+
+export function validValue(name: string, schema: Schema, api: Api): unknown {
+  if (schema.enum) return schema.enum[0];
+  if (DATE_TIME_FIELDS.has(name)) return '2026-03-02T09:15:00Z';
+  if (DATE_FIELDS.has(name)) return '2026-03-02';
+  switch (typeOf(schema)) {
+    case 'boolean':
+      return false;
+    case 'number':
+    case 'integer':
+      return 1;
+    case 'array':
+      return [validValue(name, api.resolve(schema.items ?? {}), api)];
+    case 'object':
+      return schema.properties ? validBody(schema, api) : { note: 'x' };
+    default:
+      return /Id$/.test(name) ? randomUUID() : 'Written by the hostile-input test';
+  }
 }

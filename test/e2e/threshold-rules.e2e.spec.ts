@@ -4,15 +4,18 @@ import { aContact, startTestApp, TestApp } from '@windscreen/testing';
 describe('Threshold rules through HTTP', () => {
   let t: TestApp;
   let auth: string;
+  /** The front door's decisions are the MASH's (separation of duties). */
+  let mash: string;
   beforeAll(async () => {
     t = await startTestApp();
     auth = `Bearer ${t.token()}`;
+    mash = `Bearer ${t.token({ sub: 'mona', name: 'Mona Ash', agency: 'MASH', roles: ['case_worker', 'mash'], team: 'north' })}`;
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const post = (path: string, body: object) => t.http().post(path).set('Authorization', auth).send(body);
+  const post = (path: string, body: object) => t.http().post(path).set('Authorization', /\/mash\/(brag-rating|decision|referrer-notified)$/.test(path) ? mash : auth).send(body);
   const history = async (caseId: string) => (await t.http().get(`/cases/${caseId}/history`).set('Authorization', auth)).body.events as { id: string; type: string; data: Record<string, unknown> }[];
   const newCase = async (overrides: Record<string, unknown> = {}) => (await post('/cases', aContact(overrides))).body as { caseId: string; familyId: string };
   const lead = { name: 'J. Smith', agency: 'School', contact: '01234 567890' };

@@ -9,6 +9,7 @@ import {
   createValidationPipe,
   JsonLogger,
   ProblemDetailsFilter,
+  RequestTimeoutInterceptor,
   securityHeaders,
   trackRequestContext,
 } from '@windscreen/http';
@@ -22,6 +23,8 @@ const MAX_URL_BYTES = 16 * 1024;
 export async function createApiApplication(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.requestBodyLimitBytes,
+    // Receiving a request is bounded too (a body trickled in byte by byte holds a connection).
+    requestTimeout: config.requestTimeoutMs,
     // An id that is too long is refused by the route's own check (400 naming it), not with a bare 414.
     routerOptions: { maxParamLength: MAX_URL_BYTES },
   });
@@ -37,6 +40,7 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
   fastify.addHook('preHandler', checkRequestShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(config.production, config.requestBodyLimitBytes));
+  app.useGlobalInterceptors(new RequestTimeoutInterceptor(config.requestTimeoutMs));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -21,6 +21,7 @@ import { ProjectionProgress } from '@windscreen/projections';
 import { ProjectorModule } from '../../projector/src/projector.module';
 import { fail, parseArgs } from './cli-args';
 import { ProgressBar } from './progress-bar';
+import { printable } from './printable';
 
 const USAGE = 'usage: npm run replay -- --case <caseId> [--until <ISO time>] [--as-occurred]  |  npm run replay -- --all';
 
@@ -71,8 +72,11 @@ function printHistory(events: RecordedEvent[]): void {
     state = caseAggregate.evolve(state, event);
     const { actor, occurredAt, recordedAt } = event.metadata;
     const late = Date.parse(recordedAt) - Date.parse(occurredAt) > 60_000 ? ` (recorded ${recordedAt})` : '';
-    process.stdout.write(`${index + 1}. ${occurredAt}${late} - ${describeEvent(event)}\n`);
-    process.stdout.write(`   by ${actor.name} (${actor.role}, ${[actor.agency, actor.team].filter(Boolean).join(', ')}) - ${event.type} v${event.schemaVersion}, revision ${event.revision}\n`);
+    // Stored text (what was described, who recorded it) is shown with its control characters escaped.
+    process.stdout.write(`${index + 1}. ${occurredAt}${late} - ${printable(describeEvent(event))}\n`);
+    process.stdout.write(
+      `   by ${printable(`${actor.name} (${actor.role}, ${[actor.agency, actor.team].filter(Boolean).join(', ')})`)} - ${event.type} v${event.schemaVersion}, revision ${event.revision}\n`,
+    );
     const consents = Object.entries(consentsOf(state)).map(([scope, consent]) => `${scope} ${consent.decision}`);
     const episodes = caseEpisodesOf(state).map((episode) => episode.kind);
     process.stdout.write(
@@ -97,7 +101,7 @@ async function replayAll(store: EventStore, dataSource: DataSource, progress: Pr
   );
   for (const difference of report.differences.slice(0, 50)) {
     process.stdout.write(
-      `  ${difference.stream} ${difference.field}: events say ${JSON.stringify(difference.fromEvents)}, read model says ${JSON.stringify(difference.inReadModel)}\n`,
+      `  ${difference.stream} ${difference.field}: events say ${printable(JSON.stringify(difference.fromEvents))}, read model says ${printable(JSON.stringify(difference.inReadModel))}\n`,
     );
   }
   if (report.differences.length > 50) process.stdout.write(`  ... and ${report.differences.length - 50} more\n`);

@@ -17,9 +17,12 @@ function main(): void {
   const roles = String(args.role ?? 'case_worker').split(',') as Role[];
   const unknown = roles.filter((role) => !ROLES.includes(role));
   if (unknown.length) fail(`token: unknown role ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
-  const hours = Number(args.hours ?? 8);
-  if (!(hours > 0 && hours <= 24 * 30)) fail('token: --hours must be between 0 and 720');
-  const secret = resolveJwtSecret(loadConfig());
+  const config = loadConfig();
+  // Within the lifetime the api accepts (AUTH_TOKEN_MAX_HOURS), and with its issuer and audience, if any.
+  const maxHours = config.authTokenMaxHours;
+  const hours = Number(args.hours ?? Math.min(8, maxHours));
+  if (!(hours > 0 && hours <= maxHours)) fail(`token: --hours must be more than 0 and at most ${maxHours} (AUTH_TOKEN_MAX_HOURS)`);
+  const secret = resolveJwtSecret(config);
   const token = signToken(
     {
       sub: String(args.sub ?? 'dev-user'),
@@ -31,6 +34,7 @@ function main(): void {
     },
     secret,
     Math.round(hours * 3600),
+    { issuer: config.authIssuer, audience: config.authAudience },
   );
   process.stdout.write(`${token}\n`);
 }

@@ -5,6 +5,7 @@ import { prepareDatabase } from '@windscreen/database';
 import { ChainVerifier, EventStore } from '@windscreen/event-store';
 import { ProjectorModule } from '../../projector/src/projector.module';
 import { ProgressBar } from './progress-bar';
+import { printable } from './printable';
 
 /**
  * npm run verify: recomputes the hash chain of every stream from the event log (R22) and reports
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       `verified ${verifier.eventsChecked} events in ${verifier.streamsChecked} streams: ${broken === 0 ? 'every hash chain is intact' : `${broken} broken`}\n`,
     );
     for (const link of links) {
-      process.stdout.write(`  ${link.streamId} revision ${link.revision} (position ${link.position}, event ${link.eventId}): ${link.problem} - ${link.detail}\n`);
+      process.stdout.write(`  ${printable(link.streamId)} revision ${link.revision} (position ${link.position}, event ${printable(link.eventId)}): ${link.problem} - ${printable(link.detail)}\n`);
     }
   } finally {
     await app.close();

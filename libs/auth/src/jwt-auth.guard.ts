@@ -5,9 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@windscreen/case-journey/domain';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
 import { FailedLoginMonitor } from './failed-login-monitor';
-import { InvalidToken, TokenRejection, TokenVerifier } from './tokens';
+import { InvalidToken, TokenPolicy, TokenRejection, TokenVerifier } from './tokens';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
+export const TOKEN_POLICY = Symbol('TOKEN_POLICY');
 
 type Rejection = TokenRejection | 'missing-token' | 'malformed-header';
 
@@ -20,9 +21,10 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(JWT_SECRET) secret: string,
     private readonly failedLogins: FailedLoginMonitor,
+    @Inject(TOKEN_POLICY) policy: TokenPolicy,
   ) {
     // Prepared once: given the raw string, jsonwebtoken would build a key on every request.
-    this.tokens = new TokenVerifier(createSecretKey(Buffer.from(secret, 'utf8')));
+    this.tokens = new TokenVerifier(createSecretKey(Buffer.from(secret, 'utf8')), undefined, undefined, policy);
   }
 
   private readonly tokens: TokenVerifier;

@@ -1,5 +1,5 @@
 import * as jwt from 'jsonwebtoken';
-import { InvalidToken, signToken, TokenVerifier } from './tokens';
+import { InvalidToken, signToken, TokenPolicy, TokenVerifier } from './tokens';
 
 const SECRET = 'unit-test-secret-for-token-verification-0123456789';
 const CLAIMS = { sub: 'alice', name: 'Alice Smith', roles: ['case_worker' as const], agency: 'Early Help', team: 'north' };
@@ -56,5 +56,32 @@ describe('TokenVerifier: a token verified once is remembered, never past its exp
     expect(rejectionOf(() => verifier.verify(token))).toBe('not-yet-valid');
     now += 61_000;
     expect(verifier.verify(token).id).toBe('alice');
+  });
+});
+
+describe('TokenVerifier: the token policy (exp required, a longest lifetime, issuer and audience when configured)', () => {
+  const policy: TokenPolicy = { maxLifetimeSeconds: 12 * 3600 };
+  const verifier = (withPolicy = policy) => new TokenVerifier(SECRET, 10, Date.now, withPolicy);
+  const sign = (options: jwt.SignOptions) => jwt.sign({ roles: CLAIMS.roles }, SECRET, { algorithm: 'HS256', subject: 'alice', ...options });
+
+  it('Given a token without exp, When verified, Then it is refused as having no expiry', () => {
+    expect(rejectionOf(() => verifier().verify(sign({})))).toBe('no-expiry');
+  });
+
+  it('Given tokens living 12 hours and 12 hours and a minute, When verified, Then the first is accepted and the second refused', () => {
+    expect(verifier().verify(sign({ expiresIn: 12 * 3600 })).id).toBe('alice');
+    expect(rejectionOf(() => verifier().verify(sign({ expiresIn: 12 * 3600 + 60 })))).toBe('lifetime-too-long');
+  });
+
+  it('Given a long-lived token without iat, When verified, Then its lifetime counts from now and it is refused', () => {
+    expect(rejectionOf(() => verifier().verify(sign({ expiresIn: 13 * 3600, noTimestamp: true })))).toBe('lifetime-too-long');
+  });
+
+  it('Given an issuer and audience configured, When tokens with other or no iss/aud come, Then they are refused; the minted one is accepted', () => {
+    const strict = verifier({ ...policy, issuer: 'https://idp.example', audience: 'windscreen' });
+    expect(rejectionOf(() => strict.verify(sign({ expiresIn: 60, issuer: 'https://evil.example', audience: 'windscreen' })))).toBe('wrong-issuer');
+    expect(rejectionOf(() => strict.verify(sign({ expiresIn: 60, issuer: 'https://idp.example', audience: 'another-app' })))).toBe('wrong-audience');
+    expect(rejectionOf(() => strict.verify(sign({ expiresIn: 60 })))).toMatch(/^wrong-(issuer|audience)$/);
+    expect(strict.verify(signToken(CLAIMS, SECRET, 60, { issuer: 'https://idp.example', audience: 'windscreen' })).id).toBe('alice');
   });
 });

@@ -70,6 +70,10 @@ import { GetAccessLogHttpController } from './audit/access-log/get-access-log.ht
 import { GetChronologyHttpController } from './case/chronology/get-chronology.http.controller';
 import { CaseReplay } from './case/replay/case-replay';
 import { CaseAccess } from './case/access/case-access';
+import { CommandAccess, ORGANISATION } from './case/access/command-access';
+import { APP_CONFIG, AppConfig } from '@windscreen/config';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
+import type { Organisation } from './domain/organisation';
 import { AllocateCaseHandler } from './case/allocation/allocate-case.command';
 import { AllocationHttpController } from './case/allocation/allocation.http.controller';
 import { CaseloadHttpController } from './case/caseload/caseload.http.controller';
@@ -125,6 +129,9 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
     CaseReplay,
     CaseAccess,
+    CommandAccess,
+    ReadYourWritesInterceptor,
+    { provide: ORGANISATION, inject: [APP_CONFIG], useFactory: ({ teams, mashTeams }: AppConfig): Organisation => ({ teams, mashTeams }) },
     GetCaseloadHandler,
     GetTimelinessHandler,
     VerifyCaseChainHandler,

@@ -20,11 +20,23 @@ export interface AppConfig {
   readYourWritesTimeoutMs: number;
   /** Largest JSON request body accepted; larger ones get 413 and record nothing. */
   requestBodyLimitBytes: number;
+  /** The longest any request may take, receiving it included; past it, 503 (or the connection is closed while it is still arriving). */
+  requestTimeoutMs: number;
   /** Rejected tokens from one ip within the window that raise a warning in the log. */
   authFailureThreshold: number;
   authFailureWindowMs: number;
+  /** The longest a bearer token may live (`exp` - `iat`); tokens without `exp` are refused. */
+  authTokenMaxHours: number;
+  /** When set, tokens must carry this `iss`. */
+  authIssuer: string | undefined;
+  /** When set, tokens must carry this `aud`. */
+  authAudience: string | undefined;
   /** Hides internal error messages from response bodies. */
   production: boolean;
+  /** The teams of the authority: cases are allocated to these only. */
+  teams: string[];
+  /** Teams that are the MASH: their members make the front door's decisions. */
+  mashTeams: string[];
 }
 
 export class ConfigError extends Error {
@@ -53,9 +65,26 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** A comma-separated list of team names (letters, digits, `-` and `_`). */
+function teamList(env: NodeJS.ProcessEnv, name: string, fallback: readonly string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [...fallback];
+  const teams = [...new Set(raw.split(',').map((team) => team.trim()).filter(Boolean))];
+  const invalid = teams.filter((team) => !/^[A-Za-z0-9_-]{1,64}$/.test(team));
+  if (teams.length === 0 || invalid.length) throw new ConfigError(name, `must be a comma-separated list of team names (letters, digits, - and _; got "${raw}")`);
+  return teams;
+}
+
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+/** The MASH teams are teams too: a case at the front door is held by the MASH until it is allocated. */
+function organisation(env: NodeJS.ProcessEnv): Pick<AppConfig, 'teams' | 'mashTeams'> {
+  const mashTeams = teamList(env, 'MASH_TEAMS', ['mash']);
+  const teams = teamList(env, 'TEAMS', ['north', 'south', 'fenland', 'city']);
+  return { teams: [...new Set([...teams, ...mashTeams])], mashTeams };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -79,8 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60000),
     requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10240) * 1024,
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30000, 1000, 600000),
     authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
+    authTokenMaxHours: integer(env, 'AUTH_TOKEN_MAX_HOURS', 12, 1, 24 * 30),
+    authIssuer: optional(env, 'AUTH_ISSUER'),
+    authAudience: optional(env, 'AUTH_AUDIENCE'),
     production: env.NODE_ENV === 'production',
+    ...organisation(env),
   };
 }

@@ -17,8 +17,40 @@ describe('loadConfig: the hardening settings', () => {
     ['REQUEST_BODY_LIMIT_KB', '20000'],
     ['AUTH_FAILURE_THRESHOLD', '0'],
     ['AUTH_FAILURE_WINDOW_SECONDS', '-5'],
+    ['TEAMS', ' , ,'],
+    ['TEAMS', 'north;south'],
+    ['MASH_TEAMS', 'the mash'],
+    ['AUTH_TOKEN_MAX_HOURS', '0'],
+    ['AUTH_TOKEN_MAX_HOURS', '1000'],
+    ['REQUEST_TIMEOUT_MS', '10'],
   ])('Given %s=%s, When loaded, Then it refuses to start, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+});
+
+describe('loadConfig: the organisation, the token policy and the request time limit', () => {
+  it('Given nothing set, When loaded, Then the demo teams and a MASH team, 12-hour tokens, no issuer or audience, 30 s per request', () => {
+    expect(loadConfig({})).toMatchObject({
+      teams: ['north', 'south', 'fenland', 'city', 'mash'],
+      mashTeams: ['mash'],
+      authTokenMaxHours: 12,
+      authIssuer: undefined,
+      authAudience: undefined,
+      requestTimeoutMs: 30_000,
+    });
+  });
+
+  it('Given the variables, When loaded, Then teams are trimmed and deduplicated, and the MASH teams are teams too', () => {
+    expect(
+      loadConfig({ TEAMS: ' east , west,east', MASH_TEAMS: 'front-door', AUTH_TOKEN_MAX_HOURS: '8', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'windscreen', REQUEST_TIMEOUT_MS: '5000' }),
+    ).toMatchObject({
+      teams: ['east', 'west', 'front-door'],
+      mashTeams: ['front-door'],
+      authTokenMaxHours: 8,
+      authIssuer: 'https://idp.example',
+      authAudience: 'windscreen',
+      requestTimeoutMs: 5000,
+    });
   });
 });

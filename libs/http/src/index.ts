@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './request-shape';
 export * from './security-headers';
 export * from './validation';
+export * from './request-timeout';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound, RuleViolation } from '@windscreen/case-journey/domain';
+import { NotFound, NotPermitted, RuleViolation } from '@windscreen/case-journey/domain';
 import { ConcurrencyError } from '@windscreen/event-store';
 import { requestContextOf } from './request-context';
 import { RequestValidationError } from './validation';
@@ -73,6 +73,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: HttpStatus.CONFLICT,
         detail: `${exception.message}. Reload and try again.`,
         code: 'CONCURRENCY',
+      };
+    }
+    if (exception instanceof NotPermitted) {
+      return {
+        type: `${PROBLEM_BASE}not-permitted`,
+        title: 'Not permitted',
+        status: HttpStatus.FORBIDDEN,
+        detail: exception.message,
+        code: exception.code,
+        ...(exception.howToResolve ? { howToResolve: exception.howToResolve } : {}),
       };
     }
     if (exception instanceof NotFound) {

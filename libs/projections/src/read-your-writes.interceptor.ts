@@ -25,6 +25,8 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
       throw new BadRequestException('minPosition must be a whole number (the position a command returned)');
     }
     const response = context.switchToHttp().getResponse<FastifyReply>();
+    // Already waited for this request (its access check does, before the route's own interceptor).
+    if (response.getHeader('X-Read-Model-Stale') !== undefined) return next.handle();
     return from(this.progress.waitFor(BigInt(raw), this.config.readYourWritesTimeoutMs)).pipe(
       mergeMap((caughtUp) => {
         response.header('X-Read-Model-Stale', caughtUp ? 'false' : 'true');

@@ -24,7 +24,8 @@ export interface FamilyPlayer {
 }
 
 export function toActor(actor: DemoActor): Actor {
-  return { ...actor, roles: [actor.role], allTeams: false };
+  const { roles, ...rest } = actor;
+  return { ...rest, roles: roles ?? [actor.role], allTeams: false };
 }
 
 /** The context a controller would build: the actor, when it happened (backdated) and the clock now. */

@@ -78,11 +78,13 @@ export interface ScenarioOptions {
   years?: number;
 }
 
-/** Who records a step; becomes the command's actor (one role). */
+/** Who records a step; becomes the command's actor (acting in `role`). */
 export interface DemoActor {
   id: string;
   name: string;
   role: Role;
+  /** Every role the actor holds, when more than `role` (the MASH staff hold `mash` too). */
+  roles?: Role[];
   agency: string;
   team: string;
 }
@@ -224,17 +226,19 @@ export interface TeamStaff {
 
 export function teamStaff(seed: string, team: string): TeamStaff {
   const random = new Random(seedFrom(seed, 'staff', team), [seed, 'staff', team].join('\u0000'));
-  const person = (id: string, role: Role, agency: string): DemoActor => ({
+  const person = (id: string, role: Role, agency: string, alsoRoles: Role[] = []): DemoActor => ({
     id: `demo-${team}-${id}`,
     name: `${givenName(random)} ${familyName(random)}`,
     role,
+    ...(alsoRoles.length && { roles: [role, ...alsoRoles] }),
     agency,
     team,
   });
   return {
     contactOfficer: person('cso', 'case_worker', 'Customer Service Centre'),
-    mashManager: person('mash-manager', 'manager', 'MASH'),
-    mashWorker: person('mash-worker', 'case_worker', 'MASH'),
+    // The front door's decisions are the MASH's (separation of duties): they hold the `mash` role.
+    mashManager: person('mash-manager', 'manager', 'MASH', ['mash']),
+    mashWorker: person('mash-worker', 'case_worker', 'MASH', ['mash']),
     hubWorker: person('hub', 'case_worker', 'Early Help Hub'),
     earlyHelpWorkers: [1, 2, 3, 4].map((n) => person(`ehw${n}`, 'case_worker', 'Early Help')),
     socialWorkers: [1, 2, 3, 4].map((n) => person(`sw${n}`, 'case_worker', 'Children’s Social Care')),
@@ -793,7 +797,9 @@ class FamilyJourney {
       { name: initialled(this.random), agency: 'Health visiting service', role: 'Health visitor' },
       ...(this.random.chance(0.5) ? [{ name: initialled(this.random), agency: 'Housing options team', role: 'Housing officer' }] : []),
     ];
-    this.onFamily(this.workingDays(3, 10), this.earlyHelpWorker, {
+    // Naming a TAF's lead and members is for the current lead professional or a manager.
+    const convener = this.m.leadProfessional?.userId === this.earlyHelpWorker.id ? this.earlyHelpWorker : this.staff.teamManager;
+    this.onFamily(this.workingDays(3, 10), convener, {
       type: 'ConveneTeamAroundFamily',
       data: { kind: this.family.children.length > 1 || this.random.chance(0.5) ? 'TAF' : 'TAC', leadProfessional: lead, members },
     });
@@ -825,7 +831,7 @@ class FamilyJourney {
       if (review > 1 && this.random.chance(0.08)) {
         const others = this.staff.earlyHelpWorkers.filter((worker) => worker.name !== this.m.leadProfessional?.name);
         const to = this.professional(this.random.pick(others), 'Family worker');
-        this.onFamily(this.days(3, 14), this.earlyHelpWorker, { type: 'ChangeLeadProfessional', data: { leadProfessional: to, reason: 'The previous lead professional has moved to another team' } });
+        this.onFamily(this.days(3, 14), this.staff.teamManager, { type: 'ChangeLeadProfessional', data: { leadProfessional: to, reason: 'The previous lead professional has moved to another team' } });
         this.m.leadProfessional = to;
       }
     }
@@ -1178,7 +1184,8 @@ class FamilyJourney {
       this.m.keepInTouch = false;
     }
     this.closeEarlyHelp(reason === 'RC5' ? 'moved_away' : 'needs_met');
-    const actor = this.m.level === 'specialist' ? this.socialWorker : this.earlyHelpWorker;
+    // Closing a case at specialist level is a manager's decision (separation of duties).
+    const actor = this.m.level === 'specialist' ? this.staff.teamManager : this.earlyHelpWorker;
     this.onEveryCase(this.days(1, 10), actor, (_, child) => {
       this.dropPending(child);
       return { type: 'CloseCase', data: { reason, summary } };

@@ -1,5 +1,6 @@
-export type Role = 'case_worker' | 'manager' | 'auditor' | 'admin';
-export const ROLES: readonly Role[] = ['case_worker', 'manager', 'auditor', 'admin'];
+/** `mash`: staff of the Multi-Agency Safeguarding Hub, who make the front door's decisions (with `case_worker` or `manager`). */
+export type Role = 'case_worker' | 'manager' | 'mash' | 'auditor' | 'admin';
+export const ROLES: readonly Role[] = ['case_worker', 'manager', 'mash', 'auditor', 'admin'];
 
 export interface Actor {
   id: string;

@@ -1,6 +1,6 @@
 /**
  * Domain refusals. `decide` throws these; the HTTP layer maps them once:
- * RuleViolation -> 409 with the rule id, NotFound -> 404.
+ * RuleViolation -> 409 with the rule id, NotFound -> 404, NotPermitted -> 403.
  */
 export class RuleViolation extends Error {
   constructor(
@@ -22,5 +22,18 @@ export class NotFound extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
     this.name = 'NotFound';
+  }
+}
+
+/** Separation of duties: the actor may see the record but this step is someone else's to take. */
+export class NotPermitted extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** Who may take the step instead. */
+    readonly howToResolve?: string,
+  ) {
+    super(message);
+    this.name = 'NotPermitted';
   }
 }

@@ -7,6 +7,8 @@ export * from './occurred-at';
 export * from './levels-of-need';
 export * from './national-codes';
 export * from './working-days';
+export * from './need-to-know';
+export * from './organisation';
 export * from '../case/case.decider';
 export * from '../case/case.events';
 export * from '../case/case.state';

@@ -55,6 +55,16 @@ export const initialFamilyState = (): FamilyState => ({
 
 export const openEarlyHelpAssessment = (state: FamilyState) => state.earlyHelpAssessments.find((eha) => eha.open);
 
+/** The family's current lead professional: of its TAF/TAC if convened, else of its open EHA. */
+export const currentLeadProfessional = (state: FamilyState): Professional | undefined => state.team?.leadProfessional ?? openEarlyHelpAssessment(state)?.leadProfessional;
+
+/** User ids of the open EHA's lead professional and the TAF/TAC's lead and members: need-to-know follows them. */
+export function familyProfessionalIds(state: FamilyState): string[] {
+  const team = state.team;
+  const professionals = [openEarlyHelpAssessment(state)?.leadProfessional, team?.leadProfessional, ...(team?.members ?? [])];
+  return [...new Set(professionals.map((professional) => professional?.userId).filter((id): id is string => Boolean(id)))].sort();
+}
+
 export function decideFamily(command: FamilyCommand, state: FamilyState): FamilyEvent[] {
   assertOccurredAtNotInFuture(command.context);
   switch (command.type) {

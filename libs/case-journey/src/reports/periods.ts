@@ -18,6 +18,15 @@ export function isDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(dayMs(value)) && toDay(dayMs(value)) === value;
 }
 
+/** The days a report may name: the years of real records, so that day arithmetic stays in range. */
+export const FIRST_REPORT_DAY = '1900-01-01';
+export const LAST_REPORT_DAY = '2100-12-31';
+
+/** Whether `day` is within FIRST_REPORT_DAY..LAST_REPORT_DAY, compared as days, not as text. */
+export function isReportDay(day: string): boolean {
+  return isDay(day) && daysBetween(FIRST_REPORT_DAY, day) >= 0 && daysBetween(day, LAST_REPORT_DAY) >= 0;
+}
+
 export function addDays(day: string, days: number): string {
   return toDay(dayMs(day) + days * DAY_MS);
 }
@@ -115,7 +124,7 @@ function periodStart(day: string, interval: Interval): string {
 /** Every period that has a day in `from`..`to` (inclusive), in order, with its first day. */
 export function periodStartsBetween(from: string, to: string, interval: Interval): { period: string; start: string }[] {
   const periods: { period: string; start: string }[] = [];
-  for (let start = periodStart(from, interval); start <= to; ) {
+  for (let start = periodStart(from, interval); daysBetween(start, to) >= 0; ) {
     periods.push({ period: periodOf(start, interval), start });
     start = interval === 'week' ? addDays(start, 7) : addMonths(start, interval === 'month' ? 1 : 3);
   }

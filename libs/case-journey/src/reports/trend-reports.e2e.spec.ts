@@ -25,6 +25,9 @@ describe('Managers’ trend reports (/reports/...)', () => {
     priya: { sub: 'priya', roles: ['case_worker'], team: 'north', agency: 'Social Care' },
     bob: { sub: 'bob', roles: ['case_worker'], team: 'south', agency: 'Police' },
     erin: { sub: 'erin', roles: ['case_worker'], team: 'east', agency: 'Social Care' },
+    // Managers, for the steps that are theirs (separation of duties): a TAF led by someone else, an allocation, a closure at specialist.
+    nell: { sub: 'nell', roles: ['manager'], team: 'north', agency: 'Social Care' },
+    sid: { sub: 'sid', roles: ['manager'], team: 'south', agency: 'Police' },
   } satisfies Record<string, TestUser>;
   let auditor: string;
   const year = 'from=2025-01-01&to=2025-12-31';
@@ -54,9 +57,9 @@ describe('Managers’ trend reports (/reports/...)', () => {
   const get = (path: string, token = auditor) => t.http().get(path).set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ teams: ['north', 'south', 'east'] });
     auditor = t.token({ sub: 'ines', roles: ['auditor'], team: 'audit' });
-    const { alice, priya, bob, erin } = users;
+    const { alice, priya, bob, erin, nell, sid } = users;
     const amira = { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] };
 
     const a = await open(alice, '2025-01-06', { child: amira });
@@ -69,14 +72,14 @@ describe('Managers’ trend reports (/reports/...)', () => {
     const lead = { name: 'J. Smith', agency: 'Early Help' };
     await post(alice, `/cases/${b.caseId}/early-help-assessment`, { leadProfessional: lead, occurredAt: at('2025-01-22') });
     await post(alice, `/families/${b.familyId}/early-help-assessment/need-and-strength`, { need: 'high', strength: 'low', rationale: 'r', occurredAt: at('2025-01-25') });
-    await post(alice, `/families/${b.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [], occurredAt: at('2025-01-28') });
+    await post(nell, `/families/${b.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [], occurredAt: at('2025-01-28') });
     await level(bob, c.caseId, '2025-02-03', 'specialist', 'risk_of_significant_harm');
     await post(alice, `/families/${b.familyId}/early-help-assessment/completion`, { summary: 's', occurredAt: at('2025-02-05') });
     await post(alice, `/families/${b.familyId}/early-help-hub-decision`, { decision: 'district_early_help_service', rationale: 'r', occurredAt: at('2025-02-06') });
     await level(priya, a.caseId, '2025-02-10', 'specialist', 'risk_of_significant_harm');
     await level(alice, b.caseId, '2025-02-19', 'complex');
     await level(bob, c.caseId, '2025-02-28', 'emerging', 'needs_met');
-    await post(bob, `/cases/${c.caseId}/allocation`, { worker: { id: 'erin', name: 'Erin' }, team: 'east', reason: 'Moved', occurredAt: at('2025-03-01') });
+    await post(sid, `/cases/${c.caseId}/allocation`, { worker: { id: 'erin', name: 'Erin' }, team: 'east', reason: 'Moved', occurredAt: at('2025-03-01') });
     await level(priya, a.caseId, '2025-03-12', 'complex', 'statutory_work_ended');
     await level(alice, b.caseId, '2025-04-20', 'universal', 'needs_met');
     await level(priya, a.caseId, '2025-05-12', 'specialist', 'needs_escalated');
@@ -87,7 +90,7 @@ describe('Managers’ trend reports (/reports/...)', () => {
       correctedValues: { reasonCategory: 'needs_met' },
       reason: 'Statutory work had not ended; the needs were met',
     });
-    await close(priya, a.caseId, '2025-06-11');
+    await close(nell, a.caseId, '2025-06-11');
     await open(alice, '2025-07-01', { familyId: a.familyId, child: amira });
     await open(alice, '2025-07-01', { familyId: a.familyId, child: { ...amira, givenName: 'Maya', dateOfBirth: '2017-06-01' } });
     await post(alice, `/cases/${b.caseId}/reopening`, { reason: 'New concerns from school', occurredAt: at('2025-09-01') });
@@ -350,7 +353,7 @@ describe('Managers’ trend reports (/reports/...)', () => {
 describe('Managers’ trend reports: timeliness', () => {
   let t: TestApp;
   let recorded = 0n;
-  const worker: TestUser = { sub: 'alice', roles: ['case_worker'], team: 'north', agency: 'MASH' };
+  const worker: TestUser = { sub: 'alice', roles: ['case_worker', 'mash'], team: 'north', agency: 'MASH' };
   async function post(path: string, body: object): Promise<Record<string, string>> {
     const response = await t.http().post(path).set('Authorization', `Bearer ${t.token(worker)}`).send(body);
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);

@@ -7,12 +7,14 @@ import { RequestValidationError } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import type { Actor } from '../domain/actor';
 import { toCsv } from '../shared/csv';
-import { addDays, addMonths, ukDay } from './periods';
+import { addDays, addMonths, daysBetween, FIRST_REPORT_DAY, isReportDay, LAST_REPORT_DAY, periodStartsBetween, ukDay } from './periods';
 import { GetTrendReportQuery, ReportFilters, ReportName, ReportView } from './trend-report.query';
 import { TrendReportRequestDto, TrendReportResponseDto } from './trend-reports.request.dto';
 
 /** The longest range a report covers: ten years of weeks is still a readable table. */
 const MAX_YEARS = 10;
+/** The most rows (periods) one report answers with: ten years of ISO weeks. */
+const MAX_PERIODS = 53 * MAX_YEARS + 1;
 
 const ReportEndpoint = (path: ReportName, summary: string, rows: string) =>
   applyDecorators(
@@ -123,11 +125,22 @@ export class TrendReportsHttpController {
  * claim sees their own team only, and asking for another is refused. Auditors see every team.
  */
 function reportFilters(query: TrendReportRequestDto, actor: Actor, today: string): ReportFilters {
+  for (const field of ['from', 'to'] as const) {
+    const day = query[field];
+    if (day !== undefined && !isReportDay(day)) {
+      throw new RequestValidationError([{ field, reasons: [`${field} must be a real date from ${FIRST_REPORT_DAY} to ${LAST_REPORT_DAY}`] }]);
+    }
+  }
   const to = query.to ?? today;
   const from = query.from ?? addDays(addMonths(to, -12), 1);
-  if (from > to) throw new RequestValidationError([{ field: 'from', reasons: [`from (${from}) must not be after to (${to})`] }]);
-  if (from < addMonths(to, -12 * MAX_YEARS)) {
+  // Compared as days, never as text.
+  if (daysBetween(from, to) < 0) throw new RequestValidationError([{ field: 'from', reasons: [`from (${from}) must not be after to (${to})`] }]);
+  if (daysBetween(addMonths(to, -12 * MAX_YEARS), from) < 0) {
     throw new RequestValidationError([{ field: 'from', reasons: [`a report covers at most ${MAX_YEARS} years`] }]);
+  }
+  const interval = query.interval ?? 'month';
+  if (periodStartsBetween(from, to, interval).length > MAX_PERIODS) {
+    throw new RequestValidationError([{ field: 'interval', reasons: [`a report has at most ${MAX_PERIODS} periods: choose a longer interval or a shorter range`] }]);
   }
   const seesAllTeams = actor.allTeams || actor.roles.includes('auditor');
   if (!seesAllTeams && query.team !== undefined && query.team !== actor.team) {
@@ -136,7 +149,7 @@ function reportFilters(query: TrendReportRequestDto, actor: Actor, today: string
   return {
     from,
     to,
-    interval: query.interval ?? 'month',
+    interval,
     area: query.area ?? null,
     team: seesAllTeams ? (query.team ?? null) : actor.team,
   };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AppendResult, ConcurrencyError, EventStore, ExpectedRevision, NewEvent } from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
 import type { EventEnvelope } from '../domain/decider';
 import type { EventSourced } from '../events/aggregates';
+import { CommandAccess } from '../case/access/command-access';
 
 export interface DecisionResult {
   /** Revision of the stream after the decision (its last event). */
@@ -55,7 +56,11 @@ const REMEMBERED_STREAMS = 10_000;
 export class DecisionRunner {
   private readonly remembered = new Map<string, LoadedStream<unknown>>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    /** Need-to-know and separation of duties, checked on the state loaded, before any rule. */
+    @Optional() private readonly access?: CommandAccess,
+  ) {}
 
   /** The stream as it is in the store now. */
   async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<LoadedStream<S>> {
@@ -126,9 +131,11 @@ export class DecisionRunner {
     const from = loaded ?? (await this.loadForDecision(decider, stream));
     let decided: E[];
     try {
+      const authorising = this.access?.authorise(decider, command, from.state, this);
+      if (authorising) await authorising;
       decided = decider.decide(command, from.state);
     } catch (refusal) {
-      // A refusal must rest on the stream as it is, not as this process last saw it.
+      // A refusal (or a 404 of need-to-know) must rest on the stream as it is, not as this process last saw it.
       if (!from.remembered) throw refusal;
       this.remembered.delete(stream);
       return this.prepare(decider, stream, command, await this.loadState(decider, stream));

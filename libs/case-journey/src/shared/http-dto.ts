@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional, Matches, ValidateBy } from 'class-validator';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,6 +33,20 @@ export function IsDateOrInstant(): PropertyDecorator {
     Matches(new RegExp(`${CALENDAR_DATE.source}|${INSTANT.source}`), { message })(target, property as string);
     IsISO8601({ strict: true }, { message })(target, property as string);
   };
+}
+
+/** The largest position (and revision) the store can hold: PostgreSQL's bigint. */
+const MAX_POSITION = 9223372036854775807n;
+
+/** A position or page cursor: a whole number the database can hold, so an edited one is a 400 naming it, never a database error. */
+export function IsPosition(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPosition',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_POSITION,
+      defaultMessage: (args) => `${args?.property} must be the \`next\` value of a previous page (a whole number up to ${MAX_POSITION})`,
+    },
+  });
 }
 
 /** Every command may say when it happened (late recording); it defaults to now. */

@@ -8,15 +8,29 @@ import { isUUID } from 'class-validator';
 import type { AuthenticatedRequest } from '@windscreen/auth';
 import { PG_POOL } from '@windscreen/database';
 import { requestContextOf } from '@windscreen/http';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { CaseAccess } from '../../case/access/case-access';
 
 const CASE_VIEW = 'windscreen:case-view';
+const LIST_VIEW = 'windscreen:case-list-view';
+const CASES_SHOWN = Symbol('cases shown');
 
 /**
  * Marks a route that shows a case's data: only those who need to know may read it (else 404), and
  * each successful read is written to the access log.
  */
 export const LogsCaseAccess = (view: string) => SetMetadata(CASE_VIEW, view);
+
+/**
+ * Marks a route that lists cases' data (the caseload, what is due, an audit): one access log row
+ * per request names every case it showed, as the route reports them with `casesShown`.
+ */
+export const LogsCaseListAccess = (view: string) => SetMetadata(LIST_VIEW, view);
+
+/** What a list route showed, for its access log row: the ids of the cases in its answer. */
+export function casesShown(request: object, caseIds: Iterable<string | null | undefined>): void {
+  (request as { [CASES_SHOWN]?: string[] })[CASES_SHOWN] = [...new Set([...caseIds].filter((id): id is string => Boolean(id)))];
+}
 
 /**
  * "The records will be accessed only by staff who need to see them": and every look is recorded
@@ -29,27 +43,48 @@ export class AccessLogInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly access: CaseAccess,
+    private readonly readYourWrites: ReadYourWritesInterceptor,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const view = this.reflector.get<string | undefined>(CASE_VIEW, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string> }> & AuthenticatedRequest>();
+    const listView = this.reflector.get<string | undefined>(LIST_VIEW, context.getHandler());
+    if (listView && request.actor) return this.logListRead(request, listView, next);
+    const view = this.reflector.get<string | undefined>(CASE_VIEW, context.getHandler());
     const caseId = (request.params?.caseId ?? request.query?.caseId) as string | undefined;
     // A malformed id is left to the route's own validation (a 400 naming the parameter).
     if (!view || !request.actor || !caseId || !isUUID(caseId)) return next.handle();
     const actor = request.actor;
-    const query = Object.keys(request.query ?? {}).length ? JSON.stringify(request.query) : null;
-    return from(this.access.assertCanRead(actor, caseId)).pipe(
-      mergeMap(() => next.handle()),
-      mergeMap((body) =>
-        from(
-          this.pool.query(
-            `insert into access_log (actor_id, actor_name, actor_role, actor_agency, actor_team, case_id, view, query, correlation_id)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [actor.id, actor.name, actor.role, actor.agency, actor.team, caseId, view, query, requestContextOf(request)?.correlationId ?? null],
-          ),
-        ).pipe(map(() => body)),
-      ),
+    // With ?minPosition= the check waits, as the read does, for the read models to include it: a
+    // case just moved to another team is then judged as it is now, not as it was.
+    return this.readYourWrites.intercept(context, {
+      handle: () =>
+        from(this.access.assertCanRead(actor, caseId)).pipe(
+          mergeMap(() => next.handle()),
+          mergeMap((body) => from(this.log(request, view, { caseId })).pipe(map(() => body))),
+        ),
+    });
+  }
+
+  /** One row for the whole answer, written before it is sent; a list route that names no cases shown is a bug, not an unlogged read. */
+  private logListRead(request: FastifyRequest & AuthenticatedRequest, view: string, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      mergeMap((body) => {
+        const caseIds = (request as { [CASES_SHOWN]?: string[] })[CASES_SHOWN];
+        if (!caseIds) throw new Error(`The ${view} route did not say which cases it showed`);
+        return from(this.log(request, view, { caseIds })).pipe(map(() => body));
+      }),
+    );
+  }
+
+  private log(request: FastifyRequest & AuthenticatedRequest, view: string, cases: { caseId?: string; caseIds?: string[] }): Promise<unknown> {
+    const actor = request.actor!;
+    const parameters = request.query as Record<string, unknown> | undefined;
+    const query = parameters && Object.keys(parameters).length ? JSON.stringify(parameters) : null;
+    return this.pool.query(
+      `insert into access_log (actor_id, actor_name, actor_role, actor_agency, actor_team, case_id, case_ids, view, query, correlation_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [actor.id, actor.name, actor.role, actor.agency, actor.team, cases.caseId ?? null, cases.caseIds ?? null, view, query, requestContextOf(request)?.correlationId ?? null],
     );
   }
 }

@@ -20,6 +20,8 @@ export interface AccessLogEntry {
   actor: { id: string; name: string; role: string; agency: string; team: string };
   caseId: string;
   view: string;
+  /** For a list read (caseload, what is due, an audit): how many cases it showed, this one among them. */
+  casesShown?: number;
   query: string | null;
   correlationId: string | null;
 }
@@ -31,7 +33,7 @@ interface AccessRow {
   actor_role: string;
   actor_agency: string;
   actor_team: string;
-  case_id: string;
+  cases_shown: number | null;
   view: string;
   query: string | null;
   correlation_id: string | null;
@@ -45,11 +47,11 @@ export class GetAccessLogHttpController {
 
   @Get()
   @Roles('auditor')
-  @ApiOkResponse({ description: 'Who looked at the case, when, in which role and which view; newest first' })
+  @ApiOkResponse({ description: 'Who looked at the case, when, in which role and which view (lists that showed it among others included); newest first' })
   async accessLog(@Query() query: AccessLogRequestDto): Promise<{ entries: AccessLogEntry[] }> {
     const { rows } = await this.pool.query<AccessRow>(
-      `select * from access_log
-        where case_id = $1 and ($2::text is null or actor_id = $2)
+      `select accessed_at, actor_id, actor_name, actor_role, actor_agency, actor_team, view, query, correlation_id, cardinality(case_ids) as cases_shown from access_log
+        where (case_id = $1 or case_ids @> array[$1]::uuid[]) and ($2::text is null or actor_id = $2)
           and ($3::timestamptz is null or accessed_at >= $3) and ($4::timestamptz is null or accessed_at <= $4)
         order by accessed_at desc, id desc limit $5`,
       [query.caseId, query.actorId ?? null, query.from ?? null, query.to ?? null, query.limit ?? 500],
@@ -58,8 +60,9 @@ export class GetAccessLogHttpController {
       entries: rows.map((row) => ({
         accessedAt: row.accessed_at.toISOString(),
         actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role, agency: row.actor_agency, team: row.actor_team },
-        caseId: row.case_id,
+        caseId: query.caseId,
         view: row.view,
+        ...(row.cases_shown !== null && { casesShown: row.cases_shown }),
         query: row.query,
         correlationId: row.correlation_id,
       })),

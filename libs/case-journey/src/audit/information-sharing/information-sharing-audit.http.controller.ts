@@ -5,10 +5,11 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Roles } from '@windscreen/auth';
-import { IsDateOrInstant } from '../../shared/http-dto';
+import { IsDateOrInstant, IsPosition } from '../../shared/http-dto';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { SHARING_BASES, SHARING_DECISIONS } from '../../case/information-sharing/information-sharing.decide';
 import { toCsv } from '../../shared/csv';
+import { casesShown, LogsCaseListAccess } from '../access-log/access-log.interceptor';
 
 export class InformationSharingAuditRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') caseId?: string;
@@ -24,7 +25,7 @@ export class InformationSharingAuditRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() to?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` value of the previous page' }) @IsOptional() @Matches(/^\d{1,19}$/) cursor?: string;
+  @ApiPropertyOptional({ description: 'The `next` value of the previous page' }) @IsOptional() @IsPosition() cursor?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: string;
   @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
 }
@@ -62,6 +63,7 @@ export class InformationSharingAuditHttpController {
   @Get()
   @Roles('auditor')
   @UseInterceptors(ReadYourWritesInterceptor)
+  @LogsCaseListAccess('information-sharing-audit')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'Decisions newest first (cursor paging), with totals by decision, basis and agency over the whole filter' })
   async audit(
@@ -99,6 +101,7 @@ export class InformationSharingAuditHttpController {
       pageParameters,
     );
     const page = rows.slice(0, limit);
+    casesShown(response.request, page.map((row) => row.case_id));
     const decisions = page.map(toView);
     if (csv) {
       response.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="information-sharing-decisions.csv"');

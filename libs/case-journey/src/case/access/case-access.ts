@@ -2,22 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../domain/actor';
 import { NotFound } from '../../domain/domain-error';
+import { waysIn } from '../../domain/need-to-know';
+import { DecisionRunner } from '../../shared/decision-runner';
 import { CaseReplay } from '../replay/case-replay';
+import { CommandAccess } from './command-access';
 
-/**
- * Need-to-know (000: records "will be accessed only by staff who need to see them in order to do
- * their jobs"):
- * - a case worker sees cases held by their team, allocated to them, or of a family where they are
- *   the lead professional or a TAF/TAC member;
- * - a manager sees their team's cases, or every case with the all-teams claim;
- * - an auditor sees every case, read-only; an admin sees none unless they hold another role.
- * A case the actor may not see is answered as not found, so its existence is not confirmed.
- */
+/** Need-to-know on reads, as SQL over the read models and, when they lag, on the case's own events (the rule: domain/need-to-know.ts). */
 @Injectable()
 export class CaseAccess {
   constructor(
     private readonly dataSource: DataSource,
     private readonly replay: CaseReplay,
+    private readonly commands: CommandAccess,
+    private readonly decisions: DecisionRunner,
   ) {}
 
   /**
@@ -26,14 +23,15 @@ export class CaseAccess {
    * professional of are looked up through their index rather than joined row by row.
    */
   private static waysIn(actor: Actor, params: unknown[]): string[] | null {
-    if (actor.roles.includes('auditor') || (actor.roles.includes('manager') && actor.allTeams)) return null;
+    const ways = waysIn(actor);
+    if (ways === null) return null;
     const conditions: string[] = [];
-    if (actor.roles.includes('manager') || actor.roles.includes('case_worker')) {
-      params.push(actor.team);
+    if (ways.team !== null) {
+      params.push(ways.team);
       conditions.push(`c.team = $${params.length}`);
     }
-    if (actor.roles.includes('case_worker')) {
-      params.push(actor.id);
+    if (ways.userId !== null) {
+      params.push(ways.userId);
       conditions.push(
         `c.allocated_worker_id = $${params.length}`,
         `c.family_id in (select pf.family_id from family_summaries pf where pf.professional_user_ids @> array[$${params.length}]::text[])`,
@@ -74,13 +72,11 @@ export class CaseAccess {
     if (!rows[0].visible) throw notFound(caseId);
   }
 
-  /** A case the read model has not caught up with yet: decide from its own events. */
+  /** A case the read model has not caught up with yet: decided on its own events, as a command on it is. */
   private async assertCanReadFromEvents(actor: Actor, caseId: string): Promise<void> {
-    if (CaseAccess.visibleTo(actor, []) === null) return;
+    if (waysIn(actor) === null) return;
     const { state } = await this.replay.replay(caseId);
-    const sameTeam = (actor.roles.includes('manager') || actor.roles.includes('case_worker')) && state.team === actor.team;
-    const allocated = actor.roles.includes('case_worker') && state.allocatedWorker?.id === actor.id;
-    if (!sameTeam && !allocated) throw notFound(caseId);
+    await this.commands.assertMayKnowCase(actor, state, this.decisions);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
@@ -19,6 +19,8 @@ export class AllocationHttpController {
   @Post('allocation')
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'CaseAllocated: the team that holds the case and its allocated worker' })
+  @ApiForbiddenResponse({ description: 'DUTY.ALLOCATION: only a manager of the holding team, or an all-teams manager, allocates' })
+  @ApiConflictResponse({ description: 'ALLOCATION.UNKNOWN_TEAM: the team is not one of TEAMS or MASH_TEAMS' })
   async allocate(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: AllocateCaseRequestDto,

@@ -85,7 +85,7 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
     const pageParams = [...params];
     if (filters.cursor) {
       const cursor = decodeCursor(filters.cursor);
-      if (!cursor || Number.isNaN(Date.parse(cursor[0]))) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
+      if (!cursor) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
       pageParams.push(cursor[0], cursor[1]);
       pageConditions.push(`(${column}, c.case_id) ${descending ? '<' : '>'} ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`);
     }

@@ -1,5 +1,5 @@
 import type { FamilyState, Professional } from '../../family/family.decider';
-import { openEarlyHelpAssessment } from '../../family/family.decider';
+import { familyProfessionalIds, openEarlyHelpAssessment } from '../../family/family.decider';
 import type { CaseState } from '../case.state';
 
 /** Something open on a case now: a piece of statutory or early help work. */
@@ -51,12 +51,11 @@ export interface FamilyEpisodes {
 export function familyEpisodesOf(family: FamilyState | null): FamilyEpisodes {
   const eha = family ? openEarlyHelpAssessment(family) : undefined;
   const team = family?.team ?? null;
-  const professionals = [eha?.leadProfessional, team?.leadProfessional, ...(team?.members ?? [])];
   return {
     earlyHelpAssessment: eha ? { ehaId: eha.ehaId, since: eha.startedAt, leadProfessional: eha.leadProfessional, completed: eha.completed } : null,
     team: team ? { kind: team.kind, leadProfessional: team.leadProfessional, members: team.members, nextReviewDate: team.nextReviewDate } : null,
     keepInTouchSince: family?.keepInTouchSince ?? null,
-    professionalUserIds: [...new Set(professionals.map((professional) => professional?.userId).filter((id): id is string => Boolean(id)))].sort(),
+    professionalUserIds: family ? familyProfessionalIds(family) : [],
   };
 }
 

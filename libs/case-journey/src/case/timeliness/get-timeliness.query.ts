@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { RequestValidationError } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { decodeCursor, encodeCursor } from '../../shared/keyset-cursor';
+
+/** An item's id: its case's or family's id, its rule and the revision that set it. */
+const ITEM_ID = /^[0-9a-f-]{36}:[\w-]{1,40}:\d{1,19}$/i;
 import { CaseAccess } from '../access/case-access';
 import type { TimelinessRequestDto } from './timeliness.request.dto';
 
@@ -85,8 +88,8 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, D
     if (filters.state === 'due') conditions.push('i.due_at >= $1::timestamptz');
     let after = 'true';
     if (filters.cursor) {
-      const cursor = decodeCursor(filters.cursor);
-      if (!cursor || Number.isNaN(Date.parse(cursor[0]))) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
+      const cursor = decodeCursor(filters.cursor, ITEM_ID);
+      if (!cursor) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
       params.push(cursor[0], cursor[1]);
       after = `(due_at, item_id) > ($${params.length - 1}::timestamptz, $${params.length})`;
     }

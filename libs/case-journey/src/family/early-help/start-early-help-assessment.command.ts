@@ -5,6 +5,7 @@ import { NotFound } from '../../domain/domain-error';
 import { streamName } from '../../domain/stream-name';
 import { caseAggregate, familyAggregate } from '../../events/aggregates';
 import { DecisionRunner } from '../../shared/decision-runner';
+import { CommandAccess } from '../../case/access/command-access';
 import type { Professional } from '../family.decider';
 
 export interface EarlyHelpAssessmentStartedResult {
@@ -31,10 +32,15 @@ export class StartEarlyHelpAssessmentCommand extends Command<EarlyHelpAssessment
  */
 @CommandHandler(StartEarlyHelpAssessmentCommand)
 export class StartEarlyHelpAssessmentHandler implements ICommandHandler<StartEarlyHelpAssessmentCommand, EarlyHelpAssessmentStartedResult> {
-  constructor(private readonly decisions: DecisionRunner) {}
+  constructor(
+    private readonly decisions: DecisionRunner,
+    private readonly access: CommandAccess,
+  ) {}
 
   async execute({ caseId, leadProfessional, context }: StartEarlyHelpAssessmentCommand): Promise<EarlyHelpAssessmentStartedResult> {
     const { state: child } = await this.decisions.loadState(caseAggregate, streamName.case(caseId));
+    // The case is the way in: one the actor may not know is not found, before any rule.
+    await this.access.assertMayKnowCase(context.actor, child, this.decisions);
     if (child.status === 'none' || !child.familyId) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const consent = child.consents.early_help;
     const ehaId = randomUUID();
