@@ -8,8 +8,16 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface AppConfig {
   port: number;
   dataDir: string;
-  /** Unset means: run the embedded PostgreSQL in `dataDir/postgres`. */
+  /**
+   * Unset means: run the embedded PostgreSQL in `dataDir/postgres`. Otherwise the owner's
+   * connection: migrations run with it, and the application role is derived from it unless
+   * `databaseAppUrl` is given.
+   */
   databaseUrl: string | undefined;
+  /** The application role's connection (SELECT/INSERT only on the event log and the access log). */
+  databaseAppUrl: string | undefined;
+  /** Lets the api and the projector connect as a role that could rewrite the log (a warning is logged). */
+  allowSuperuser: boolean;
   eventStore: EventStoreKind;
   eventStoreUrl: string | undefined;
   /** Unset means: a development secret generated into `dataDir`. */
@@ -25,6 +33,12 @@ export interface AppConfig {
   authFailureWindowMs: number;
   /** Hides internal error messages from response bodies. */
   production: boolean;
+  /** The Ed25519 private key (PEM) that signs checkpoints of the event log; generated when missing. */
+  checkpointKeyFile: string;
+  /** How often the api signs a checkpoint of the event log; 0: only on demand. */
+  checkpointIntervalMs: number;
+  /** How long a claimed Idempotency-Key stays claimed by an attempt that has not answered. */
+  idempotencyLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +67,10 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, 'false') === 'true';
+}
+
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
@@ -68,10 +86,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (authJwtSecret !== undefined && authJwtSecret.length < 32) {
     throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
   }
+  const databaseAppUrl = optional(env, 'DATABASE_APP_URL');
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  if (databaseAppUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError('DATABASE_APP_URL', 'needs DATABASE_URL too (the owner connection, which runs the migrations)');
+  }
+  const dataDir = path.resolve(optional(env, 'DATA_DIR') ?? './.data');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    dataDir: path.resolve(optional(env, 'DATA_DIR') ?? './.data'),
-    databaseUrl: optional(env, 'DATABASE_URL'),
+    dataDir,
+    databaseUrl,
+    databaseAppUrl,
+    allowSuperuser: flag(env, 'ALLOW_SUPERUSER'),
     eventStore,
     eventStoreUrl,
     authJwtSecret,
@@ -82,5 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
     production: env.NODE_ENV === 'production',
+    checkpointKeyFile: path.resolve(optional(env, 'CHECKPOINT_KEY_FILE') ?? path.join(dataDir, 'checkpoint-ed25519.pem')),
+    checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86400) * 1000,
+    idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86400) * 1000,
   };
 }

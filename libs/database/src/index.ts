@@ -2,3 +2,4 @@ export * from './database-runtime';
 export * from './database.module';
 export * from './embedded-postgres';
 export * from './migrate';
+export * from './application-role';

@@ -1,22 +1,31 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
-/** Any fixed number: serialises migrations when the api and the projector start together. */
+/** Any fixed number: serialises migrations (and grants) when the api and the projector start together. */
 const MIGRATION_LOCK = 7301945;
 
-/** Applies every pending migration, each in its own transaction. */
-export async function migrate(url: string): Promise<string[]> {
+type Query = <Row>(sql: string, parameters?: unknown[]) => Promise<Row[]>;
+
+/** Runs `work` on the database of `url` while holding the migration lock. */
+export async function withMigrationLock<T>(url: string, work: (query: Query, dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, migrationsTransactionMode: 'each' });
   await dataSource.initialize();
   try {
     await dataSource.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((migration) => migration.name);
+      return await work((sql, parameters) => dataSource.query(sql, parameters), dataSource);
     } finally {
       await dataSource.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Applies every pending migration, each in its own transaction. */
+export async function migrate(url: string): Promise<string[]> {
+  return withMigrationLock(url, async (_query, dataSource) => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  });
 }
