@@ -124,7 +124,19 @@ export function compareStreamHead(streamId: string, then: StreamHead, now: Strea
       detail: `Revision ${then.revision} no longer hashes to what the checkpoint signed, though the stream's chain holds: an event at or before it was altered (or its events reordered) and the chain recomputed`,
     };
   }
+  if (now.position !== then.position) {
+    return {
+      kind: 'reordered_events',
+      streamId,
+      detail: `Revision ${then.revision} is unchanged but has moved in the log, from position ${then.position} to ${now.position}`,
+    };
+  }
   return undefined;
+}
+
+/** A stream the checkpoint did not know, with events in the range it covered. */
+export function streamInsertedBehind(streamId: string, now: StreamHead): CheckpointFinding {
+  return { kind: 'inserted_event', streamId, detail: `The stream did not exist at the checkpoint, yet holds events within its range (up to revision ${now.revision})` };
 }
 
 /** Every difference between the log as read now (up to the checkpoint's position) and the checkpoint. */
@@ -136,9 +148,7 @@ export function compareWithCheckpoint(statement: CheckpointStatement, heads: Rec
       if (finding) findings.push(finding);
     }
     for (const [streamId, head] of now.heads) {
-      if (!(streamId in heads)) {
-        findings.push({ kind: 'inserted_event', streamId, detail: `The stream did not exist at the checkpoint, yet holds events within its range (up to revision ${head.revision})` });
-      }
+      if (!(streamId in heads)) findings.push(streamInsertedBehind(streamId, head));
     }
   }
   const summaryDiffers = now.logHash !== statement.logHash || now.events !== statement.events || streamsHashOf(now.heads) !== statement.streamsHash;
@@ -152,7 +162,7 @@ function summaryFinding(statement: CheckpointStatement, now: LogDigest): Checkpo
   if (now.events < statement.events) return { kind: 'deleted_event', detail: `${range}: events were removed` };
   if (now.events > statement.events) return { kind: 'inserted_event', detail: `${range}: events were inserted` };
   if (streamsHashOf(now.heads) !== statement.streamsHash) {
-    return { kind: 'recomputed_chain', detail: `${range}, but streams no longer end as signed: events were altered and their chains recomputed` };
+    return { kind: 'recomputed_chain', detail: `${range}, but streams no longer end as signed: events were altered and their chains recomputed, or moved in the log` };
   }
   return { kind: 'reordered_events', detail: 'Every stream ends where it did, but the log no longer hashes as signed: events were moved in the order of the log' };
 }
