@@ -128,7 +128,7 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
     expect(latest.body.findings).toHaveLength(5);
 
     // Against the receipt the auditor kept.
-    const againstReceipt = await t.http().post('/audit/verify').set('Authorization', auditor).send({ receipt });
+    const againstReceipt = await t.http().get('/audit/verify').query({ receipt: Buffer.from(JSON.stringify(receipt)).toString('base64url') }).set('Authorization', auditor);
     expect(againstReceipt.status).toBe(200);
     expect(againstReceipt.body).toMatchObject({ intact: false, checkpoint: { against: 'receipt', signatureValid: true, signedByThisServer: true }, findings: expected });
 
@@ -155,8 +155,11 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
 
   it('Given a receipt whose statement was edited, When it is verified, Then its signature does not hold and the log is not declared intact', async () => {
     const { body: receipt } = await t.http().get('/audit/checkpoints/latest').set('Authorization', auditor);
-    const forged = await t.http().post('/audit/verify').set('Authorization', auditor).send({ receipt: { ...receipt, events: receipt.events + 1 } });
+    const forged = await t.http().get('/audit/verify').query({ receipt: JSON.stringify({ ...receipt, events: receipt.events + 1 }) }).set('Authorization', auditor);
     expect(forged.body).toMatchObject({ intact: false, checkpoint: { signatureValid: false } });
+    const malformed = await t.http().get('/audit/verify').query({ receipt: JSON.stringify({ ...receipt, logHash: 'not a hash' }) }).set('Authorization', auditor);
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('receipt.logHash');
   });
 
   it('Given a checkpoint row written into the database with another key, When the log is verified, Then that row is named as forged and not used', async () => {

@@ -16,6 +16,7 @@ import { PositionsFromTransactionIds1767000000015 } from './1767000000015-positi
 import { DropUnusedIndexes1767000000016 } from './1767000000016-drop-unused-indexes';
 import { ReportStepsDaily1767000000017 } from './1767000000017-report-steps-daily';
 import { LogCheckpoints1767000000018 } from './1767000000018-log-checkpoints';
+import { IdempotencyLeases1767000000019 } from './1767000000019-idempotency-leases';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DropUnusedIndexes1767000000016,
   ReportStepsDaily1767000000017,
   LogCheckpoints1767000000018,
+  IdempotencyLeases1767000000019,
 ];

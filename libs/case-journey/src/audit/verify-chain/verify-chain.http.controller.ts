@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Equals, IsInt, IsISO8601, IsNotEmptyObject, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { Equals, IsInt, IsISO8601, IsString, Matches, Min, validateSync } from 'class-validator';
 import { Roles } from '@windscreen/auth';
+import { flattenValidationErrors, RequestValidationError } from '@windscreen/http';
 import type { CheckpointReceipt, LogVerificationReport } from '@windscreen/event-store';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { ChainReport, VerifyCaseChainQuery, VerifyLogQuery } from './verify-chain.query';
@@ -25,12 +26,24 @@ export class CheckpointReceiptDto implements CheckpointReceipt {
   @ApiProperty({ description: 'The signature, base64' }) @IsString() @Matches(/^[A-Za-z0-9+/=]{1,200}$/) signature!: string;
 }
 
-export class VerifyAgainstReceiptRequestDto {
-  @ApiProperty({ type: CheckpointReceiptDto, description: 'A receipt kept outside the system' })
-  @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => CheckpointReceiptDto)
-  receipt!: CheckpointReceiptDto;
+/**
+ * `?receipt=`: the receipt's JSON, as is or in base64url (which needs no escaping in an address).
+ * Checked field by field; a 400 names what is wrong.
+ */
+export function parseReceiptParameter(raw: string): CheckpointReceipt {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.trimStart().startsWith('{') ? raw : Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw new RequestValidationError([{ field: 'receipt', reasons: ['receipt must be a checkpoint receipt: its JSON, or that JSON in base64url'] }]);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new RequestValidationError([{ field: 'receipt', reasons: ['receipt must be a JSON object'] }]);
+  }
+  const receipt = plainToInstance(CheckpointReceiptDto, parsed);
+  const errors = validateSync(receipt, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw new RequestValidationError(flattenValidationErrors(errors, 'receipt'));
+  return receipt;
 }
 
 @ApiTags('audit')
@@ -43,21 +56,25 @@ export class VerifyChainHttpController {
   @LogsCaseAccess('hash_chain_verification')
   @Roles('auditor')
   @ApiQuery({ name: 'caseId', required: false, description: 'One case; without it, the whole log' })
+  @ApiQuery({
+    name: 'receipt',
+    required: false,
+    description: 'A checkpoint receipt kept outside the system (its JSON, or base64url of it): the whole log is checked against it rather than the latest checkpoint',
+  })
   @ApiOkResponse({
     description:
-      'R22: with caseId, the case’s hash chain recomputed from the event log and compared with the latest signed checkpoint; without, every stream and the whole log against the latest signed checkpoint, naming what changed',
+      'R22: with caseId, the case’s hash chain recomputed from the event log and compared with the latest signed checkpoint; without, every stream and the whole log against the latest signed checkpoint (or the receipt given), naming what changed',
   })
   @ApiNotFoundResponse()
-  verify(@Query('caseId', uuidParam('caseId', { optional: true })) caseId: string | undefined): Promise<ChainReport | LogVerificationReport> {
-    return caseId === undefined ? this.queryBus.execute(new VerifyLogQuery()) : this.queryBus.execute(new VerifyCaseChainQuery(caseId));
-  }
-
-  @Post()
-  @HttpCode(200)
-  @Roles('auditor')
-  @ApiOkResponse({ description: 'R22: every stream and the whole log against the receipt given, naming what changed since it was signed' })
-  verifyAgainstReceipt(@Body() body: VerifyAgainstReceiptRequestDto): Promise<LogVerificationReport> {
-    return this.queryBus.execute(new VerifyLogQuery(body.receipt));
+  verify(
+    @Query('caseId', uuidParam('caseId', { optional: true })) caseId: string | undefined,
+    @Query('receipt') receipt: string | undefined,
+  ): Promise<ChainReport | LogVerificationReport> {
+    if (caseId !== undefined && receipt !== undefined) {
+      throw new RequestValidationError([{ field: 'receipt', reasons: ['a receipt is checked against the whole log: leave caseId out'] }]);
+    }
+    if (caseId !== undefined) return this.queryBus.execute(new VerifyCaseChainQuery(caseId));
+    return this.queryBus.execute(new VerifyLogQuery(receipt === undefined ? undefined : parseReceiptParameter(receipt)));
   }
 }
 

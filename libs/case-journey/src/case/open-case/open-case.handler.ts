@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { commandScopedId } from '../../shared/command-ids';
 import { DecisionRunner } from '../../shared/decision-runner';
 import { familyDecider, familyStream } from '../../family/family.decider';
 import { caseDecider } from '../case.decider';
@@ -17,9 +17,9 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
   constructor(private readonly decisions: DecisionRunner) {}
 
   async execute({ request, context }: OpenCaseCommand): Promise<OpenCaseResult> {
-    const caseId = randomUUID();
+    const caseId = commandScopedId(context, 'case');
     const joining = request.familyId !== undefined;
-    const familyId = request.familyId ?? randomUUID();
+    const familyId = request.familyId ?? commandScopedId(context, 'family');
     const family = joining ? await this.decisions.loadState(familyDecider, familyStream(familyId)) : this.decisions.newStream(familyDecider);
     const addChild = { type: 'AddChildToFamily' as const, data: { familyId, caseId }, context };
     // Decided now, so that the family's own rule refuses a family that does not exist before

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../domain/command';
 import { NotFound } from '../../domain/domain-error';
 import { caseDecider } from '../../case/case.decider';
 import { caseStream } from '../../case/case.events';
+import { commandScopedId } from '../../shared/command-ids';
 import { DecisionRunner } from '../../shared/decision-runner';
 import { familyDecider, familyStream, Professional } from '../family.decider';
 
@@ -37,7 +37,7 @@ export class StartEarlyHelpAssessmentHandler implements ICommandHandler<StartEar
     const { state: child } = await this.decisions.loadState(caseDecider, caseStream(caseId));
     if (child.status === 'none' || !child.familyId) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const consent = child.consents.early_help;
-    const ehaId = randomUUID();
+    const ehaId = commandScopedId(context, 'early-help-assessment');
     const result = await this.decisions.runRedecidingOnConflict(familyDecider, familyStream(child.familyId), {
       type: 'StartEarlyHelpAssessment',
       data: {
