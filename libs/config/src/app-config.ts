@@ -86,6 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (authJwtSecret !== undefined && authJwtSecret.length < 32) {
     throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
   }
+  const production = env.NODE_ENV === 'production';
+  if (production && authJwtSecret === undefined) {
+    // A generated development secret has no place in production: tokens must be signed with one the operator chose.
+    throw new ConfigError('AUTH_JWT_SECRET', 'is required when NODE_ENV=production (a random secret of 32+ characters)');
+  }
   const databaseAppUrl = optional(env, 'DATABASE_APP_URL');
   const databaseUrl = optional(env, 'DATABASE_URL');
   if (databaseAppUrl !== undefined && databaseUrl === undefined) {
@@ -107,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10240) * 1024,
     authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
-    production: env.NODE_ENV === 'production',
+    production,
     checkpointKeyFile: path.resolve(optional(env, 'CHECKPOINT_KEY_FILE') ?? path.join(dataDir, 'checkpoint-ed25519.pem')),
     checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86400) * 1000,
     idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86400) * 1000,
