@@ -1,8 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
+import { createHmac } from 'node:crypto';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { withMigrationLock } from './migrate';
+import { readOrCreateSecret } from './secret-file';
 
 /** The role the api and the projector connect as, when it is derived from the owner's connection. */
 export const APPLICATION_ROLE = 'windscreen_app';
@@ -49,17 +49,6 @@ export function applicationRolePassword(ownerUrl: string, dataDir: string): stri
   const ownerPassword = decodeURIComponent(new URL(ownerUrl).password);
   if (ownerPassword) return createHmac('sha256', ownerPassword).update(`${APPLICATION_ROLE} password`).digest('base64url');
   return readOrCreateSecret(path.join(dataDir, 'database-app.password'));
-}
-
-/** A secret in a file readable by this process's user only, made on first use. */
-export function readOrCreateSecret(file: string): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    fs.writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return fs.readFileSync(file, 'utf8').trim();
 }
 
 /**

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readOrCreateSecret } from './secret-file';
 
 export interface RunningDatabase {
   /** Connection string of the server's `postgres` database, as the admin user. */
@@ -40,7 +40,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const runningAsRoot = os.userInfo().uid === 0;
   if (runningAsRoot) grantClusterDirToPostgresUser(dataDir, clusterDir);
 
-  const password = readOrCreatePassword(dataDir);
+  const password = readOrCreateSecret(path.join(dataDir, 'postgres.password'), 18);
   const port = options.port ?? (await findFreePort());
   const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
@@ -137,14 +137,6 @@ function grantClusterDirToPostgresUser(dataDir: string, clusterDir: string): voi
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   fs.chownSync(clusterDir, uid, gid);
   fs.chmodSync(clusterDir, 0o700);
-}
-
-function readOrCreatePassword(dataDir: string): string {
-  const file = path.join(dataDir, 'postgres.password');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const password = randomBytes(18).toString('base64url');
-  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  return password;
 }
 
 /**
