@@ -125,8 +125,10 @@ export class DecisionRunner {
     loaded?: LoadedStream<S>,
   ): Promise<PreparedDecision> {
     // A retry of a command whose events are already recorded (the answer was lost): the first result, and nothing decided again.
-    const earlier = await this.recordedBefore(stream, command.context);
-    if (earlier) return this.alreadyRecorded(stream, command.context, earlier);
+    if (command.context.idempotencyKey !== undefined) {
+      const earlier = await this.recordedBefore(stream, command.context);
+      if (earlier) return this.alreadyRecorded(stream, command.context, earlier);
+    }
     const from = loaded ?? (await this.loadForDecision(decider, stream));
     let decided: E[];
     try {
