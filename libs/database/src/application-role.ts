@@ -146,8 +146,7 @@ export async function rolePrivileges(url: string): Promise<RolePrivileges> {
  * Refuses a connection whose role could rewrite the event log (a superuser, or its owner), unless
  * the operator said so; then returns the warning to log.
  */
-export async function checkApplicationRole(url: string, allowSuperuser: boolean): Promise<string | undefined> {
-  const privileges = await rolePrivileges(url);
+export function checkApplicationRole(privileges: RolePrivileges, allowSuperuser: boolean): string | undefined {
   if (!privileges.superuser && !privileges.ownsEventLog) return undefined;
   const what = privileges.superuser ? 'a superuser' : 'the owner of the event log';
   const message =

@@ -81,7 +81,7 @@ async function applicationConnection(
   const privileges = await rolePrivileges(appUrl);
   // A privileged role is never granted to: revoking from the owner would take the owner's own rights.
   if (!privileges.superuser && !privileges.ownsEventLog) await grantApplicationRole(ownerUrl, privileges.role);
-  const warning = await checkApplicationRole(appUrl, config.allowSuperuser);
+  const warning = checkApplicationRole(privileges, config.allowSuperuser);
   if (warning) log(`WARNING: ${warning}`);
   return appUrl;
 }

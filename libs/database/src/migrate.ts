@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -6,26 +7,35 @@ const MIGRATION_LOCK = 7301945;
 
 type Query = <Row>(sql: string, parameters?: unknown[]) => Promise<Row[]>;
 
-/** Runs `work` on the database of `url` while holding the migration lock. */
-export async function withMigrationLock<T>(url: string, work: (query: Query, dataSource: DataSource) => Promise<T>): Promise<T> {
+/** Runs `work` on one connection to the database of `url` while holding the migration lock. */
+export async function withMigrationLock<T>(url: string, work: (query: Query) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      return await work(async <Row>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as Row[]);
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies every pending migration, each in its own transaction. */
+export async function migrate(url: string): Promise<string[]> {
   const dataSource = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, migrationsTransactionMode: 'each' });
   await dataSource.initialize();
   try {
     await dataSource.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      return await work((sql, parameters) => dataSource.query(sql, parameters), dataSource);
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
     } finally {
       await dataSource.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   } finally {
     await dataSource.destroy();
   }
-}
-
-/** Applies every pending migration, each in its own transaction. */
-export async function migrate(url: string): Promise<string[]> {
-  return withMigrationLock(url, async (_query, dataSource) => {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
-  });
 }
