@@ -31,7 +31,14 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
 
   const verifyCli = (...args: string[]) =>
     spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/verify.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: t.database.url, DATABASE_APP_URL: t.database.appUrl, CHECKPOINT_KEY_FILE: t.config.checkpointKeyFile, LOG_LEVEL: 'error' },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.database.url,
+        DATABASE_APP_URL: t.database.appUrl,
+        DATA_DIR: t.config.dataDir,
+        CHECKPOINT_KEY_FILE: t.config.checkpointKeyFile,
+        LOG_LEVEL: 'error',
+      },
       encoding: 'utf8',
     });
 
