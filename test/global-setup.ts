@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
-import { TEST_SERVER_URL_VARIABLE } from '../libs/testing/src/test-database';
+import { prepareTestApplicationRole, TEST_SERVER_URL_VARIABLE } from '../libs/testing/src/test-database';
 
 /**
  * One PostgreSQL for the whole run: DATABASE_URL when set, otherwise an embedded server in a
@@ -11,6 +11,7 @@ import { TEST_SERVER_URL_VARIABLE } from '../libs/testing/src/test-database';
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     process.env[TEST_SERVER_URL_VARIABLE] = process.env.DATABASE_URL;
+    await prepareTestApplicationRole(process.env.DATABASE_URL);
     process.stdout.write(`\ntests use the PostgreSQL server of DATABASE_URL\n`);
     return;
   }
@@ -22,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
     postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
   });
   process.env[TEST_SERVER_URL_VARIABLE] = server.url;
+  await prepareTestApplicationRole(server.url);
   (globalThis as { windscreenTestServer?: { stop(): Promise<void>; dataDir: string } }).windscreenTestServer = {
     stop: server.stop,
     dataDir,

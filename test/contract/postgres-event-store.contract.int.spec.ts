@@ -9,8 +9,8 @@ let pool: Pool;
 describeEventStoreContract('PostgreSQL', {
   async open() {
     database = await createTestDatabase();
-    pool = new Pool({ connectionString: database.url, max: 20 });
-    return new PostgresEventStore(pool, database.url);
+    pool = new Pool({ connectionString: database.appUrl, max: 20 });
+    return new PostgresEventStore(pool, database.appUrl);
   },
   async close(store) {
     await store.close();

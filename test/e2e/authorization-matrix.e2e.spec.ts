@@ -20,6 +20,7 @@ const CASE_READERS: Role[] = ['case_worker', 'manager', 'auditor'];
 const POLICY: Array<{ endpoints: RegExp; allowed: Role[] | 'public'; why: string }> = [
   { endpoints: /^GET \/health$/, allowed: 'public', why: 'load balancers and monitoring' },
   { endpoints: /^GET \/audit\//, allowed: ['auditor'], why: 'the audit trail is for auditors' },
+  { endpoints: /^POST \/audit\//, allowed: ['auditor'], why: 'signing a checkpoint of the log records nothing of a case' },
   { endpoints: /^GET \/reports\//, allowed: ['manager', 'auditor'], why: 'trend reports are for managers (and auditors)' },
   { endpoints: /^GET \/(cases|timeliness)(\/|$)/, allowed: CASE_READERS, why: 'case data: workers, managers, auditors; never admins' },
   { endpoints: /^POST \/(cases|families)(\/|$)/, allowed: RECORDERS, why: 'recording: auditors only read, admins manage users' },

@@ -24,7 +24,7 @@ describe('Projections in their own process: api with PROJECTIONS=off, projector 
     expect(stale.headers['x-read-model-stale']).toBe('true');
     expect(stale.status).toBe(404);
 
-    projector = await NestFactory.createApplicationContext(ProjectorModule.register(t.config, t.database.url), { logger: false });
+    projector = await NestFactory.createApplicationContext(ProjectorModule.register(t.config, t.database.appUrl), { logger: false });
     await projector.init();
 
     // Each read waits 300 ms at most; the projector may need longer on a busy shared server.

@@ -13,7 +13,7 @@ describe('npm run replay', () => {
   const replay = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
     try {
       const { stdout, stderr } = await execFileAsync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/replay.ts', ...args], {
-        env: { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'error' },
+        env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
         encoding: 'utf8',
       });
       return { code: 0, stdout, stderr };

@@ -13,7 +13,7 @@ describe('R22: tamper evidence', () => {
 
   const verifyCli = () =>
     spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/verify.ts'], {
-      env: { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'error' },
+      env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
       encoding: 'utf8',
     });
 

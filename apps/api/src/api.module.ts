@@ -5,7 +5,7 @@ import { AuthModule } from '@windscreen/auth';
 import { CASE_JOURNEY_PROJECTIONS, CaseJourneyModule } from '@windscreen/case-journey';
 import { AppConfig, ConfigModule } from '@windscreen/config';
 import { DatabaseModule } from '@windscreen/database';
-import { EventStoreModule } from '@windscreen/event-store';
+import { EventStoreModule, PeriodicCheckpoints } from '@windscreen/event-store';
 import { IdempotencyInterceptor } from '@windscreen/http';
 import { ProjectionsModule } from '@windscreen/projections';
 import { DashboardHttpController } from './dashboard/dashboard.http.controller';
@@ -31,7 +31,7 @@ export class ApiModule {
         CaseJourneyModule,
       ],
       controllers: [HealthHttpController, DashboardHttpController],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, PeriodicCheckpoints],
     };
   }
 }

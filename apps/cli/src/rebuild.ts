@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const database = await prepareDatabase(config, (message) => process.stderr.write(`${message}\n`));
-  const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url, { run: false }), {
+  // A maintenance command, like the migrations: as the owner, who may also vacuum the rewritten tables.
+  const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.ownerUrl, { run: false }), {
     logger: ['error'],
   });
   try {

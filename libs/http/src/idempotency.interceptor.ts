@@ -15,6 +15,7 @@ import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { PG_POOL } from '@windscreen/database';
 import type { AuthenticatedRequest } from '@windscreen/auth';
+import { APP_CONFIG, AppConfig } from '@windscreen/config';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 const WAIT_FOR_FIRST_ATTEMPT_MS = 5000;
@@ -34,11 +35,18 @@ interface StoredAttempt {
 /**
  * A command retried with the same Idempotency-Key (same actor) gets the first answer back and
  * records nothing new; the same key with a different request is refused with 422.
- * The key is claimed before the command runs, so two concurrent retries cannot both record.
+ * The key is claimed before the command runs, so two concurrent retries cannot both record. The
+ * claim is a lease (IDEMPOTENCY_LEASE_SECONDS): if the attempt dies before storing its answer, a
+ * retry takes the key over when the lease runs out. The command's event ids derive from the key
+ * (the request context carries it), so if the first attempt did record before it died, the store
+ * refuses the repeat and the retry is answered as the first attempt would have been.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
@@ -59,6 +67,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           response.status(earlier.status_code!).header('Idempotent-Replayed', 'true');
           return of(earlier.response_body);
         }
+        if (request.requestContext) request.requestContext.idempotencyKey = `${actorId}\n${key}`;
         return next.handle().pipe(
           mergeMap((body) => from(this.complete(actorId, key, statusOf(context), body)).pipe(mergeMap(() => of(body)))),
           catchError((error) => from(this.release(actorId, key)).pipe(mergeMap(() => Promise.reject(error)))),
@@ -71,9 +80,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async claim(actorId: string, key: string, requestHash: string): Promise<StoredAttempt | undefined> {
     const deadline = Date.now() + WAIT_FOR_FIRST_ATTEMPT_MS;
     for (;;) {
+      // A new key, or one whose unanswered attempt let its lease run out (the same request only).
       const claimed = await this.pool.query(
-        `insert into idempotency_keys (actor_id, key, request_hash) values ($1, $2, $3) on conflict do nothing`,
-        [actorId, key, requestHash],
+        `insert into idempotency_keys (actor_id, key, request_hash, lease_expires_at)
+         values ($1, $2, $3, now() + $4 * interval '1 millisecond')
+         on conflict (actor_id, key) do update set lease_expires_at = excluded.lease_expires_at
+          where idempotency_keys.status_code is null and idempotency_keys.lease_expires_at < now()
+            and idempotency_keys.request_hash = excluded.request_hash`,
+        [actorId, key, requestHash, this.config.idempotencyLeaseMs],
       );
       if (claimed.rowCount === 1) return undefined;
       const existing = await this.pool.query<StoredAttempt>(
@@ -98,7 +112,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async complete(actorId: string, key: string, statusCode: number, body: unknown): Promise<void> {
     await this.pool.query(
-      `update idempotency_keys set status_code = $3, response_body = $4, completed_at = now() where actor_id = $1 and key = $2`,
+      `update idempotency_keys set status_code = $3, response_body = $4, completed_at = now(), lease_expires_at = null where actor_id = $1 and key = $2`,
       [actorId, key, statusCode, JSON.stringify(body ?? null)],
     );
   }

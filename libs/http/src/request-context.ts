@@ -7,6 +7,8 @@ export interface RequestContext {
   correlationId: string;
   /** This request: the cause of the events it records. */
   requestId: string;
+  /** The actor and the Idempotency-Key this request claimed (set by the idempotency interceptor). */
+  idempotencyKey?: string;
 }
 
 declare module 'fastify' {

@@ -50,7 +50,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     readYourWritesTimeoutMs: TEST_READ_YOUR_WRITES_TIMEOUT_MS,
     ...overrides,
   };
-  const app = await createApiApplication(config, database.url);
+  // The app connects as the application role, as it does outside the tests; `database.url` (the owner) stays for set-up.
+  const app = await createApiApplication(config, database.appUrl);
   await app.init();
   // Fastify answers only once its plugins (Swagger's static files) have loaded.
   await app.getHttpAdapter().getInstance().ready();

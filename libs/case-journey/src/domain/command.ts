@@ -12,6 +12,11 @@ export interface CommandContext {
   now: string;
   correlationId: string;
   causationId: string;
+  /**
+   * The actor and the request's Idempotency-Key, when it carries one: the ids of what the command
+   * records are derived from it, so a retry records nothing twice.
+   */
+  idempotencyKey?: string;
 }
 
 export interface Command<Type extends string, Data> {

@@ -11,5 +11,6 @@ export function commandContext(actor: Actor, occurredAt: string | undefined, req
     now: now.toISOString(),
     correlationId: request?.correlationId ?? randomUUID(),
     causationId: request?.requestId ?? randomUUID(),
+    idempotencyKey: request?.idempotencyKey,
   };
 }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
-import { AppendResult, ConcurrencyError, EventStore, ExpectedRevision, NewEvent } from '@windscreen/event-store';
+import { AppendResult, ConcurrencyError, DuplicateEventError, EventStore, ExpectedRevision, NewEvent } from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
 import type { EventEnvelope } from '../domain/decider';
 import type { EventSourced } from '../events/aggregates';
 import { CommandAccess } from '../case/access/command-access';
+import { commandEventId } from './command-ids';
 
 export interface DecisionResult {
   /** Revision of the stream after the decision (its last event). */
@@ -27,6 +27,8 @@ interface PlannedAppend {
   from: LoadedStream<unknown>;
   /** Remembers the stream as this append leaves it. */
   written(result: AppendResult): DecisionResult;
+  /** What this command recorded on the stream in an earlier attempt (same Idempotency-Key), if anything. */
+  recordedBefore(): Promise<DecisionResult | undefined>;
 }
 
 /** A stream as read: the state its events fold to, and where it ends. */
@@ -128,6 +130,11 @@ export class DecisionRunner {
     command: C,
     loaded?: LoadedStream<S>,
   ): Promise<PreparedDecision> {
+    // A retry of a command whose events are already recorded (the answer was lost): the first result, and nothing decided again.
+    if (command.context.idempotencyKey !== undefined) {
+      const earlier = await this.recordedBefore(stream, command.context);
+      if (earlier) return this.alreadyRecorded(stream, command.context, earlier);
+    }
     const from = loaded ?? (await this.loadForDecision(decider, stream));
     let decided: E[];
     try {
@@ -149,6 +156,11 @@ export class DecisionRunner {
           return planned.written(await this.store.append(stream, planned.events, { expectedRevision: planned.expectedRevision }));
         } catch (error) {
           this.remembered.delete(stream);
+          // Another attempt of this very command (same Idempotency-Key) recorded it meanwhile: answer as it did.
+          if (error instanceof DuplicateEventError) {
+            const recorded = await planned.recordedBefore();
+            if (recorded) return recorded;
+          }
           if (!(error instanceof ConcurrencyError) || !from.remembered) throw error;
           // Someone else wrote since this process did: decide again on the stream as it is.
           return (await this.prepare(decider, stream, command, await this.loadState(decider, stream))).commit();
@@ -164,12 +176,17 @@ export class DecisionRunner {
    */
   async commitTogether(decisions: PreparedDecision[]): Promise<DecisionResult[]> {
     const writing = decisions.filter((decision) => decision.planned.events.length > 0);
-    let results: AppendResult[];
+    let results: AppendResult[] = [];
     try {
-      results = await this.store.appendToStreams(writing.map(({ planned }) => planned));
+      // Nothing to write when an earlier attempt of the command recorded every stream's events.
+      if (writing.length > 0) results = await this.store.appendToStreams(writing.map(({ planned }) => planned));
     } catch (error) {
       for (const { planned } of writing) this.remembered.delete(planned.stream);
-      throw error;
+      if (!(error instanceof DuplicateEventError)) throw error;
+      // Another attempt of this very command recorded them (all or none): answer as it did.
+      const recorded = await Promise.all(decisions.map(({ planned }) => planned.recordedBefore()));
+      if (recorded.some((result) => result === undefined)) throw error;
+      return recorded as DecisionResult[];
     }
     return decisions.map(({ planned }) => {
       const index = writing.findIndex((decision) => decision.planned === planned);
@@ -191,12 +208,19 @@ export class DecisionRunner {
       correlationId,
       causationId,
     };
-    const events: NewEvent[] = decided.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
+    const events: NewEvent[] = decided.map((event, index) => ({
+      id: commandEventId(context, stream, index),
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata,
+    }));
     return {
       stream,
       events,
       expectedRevision: from.revision ?? 'no_stream',
       from,
+      recordedBefore: () => this.recordedBefore(stream, context),
       written: (result) => {
         this.remember(stream, {
           // Folded as the store hands the events back: through JSON, ids and metadata included.
@@ -206,6 +230,36 @@ export class DecisionRunner {
         });
         return { revision: result.nextExpectedRevision, position: result.position };
       },
+    };
+  }
+
+  /**
+   * With an Idempotency-Key, the events this command would append have ids derived from it: if the
+   * first is on the stream, an earlier attempt recorded them all (one append), and this is what it
+   * answered. Without a key, nothing to look for.
+   */
+  private async recordedBefore(stream: string, context: CommandContext): Promise<DecisionResult | undefined> {
+    if (context.idempotencyKey === undefined) return undefined;
+    const recorded = await this.store.readStream(stream);
+    const byId = new Map(recorded.map((event) => [event.id, event]));
+    let last;
+    for (let index = 0; byId.has(commandEventId(context, stream, index)); index++) last = byId.get(commandEventId(context, stream, index));
+    return last && { revision: last.revision, position: last.position };
+  }
+
+  /** A decision whose events an earlier attempt recorded: it writes nothing and answers as that attempt did. */
+  private alreadyRecorded(stream: string, context: CommandContext, earlier: DecisionResult): PreparedDecision {
+    const from: LoadedStream<unknown> = { state: undefined, revision: earlier.revision, position: earlier.position };
+    return {
+      planned: {
+        stream,
+        events: [],
+        expectedRevision: earlier.revision,
+        from,
+        written: () => earlier,
+        recordedBefore: () => this.recordedBefore(stream, context),
+      },
+      commit: async () => earlier,
     };
   }
 

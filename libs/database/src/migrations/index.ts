@@ -15,7 +15,9 @@ import { DueListCoveringIndexes1767000000014 } from './1767000000014-due-list-co
 import { PositionsFromTransactionIds1767000000015 } from './1767000000015-positions-from-transaction-ids';
 import { DropUnusedIndexes1767000000016 } from './1767000000016-drop-unused-indexes';
 import { ReportStepsDaily1767000000017 } from './1767000000017-report-steps-daily';
-import { AccessLogBulkReads1767000000018 } from './1767000000018-access-log-bulk-reads';
+import { LogCheckpoints1767000000018 } from './1767000000018-log-checkpoints';
+import { IdempotencyLeases1767000000019 } from './1767000000019-idempotency-leases';
+import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk-reads';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -36,5 +38,7 @@ export const MIGRATIONS = [
   PositionsFromTransactionIds1767000000015,
   DropUnusedIndexes1767000000016,
   ReportStepsDaily1767000000017,
-  AccessLogBulkReads1767000000018,
+  LogCheckpoints1767000000018,
+  IdempotencyLeases1767000000019,
+  AccessLogBulkReads1767000000020,
 ];

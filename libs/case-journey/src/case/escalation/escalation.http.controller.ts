@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -8,6 +7,7 @@ import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
+import { commandScopedId } from '../../shared/command-ids';
 import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
 import { EscalateFurtherCommand } from './escalate-further.command';
 import { ESCALATION_LEVELS, ESCALATION_ROUTES, EscalationLevel, EscalationRoute } from './escalation.decide';
@@ -60,8 +60,9 @@ export class EscalationHttpController {
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<EscalationRaisedDto> {
     const { occurredAt, ...data } = body;
-    const escalationId = randomUUID();
-    const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids)));
+    const context = commandContext(actor, occurredAt, ids);
+    const escalationId = commandScopedId(context, 'escalation');
+    const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, context));
     return { escalationId, ...commandResponse(result) };
   }
 

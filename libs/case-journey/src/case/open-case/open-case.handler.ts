@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { commandScopedId } from '../../shared/command-ids';
 import { DecisionRunner } from '../../shared/decision-runner';
 import { streamName } from '../../domain/stream-name';
 import { caseAggregate, familyAggregate } from '../../events/aggregates';
@@ -16,9 +16,9 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
   constructor(private readonly decisions: DecisionRunner) {}
 
   async execute({ request, context }: OpenCaseCommand): Promise<OpenCaseResult> {
-    const caseId = randomUUID();
+    const caseId = commandScopedId(context, 'case');
     const joining = request.familyId !== undefined;
-    const familyId = request.familyId ?? randomUUID();
+    const familyId = request.familyId ?? commandScopedId(context, 'family');
     const family = joining ? await this.decisions.loadState(familyAggregate, streamName.family(familyId)) : this.decisions.newStream(familyAggregate);
     const addChild = { type: 'AddChildToFamily' as const, data: { familyId, caseId }, context };
     // Decided now, so that the family's own rule refuses a family that does not exist before

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../domain/command';
 import { NotFound } from '../../domain/domain-error';
 import { streamName } from '../../domain/stream-name';
 import { caseAggregate, familyAggregate } from '../../events/aggregates';
+import { commandScopedId } from '../../shared/command-ids';
 import { DecisionRunner } from '../../shared/decision-runner';
 import { CommandAccess } from '../../case/access/command-access';
 import type { Professional } from '../family.decider';
@@ -43,7 +43,7 @@ export class StartEarlyHelpAssessmentHandler implements ICommandHandler<StartEar
     await this.access.assertMayKnowCase(context.actor, child, this.decisions);
     if (child.status === 'none' || !child.familyId) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const consent = child.consents.early_help;
-    const ehaId = randomUUID();
+    const ehaId = commandScopedId(context, 'early-help-assessment');
     const result = await this.decisions.runRedecidingOnConflict(familyAggregate, streamName.family(child.familyId), {
       type: 'StartEarlyHelpAssessment',
       data: {

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * every case it showed, `case_ids`, rather than one insert per case; `case_id` stays for the reads
  * of one case. An auditor finds either by the case, through its own index.
  */
-export class AccessLogBulkReads1767000000018 implements MigrationInterface {
-  name = 'AccessLogBulkReads1767000000018';
+export class AccessLogBulkReads1767000000020 implements MigrationInterface {
+  name = 'AccessLogBulkReads1767000000020';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`alter table access_log alter column case_id drop not null, add column case_ids uuid[]`);
