@@ -74,6 +74,7 @@ describe('Case summary, caseload and timeliness', () => {
       const lastWeek = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
       const opened = await post('/cases', aContact({ contact: { ...(aContact().contact as object), receivedAt: lastWeek }, occurredAt: lastWeek }));
       await post(`/cases/${opened.caseId}/mash/brag-rating`, { rating: 'green', rationale: 'Low-level concern' });
+      await post(`/cases/${opened.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
       await post(`/cases/${opened.caseId}/mash/decision`, { outcome: 'early_help_hub', rationale: 'Early help can meet the needs' });
 
       const due = (await get(`/timeliness?limit=1000`)).body;

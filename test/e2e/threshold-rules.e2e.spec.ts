@@ -64,7 +64,7 @@ describe('Threshold rules through HTTP', () => {
   it('R8: after early help was refused, a referral without significant harm is refused', async () => {
     const child = await newCase();
     await post(`/cases/${child.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'refused' });
-    expectRule(await post(`/cases/${child.caseId}/level-of-need`, { level: 'specialist', reason: 'Refused help', parentsInformed: true }), 'R6');
+    expectRule(await post(`/cases/${child.caseId}/level-of-need`, { level: 'specialist', reason: 'Refused help', parentsInformed: true }), 'R8');
     expectRule(
       await post(`/cases/${child.caseId}/level-of-need`, { level: 'specialist', reason: 'r', parentsInformed: true, immediateRisk: { justification: 'j' } }),
       'R8',
@@ -94,7 +94,7 @@ describe('Threshold rules through HTTP', () => {
     expectRule(await post(`/cases/${child.caseId}/mash/decision`, { outcome: 'advice_and_close', rationale: 'r' }), 'R12');
     await post(`/cases/${child.caseId}/mash/brag-rating`, { rating: 'amber', rationale: 'r' });
     expect((await post(`/cases/${child.caseId}/mash/decision`, { outcome: 'section_47_first_response', rationale: 'Injuries' })).status).toBe(201);
-    expect((await history(child.caseId)).map((e) => e.type).slice(-3)).toEqual(['MashDecisionRecorded', 'SteppedUp', 'Section47EnquiryOpened']);
+    expect((await history(child.caseId)).map((e) => e.type).slice(-3)).toEqual(['MashDecisionRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
     expect((await post(`/cases/${child.caseId}/mash/referrer-notified`, { how: 'Phone call to the DSL' })).status).toBe(201);
     expectRule(await post(`/cases/${child.caseId}/mash/referrer-notified`, { how: 'again' }), 'R13');
   });

@@ -48,6 +48,7 @@ import { Section31HttpController } from './case/section-31/section-31.http.contr
 import { ConcludeSection47EnquiryHandler } from './case/section-47/conclude-section-47-enquiry.command';
 import { OpenSection47EnquiryHandler } from './case/section-47/open-section-47-enquiry.command';
 import { RecordStrategyDiscussionHandler } from './case/section-47/record-strategy-discussion.command';
+import { RecordInitialChildProtectionConferenceHandler } from './case/section-47/record-initial-conference.command';
 import { Section47HttpController } from './case/section-47/section-47.http.controller';
 import { StrategyDiscussionHttpController } from './case/section-47/strategy-discussion.http.controller';
 import { ChangeLeadProfessionalHandler } from './family/early-help/change-lead-professional.command';
@@ -158,6 +159,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     ConcludeSection47EnquiryHandler,
     OpenSection47EnquiryHandler,
     RecordStrategyDiscussionHandler,
+    RecordInitialChildProtectionConferenceHandler,
     ChangeLeadProfessionalHandler,
     CloseEarlyHelpAssessmentHandler,
     CompleteEarlyHelpAssessmentHandler,

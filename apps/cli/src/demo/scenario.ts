@@ -612,6 +612,8 @@ class FamilyJourney {
     // A contact needing only advice leaves the level where an earlier episode put it.
     if (route !== 'advice' || this.m.level === null) this.setLevel(level, this.staff.mashManager, this.hours(0.2, 1), category);
     if (route === 's17') this.consent('section_17', 'given', this.hours(0.2, 1));
+    // R11: a contact goes to the Early Help Hub with the family's consent to early help.
+    if ((route === 'emerging' || route === 'complex') && this.m.consents.early_help !== 'given') this.consent('early_help', 'given', this.hours(0.2, 1));
     if (route === 's47') {
       this.m.strategyAt = this.onEveryCase(this.hours(0.2, 1), this.staff.mashManager, {
         type: 'RecordStrategyDiscussion',
@@ -638,11 +640,12 @@ class FamilyJourney {
       return { type: 'RecordMashDecision', data: { outcome, rationale, ...(provisionName && { provisionName }) } };
     });
     this.m.mashDecided = true;
+    // R13: the referrer is told, even of a contact closed with no further action (R27).
+    this.expectReferrersNotified();
     if (outcome === 'advice_and_close') {
       this.m.open = false;
       return 'closed';
     }
-    this.expectReferrersNotified();
     if (outcome === 'section_17_single_assessment') {
       this.m.section17OpenedAt = this.t;
       this.allocate(this.socialWorker, 'Allocated social worker for the single assessment');
@@ -1015,14 +1018,22 @@ class FamilyJourney {
       this.m.section17OpenedAt = this.t;
       return 's17';
     }
-    if (this.random.chance(0.5)) return { close: 'RC8', summary: 'Section 47 enquiry: concerns not substantiated; no further action' };
+    // R26: RC8 is a closure after a section 17 assessment; an enquiry alone ends services (RC7).
+    if (this.random.chance(0.5)) return { close: 'RC7', summary: 'Section 47 enquiry: concerns not substantiated; no further action' };
     this.setLevel(this.random.chance(0.6) ? 'complex' : 'emerging', this.socialWorker, this.days(1, 10), 'new_information');
     return 'early_help';
   }
 
   private childProtectionPlan(conferenceAt: number): Next {
     const category = this.random.weighted(ABUSE_CATEGORY_WEIGHTS) as AbuseCategory;
-    this.onEveryCase(conferenceAt, this.staff.teamManager, { type: 'StartChildProtectionPlan', data: { category } });
+    // R24: the initial conference decides on the plan; a few decide against one.
+    const plan = this.random.chance(0.9);
+    this.onEveryCase(conferenceAt, this.staff.teamManager, {
+      type: 'RecordInitialChildProtectionConference',
+      data: plan ? { decision: 'child_protection_plan', category } : { decision: 'no_plan', notes: 'Risks are managed under a child in need plan' },
+    });
+    if (!plan) return this.childInNeedPlan();
+    this.onEveryCase(this.hours(0.5, 2), this.staff.teamManager, { type: 'StartChildProtectionPlan', data: { category } });
     this.m.childProtectionPlan = true;
     if (this.random.chance(0.04)) this.accommodate();
     if (this.random.chance(0.05) && this.careProceedings()) return 'stay';

@@ -10,7 +10,7 @@ import {
   EndChildProtectionPlan,
   StartChildProtectionPlan,
 } from './child-protection-plan/child-protection-plan.decide';
-import { CloseCase, decideCloseCase, decideReopenCase, ReopenCase } from './closure/closure.decide';
+import { CloseCase, decideCloseCase, decideCloseContact, decideReopenCase, ReopenCase } from './closure/closure.decide';
 import { decideRecordConsent, RecordConsent } from './consent/consent.decide';
 import {
   ApplyBragRating,
@@ -45,6 +45,7 @@ import {
 } from './section-20/section-20.decide';
 import { decideRecordCareOrderStep, RecordCareOrderStep } from './section-31/section-31.decide';
 import { decideRecordStrategyDiscussion, RecordStrategyDiscussion } from './section-47/strategy-discussion.decide';
+import { decideRecordInitialConference, RecordInitialChildProtectionConference } from './section-47/initial-conference.decide';
 import type { EventEnvelope } from '../domain/decider';
 import { decideOpenCase, OpenCase } from './open-case/open-case.decide';
 import { AllocateCase, decideAllocateCase } from './allocation/allocation.decide';
@@ -70,6 +71,7 @@ export type CaseCommand =
   | RecordMashDecision
   | RecordReferrerNotified
   | RecordStrategyDiscussion
+  | RecordInitialChildProtectionConference
   | OpenSection17Assessment
   | CompleteSection17Assessment
   | StartChildInNeedPlan
@@ -90,8 +92,9 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
     throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
   }
   if (command.type === 'ReopenCase') return decideReopenCase(command, state);
-  // A closed case refuses everything but reopening.
-  if (state.status === 'closed') {
+  // A closed case refuses everything but reopening; a contact the front door closed still owes its referrer the outcome (R13, R27).
+  const owedByTheFrontDoor = state.closedAs === 'contact' && command.type === 'RecordReferrerNotified';
+  if (state.status === 'closed' && !owedByTheFrontDoor) {
     throw new RuleViolation('R21', 'CASE.CLOSED', 'The case is closed', 'Reopen the case first');
   }
   switch (command.type) {
@@ -119,6 +122,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideRecordReferrerNotified(command, state);
     case 'RecordStrategyDiscussion':
       return decideRecordStrategyDiscussion(command, state);
+    case 'RecordInitialChildProtectionConference':
+      return decideRecordInitialConference(command, state);
     case 'OpenSection17Assessment':
       return decideOpenSection17Assessment(command, state);
     case 'CompleteSection17Assessment':
@@ -165,7 +170,8 @@ function decideMashDecisionAndNextStep(command: RecordMashDecision, state: CaseS
     case 'section_17_single_assessment':
       return [...decided, ...decideOpenSection17Assessment({ type: 'OpenSection17Assessment', data: { caseId }, context }, after)];
     case 'advice_and_close':
-      return [...decided, ...decideCloseCase({ type: 'CloseCase', data: { caseId, reason: 'RC8', summary: `MASH: advice and information. ${rationale}` }, context }, after)];
+      // R27: no further action at the front door closes the contact; it is not a CIN closure.
+      return [...decided, ...decideCloseContact(`MASH: advice and information. ${rationale}`, after)];
     default:
       return decided;
   }

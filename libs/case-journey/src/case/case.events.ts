@@ -1,6 +1,7 @@
 import type { LevelOfNeedChanged } from './change-level-of-need/change-level-of-need.decide';
 import type { ChildProtectionPlanEnded, ChildProtectionPlanStarted } from './child-protection-plan/child-protection-plan.decide';
-import type { CaseClosed, CaseReopened } from './closure/closure.decide';
+import type { CaseClosed, CaseReopened, ContactClosed } from './closure/closure.decide';
+import type { InitialChildProtectionConferenceHeld } from './section-47/initial-conference.decide';
 import type { ConsentRecorded } from './consent/consent.decide';
 import type { BragRatingApplied } from './mash/mash.decide';
 import type { CaseOpened } from './open-case/open-case.decide';
@@ -27,6 +28,8 @@ export type CaseEvent =
   | ChildProtectionPlanStarted
   | ChildProtectionPlanEnded
   | CaseClosed
+  | ContactClosed
+  | InitialChildProtectionConferenceHeld
   | CaseReopened
   | WrittenFollowUpReceived
   | MashDecisionRecorded

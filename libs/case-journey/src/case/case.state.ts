@@ -10,6 +10,7 @@ import type { EscalationState } from './escalation/escalation.decide';
 import type { CareOrderStep } from './section-31/section-31.decide';
 import type { ChildDetails } from './open-case/open-case.decide';
 import type { AllocatedWorker } from './allocation/allocation.decide';
+import type { ConferenceDecision } from './section-47/initial-conference.decide';
 
 export interface CaseState {
   status: 'none' | 'open' | 'closed';
@@ -29,6 +30,8 @@ export interface CaseState {
   bragRatedAt: string | null;
   section47Open: boolean;
   section47Since: string | null;
+  /** The latest section 47 enquiry and its initial conference: a CP plan needs both (R24). */
+  section47Enquiry: Section47Episode | null;
   childProtectionPlan: { category: AbuseCategory; since: string } | null;
   closedAt: string | null;
   /** R10: set for a telephone contact. */
@@ -40,9 +43,23 @@ export interface CaseState {
   childInNeedPlanSince: string | null;
   section20Since: string | null;
   careOrder: { step: CareOrderStep; courtReference: string; since: string } | null;
+  /** A care order was granted at some time (RC1: adoption follows one). */
+  careOrderMade: boolean;
+  /** A section 17 assessment was completed since the case was (re)opened (RC8, RC9). */
+  assessmentCompletedAt: string | null;
+  /** How the case was closed: as a case (CIN closure) or, by the front door, as a contact (R27). */
+  closedAs: 'case' | 'contact' | null;
   escalations: Record<string, EscalationState>;
   /** Every entry by event id, so a correction can name what it corrects (R22). */
   entries: Record<string, { type: string; data: Record<string, unknown> }>;
+}
+
+export interface Section47Episode {
+  openedAt: string;
+  strategyDiscussionAt: string | null;
+  concludedAt: string | null;
+  icpcNeeded: boolean | null;
+  conference: { heldAt: string; decision: ConferenceDecision; planStarted: boolean } | null;
 }
 
 export const initialCaseState = (): CaseState => ({
@@ -61,6 +78,7 @@ export const initialCaseState = (): CaseState => ({
   bragRatedAt: null,
   section47Open: false,
   section47Since: null,
+  section47Enquiry: null,
   childProtectionPlan: null,
   closedAt: null,
   writtenFollowUp: null,
@@ -71,6 +89,9 @@ export const initialCaseState = (): CaseState => ({
   childInNeedPlanSince: null,
   section20Since: null,
   careOrder: null,
+  careOrderMade: false,
+  assessmentCompletedAt: null,
+  closedAs: null,
   escalations: {},
   entries: {},
 });
@@ -105,17 +126,40 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'BragRatingApplied':
       return { ...state, bragRating: event.data.rating, bragRatedAt: at };
     case 'Section47EnquiryOpened':
-      return { ...state, section47Open: true, section47Since: at };
+      return {
+        ...state,
+        section47Open: true,
+        section47Since: at,
+        section47Enquiry: { openedAt: at, strategyDiscussionAt: event.data.strategyDiscussionAt, concludedAt: null, icpcNeeded: null, conference: null },
+      };
     case 'Section47EnquiryConcluded':
-      return { ...state, section47Open: false, section47Since: null };
+      return {
+        ...state,
+        section47Open: false,
+        section47Since: null,
+        section47Enquiry: state.section47Enquiry && { ...state.section47Enquiry, concludedAt: at, icpcNeeded: event.data.icpcNeeded },
+      };
+    case 'InitialChildProtectionConferenceHeld':
+      return {
+        ...state,
+        section47Enquiry: state.section47Enquiry && { ...state.section47Enquiry, conference: { heldAt: at, decision: event.data.decision, planStarted: false } },
+      };
     case 'ChildProtectionPlanStarted':
-      return { ...state, childProtectionPlan: { category: event.data.category, since: at } };
+      return {
+        ...state,
+        childProtectionPlan: { category: event.data.category, since: at },
+        section47Enquiry: state.section47Enquiry?.conference
+          ? { ...state.section47Enquiry, conference: { ...state.section47Enquiry.conference, planStarted: true } }
+          : state.section47Enquiry,
+      };
     case 'ChildProtectionPlanEnded':
       return { ...state, childProtectionPlan: null };
     case 'CaseClosed':
-      return { ...state, status: 'closed', closedAt: at };
+      return { ...state, status: 'closed', closedAt: at, closedAs: 'case' };
+    case 'ContactClosed':
+      return { ...state, status: 'closed', closedAt: at, closedAs: 'contact' };
     case 'CaseReopened':
-      return { ...state, status: 'open', closedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, referrerNotificationDueBy: null, referrerNotified: false };
+      return { ...state, status: 'open', closedAt: null, closedAs: null, assessmentCompletedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, referrerNotificationDueBy: null, referrerNotified: false };
     case 'WrittenFollowUpReceived':
       return { ...state, writtenFollowUp: { dueBy: event.data.dueBy, receivedAt: at } };
     case 'MashDecisionRecorded':
@@ -127,7 +171,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'Section17AssessmentOpened':
       return { ...state, section17: { dueBy: event.data.dueBy, since: at } };
     case 'Section17AssessmentCompleted':
-      return { ...state, section17: null };
+      return { ...state, section17: null, assessmentCompletedAt: at };
     case 'ChildInNeedPlanStarted':
       return { ...state, childInNeedPlanSince: at };
     case 'ChildInNeedPlanEnded':
@@ -137,7 +181,11 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'Section20AccommodationEnded':
       return { ...state, section20Since: null };
     case 'CareOrderStepRecorded':
-      return { ...state, careOrder: { step: event.data.step, courtReference: event.data.courtReference, since: at } };
+      return {
+        ...state,
+        careOrder: { step: event.data.step, courtReference: event.data.courtReference, since: at },
+        careOrderMade: state.careOrderMade || event.data.step === 'granted',
+      };
     case 'InformationSharingDecisionRecorded':
       return state;
     case 'EscalationRaised':
@@ -173,6 +221,18 @@ function withCorrection(state: CaseState, correctsType: string, corrected: Recor
     ...(corrected.child !== undefined && { child: { ...state.child, ...(corrected.child as object) } as ChildDetails }),
     ...(corrected.area !== undefined && { area: corrected.area as Area }),
   };
+}
+
+/** The statutory episodes open on the case, in words: they hold it at specialist (R23) and keep it open (R25). */
+export function openStatutoryEpisodes(state: CaseState): string[] {
+  return [
+    state.section47Open && 'a section 47 enquiry',
+    state.section17 && 'a section 17 assessment',
+    state.childInNeedPlanSince && 'a child in need plan',
+    state.childProtectionPlan && 'a child protection plan',
+    state.section20Since && 'section 20 accommodation',
+    (state.careOrder?.step === 'applied' || state.careOrder?.step === 'granted') && (state.careOrder.step === 'applied' ? 'care proceedings' : 'a care order'),
+  ].filter((episode): episode is string => typeof episode === 'string');
 }
 
 function withEscalation(state: CaseState, escalationId: string, change: Partial<EscalationState>): CaseState {

@@ -201,8 +201,10 @@ describe('Section 47 and child protection (R16)', () => {
 
   it('A child protection plan needs the case at specialist', () => {
     const plan: CaseCommand = { type: 'StartChildProtectionPlan', context: ctx, data: { caseId, category: 'NEG' } };
+    const conclude: CaseCommand = { type: 'ConcludeSection47Enquiry', context: ctx, data: { caseId, concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2026-03-10', outcome: 'o' } };
+    const conference: CaseCommand = { type: 'RecordInitialChildProtectionConference', context: ctx, data: { caseId, decision: 'child_protection_plan', category: 'NEG' } };
     expect(refused(plan, given(opened, level('complex'))).code).toBe('CP_PLAN.NOT_SPECIALIST');
-    expect(given(opened, s47, plan).childProtectionPlan).toMatchObject({ category: 'NEG' });
+    expect(given(opened, s47, conclude, conference, plan).childProtectionPlan).toMatchObject({ category: 'NEG' });
   });
 });
 
@@ -214,9 +216,9 @@ describe('Closure and reopening (R21)', () => {
     expect(refused(level('complex'), given(opened, close())).code).toBe('CASE.CLOSED');
   });
 
-  it('R21: a case with an open s47 enquiry cannot be closed', () => {
+  it('R25: a case with an open s47 enquiry cannot be closed', () => {
     const s47: CaseCommand = { type: 'OpenSection47Enquiry', context: ctx, data: { caseId, reasonableCause: 'c' } };
-    expect(refused(close(), given(opened, s47)).rule).toBe('R21');
+    expect(refused(close(), given(opened, s47)).rule).toBe('R25');
   });
 
   it.each([
@@ -255,14 +257,14 @@ describe('MASH front door (R10, R12, R13)', () => {
     expect(refused(followUp('2026-03-03T09:00:00Z'), given(opened)).rule).toBe('R10');
   });
 
-  it('R12: the MASH decides after rating; passing to s47 opens the enquiry (stepping the case up) in the same decision', () => {
+  it('R12: the MASH decides after rating; passing to s47 opens the enquiry (assessing the case at specialist) in the same decision', () => {
     expect(refused(decideMash('early_help_hub'), given(opened)).rule).toBe('R12');
     const events = caseDecider.decide(decideMash('section_47_first_response'), given(opened, rate));
-    expect(events.map((e) => e.type)).toEqual(['MashDecisionRecorded', 'SteppedUp', 'Section47EnquiryOpened']);
+    expect(events.map((e) => e.type)).toEqual(['MashDecisionRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
   });
 
-  it('R12: advice and information closes the case; a specific provision must be named', () => {
-    expect(caseDecider.decide(decideMash('advice_and_close'), given(opened, rate)).map((e) => e.type)).toEqual(['MashDecisionRecorded', 'CaseClosed']);
+  it('R12/R27: advice and information closes the contact (not a CIN closure); a specific provision must be named', () => {
+    expect(caseDecider.decide(decideMash('advice_and_close'), given(opened, rate)).map((e) => e.type)).toEqual(['MashDecisionRecorded', 'ContactClosed']);
     expect(refused(decideMash('specific_provision'), given(opened, rate)).code).toBe('MASH.PROVISION_UNNAMED');
     expect(caseDecider.decide(decideMash('specific_provision', 'Disability services'), given(opened, rate))[0].data).toMatchObject({ provisionName: 'Disability services' });
   });
@@ -272,9 +274,9 @@ describe('MASH front door (R10, R12, R13)', () => {
   });
 
   it('R13: the referrer is due to hear within one working day of the decision (Friday -> Monday)', () => {
-    const [decision] = caseDecider.decide(decideMash('early_help_hub'), given(opened, rate));
+    const [decision] = caseDecider.decide(decideMash('early_help_hub'), given(opened, consent({}), rate));
     expect(decision.data).toMatchObject({ referrerNotificationDueBy: '2026-03-09T15:00:00.000Z' });
-    const state = given(opened, rate, decideMash('early_help_hub'));
+    const state = given(opened, consent({}), rate, decideMash('early_help_hub'));
     const notify = (occurredAt: string): CaseCommand => ({ type: 'RecordReferrerNotified', context: at(occurredAt), data: { caseId, how: 'phone' } });
     expect(caseDecider.decide(notify('2026-03-09T14:00:00Z'), state)[0].data).toMatchObject({ late: false });
     expect(caseDecider.decide(notify('2026-03-10T09:00:00Z'), state)[0].data).toMatchObject({ late: true });
@@ -445,5 +447,158 @@ describe('Corrections of the contact (R22)', () => {
     const state = givenWithIds(opened, level('complex'));
     const wrongLevel: CaseCommand = { type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-1', correctedValues: { level: 'emerging' }, reason: 'r' } };
     expect(refused(wrongLevel, state).code).toBe('CORRECTION.STRUCTURAL_FIELD');
+  });
+});
+
+describe('A coherent record: statutory episodes, conferences and closure (R23-R27)', () => {
+  const risk = { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true };
+  const atSpecialist = [opened, level('complex'), level('specialist', risk)] as const;
+  const command = <T extends CaseCommand['type']>(type: T, data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>, occurredAt = '2026-03-02T10:00:00Z') =>
+    ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
+  const s47 = command('OpenSection47Enquiry', { reasonableCause: 'Bruising explained inconsistently' });
+  const conclude = (icpcNeeded = true) => command('ConcludeSection47Enquiry', { concernsSubstantiated: true, icpcNeeded, ...(icpcNeeded && { icpcDate: '2026-03-12' }), outcome: 'o' });
+  const conference = (decision: 'child_protection_plan' | 'no_plan', occurredAt = '2026-03-12T10:00:00Z') =>
+    command('RecordInitialChildProtectionConference', { decision, ...(decision === 'child_protection_plan' && { category: 'NEG' as const }) }, occurredAt);
+  const plan = command('StartChildProtectionPlan', { category: 'NEG' });
+  const endPlan = command('EndChildProtectionPlan', { reason: 'Review conference' });
+  const close = (reason: string, extra: Record<string, unknown> = {}) => command('CloseCase', { reason, summary: 's', ...extra } as never, '2026-04-01T10:00:00Z');
+
+  describe('R23: statutory episodes hold the level at specialist', () => {
+    it.each([
+      ['a section 47 enquiry', [s47]],
+      ['a child in need plan', [command('StartChildInNeedPlan', {})]],
+      ['a child protection plan', [s47, conclude(), conference('child_protection_plan'), plan]],
+      ['section 20 accommodation', [consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }), command('StartSection20Accommodation', { placement: 'Foster care' })]],
+      ['care proceedings', [command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' })]],
+      ['a section 17 assessment', [consent({ scope: 'section_17' }), command('OpenSection17Assessment', {})]],
+    ] as const)('Given a case at specialist with %s, When it is stepped down, Then R23 refuses it', (episode, commands) => {
+      const error = refused(level('universal'), given(...atSpecialist, ...commands));
+      expect(error).toMatchObject({ rule: 'R23', code: 'LEVEL_OF_NEED.STATUTORY_WORK_OPEN' });
+      expect(error.message).toContain(episode);
+    });
+
+    it('Given the child protection plan has ended, When the case steps down, Then it is accepted', () => {
+      const state = given(...atSpecialist, s47, conclude(), conference('child_protection_plan'), plan, endPlan);
+      expect(caseDecider.decide(level('complex'), state)[0].type).toBe('SteppedDown');
+    });
+
+    it('Given a refused care order, When the case steps down, Then it is accepted (the proceedings ended)', () => {
+      const applied = command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' });
+      const refusedOrder = command('RecordCareOrderStep', { step: 'refused', courtReference: 'PE26C00123' });
+      expect(caseDecider.decide(level('complex'), given(...atSpecialist, applied, refusedOrder))[0].type).toBe('SteppedDown');
+    });
+  });
+
+  describe('R24: a child protection plan needs an s47 enquiry whose initial conference decided on a plan', () => {
+    it('Given a case at specialist with no s47 enquiry, When a plan starts, Then R24 refuses it', () => {
+      expect(refused(plan, given(...atSpecialist))).toMatchObject({ rule: 'R24', code: 'CP_PLAN.NO_CONFERENCE_DECISION' });
+    });
+
+    it('Given an s47 enquiry whose conference is not recorded, When a plan starts, Then R24 refuses it', () => {
+      expect(refused(plan, given(...atSpecialist, s47, conclude())).rule).toBe('R24');
+    });
+
+    it('Given a conference that decided against a plan, When a plan starts, Then R24 refuses it', () => {
+      expect(refused(plan, given(...atSpecialist, s47, conclude(), conference('no_plan'))).message).toContain('decided against');
+    });
+
+    it('Given a conference that decided on a plan, When the plan starts, Then it is recorded, and a second plan from it is refused', () => {
+      const state = given(...atSpecialist, s47, conclude(), conference('child_protection_plan'), plan, endPlan);
+      expect(refused(plan, state).message).toContain('already started');
+    });
+
+    it('Given no s47 enquiry, When a conference is recorded, Then R24 refuses it; a plan decision names its category', () => {
+      expect(refused(conference('child_protection_plan'), given(...atSpecialist)).code).toBe('ICPC.NO_ENQUIRY');
+      const noCategory = command('RecordInitialChildProtectionConference', { decision: 'child_protection_plan' }, '2026-03-12T10:00:00Z');
+      expect(refused(noCategory, given(...atSpecialist, s47)).code).toBe('ICPC.NO_CATEGORY');
+    });
+
+    it('Given an enquiry concluded with no conference needed, When a conference is recorded, Then R24 refuses it', () => {
+      expect(refused(conference('no_plan'), given(...atSpecialist, s47, conclude(false))).code).toBe('ICPC.NOT_NEEDED');
+    });
+  });
+
+  describe('R25: closure refuses open statutory episodes', () => {
+    it.each([
+      ['a child in need plan', [command('StartChildInNeedPlan', {})]],
+      ['section 20 accommodation', [consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }), command('StartSection20Accommodation', { placement: 'Foster care' })]],
+      ['a care order', [command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' }), command('RecordCareOrderStep', { step: 'granted', courtReference: 'PE26C00123' })]],
+    ] as const)('Given %s, When the case is closed, Then R25 refuses it', (episode, commands) => {
+      const error = refused(close('RC7'), given(...atSpecialist, ...commands));
+      expect(error).toMatchObject({ rule: 'R25', code: 'CASE.OPEN_WORK' });
+      expect(error.message).toContain(episode);
+    });
+  });
+
+  describe('R26: the closure reason must be true of the case', () => {
+    const assessed = [...atSpecialist, consent({ scope: 'section_17' }), command('OpenSection17Assessment', {}),
+      command('CompleteSection17Assessment', { primaryNeed: 'N1', factors: ['21'], outcome: 'no_further_action', summary: 's' })] as const;
+
+    it('Given a one-day-old contact, When it is closed as RC1 (adopted), Then R26 refuses it', () => {
+      expect(refused(close('RC1', { courtReference: 'PE26C00999' }), given(opened))).toMatchObject({ rule: 'R26', code: 'CLOSURE.NOT_LOOKED_AFTER' });
+    });
+
+    it('Given no date of death, When the case is closed as RC2, Then R26 refuses it; with one, the date is recorded', () => {
+      expect(refused(close('RC2'), given(opened)).code).toBe('CLOSURE.NO_DATE_OF_DEATH');
+      expect(refused(close('RC2', { dateOfDeath: '2013-01-01' }), given(opened)).code).toBe('CLOSURE.DEATH_BEFORE_BIRTH');
+      expect(caseDecider.decide(close('RC2', { dateOfDeath: '2026-03-30' }), given(opened))[0].data).toMatchObject({ reason: 'RC2', dateOfDeath: '2026-03-30' });
+    });
+
+    it('Given no assessment since the case opened, When it is closed as RC8 or RC9, Then R26 refuses it; after one, it is accepted', () => {
+      expect(refused(close('RC8'), given(opened)).code).toBe('CLOSURE.NO_ASSESSMENT');
+      expect(refused(close('RC9'), given(...atSpecialist)).code).toBe('CLOSURE.NO_ASSESSMENT');
+      expect(caseDecider.decide(close('RC8'), given(...assessed))[0].type).toBe('CaseClosed');
+    });
+
+    it('Given a child of 12, When the case is closed as RC6 (adult services), Then R26 refuses it', () => {
+      expect(refused(close('RC6'), given(opened)).code).toBe('CLOSURE.NOT_NEAR_ADULTHOOD');
+    });
+
+    it('Given a special guardianship order, When the case is closed as RC4 without its court reference, Then R26 refuses it', () => {
+      expect(refused(close('RC4'), given(opened)).code).toBe('CLOSURE.NO_COURT_ORDER');
+      expect(caseDecider.decide(close('RC4', { courtReference: 'PE26P00042' }), given(opened))[0].data).toMatchObject({ courtReference: 'PE26P00042' });
+    });
+  });
+
+  describe('R27: the front door’s no further action closes the contact, not a CIN episode', () => {
+    const rate = command('ApplyBragRating', { rating: 'blue', rationale: 'r' }, '2026-03-02T10:00:00Z');
+    const adviceAndClose = command('RecordMashDecision', { outcome: 'advice_and_close', rationale: 'Advice given' }, '2026-03-02T12:00:00Z');
+
+    it('Given a Blue contact, When the MASH decides advice and close, Then ContactClosed is recorded, not a CaseClosed with RC8', () => {
+      const events = caseDecider.decide(adviceAndClose, given(opened, rate));
+      expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'ContactClosed']);
+      expect(events[1].data).toEqual({ outcome: 'no_further_action', summary: 'MASH: advice and information. Advice given' });
+    });
+
+    it('Given a contact closed by the front door, When the referrer is told, Then it is accepted (R13 is still owed); other commands are refused', () => {
+      const state = given(opened, rate, adviceAndClose);
+      expect(caseDecider.decide(command('RecordReferrerNotified', { how: 'phone' }, '2026-03-02T15:00:00Z'), state)[0].type).toBe('ReferrerNotified');
+      expect(refused(level('complex'), state).code).toBe('CASE.CLOSED');
+    });
+  });
+
+  describe('What a step records is what happened', () => {
+    it('Given a contact never assessed, When an s47 enquiry opens, Then the case is assessed at specialist (no step up from a level it never had)', () => {
+      const events = caseDecider.decide(s47, given(opened));
+      expect(events.map((event) => event.type)).toEqual(['LevelOfNeedAssessed', 'Section47EnquiryOpened']);
+      expect(events[0].data).toMatchObject({ level: 'specialist', reasonCategory: 'risk_of_significant_harm' });
+    });
+
+    it('Given early help was refused and an EHA never held, When a step up to specialist has no risk recorded, Then R8 refuses it (not R6)', () => {
+      const state = given(opened, level('complex'), consent({ decision: 'refused' }));
+      expect(refused(level('specialist', { parentsInformed: true }), state)).toMatchObject({ rule: 'R8', code: 'REFERRAL.REFUSAL_ALONE' });
+    });
+
+    it('Given a Green contact without consent to early help, When the MASH passes it to the Early Help Hub, Then R11 refuses it', () => {
+      const green = command('ApplyBragRating', { rating: 'green', rationale: 'r' });
+      const toHub = command('RecordMashDecision', { outcome: 'early_help_hub', rationale: 'Wellbeing concerns' });
+      expect(refused(toHub, given(opened, green))).toMatchObject({ rule: 'R11', code: 'MASH.EARLY_HELP_WITHOUT_CONSENT' });
+      expect(caseDecider.decide(toHub, given(opened, consent({}), green))[0].type).toBe('MashDecisionRecorded');
+    });
+
+    it('Given a disagreement, When it is raised straight at the Independent Chair, Then R20 refuses it', () => {
+      const raise = command('RaiseEscalation', { escalationId: 'e9', route: 'professional', concern: 'c', otherAgency: 'Health', startsAt: 'independent_chair' });
+      expect(refused(raise, given(opened))).toMatchObject({ rule: 'R20', code: 'ESCALATION.NOT_FIRST_STEP' });
+    });
   });
 });

@@ -18,6 +18,7 @@ export * from '../case/consent/consent.decide';
 export * from '../case/mash/mash.decide';
 export * from '../case/section-47/section-47.decide';
 export * from '../case/section-47/strategy-discussion.decide';
+export * from '../case/section-47/initial-conference.decide';
 export * from '../case/section-17/section-17.decide';
 export * from '../case/child-in-need-plan/child-in-need-plan.decide';
 export * from '../case/section-20/section-20.decide';

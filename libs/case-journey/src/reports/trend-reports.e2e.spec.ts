@@ -365,11 +365,13 @@ describe('Managers’ trend reports: timeliness', () => {
     const t1 = await telephone('2025-03-03T09:00:00Z');
     await mash(t1.caseId, 'written-follow-up', '2025-03-03T15:00:00Z');
     await mash(t1.caseId, 'brag-rating', '2025-03-03T10:00:00Z', { rating: 'red', rationale: 'Injury' });
+    await post(`/cases/${t1.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2025-03-03T11:00:00Z' });
     await mash(t1.caseId, 'decision', '2025-03-03T12:00:00Z', { outcome: 'early_help_hub', rationale: 'r' });
     await mash(t1.caseId, 'referrer-notified', '2025-03-04T10:00:00Z', { how: 'Telephone' });
     const t2 = await telephone('2025-03-10T09:00:00Z');
     await mash(t2.caseId, 'written-follow-up', '2025-03-12T09:00:00Z');
     await mash(t2.caseId, 'brag-rating', '2025-03-10T10:00:00Z', { rating: 'amber', rationale: 'Concerns' });
+    await post(`/cases/${t2.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2025-03-10T17:00:00Z' });
     await mash(t2.caseId, 'decision', '2025-03-10T18:00:00Z', { outcome: 'early_help_hub', rationale: 'r' });
     const t3 = await telephone('2025-03-20T09:00:00Z');
     await mash(t3.caseId, 'brag-rating', '2025-03-20T10:00:00Z', { rating: 'green', rationale: 'Wellbeing' });

@@ -67,7 +67,7 @@ const HUB_KINDS: Record<string, string> = {
 
 const LEVEL_EVENTS = new Set(['LevelOfNeedAssessed', 'SteppedUp', 'SteppedDown']);
 /** Case events that need what the projection remembers of the case (the others need nothing). */
-const CASE_EVENTS = new Set([...LEVEL_EVENTS, 'CaseClosed', 'CaseReopened', 'CaseAllocated', 'EntryCorrected']);
+const CASE_EVENTS = new Set([...LEVEL_EVENTS, 'CaseClosed', 'ContactClosed', 'CaseReopened', 'CaseAllocated', 'EntryCorrected']);
 /** Family events that are counted, in the area and team of a child's case. */
 const EARLY_HELP_EVENTS = new Set(['EarlyHelpAssessmentStarted', 'EarlyHelpAssessmentCompleted', 'TeamAroundFamilyConvened', 'EarlyHelpHubDecisionRecorded', 'KeepInTouchStarted']);
 
@@ -284,6 +284,7 @@ class TrendReportsBatch {
         }
         break;
       case 'CaseClosed':
+      case 'ContactClosed':
         move('closed', memory.level ?? 'new_contact', 'closed', null, memory.level !== null);
         memory.status = 'closed';
         this.dirtyCases.add(memory.caseId);

@@ -24,6 +24,22 @@ export function decideStartChildProtectionPlan(command: StartChildProtectionPlan
       'Open a section 47 enquiry (or step the case up to specialist) first',
     );
   }
+  // R24: a plan is made by an initial conference that followed a section 47 enquiry and decided on one.
+  const conference = state.section47Enquiry?.conference;
+  if (!conference || conference.decision !== 'child_protection_plan' || conference.planStarted) {
+    throw new RuleViolation(
+      'R24',
+      'CP_PLAN.NO_CONFERENCE_DECISION',
+      !state.section47Enquiry
+        ? 'A child protection plan needs a section 47 enquiry and an initial conference that decided on a plan'
+        : !conference
+          ? 'The initial child protection conference of the section 47 enquiry is not recorded'
+          : conference.decision !== 'child_protection_plan'
+            ? 'The initial child protection conference decided against a plan'
+            : 'The plan this conference decided on has already started',
+      'Record the section 47 enquiry and its initial conference (decision child_protection_plan) first',
+    );
+  }
   return [{ type: 'ChildProtectionPlanStarted', schemaVersion: 1, data: { category: command.data.category } }];
 }
 

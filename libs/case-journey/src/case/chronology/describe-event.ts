@@ -24,6 +24,8 @@ const DESCRIBERS: Record<string, Describer> = {
   Section47EnquiryOpened: (d) => `Section 47 enquiry opened${sentence(d.reasonableCause)}`,
   Section47EnquiryConcluded: (d) =>
     `Section 47 enquiry concluded: concerns ${d.concernsSubstantiated ? 'substantiated' : 'not substantiated'}${d.icpcNeeded ? `, ICPC on ${d.icpcDate}` : ', no ICPC'}${sentence(d.outcome)}`,
+  InitialChildProtectionConferenceHeld: (d) =>
+    `Initial child protection conference held${d.late ? ' (late)' : ''}: ${d.decision === 'child_protection_plan' ? `child protection plan (category ${d.category})` : 'no plan'}${sentence(d.notes)}`,
   Section17AssessmentOpened: () => 'Section 17 assessment started',
   Section17AssessmentCompleted: (d) => `Section 17 assessment completed${d.late ? ' (late)' : ''}: ${words(d.outcome)}, primary need ${d.primaryNeed}`,
   ChildInNeedPlanStarted: () => 'Child in need plan started',
@@ -41,6 +43,7 @@ const DESCRIBERS: Record<string, Describer> = {
   EscalationResolved: (d) => `Escalation resolved${sentence(d.agreement)}`,
   EscalationWithdrawn: (d) => `Escalation withdrawn${sentence(d.reason)}`,
   CaseClosed: (d) => `Case closed (${d.reason})${sentence(d.summary)}`,
+  ContactClosed: (d) => `Contact closed by the front door: no further action${sentence(d.summary)}`,
   CaseReopened: (d) => `Case reopened${d.reReferral ? ' (a re-referral within 12 months)' : ''}${sentence(d.reason)}`,
   CaseAllocated: (d) => `Case allocated to ${d.worker?.name} (team ${d.team})${sentence(d.reason)}`,
   EntryCorrected: (d) => `Correction of an earlier entry${sentence(d.reason)}`,

@@ -86,6 +86,15 @@ export function decideRecordMashDecision(command: RecordMashDecision, state: Cas
   if (outcome === 'specific_provision' && !provisionName?.trim()) {
     throw new RuleViolation('R12', 'MASH.PROVISION_UNNAMED', 'Passing to a specific provision needs its name', 'Add provisionName');
   }
+  // R11: a Green contact goes to the Early Help Hub with the family's consent to early help.
+  if (outcome === 'early_help_hub' && state.consents.early_help?.decision !== 'given') {
+    throw new RuleViolation(
+      'R11',
+      'MASH.EARLY_HELP_WITHOUT_CONSENT',
+      'Passing to the Early Help Hub needs the family’s consent to early help',
+      'Record early_help consent first; without it, consider Keep in Touch (R5) or, where there is a risk of significant harm, a referral',
+    );
+  }
   return [
     {
       type: 'MashDecisionRecorded',

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ABUSE_CATEGORIES, AbuseCategory } from '../child-protection-plan/child-protection-plan.decide';
+import { CONFERENCE_DECISIONS, ConferenceDecision } from './initial-conference.decide';
 import { CommandRequestDto, IsCalendarDate, IsInstant } from '../../shared/http-dto';
 
 export class OpenSection47EnquiryRequestDto extends CommandRequestDto {
@@ -34,4 +36,15 @@ export class RecordStrategyDiscussionRequestDto extends CommandRequestDto {
   @MaxLength(200, { each: true })
   attendees!: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) decision!: string;
+}
+
+export class RecordInitialConferenceRequestDto extends CommandRequestDto {
+  @ApiProperty({ enum: CONFERENCE_DECISIONS, description: 'R24: a child protection plan can start only after a conference that decided on one' })
+  @IsIn(CONFERENCE_DECISIONS)
+  decision!: ConferenceDecision;
+  @ApiPropertyOptional({ enum: ABUSE_CATEGORIES, description: 'The category of abuse, when the decision is a plan' })
+  @IsOptional()
+  @IsIn(ABUSE_CATEGORIES)
+  category?: AbuseCategory;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
 }

@@ -99,8 +99,13 @@ export function timelinessChanges(
       return event.data.icpcNeeded ? done('ICPC', event.data.icpcDate ? startOfDayIfDate(event.data.icpcDate) : at.occurredAt) : cancel(['ICPC']);
     case 'ChildProtectionPlanStarted':
       return done('ICPC');
+    case 'InitialChildProtectionConferenceHeld':
+      return done('ICPC');
     case 'CaseClosed':
       return cancel(['R10', 'R11', 'R13', 'S17', 'ICPC']);
+    case 'ContactClosed':
+      // R27: the front door still owes the referrer the outcome (R13).
+      return cancel(['R10', 'R11']);
     case 'CaseAllocated':
       return items.filter((existing) => !existing.doneAt && !existing.cancelledAt).map((existing) => ({ ...existing, team: event.data.team }));
     case 'TeamAroundFamilyReviewed':
