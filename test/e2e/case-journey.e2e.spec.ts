@@ -57,6 +57,7 @@ describe('The case journey through HTTP', () => {
       'SteppedUp',
       'BragRatingApplied',
       'SteppedUp',
+      'ReferralRecorded',
       'Section47EnquiryOpened',
       'Section47EnquiryConcluded',
       'InitialChildProtectionConferenceHeld',
@@ -72,9 +73,9 @@ describe('The case journey through HTTP', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ rule: 'R21', code: 'CASE.CLOSED' });
     const reopened = await expectCreated(`${c}/reopening`, { reason: 'New contact from school' });
-    const last = await t.http().get(`${c}/history?cursor=13`).set('Authorization', auth);
+    const last = await t.http().get(`${c}/history?cursor=14`).set('Authorization', auth);
     expect(last.body.events[0]).toMatchObject({ type: 'CaseReopened', data: { reReferral: true } });
-    expect(reopened.body.revision).toBe('13');
+    expect(reopened.body.revision).toBe('14');
   });
 
   it('R6: through HTTP, a step up to specialist without early help or immediate risk is refused with the rule and what would satisfy it', async () => {

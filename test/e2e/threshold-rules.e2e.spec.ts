@@ -94,7 +94,7 @@ describe('Threshold rules through HTTP', () => {
     expectRule(await post(`/cases/${child.caseId}/mash/decision`, { outcome: 'advice_and_close', rationale: 'r' }), 'R12');
     await post(`/cases/${child.caseId}/mash/brag-rating`, { rating: 'amber', rationale: 'r' });
     expect((await post(`/cases/${child.caseId}/mash/decision`, { outcome: 'section_47_first_response', rationale: 'Injuries' })).status).toBe(201);
-    expect((await history(child.caseId)).map((e) => e.type).slice(-3)).toEqual(['MashDecisionRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
+    expect((await history(child.caseId)).map((e) => e.type).slice(-4)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
     expect((await post(`/cases/${child.caseId}/mash/referrer-notified`, { how: 'Phone call to the DSL' })).status).toBe(201);
     expectRule(await post(`/cases/${child.caseId}/mash/referrer-notified`, { how: 'again' }), 'R13');
   });
@@ -123,8 +123,9 @@ describe('Threshold rules through HTTP', () => {
     const child = await newCase();
     await post(`/cases/${child.caseId}/level-of-need`, { level: 'emerging', reason: 'r' });
     expect((await post(`/cases/${child.caseId}/section-47-enquiry`, { reasonableCause: 'Disclosure' })).status).toBe(201);
-    expect((await history(child.caseId)).slice(-2).map((e) => [e.type, e.data.to])).toEqual([
+    expect((await history(child.caseId)).slice(-3).map((e) => [e.type, e.data.to])).toEqual([
       ['SteppedUp', 'specialist'],
+      ['ReferralRecorded', undefined],
       ['Section47EnquiryOpened', undefined],
     ]);
   });

@@ -110,7 +110,9 @@ describe('Case: level of need', () => {
     ['complex', 'universal', 'SteppedDown'],
   ] as const)('Given a case at %s, When moved to %s, Then %s with from and to', (from, to, type) => {
     const events = caseDecider.decide(changeLevel(to), given(openCase(), changeLevel(from)));
-    expect(events).toEqual([{ type, schemaVersion: 1, data: expect.objectContaining({ from, to, reason: `to ${to}` }) }]);
+    expect(events[0]).toEqual({ type, schemaVersion: 1, data: expect.objectContaining({ from, to, reason: `to ${to}` }) });
+    // R28: a move to specialist is also a referral to Children's Social Care.
+    expect(events.slice(1).map((event) => event.type)).toEqual(to === 'specialist' ? ['ReferralRecorded'] : []);
   });
 
   it('Given a case at complex, When complex is recorded again, Then it is refused as unchanged', () => {

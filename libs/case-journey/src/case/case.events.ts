@@ -16,6 +16,7 @@ import type { InformationSharingDecisionRecorded } from './information-sharing/i
 import type { EscalationEvent } from './escalation/escalation.decide';
 import type { EntryCorrected } from './correction/correction.decide';
 import type { CaseAllocated } from './allocation/allocation.decide';
+import type { ReferralRecorded } from './referral/referral.decide';
 
 /** Every event of a case stream. */
 export type CaseEvent =
@@ -45,6 +46,7 @@ export type CaseEvent =
   | InformationSharingDecisionRecorded
   | EscalationEvent
   | EntryCorrected
-  | CaseAllocated;
+  | CaseAllocated
+  | ReferralRecorded;
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -47,6 +47,9 @@ export interface CaseState {
   careOrderMade: boolean;
   /** A section 17 assessment was completed since the case was (re)opened (RC8, RC9). */
   assessmentCompletedAt: string | null;
+  /** R28: when the child was referred to Children's Social Care on this case, oldest first; the current referral, if one stands. */
+  referrals: string[];
+  currentReferralAt: string | null;
   /** How the case was closed: as a case (CIN closure) or, by the front door, as a contact (R27). */
   closedAs: 'case' | 'contact' | null;
   escalations: Record<string, EscalationState>;
@@ -92,6 +95,8 @@ export const initialCaseState = (): CaseState => ({
   careOrderMade: false,
   assessmentCompletedAt: null,
   closedAs: null,
+  referrals: [],
+  currentReferralAt: null,
   escalations: {},
   entries: {},
 });
@@ -119,8 +124,12 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'LevelOfNeedAssessed':
       return withLevel(state, event.data.level, event);
     case 'SteppedUp':
-    case 'SteppedDown':
       return withLevel(state, event.data.to, event);
+    case 'SteppedDown':
+      // R28: a referral stands while the case is at specialist.
+      return { ...withLevel(state, event.data.to, event), currentReferralAt: null };
+    case 'ReferralRecorded':
+      return { ...state, referrals: [...state.referrals, at], currentReferralAt: at };
     case 'ConsentRecorded':
       return { ...state, consents: { ...state.consents, [event.data.scope]: { ...event.data, recordedAt: at } } };
     case 'BragRatingApplied':
@@ -155,9 +164,9 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'ChildProtectionPlanEnded':
       return { ...state, childProtectionPlan: null };
     case 'CaseClosed':
-      return { ...state, status: 'closed', closedAt: at, closedAs: 'case' };
+      return { ...state, status: 'closed', closedAt: at, closedAs: 'case', currentReferralAt: null };
     case 'ContactClosed':
-      return { ...state, status: 'closed', closedAt: at, closedAs: 'contact' };
+      return { ...state, status: 'closed', closedAt: at, closedAs: 'contact', currentReferralAt: null };
     case 'CaseReopened':
       return { ...state, status: 'open', closedAt: null, closedAs: null, assessmentCompletedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, referrerNotificationDueBy: null, referrerNotified: false };
     case 'WrittenFollowUpReceived':

@@ -120,12 +120,12 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
   it('R7: a referral needs consent, or the parents informed, or the recorded exception', () => {
     const risk = { immediateRisk: { justification: 'Disclosure' } };
     expect(refused(level('specialist', risk), atComplex()).rule).toBe('R7');
-    expect(caseDecider.decide(level('specialist', { ...risk, parentsInformed: true }), atComplex())).toHaveLength(1);
+    expect(caseDecider.decide(level('specialist', { ...risk, parentsInformed: true }), atComplex())[0].type).toBe('SteppedUp');
     expect(
-      caseDecider.decide(level('specialist', { ...risk, consentException: { reason: 'risk_of_significant_harm', justification: 'Father is the alleged abuser' } }), atComplex()),
-    ).toHaveLength(1);
+      caseDecider.decide(level('specialist', { ...risk, consentException: { reason: 'risk_of_significant_harm', justification: 'Father is the alleged abuser' } }), atComplex())[0].type,
+    ).toBe('SteppedUp');
     const withConsent = given(opened, level('complex'), consent({ scope: 'csc_referral' }));
-    expect(caseDecider.decide(level('specialist', risk), withConsent)).toHaveLength(1);
+    expect(caseDecider.decide(level('specialist', risk), withConsent)[0].type).toBe('SteppedUp');
   });
 
   it('R8: after early help was refused, a referral must record significant harm', () => {
@@ -138,7 +138,7 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
     const state = given(opened, level('complex'), consent({ decision: 'refused' }));
     const risk = { immediateRisk: { justification: 'Injuries seen' }, parentsInformed: true };
     expect(refused(level('specialist', risk), state).code).toBe('REFERRAL.NOT_DISCUSSED');
-    expect(caseDecider.decide(level('specialist', { ...risk, intentionDiscussedWithParent: true }), state)).toHaveLength(1);
+    expect(caseDecider.decide(level('specialist', { ...risk, intentionDiscussedWithParent: true }), state)[0].type).toBe('SteppedUp');
   });
 
   it('A step down records what changed', () => {
@@ -178,7 +178,7 @@ describe('Section 47 and child protection (R16)', () => {
 
   it('R16: opening a s47 enquiry on a case below specialist steps it up first, as its own SteppedUp; consent is not required', () => {
     const events = caseDecider.decide(s47, given(opened, level('complex')));
-    expect(events.map((e) => e.type)).toEqual(['SteppedUp', 'Section47EnquiryOpened']);
+    expect(events.map((e) => e.type)).toEqual(['SteppedUp', 'ReferralRecorded', 'Section47EnquiryOpened']);
     expect(events[0].data).toMatchObject({ from: 'complex', to: 'specialist' });
   });
 
@@ -222,12 +222,17 @@ describe('Closure and reopening (R21)', () => {
   });
 
   it.each([
-    ['2027-03-31T10:00:00Z', true],
-    ['2027-04-01T10:00:00Z', true],
-    ['2027-04-02T10:00:00Z', false],
-  ])('R21: reopened at %s after closing on 2026-04-01, re-referral is %s', (when, reReferral) => {
-    const [event] = caseDecider.decide(reopen(when), given(opened, close()));
+    ['2027-03-01T10:00:00Z', true],
+    ['2027-03-02T10:00:00Z', true],
+    ['2027-03-02T10:01:00Z', false],
+  ])('R21/R28: reopened at %s, after a referral on 2026-03-02 and closure on 2026-04-01, re-referral is %s', (when, reReferral) => {
+    const referred = level('specialist', { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true });
+    const [event] = caseDecider.decide(reopen(when), given(opened, referred, close()));
     expect(event).toMatchObject({ type: 'CaseReopened', data: { reReferral, closedAt: '2026-04-01T10:00:00Z' } });
+  });
+
+  it('R28: a contact that was never referred is no re-referral when reopened, however soon', () => {
+    expect(caseDecider.decide(reopen('2026-04-02T10:00:00Z'), given(opened, close()))[0].data).toMatchObject({ reReferral: false });
   });
 
   it('R21: an open case cannot be reopened', () => {
@@ -260,7 +265,7 @@ describe('MASH front door (R10, R12, R13)', () => {
   it('R12: the MASH decides after rating; passing to s47 opens the enquiry (assessing the case at specialist) in the same decision', () => {
     expect(refused(decideMash('early_help_hub'), given(opened)).rule).toBe('R12');
     const events = caseDecider.decide(decideMash('section_47_first_response'), given(opened, rate));
-    expect(events.map((e) => e.type)).toEqual(['MashDecisionRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
+    expect(events.map((e) => e.type)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
   });
 
   it('R12/R27: advice and information closes the contact (not a CIN closure); a specific provision must be named', () => {
@@ -580,7 +585,7 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
   describe('What a step records is what happened', () => {
     it('Given a contact never assessed, When an s47 enquiry opens, Then the case is assessed at specialist (no step up from a level it never had)', () => {
       const events = caseDecider.decide(s47, given(opened));
-      expect(events.map((event) => event.type)).toEqual(['LevelOfNeedAssessed', 'Section47EnquiryOpened']);
+      expect(events.map((event) => event.type)).toEqual(['LevelOfNeedAssessed', 'ReferralRecorded', 'Section47EnquiryOpened']);
       expect(events[0].data).toMatchObject({ level: 'specialist', reasonCategory: 'risk_of_significant_harm' });
     });
 
@@ -600,5 +605,52 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
       const raise = command('RaiseEscalation', { escalationId: 'e9', route: 'professional', concern: 'c', otherAgency: 'Health', startsAt: 'independent_chair' });
       expect(refused(raise, given(opened))).toMatchObject({ rule: 'R20', code: 'ESCALATION.NOT_FIRST_STEP' });
     });
+  });
+});
+
+describe('Contacts and referrals (R28)', () => {
+  const risk = { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true };
+  const toSpecialist = (occurredAt: string): CaseCommand => ({ ...level('specialist', risk), context: at(occurredAt) });
+  const toComplex = (occurredAt: string): CaseCommand => ({ ...level('complex'), context: at(occurredAt) });
+  const rate: CaseCommand = { type: 'ApplyBragRating', context: ctx, data: { caseId, rating: 'amber', rationale: 'r' } };
+  const mashDecision = (outcome: 'section_17_single_assessment' | 'specific_provision'): CaseCommand => ({
+    type: 'RecordMashDecision',
+    context: at('2026-03-02T12:00:00Z'),
+    data: { caseId, outcome, rationale: 'r', ...(outcome === 'specific_provision' && { provisionName: 'Disability services' }) },
+  });
+  const openS17 = (occurredAt: string): CaseCommand => ({ type: 'OpenSection17Assessment', context: at(occurredAt), data: { caseId } });
+
+  it('Given a contact, When it is opened and assessed below specialist, Then no referral is recorded', () => {
+    expect(given(opened, level('complex')).referrals).toEqual([]);
+  });
+
+  it('Given a rated contact at complex, When the MASH passes it for a section 47 enquiry, Then the decision records the referral once, before the step up', () => {
+    const s47Decision: CaseCommand = { type: 'RecordMashDecision', context: at('2026-03-02T12:00:00Z'), data: { caseId, outcome: 'section_47_first_response', rationale: 'r' } };
+    const events = caseDecider.decide(s47Decision, given(opened, level('complex'), rate));
+    expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'SteppedUp', 'Section47EnquiryOpened']);
+    expect(events[1].data).toMatchObject({ route: 'mash_decision', reReferral: false });
+  });
+
+  it('Given a case referred by its move to specialist, When the MASH passes it for a section 17 assessment, Then no second referral is recorded; other outcomes are no referral', () => {
+    const events = caseDecider.decide(mashDecision('section_17_single_assessment'), given(opened, consent({ scope: 'section_17' }), level('specialist', risk), rate));
+    expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'Section17AssessmentOpened']);
+    const notReferred = given(opened, rate);
+    expect(caseDecider.decide(mashDecision('specific_provision'), notReferred).map((event) => event.type)).toEqual(['MashDecisionRecorded']);
+  });
+
+  it('Given a referral on 2 March, When the s17 assessment opens on 16 March, Then its 45 working days run from the referral', () => {
+    const state = given(opened, toSpecialist('2026-03-02T10:00:00Z'), consent({ scope: 'section_17' }));
+    const [event] = caseDecider.decide(openS17('2026-03-16T10:00:00Z'), state);
+    expect(event.data).toEqual({ dueBy: '2026-05-07T10:00:00.000Z', referredAt: '2026-03-02T10:00:00Z' });
+  });
+
+  it('Given a referral that ended with a step down, When the child is referred again within 12 months, Then it is a re-referral; after 12 months it is not', () => {
+    const first = given(opened, toSpecialist('2026-03-02T10:00:00Z'), toComplex('2026-05-01T10:00:00Z'));
+    expect(caseDecider.decide(toSpecialist('2027-03-02T10:00:00Z'), first)[1]).toEqual({
+      type: 'ReferralRecorded',
+      schemaVersion: 1,
+      data: { route: 'move_to_specialist', previousReferralAt: '2026-03-02T10:00:00Z', reReferral: true },
+    });
+    expect(caseDecider.decide(toSpecialist('2027-03-03T10:00:00Z'), first)[1].data).toMatchObject({ reReferral: false });
   });
 });

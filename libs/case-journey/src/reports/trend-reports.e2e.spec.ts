@@ -221,25 +221,26 @@ describe('Managers’ trend reports (/reports/...)', () => {
     );
   });
 
-  it('Given referrals, reopenings and a returning child, When re-referrals are read, Then each referral within 12 months of a previous one of the same child counts', async () => {
+  it('Given contacts, reopenings and moves to specialist, When re-referrals are read, Then only referrals count, each within 12 months of a previous one of the same child a re-referral (R28)', async () => {
     const response = await get(`/reports/re-referrals?${year}`);
     const zero = { referrals: 0, reReferrals: 0, rate: 0 };
+    // Contacts (A, B, C, D, E, F) and B's reopening are not referrals; moves to specialist are.
     expect(response.body.rows).toEqual(
       monthly(zero, {
-        '2025-01': { referrals: 2 },
-        '2025-02': { referrals: 1 },
-        '2025-07': { referrals: 2, reReferrals: 1, rate: 0.5 }, // Amira again as a new case; her sister is not a re-referral
-        '2025-09': { referrals: 1, reReferrals: 1, rate: 1 }, // B reopened
-        '2025-11': { referrals: 1 },
+        '2025-02': { referrals: 2 }, // C assessed at specialist, A stepped up
+        '2025-05': { referrals: 1, reReferrals: 1, rate: 1 }, // A back at specialist after its step down in March
+        '2025-09': { referrals: 1, reReferrals: 1, rate: 1 }, // C back at specialist, 7 months after its first referral
       }),
     );
-    const peterborough = await get(`/reports/re-referrals?${year}&area=peterborough&interval=quarter`);
-    expect(peterborough.body.rows).toEqual([
-      { period: '2025-Q1', referrals: 1, reReferrals: 0, rate: 0 },
-      { period: '2025-Q2', referrals: 0, reReferrals: 0, rate: 0 },
+    const cambridgeshire = await get(`/reports/re-referrals?${year}&area=cambridgeshire&interval=quarter`);
+    expect(cambridgeshire.body.rows).toEqual([
+      { period: '2025-Q1', referrals: 2, reReferrals: 0, rate: 0 },
+      { period: '2025-Q2', referrals: 1, reReferrals: 1, rate: 1 },
       { period: '2025-Q3', referrals: 1, reReferrals: 1, rate: 1 },
-      { period: '2025-Q4', referrals: 1, reReferrals: 0, rate: 0 }, // F, with its area corrected (R22)
+      { period: '2025-Q4', referrals: 0, reReferrals: 0, rate: 0 },
     ]);
+    const peterborough = await get(`/reports/re-referrals?${year}&area=peterborough&interval=quarter`);
+    expect(peterborough.body.rows.every((row: { referrals: number }) => row.referrals === 0)).toBe(true);
   });
 
   it('Given a family’s early help, When the early help report is read, Then EHAs, TAF, Hub decision and Keep in Touch count in their months', async () => {
@@ -490,7 +491,7 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
     expect(await rows('flow', 'cambridgeshire')).toEqual([]);
     expect((await rows('early-help', 'peterborough'))[0].ehasStarted).toBe(1);
     expect((await rows('early-help', 'cambridgeshire'))[0].ehasStarted).toBe(0);
-    expect((await rows('re-referrals', 'peterborough'))[0].referrals).toBe(1);
+    expect((await rows('re-referrals', 'peterborough'))[0]).toMatchObject({ referrals: 2, reReferrals: 1 });
     expect((await rows('re-referrals', 'cambridgeshire'))[0].referrals).toBe(0);
     expect((await rows('time-at-level', 'peterborough')).filter((row: { exits: number }) => row.exits > 0)).toEqual([
       { level: 'complex', exits: 1, medianDays: 28, p90Days: 28 },

@@ -67,7 +67,7 @@ const HUB_KINDS: Record<string, string> = {
 
 const LEVEL_EVENTS = new Set(['LevelOfNeedAssessed', 'SteppedUp', 'SteppedDown']);
 /** Case events that need what the projection remembers of the case (the others need nothing). */
-const CASE_EVENTS = new Set([...LEVEL_EVENTS, 'CaseClosed', 'ContactClosed', 'CaseReopened', 'CaseAllocated', 'EntryCorrected']);
+const CASE_EVENTS = new Set([...LEVEL_EVENTS, 'CaseClosed', 'ContactClosed', 'CaseReopened', 'CaseAllocated', 'EntryCorrected', 'ReferralRecorded']);
 /** Family events that are counted, in the area and team of a child's case. */
 const EARLY_HELP_EVENTS = new Set(['EarlyHelpAssessmentStarted', 'EarlyHelpAssessmentCompleted', 'TeamAroundFamilyConvened', 'EarlyHelpHubDecisionRecorded', 'KeepInTouchStarted']);
 
@@ -129,7 +129,7 @@ class TrendReportsBatch {
     const caseIds = new Set<string>();
     const familyIds = new Set<string>();
     const openedKeys = new Map<string, string>();
-    const reopenedCaseIds = new Set<string>();
+    const referredCaseIds = new Set<string>();
     const specialistCaseIds = new Set<string>();
     for (const event of events) {
       if (event.streamId.startsWith('case-')) {
@@ -137,7 +137,7 @@ class TrendReportsBatch {
         const data = event.data as { familyId: string; child: CaseOpened['data']['child']; level?: string; to?: string };
         if (event.type === 'CaseOpened') openedKeys.set(caseId, childKey(data.familyId, data.child));
         else if (CASE_EVENTS.has(event.type)) caseIds.add(caseId);
-        if (event.type === 'CaseReopened') reopenedCaseIds.add(caseId);
+        if (event.type === 'ReferralRecorded') referredCaseIds.add(caseId);
         if ((event.type === 'LevelOfNeedAssessed' && data.level === 'specialist') || (event.type === 'SteppedUp' && data.to === 'specialist')) {
           specialistCaseIds.add(caseId);
         }
@@ -189,7 +189,7 @@ class TrendReportsBatch {
     }
     const keyOf = (caseId: string) => openedKeys.get(caseId) ?? this.cases.get(caseId)?.childKey;
     const known = (key: string | undefined): key is string => key !== undefined;
-    const referred = new Set([...openedKeys.values(), ...[...reopenedCaseIds].map(keyOf).filter(known)]);
+    const referred = new Set([...referredCaseIds].map(keyOf).filter(known));
     if (referred.size) {
       const rows: { child_key: string; referrals: Date[] }[] = await this.manager.query(
         `select child_key, referrals from report_children where child_key = any($1::text[])`,
@@ -242,7 +242,6 @@ class TrendReportsBatch {
       };
       this.cases.set(caseId, memory);
       this.dirtyCases.add(caseId);
-      this.referral(memory, position, at, 'opened');
       return;
     }
     const memory = this.cases.get(event.streamId.slice(5));
@@ -294,7 +293,10 @@ class TrendReportsBatch {
         // Time at a level starts again when the case comes back.
         if (memory.level) memory.levelSince = at;
         this.dirtyCases.add(memory.caseId);
-        this.referral(memory, position, at, 'reopened');
+        break;
+      case 'ReferralRecorded':
+        // R28: a contact counts once it becomes a referral; re-referral by the DfE definition, over every case of the child.
+        this.referral(memory, position, at, event.data.route);
         break;
       case 'CaseAllocated':
         memory.team = event.data.team;
@@ -364,7 +366,7 @@ class TrendReportsBatch {
     this.dirtyCases.add(memory.caseId);
   }
 
-  private referral(memory: CaseMemory, position: string, at: string, kind: 'opened' | 'reopened'): void {
+  private referral(memory: CaseMemory, position: string, at: string, kind: string): void {
     const previous = this.children.get(memory.childKey) ?? [];
     const reReferral = isReReferral(previous, at);
     this.children.set(memory.childKey, [...previous, at].sort((a, b) => Date.parse(a) - Date.parse(b)));

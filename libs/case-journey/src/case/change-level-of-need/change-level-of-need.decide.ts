@@ -2,6 +2,7 @@ import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { compareLevels, LEVEL_LABELS, LevelOfNeed } from '../../domain/levels-of-need';
 import { CaseState, openStatutoryEpisodes } from '../case.state';
+import { referralIfNew, ReferralRecorded } from '../referral/referral.decide';
 
 export const CONSENT_EXCEPTIONS = ['risk_of_significant_harm', 'prejudice_crime_detection'] as const;
 export type ConsentException = (typeof CONSENT_EXCEPTIONS)[number];
@@ -69,12 +70,14 @@ export type SteppedDown = DomainEvent<
 export type LevelOfNeedChanged = LevelOfNeedAssessed | SteppedUp | SteppedDown;
 
 /** The first assessment sets the level; after that a move up is a step up, a move down a step down. */
-export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseState): LevelOfNeedChanged[] {
+export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseState): (LevelOfNeedChanged | ReferralRecorded)[] {
   const { level, reason, reasonCategory } = command.data;
   const category = reasonCategory && { reasonCategory };
   const basis = level === 'specialist' && state.level !== 'specialist' ? checkSpecialistBasis(command, state) : undefined;
+  // R28: a move to specialist is a referral to Children's Social Care.
+  const referral = basis ? referralIfNew(state, command.context.occurredAt, 'move_to_specialist') : [];
   if (state.level === null) {
-    return [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...category, ...(basis && { basis }) } }];
+    return [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...category, ...(basis && { basis }) } }, ...referral];
   }
   const direction = compareLevels(level, state.level);
   if (direction === 0) {
@@ -98,7 +101,7 @@ export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseS
     );
   }
   if (direction > 0) {
-    return [{ type: 'SteppedUp', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, ...(basis && { basis }) } }];
+    return [{ type: 'SteppedUp', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, ...(basis && { basis }) } }, ...referral];
   }
   return [
     { type: 'SteppedDown', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, whatChanged: command.data.whatChanged ?? reason } },

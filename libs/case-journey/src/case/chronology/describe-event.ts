@@ -45,6 +45,8 @@ const DESCRIBERS: Record<string, Describer> = {
   CaseClosed: (d) => `Case closed (${d.reason})${sentence(d.summary)}`,
   ContactClosed: (d) => `Contact closed by the front door: no further action${sentence(d.summary)}`,
   CaseReopened: (d) => `Case reopened${d.reReferral ? ' (a re-referral within 12 months)' : ''}${sentence(d.reason)}`,
+  ReferralRecorded: (d) =>
+    `Referred to Children’s Social Care (${d.route === 'mash_decision' ? 'MASH decision' : 'move to Specialist & safeguarding'})${d.reReferral ? ', a re-referral within 12 months of the previous referral' : ''}`,
   CaseAllocated: (d) => `Case allocated to ${d.worker?.name} (team ${d.team})${sentence(d.reason)}`,
   EntryCorrected: (d) => `Correction of an earlier entry${sentence(d.reason)}`,
 };

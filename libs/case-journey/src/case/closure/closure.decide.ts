@@ -2,6 +2,7 @@ import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { CaseState, openStatutoryEpisodes } from '../case.state';
 import { ageOn } from '../section-20/section-20.decide';
+import { isReReferral } from '../../domain/calendar-months';
 
 /** CIN census reason for closure. */
 export const CLOSURE_REASONS = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'] as const;
@@ -89,13 +90,16 @@ export function decideCloseContact(summary: string, state: CaseState): ContactCl
   return [{ type: 'ContactClosed', schemaVersion: 1, data: { outcome: 'no_further_action', summary } }];
 }
 
-/** R21: a case reopened within 12 months of its closure counts as a re-referral. */
+/**
+ * R21/R28: a new contact reopens the case. `reReferral` says, by the one DfE definition, whether it
+ * comes within 12 months of a previous referral of the child (events recorded before that
+ * definition was used counted from the closure); the contact counts as a referral only when a
+ * MASH decision or a move to specialist makes it one (`ReferralRecorded`).
+ */
 export function decideReopenCase(command: ReopenCase, state: CaseState): CaseReopened[] {
   if (state.status !== 'closed' || !state.closedAt) {
     throw new RuleViolation('R21', 'CASE.NOT_CLOSED', 'The case is open; only a closed case can be reopened');
   }
-  const closed = new Date(state.closedAt);
-  const yearLater = new Date(Date.UTC(closed.getUTCFullYear() + 1, closed.getUTCMonth(), closed.getUTCDate(), closed.getUTCHours(), closed.getUTCMinutes()));
-  const reReferral = Date.parse(command.context.occurredAt) <= yearLater.getTime();
+  const reReferral = isReReferral(state.referrals, command.context.occurredAt);
   return [{ type: 'CaseReopened', schemaVersion: 1, data: { reason: command.data.reason, closedAt: state.closedAt, reReferral } }];
 }

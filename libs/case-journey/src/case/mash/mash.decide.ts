@@ -2,6 +2,7 @@ import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { addHours, addWorkingDays } from '../../domain/working-days';
 import type { CaseState } from '../case.state';
+import { referralIfNew, ReferralRecorded } from '../referral/referral.decide';
 
 export const BRAG_RATINGS = ['blue', 'green', 'amber', 'red'] as const;
 export type BragRating = (typeof BRAG_RATINGS)[number];
@@ -75,7 +76,7 @@ export function decideRecordWrittenFollowUp(command: RecordWrittenFollowUp, stat
 }
 
 /** R12: the MASH decision, after a BRAG rating (R11); the referrer is to hear of it within one working day (R13). */
-export function decideRecordMashDecision(command: RecordMashDecision, state: CaseState): MashDecisionRecorded[] {
+export function decideRecordMashDecision(command: RecordMashDecision, state: CaseState): (MashDecisionRecorded | ReferralRecorded)[] {
   if (!state.bragRating) {
     throw new RuleViolation('R12', 'MASH.NOT_RATED', 'The MASH decides on a contact after rating it', 'Apply the BRAG rating first (R11)');
   }
@@ -106,6 +107,10 @@ export function decideRecordMashDecision(command: RecordMashDecision, state: Cas
         referrerNotificationDueBy: addWorkingDays(command.context.occurredAt, 1),
       },
     },
+    // R28: passing the contact for a section 47 enquiry or a section 17 assessment makes it a referral.
+    ...(outcome === 'section_47_first_response' || outcome === 'section_17_single_assessment'
+      ? referralIfNew(state, command.context.occurredAt, 'mash_decision')
+      : []),
   ];
 }
 

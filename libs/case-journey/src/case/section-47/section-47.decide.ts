@@ -3,6 +3,7 @@ import { RuleViolation } from '../../domain/domain-error';
 import { compareLevels } from '../../domain/levels-of-need';
 import type { CaseState } from '../case.state';
 import type { LevelOfNeedAssessed, SteppedUp } from '../change-level-of-need/change-level-of-need.decide';
+import { referralIfNew, ReferralRecorded } from '../referral/referral.decide';
 
 export type OpenSection47Enquiry = Command<
   'OpenSection47Enquiry',
@@ -29,7 +30,7 @@ export type Section47EnquiryConcluded = DomainEvent<
 export function decideOpenSection47Enquiry(
   command: OpenSection47Enquiry,
   state: CaseState,
-): (LevelOfNeedAssessed | SteppedUp | Section47EnquiryOpened)[] {
+): (LevelOfNeedAssessed | SteppedUp | ReferralRecorded | Section47EnquiryOpened)[] {
   if (state.section47Open) {
     throw new RuleViolation('R16', 'S47.ALREADY_OPEN', 'A section 47 enquiry is already open for this child', 'Conclude it before opening another');
   }
@@ -55,6 +56,7 @@ export function decideOpenSection47Enquiry(
       : [];
   return [
     ...toSpecialist,
+    ...(toSpecialist.length ? referralIfNew(state, command.context.occurredAt, 'move_to_specialist') : []),
     {
       type: 'Section47EnquiryOpened',
       schemaVersion: 1,
