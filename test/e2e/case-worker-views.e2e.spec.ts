@@ -43,7 +43,8 @@ describe('Case summary, caseload and timeliness', () => {
       await post(`/families/${opened.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [{ name: 'H. Visitor', agency: 'Health', userId: 'hv1' }] });
 
       const after = (await get(`/cases/${opened.caseId}`)).body;
-      expect(after.outstandingActions).toEqual([]);
+      // R3 is met; the TAF's first review (R34) is now what is due.
+      expect(after.outstandingActions).toEqual([expect.objectContaining({ rule: 'TAF-review', overdue: false })]);
       expect(after.openEpisodes.map((episode: { kind: string }) => episode.kind)).toEqual(['early_help_assessment', 'team_around_the_family']);
       expect(after.openEpisodes[1].detail.leadProfessional).toMatchObject({ name: 'P. Jones' });
     });

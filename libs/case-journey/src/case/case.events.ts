@@ -1,5 +1,5 @@
 import type { LevelOfNeedChanged } from './change-level-of-need/change-level-of-need.decide';
-import type { ChildProtectionPlanEnded, ChildProtectionPlanStarted } from './child-protection-plan/child-protection-plan.decide';
+import type { ChildProtectionPlanEvent } from './child-protection-plan/child-protection-plan.decide';
 import type { CaseClosed, CaseReopened, ContactClosed } from './closure/closure.decide';
 import type { InitialChildProtectionConferenceHeld } from './section-47/initial-conference.decide';
 import type { ConsentRecorded } from './consent/consent.decide';
@@ -9,7 +9,7 @@ import type { Section47EnquiryConcluded, Section47EnquiryOpened } from './sectio
 import type { StrategyDiscussionHeld } from './section-47/strategy-discussion.decide';
 import type { MashDecisionRecorded, ReferrerNotified, WrittenFollowUpReceived } from './mash/mash.decide';
 import type { Section17AssessmentCompleted, Section17AssessmentOpened } from './section-17/section-17.decide';
-import type { ChildInNeedPlanEnded, ChildInNeedPlanStarted } from './child-in-need-plan/child-in-need-plan.decide';
+import type { ChildInNeedPlanEvent } from './child-in-need-plan/child-in-need-plan.decide';
 import type { Section20AccommodationEnded, Section20AccommodationStarted } from './section-20/section-20.decide';
 import type { CareOrderStepRecorded } from './section-31/section-31.decide';
 import type { InformationSharingDecisionRecorded } from './information-sharing/information-sharing.decide';
@@ -26,8 +26,7 @@ export type CaseEvent =
   | BragRatingApplied
   | Section47EnquiryOpened
   | Section47EnquiryConcluded
-  | ChildProtectionPlanStarted
-  | ChildProtectionPlanEnded
+  | ChildProtectionPlanEvent
   | CaseClosed
   | ContactClosed
   | InitialChildProtectionConferenceHeld
@@ -38,8 +37,7 @@ export type CaseEvent =
   | StrategyDiscussionHeld
   | Section17AssessmentOpened
   | Section17AssessmentCompleted
-  | ChildInNeedPlanStarted
-  | ChildInNeedPlanEnded
+  | ChildInNeedPlanEvent
   | Section20AccommodationStarted
   | Section20AccommodationEnded
   | CareOrderStepRecorded

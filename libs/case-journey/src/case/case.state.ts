@@ -21,6 +21,8 @@ export interface CaseState {
   team: string | null;
   allocatedWorker: AllocatedWorker | null;
   child: ChildDetails | null;
+  /** When the contact was received: nothing on the case happened before it (R35). */
+  contactReceivedAt: string | null;
   level: LevelOfNeed | null;
   levelSince: string | null;
   levelSetBy: Pick<Actor, 'id' | 'name' | 'role'> | null;
@@ -32,15 +34,21 @@ export interface CaseState {
   section47Since: string | null;
   /** The latest section 47 enquiry and its initial conference: a CP plan needs both (R24). */
   section47Enquiry: Section47Episode | null;
-  childProtectionPlan: { category: AbuseCategory; since: string } | null;
+  /** The plan with its latest category of abuse (R31) and its clocks (null for plans recorded before them). */
+  childProtectionPlan: { category: AbuseCategory; since: string; coreGroupDueBy: string | null; coreGroupMet: boolean; nextReviewDueBy: string | null } | null;
   closedAt: string | null;
   /** R10: set for a telephone contact. */
   writtenFollowUp: { dueBy: string; receivedAt: string | null } | null;
   mashDecision: MashOutcome | null;
+  mashDecidedAt: string | null;
   referrerNotificationDueBy: string | null;
   referrerNotified: boolean;
   section17: { dueBy: string; since: string } | null;
   childInNeedPlanSince: string | null;
+  /** R32: when the CIN plan's next review is due (null for plans recorded before reviews were). */
+  childInNeedPlanReviewDueBy: string | null;
+  /** R29: the latest strategy discussion, and whether it decided on section 47 enquiries. */
+  strategyDiscussion: { at: string; section47: boolean } | null;
   section20Since: string | null;
   careOrder: { step: CareOrderStep; courtReference: string; since: string } | null;
   /** A care order was granted at some time (RC1: adoption follows one). */
@@ -73,6 +81,7 @@ export const initialCaseState = (): CaseState => ({
   team: null,
   allocatedWorker: null,
   child: null,
+  contactReceivedAt: null,
   level: null,
   levelSince: null,
   levelSetBy: null,
@@ -86,10 +95,13 @@ export const initialCaseState = (): CaseState => ({
   closedAt: null,
   writtenFollowUp: null,
   mashDecision: null,
+  mashDecidedAt: null,
   referrerNotificationDueBy: null,
   referrerNotified: false,
   section17: null,
   childInNeedPlanSince: null,
+  childInNeedPlanReviewDueBy: null,
+  strategyDiscussion: null,
   section20Since: null,
   careOrder: null,
   careOrderMade: false,
@@ -119,6 +131,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         area: event.data.area,
         team: event.metadata.actor.team ?? null,
         child: event.data.child,
+        contactReceivedAt: event.data.contact.receivedAt,
         writtenFollowUp: event.data.writtenFollowUpDueBy ? { dueBy: event.data.writtenFollowUpDueBy, receivedAt: null } : null,
       };
     case 'LevelOfNeedAssessed':
@@ -156,35 +169,49 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'ChildProtectionPlanStarted':
       return {
         ...state,
-        childProtectionPlan: { category: event.data.category, since: at },
+        childProtectionPlan: {
+          category: event.data.category,
+          since: at,
+          coreGroupDueBy: event.data.coreGroupDueBy ?? null,
+          coreGroupMet: false,
+          nextReviewDueBy: event.data.firstReviewDueBy ?? null,
+        },
         section47Enquiry: state.section47Enquiry?.conference
           ? { ...state.section47Enquiry, conference: { ...state.section47Enquiry.conference, planStarted: true } }
           : state.section47Enquiry,
       };
     case 'ChildProtectionPlanEnded':
       return { ...state, childProtectionPlan: null };
+    case 'CoreGroupMet':
+      return state.childProtectionPlan ? { ...state, childProtectionPlan: { ...state.childProtectionPlan, coreGroupMet: true } } : state;
+    case 'ChildProtectionReviewConferenceHeld':
+      return state.childProtectionPlan
+        ? { ...state, childProtectionPlan: { ...state.childProtectionPlan, category: event.data.category, nextReviewDueBy: event.data.nextReviewDueBy } }
+        : state;
     case 'CaseClosed':
       return { ...state, status: 'closed', closedAt: at, closedAs: 'case', currentReferralAt: null };
     case 'ContactClosed':
       return { ...state, status: 'closed', closedAt: at, closedAs: 'contact', currentReferralAt: null };
     case 'CaseReopened':
-      return { ...state, status: 'open', closedAt: null, closedAs: null, assessmentCompletedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, referrerNotificationDueBy: null, referrerNotified: false };
+      return { ...state, status: 'open', closedAt: null, closedAs: null, assessmentCompletedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, mashDecidedAt: null, referrerNotificationDueBy: null, referrerNotified: false };
     case 'WrittenFollowUpReceived':
       return { ...state, writtenFollowUp: { dueBy: event.data.dueBy, receivedAt: at } };
     case 'MashDecisionRecorded':
-      return { ...state, mashDecision: event.data.outcome, referrerNotificationDueBy: event.data.referrerNotificationDueBy };
+      return { ...state, mashDecision: event.data.outcome, mashDecidedAt: at, referrerNotificationDueBy: event.data.referrerNotificationDueBy };
     case 'ReferrerNotified':
       return { ...state, referrerNotified: true };
     case 'StrategyDiscussionHeld':
-      return state;
+      return { ...state, strategyDiscussion: { at, section47: event.data.section47 !== false } };
     case 'Section17AssessmentOpened':
       return { ...state, section17: { dueBy: event.data.dueBy, since: at } };
     case 'Section17AssessmentCompleted':
       return { ...state, section17: null, assessmentCompletedAt: at };
     case 'ChildInNeedPlanStarted':
-      return { ...state, childInNeedPlanSince: at };
+      return { ...state, childInNeedPlanSince: at, childInNeedPlanReviewDueBy: event.data.firstReviewDueBy ?? null };
     case 'ChildInNeedPlanEnded':
-      return { ...state, childInNeedPlanSince: null };
+      return { ...state, childInNeedPlanSince: null, childInNeedPlanReviewDueBy: null };
+    case 'ChildInNeedPlanReviewed':
+      return { ...state, childInNeedPlanReviewDueBy: event.data.nextReviewDueBy };
     case 'Section20AccommodationStarted':
       return { ...state, section20Since: at };
     case 'Section20AccommodationEnded':

@@ -7,6 +7,7 @@ import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 import type { ChangeLevelOfNeed } from './change-level-of-need/change-level-of-need.decide';
 import type { ConsentRecord } from './consent/consent.decide';
+import { timelinessChanges, TimelinessItem } from './timeliness/timeliness-items';
 
 const actor: Actor = { id: 'sw1', name: 'J. Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Children’s Social Care', team: 'north', allTeams: false };
 const caseId = '33333333-3333-4333-8333-333333333333';
@@ -243,6 +244,7 @@ describe('Closure and reopening (R21)', () => {
 describe('MASH front door (R10, R12, R13)', () => {
   const telephone: CaseCommand = {
     ...opened,
+    context: at('2026-03-06T09:00:00Z'),
     data: { ...(opened.data as object), contact: { receivedAt: '2026-03-06T09:00:00Z', route: 'telephone', source: '2A', referrer: { name: 'R. Patel', anonymous: false } } },
   } as CaseCommand;
   const followUp = (occurredAt: string): CaseCommand => ({ type: 'RecordWrittenFollowUp', context: at(occurredAt), data: { caseId } });
@@ -278,12 +280,12 @@ describe('MASH front door (R10, R12, R13)', () => {
     expect(refused(decideMash('section_17_single_assessment'), given(opened, rate)).rule).toBe('R15');
   });
 
-  it('R13: the referrer is due to hear within one working day of the decision (Friday -> Monday)', () => {
+  it('R13: the referrer is due to hear by the end of the next working day after the decision (Friday -> end of Monday)', () => {
     const [decision] = caseDecider.decide(decideMash('early_help_hub'), given(opened, consent({}), rate));
-    expect(decision.data).toMatchObject({ referrerNotificationDueBy: '2026-03-09T15:00:00.000Z' });
+    expect(decision.data).toMatchObject({ referrerNotificationDueBy: '2026-03-09T23:59:59.999Z' });
     const state = given(opened, consent({}), rate, decideMash('early_help_hub'));
     const notify = (occurredAt: string): CaseCommand => ({ type: 'RecordReferrerNotified', context: at(occurredAt), data: { caseId, how: 'phone' } });
-    expect(caseDecider.decide(notify('2026-03-09T14:00:00Z'), state)[0].data).toMatchObject({ late: false });
+    expect(caseDecider.decide(notify('2026-03-09T16:00:00Z'), state)[0].data).toMatchObject({ late: false });
     expect(caseDecider.decide(notify('2026-03-10T09:00:00Z'), state)[0].data).toMatchObject({ late: true });
     expect(refused(notify('2026-03-06T16:00:00Z'), given(opened)).rule).toBe('R13');
   });
@@ -464,8 +466,8 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
   const conclude = (icpcNeeded = true) => command('ConcludeSection47Enquiry', { concernsSubstantiated: true, icpcNeeded, ...(icpcNeeded && { icpcDate: '2026-03-12' }), outcome: 'o' });
   const conference = (decision: 'child_protection_plan' | 'no_plan', occurredAt = '2026-03-12T10:00:00Z') =>
     command('RecordInitialChildProtectionConference', { decision, ...(decision === 'child_protection_plan' && { category: 'NEG' as const }) }, occurredAt);
-  const plan = command('StartChildProtectionPlan', { category: 'NEG' });
-  const endPlan = command('EndChildProtectionPlan', { reason: 'Review conference' });
+  const plan = command('StartChildProtectionPlan', { category: 'NEG' }, '2026-03-12T11:00:00Z');
+  const endPlan = command('EndChildProtectionPlan', { reason: 'Review conference' }, '2026-03-13T10:00:00Z');
   const close = (reason: string, extra: Record<string, unknown> = {}) => command('CloseCase', { reason, summary: 's', ...extra } as never, '2026-04-01T10:00:00Z');
 
   describe('R23: statutory episodes hold the level at specialist', () => {
@@ -652,5 +654,138 @@ describe('Contacts and referrals (R28)', () => {
       data: { route: 'move_to_specialist', previousReferralAt: '2026-03-02T10:00:00Z', reReferral: true },
     });
     expect(caseDecider.decide(toSpecialist('2027-03-03T10:00:00Z'), first)[1].data).toMatchObject({ reReferral: false });
+  });
+});
+
+describe('The child-protection and child-in-need clocks (R29-R34), as timeliness items', () => {
+  const command = <T extends CaseCommand['type']>(type: T, occurredAt: string, data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>) =>
+    ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
+  /** Decides and folds the commands, and folds every event into the timeliness items as the projection does. */
+  function itemsAfter(...commands: CaseCommand[]): TimelinessItem[] {
+    let state = caseDecider.initialState();
+    let items: TimelinessItem[] = [];
+    let revision = 0n;
+    for (const next of commands) {
+      for (const event of caseDecider.decide(next, state)) {
+        const envelope = { ...event, metadata: { occurredAt: next.context.occurredAt, actor } } as EventEnvelope<CaseEvent>;
+        state = caseDecider.evolve(state, envelope);
+        for (const changed of timelinessChanges(envelope, { revision: revision++, occurredAt: next.context.occurredAt }, { caseId, familyId: 'f', area: 'peterborough', team: 'north' }, items)) {
+          items = [...items.filter((item) => item.itemId !== changed.itemId), changed];
+        }
+      }
+    }
+    return items;
+  }
+  const summary = (items: TimelinessItem[]) => items.map(({ rule, dueAt, doneAt, cancelledAt }) => ({ rule, dueAt, doneAt, cancelledAt }));
+  const risk = { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true };
+  const atSpecialist = [opened, command('ChangeLevelOfNeed', '2026-03-02T10:00:00Z', { level: 'specialist', reason: 'r', familyHasEarlyHelpAssessment: false, ...risk })];
+  const strategy = (section47: boolean) => command('RecordStrategyDiscussion', '2026-03-03T10:00:00Z', { attendees: ['Police'], decision: 'd', section47 });
+  const s47 = command('OpenSection47Enquiry', '2026-03-03T12:00:00Z', { reasonableCause: 'c' });
+  const conclude = command('ConcludeSection47Enquiry', '2026-03-10T10:00:00Z', { concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2026-03-20', outcome: 'o' });
+  const icpc = command('RecordInitialChildProtectionConference', '2026-03-20T10:00:00Z', { decision: 'child_protection_plan', category: 'NEG' });
+  const plan = command('StartChildProtectionPlan', '2026-03-20T11:00:00Z', { category: 'NEG' });
+
+  it('R29: Given a strategy discussion that decides against s47 enquiries, When it is recorded, Then no ICPC is due', () => {
+    expect(itemsAfter(...atSpecialist, strategy(false)).filter((item) => item.rule === 'ICPC')).toEqual([]);
+  });
+
+  it('R29: Given the s47 started by a strategy discussion on 3 March, When the enquiry concludes with a conference planned, Then the ICPC stays due (15 working days on) until it is held', () => {
+    const planned = itemsAfter(...atSpecialist, strategy(true), s47, conclude);
+    expect(summary(planned.filter((item) => item.rule === 'ICPC'))).toEqual([{ rule: 'ICPC', dueAt: '2026-03-24T10:00:00.000Z', doneAt: null, cancelledAt: null }]);
+    const held = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc);
+    expect(held.find((item) => item.rule === 'ICPC')).toMatchObject({ doneAt: '2026-03-20T10:00:00Z' });
+  });
+
+  it('R24/R29: Given the s47 opened after the strategy discussion, When the conference is held, Then it is on time against 15 working days from that discussion', () => {
+    let state = caseDecider.initialState();
+    for (const next of [...atSpecialist, strategy(true), s47, conclude]) {
+      for (const event of caseDecider.decide(next, state)) state = caseDecider.evolve(state, { ...event, metadata: { occurredAt: next.context.occurredAt, actor } } as EventEnvelope<CaseEvent>);
+    }
+    expect(state.section47Enquiry?.strategyDiscussionAt).toBe('2026-03-03T10:00:00Z');
+    expect(caseDecider.decide(icpc, state)[0].data).toMatchObject({ dueBy: '2026-03-24T10:00:00.000Z', late: false });
+  });
+
+  it('R30, R31: Given a plan made at the conference on 20 March, Then the core group is due 10 working days on and the first review conference 3 months on; a review sets the next 6 months on and the latest category', () => {
+    const items = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc, plan);
+    expect(summary(items.filter((item) => item.rule === 'core-group' || item.rule === 'RCPC'))).toEqual([
+      { rule: 'core-group', dueAt: '2026-04-07T10:00:00.000Z', doneAt: null, cancelledAt: null }, // Good Friday and Easter Monday skipped
+      { rule: 'RCPC', dueAt: '2026-06-20T10:00:00.000Z', doneAt: null, cancelledAt: null },
+    ]);
+    const coreGroup = command('RecordCoreGroupMeeting', '2026-04-01T10:00:00Z', { attendees: ['School', 'Health'] });
+    const review = command('RecordReviewConference', '2026-06-15T10:00:00Z', { category: 'EMO' });
+    const after = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc, plan, coreGroup, review);
+    expect(summary(after.filter((item) => item.rule === 'core-group' || item.rule === 'RCPC'))).toEqual([
+      { rule: 'core-group', dueAt: '2026-04-07T10:00:00.000Z', doneAt: '2026-04-01T10:00:00Z', cancelledAt: null },
+      { rule: 'RCPC', dueAt: '2026-06-20T10:00:00.000Z', doneAt: '2026-06-15T10:00:00Z', cancelledAt: null },
+      { rule: 'RCPC', dueAt: '2026-12-15T10:00:00.000Z', doneAt: null, cancelledAt: null },
+    ]);
+    expect(given(...atSpecialist, strategy(true), s47, conclude, icpc, plan, review).childProtectionPlan?.category).toBe('EMO');
+    const ended = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc, plan, command('EndChildProtectionPlan', '2026-05-01T10:00:00Z', { reason: 'r' }));
+    expect(ended.filter((item) => item.rule === 'RCPC' || item.rule === 'core-group').every((item) => item.cancelledAt === '2026-05-01T10:00:00Z')).toBe(true);
+  });
+
+  it('R32: Given a CIN plan started on 2 March, Then its review is due 3 months on, and each review sets the next', () => {
+    const start = command('StartChildInNeedPlan', '2026-03-02T10:00:00Z', {});
+    const review = command('RecordChildInNeedPlanReview', '2026-06-10T10:00:00Z', { progress: 'p' });
+    const items = itemsAfter(...atSpecialist, start, review).filter((item) => item.rule === 'CIN-review');
+    expect(summary(items)).toEqual([
+      { rule: 'CIN-review', dueAt: '2026-06-02T10:00:00.000Z', doneAt: '2026-06-10T10:00:00Z', cancelledAt: null },
+      { rule: 'CIN-review', dueAt: '2026-09-10T10:00:00.000Z', doneAt: null, cancelledAt: null },
+    ]);
+    expect(caseDecider.decide(review, given(...atSpecialist, start))[0].data).toMatchObject({ late: true });
+  });
+
+  it('R33: Given a telephone contact about child protection at 09:00, Then the risk decision is due at 10:00, and the BRAG rating makes it', () => {
+    const call = { ...opened, data: { ...(opened.data as object), contact: { receivedAt: '2026-03-02T09:00:00Z', route: 'telephone', source: '6', referrer: { name: 'PC Lee', anonymous: false }, childProtectionConcerns: true } } } as CaseCommand;
+    const rated = command('ApplyBragRating', '2026-03-02T09:40:00Z', { rating: 'red', rationale: 'r' });
+    expect(summary(itemsAfter(call, rated).filter((item) => item.rule === 'R33'))).toEqual([
+      { rule: 'R33', dueAt: '2026-03-02T10:00:00.000Z', doneAt: '2026-03-02T09:40:00Z', cancelledAt: null },
+    ]);
+    expect(itemsAfter(opened).filter((item) => item.rule === 'R33')).toEqual([]);
+  });
+
+  it('R27/R13: Given a contact closed by the MASH with no further action, Then the referrer notification stays due', () => {
+    const rated = command('ApplyBragRating', '2026-03-02T10:00:00Z', { rating: 'blue', rationale: 'r' });
+    const close = command('RecordMashDecision', '2026-03-02T12:00:00Z', { outcome: 'advice_and_close', rationale: 'r' });
+    expect(summary(itemsAfter(opened, rated, close).filter((item) => item.rule === 'R13'))).toEqual([
+      { rule: 'R13', dueAt: '2026-03-03T23:59:59.999Z', doneAt: null, cancelledAt: null },
+    ]);
+  });
+});
+
+describe('Time you can trust (R35)', () => {
+  const rate: CaseCommand = { type: 'ApplyBragRating', context: at('2026-03-02T11:00:00Z'), data: { caseId, rating: 'amber', rationale: 'r' } };
+  const decision: CaseCommand = { ...({ type: 'RecordMashDecision', data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'Disability services' } } as CaseCommand), context: at('2026-03-02T15:00:00Z') };
+  const notify = (occurredAt: string): CaseCommand => ({ type: 'RecordReferrerNotified', context: at(occurredAt), data: { caseId, how: 'phone' } });
+
+  it('Given a MASH decision at 15:00, When the referrer is said to have been told at 14:00, Then R35 refuses it (no timeliness by backdating)', () => {
+    expect(refused(notify('2026-03-02T14:00:00Z'), given(opened, rate, decision))).toMatchObject({ rule: 'R35', code: 'OCCURRED_AT.BEFORE_WHAT_IT_FOLLOWS' });
+    expect(caseDecider.decide(notify('2026-03-02T15:30:00Z'), given(opened, rate, decision))[0].data).toMatchObject({ late: false });
+  });
+
+  it('Given a BRAG rating at 11:00, When the MASH decision is dated 10:30, Then R35 refuses it', () => {
+    expect(refused({ ...decision, context: at('2026-03-02T10:30:00Z') }, given(opened, rate)).rule).toBe('R35');
+  });
+
+  it('Given a contact received at 09:00, When anything is dated before it, Then R35 refuses it', () => {
+    expect(refused({ ...level('complex'), context: at('2026-03-02T08:59:00Z') }, given(opened)).rule).toBe('R35');
+  });
+
+  it('Given a child born in 2014, When a contact about them is dated 2013, Then R35 refuses it', () => {
+    const early = { ...opened, context: at('2013-05-01T09:00:00Z'), data: { ...(opened.data as object), contact: { receivedAt: '2013-05-01T09:00:00Z', route: 'written', source: '3A', referrer: { name: 'Dr X', anonymous: false } } } } as CaseCommand;
+    expect(refused(early, caseDecider.initialState())).toMatchObject({ rule: 'R35', code: 'CONTACT.BEFORE_BIRTH' });
+  });
+
+  it('Given a closure on 1 April, When the case is reopened on 31 March, Then R35 refuses it', () => {
+    const close: CaseCommand = { type: 'CloseCase', context: at('2026-04-01T10:00:00Z'), data: { caseId, reason: 'RC7', summary: 's' } };
+    const reopen: CaseCommand = { type: 'ReopenCase', context: at('2026-03-31T10:00:00Z'), data: { caseId, reason: 'r' } };
+    expect(refused(reopen, given(opened, close)).rule).toBe('R35');
+  });
+
+  it('Given a contact in 2014 (before the old 2015 calendar), When its timescales are counted, Then the working-day calendar knows that year (no error)', () => {
+    const old = { ...opened, context: at('2014-03-03T10:00:00Z'), data: { ...(opened.data as object), child: { givenName: 'A', familyName: 'B', dateOfBirth: '2010-01-01', sex: 'male', disabilities: ['NONE'] }, contact: { receivedAt: '2014-03-03T09:00:00Z', route: 'written', source: '3A', referrer: { name: 'Dr X', anonymous: false } } } } as CaseCommand;
+    const rated: CaseCommand = { type: 'ApplyBragRating', context: at('2014-03-03T11:00:00Z'), data: { caseId, rating: 'amber', rationale: 'r' } };
+    const decided: CaseCommand = { type: 'RecordMashDecision', context: at('2014-03-07T15:00:00Z'), data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'p' } };
+    expect(caseDecider.decide(decided, given(old, rated))[0].data).toMatchObject({ referrerNotificationDueBy: '2014-03-10T23:59:59.999Z' });
   });
 });

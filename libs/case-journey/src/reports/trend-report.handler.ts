@@ -1,13 +1,14 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { TIMELINESS_RULES as CASE_TIMELINESS_RULES } from '../case/timeliness/timeliness-items';
 import { LEVELS_OF_NEED } from '../domain/levels-of-need';
 import { FLOW_PAIRS } from './daily-counts';
 import { percentileCont, rate } from './measures';
 import { INTERVAL_LABELS, periodStartsBetween } from './periods';
 import { GetTrendReportQuery, ReportColumn, ReportFilters, ReportName, ReportRow, ReportView } from './trend-report.query';
 
-/** Timeliness rows, in this order: R11 split by BRAG rating, as each has its own timescale. */
-export const TIMELINESS_RULES = ['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'S17', 'ICPC', 'TAF-review'] as const;
+/** The timeliness report's rows: each rule of the timeliness items, R11 by BRAG rating (each its own timescale). */
+export const TIMELINESS_RULES: readonly string[] = CASE_TIMELINESS_RULES.flatMap((rule) => (rule === 'R11' ? ['R11-red', 'R11-amber', 'R11-green'] : [rule]));
 
 /** Early help columns and the `report_daily` counters they sum. */
 const EARLY_HELP_COLUMNS: { key: string; label: string; kind: string }[] = [

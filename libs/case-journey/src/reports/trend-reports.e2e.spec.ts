@@ -399,8 +399,12 @@ describe('Managers’ trend reports: timeliness', () => {
       { period: '2025-03', rule: 'R11-amber', due: 1, onTime: 0, late: 1, outstanding: 0, onTimeRate: 0 },
       { period: '2025-03', rule: 'R11-green', due: 1, onTime: 0, late: 1, outstanding: 0, onTimeRate: 0 },
       { period: '2025-03', rule: 'R13', due: 2, onTime: 1, late: 1, outstanding: 0, onTimeRate: 0.5 },
+      { period: '2025-03', rule: 'R33', ...none },
       { period: '2025-03', rule: 'S17', ...none },
       { period: '2025-03', rule: 'ICPC', ...none },
+      { period: '2025-03', rule: 'core-group', ...none },
+      { period: '2025-03', rule: 'RCPC', ...none },
+      { period: '2025-03', rule: 'CIN-review', ...none },
       { period: '2025-03', rule: 'TAF-review', ...none },
     ]);
   });
@@ -435,7 +439,7 @@ describe('Managers’ trend reports: timeliness', () => {
     const theirs = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&format=csv').set('Authorization', south);
     expect(theirs.text.split('\r\n')).toEqual([
       'Month,Rule,Due,On time,Late,Outstanding,On-time rate',
-      ...['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'S17', 'ICPC', 'TAF-review'].map((rule) => `2025-03,${rule},0,0,0,0,`),
+      ...['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review'].map((rule) => `2025-03,${rule},0,0,0,0,`),
       '',
     ]);
     const peterborough = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&area=peterborough').set('Authorization', auditor());

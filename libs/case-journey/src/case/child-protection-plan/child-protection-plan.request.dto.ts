@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CommandRequestDto } from '../../shared/http-dto';
 import { ABUSE_CATEGORIES, AbuseCategory } from './child-protection-plan.decide';
 
@@ -9,4 +9,22 @@ export class StartChildProtectionPlanRequestDto extends CommandRequestDto {
 
 export class EndChildProtectionPlanRequestDto extends CommandRequestDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+}
+
+export class RecordCoreGroupMeetingRequestDto extends CommandRequestDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  attendees!: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
+}
+
+export class RecordReviewConferenceRequestDto extends CommandRequestDto {
+  @ApiProperty({ enum: ABUSE_CATEGORIES, description: 'R31: the category of abuse as the review finds it (the latest is the plan’s)' })
+  @IsIn(ABUSE_CATEGORIES)
+  category!: AbuseCategory;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
 }

@@ -20,7 +20,8 @@ const DESCRIBERS: Record<string, Describer> = {
   WrittenFollowUpReceived: (d) => `Written follow-up of the telephone contact received${d.late ? ' (late)' : ''}`,
   MashDecisionRecorded: (d) => `MASH decision: ${words(d.outcome)}${d.provisionName ? ` (${d.provisionName})` : ''}${sentence(d.rationale)}`,
   ReferrerNotified: (d) => `Referrer notified of the outcome${d.late ? ' (late)' : ''}${sentence(d.how)}`,
-  StrategyDiscussionHeld: (d) => `Strategy discussion held with ${(d.attendees ?? []).join(', ')}${sentence(d.decision)}`,
+  StrategyDiscussionHeld: (d) =>
+    `Strategy discussion held with ${(d.attendees ?? []).join(', ')}${d.section47 === false ? ', no section 47 enquiry' : ''}${sentence(d.decision)}`,
   Section47EnquiryOpened: (d) => `Section 47 enquiry opened${sentence(d.reasonableCause)}`,
   Section47EnquiryConcluded: (d) =>
     `Section 47 enquiry concluded: concerns ${d.concernsSubstantiated ? 'substantiated' : 'not substantiated'}${d.icpcNeeded ? `, ICPC on ${d.icpcDate}` : ', no ICPC'}${sentence(d.outcome)}`,
@@ -31,6 +32,10 @@ const DESCRIBERS: Record<string, Describer> = {
   ChildInNeedPlanStarted: () => 'Child in need plan started',
   ChildInNeedPlanEnded: (d) => `Child in need plan ended${sentence(d.reason)}`,
   ChildProtectionPlanStarted: (d) => `Child protection plan started (category ${d.category})`,
+  CoreGroupMet: (d) => `Core group met${d.late ? ' (first meeting late)' : ''} with ${(d.attendees ?? []).join(', ')}${sentence(d.notes)}`,
+  ChildProtectionReviewConferenceHeld: (d) =>
+    `Review child protection conference held${d.late ? ' (late)' : ''}: plan continues, category ${d.category}${d.category !== d.previousCategory ? ` (was ${d.previousCategory})` : ''}${sentence(d.notes)}`,
+  ChildInNeedPlanReviewed: (d) => `Child in need plan reviewed${d.late ? ' (late)' : ''}${sentence(d.progress)}`,
   ChildProtectionPlanEnded: (d) => `Child protection plan ended${sentence(d.reason)}`,
   Section20AccommodationStarted: (d) => `Accommodated under section 20 (${d.placement}), consent by ${words(d.consentGivenBy)}`,
   Section20AccommodationEnded: (d) => `Section 20 accommodation ended: ${words(d.ending)}`,

@@ -1,6 +1,6 @@
 import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
-import { addHours, addWorkingDays } from '../../domain/working-days';
+import { addHours, endOfNextWorkingDay } from '../../domain/working-days';
 import type { CaseState } from '../case.state';
 import { referralIfNew, ReferralRecorded } from '../referral/referral.decide';
 
@@ -104,7 +104,7 @@ export function decideRecordMashDecision(command: RecordMashDecision, state: Cas
         outcome,
         rationale,
         provisionName: outcome === 'specific_provision' ? provisionName! : null,
-        referrerNotificationDueBy: addWorkingDays(command.context.occurredAt, 1),
+        referrerNotificationDueBy: endOfNextWorkingDay(command.context.occurredAt),
       },
     },
     // R28: passing the contact for a section 47 enquiry or a section 17 assessment makes it a referral.
@@ -114,7 +114,7 @@ export function decideRecordMashDecision(command: RecordMashDecision, state: Cas
   ];
 }
 
-/** R13: the referrer is told the outcome within one working day of the decision. */
+/** R13: the referrer is told the outcome within one working day of the decision: by the end of the next working day. */
 export function decideRecordReferrerNotified(command: RecordReferrerNotified, state: CaseState): ReferrerNotified[] {
   if (!state.referrerNotificationDueBy) {
     throw new RuleViolation('R13', 'MASH.NO_DECISION', 'The referrer is notified of the MASH decision: record the decision first');

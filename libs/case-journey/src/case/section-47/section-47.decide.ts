@@ -60,7 +60,11 @@ export function decideOpenSection47Enquiry(
     {
       type: 'Section47EnquiryOpened',
       schemaVersion: 1,
-      data: { reasonableCause: command.data.reasonableCause, strategyDiscussionAt: command.data.strategyDiscussionAt ?? null },
+      // R29: the enquiry was started by the latest strategy discussion that decided on it, unless told otherwise.
+      data: {
+        reasonableCause: command.data.reasonableCause,
+        strategyDiscussionAt: command.data.strategyDiscussionAt ?? (state.strategyDiscussion?.section47 ? state.strategyDiscussion.at : null),
+      },
     },
   ];
 }
