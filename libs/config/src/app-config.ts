@@ -25,6 +25,8 @@ export interface AppConfig {
   authFailureWindowMs: number;
   /** Hides internal error messages from response bodies. */
   production: boolean;
+  /** An entry recorded more than this many working days after it happened is marked recorded late (R35). */
+  recordedLateAfterWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureThreshold: integer(env, 'AUTH_FAILURE_THRESHOLD', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
     production: env.NODE_ENV === 'production',
+    recordedLateAfterWorkingDays: integer(env, 'RECORDED_LATE_AFTER_WORKING_DAYS', 2, 0, 60),
   };
 }

@@ -94,6 +94,11 @@ export function endOfNextWorkingDay(from: string): string {
   return `${addWorkingDays(from, 1).slice(0, 10)}T23:59:59.999Z`;
 }
 
+/** R35: recorded more than `workingDays` working days after it happened. */
+export function isRecordedLate(occurredAt: string, recordedAt: string, workingDays: number): boolean {
+  return Date.parse(recordedAt) > Date.parse(addWorkingDays(occurredAt, workingDays));
+}
+
 export function addHours(from: string, hours: number): string {
   return new Date(Date.parse(from) + hours * 60 * 60 * 1000).toISOString();
 }

@@ -406,6 +406,8 @@ describe('Managers’ trend reports: timeliness', () => {
       { period: '2025-03', rule: 'RCPC', ...none },
       { period: '2025-03', rule: 'CIN-review', ...none },
       { period: '2025-03', rule: 'TAF-review', ...none },
+      // R35: every entry of March was recorded today, more than 2 working days later.
+      { period: '2025-03', rule: 'recorded-late', due: 13, onTime: 0, late: 13, outstanding: 0, onTimeRate: 0 },
     ]);
   });
 
@@ -439,7 +441,7 @@ describe('Managers’ trend reports: timeliness', () => {
     const theirs = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&format=csv').set('Authorization', south);
     expect(theirs.text.split('\r\n')).toEqual([
       'Month,Rule,Due,On time,Late,Outstanding,On-time rate',
-      ...['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review'].map((rule) => `2025-03,${rule},0,0,0,0,`),
+      ...['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review', 'recorded-late'].map((rule) => `2025-03,${rule},0,0,0,0,`),
       '',
     ]);
     const peterborough = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&area=peterborough').set('Authorization', auditor());

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from '@windscreen/projections';
@@ -8,6 +9,7 @@ import type { FamilyEvent } from '../family/family.decider';
 import { backUpContribution, Contribution, DAILY_COUNTERS, moveContribution, referralContribution, stepDownContribution } from './daily-counts';
 import { childKey, durabilityWindow, isReReferral } from './measures';
 import { daysBetween, ukDay } from './periods';
+import { isRecordedLate } from '../domain/working-days';
 
 /** Where a case stands, as far as the reports need to know. */
 interface CaseMemory {
@@ -66,8 +68,6 @@ const HUB_KINDS: Record<string, string> = {
 };
 
 const LEVEL_EVENTS = new Set(['LevelOfNeedAssessed', 'SteppedUp', 'SteppedDown']);
-/** Case events that need what the projection remembers of the case (the others need nothing). */
-const CASE_EVENTS = new Set([...LEVEL_EVENTS, 'CaseClosed', 'ContactClosed', 'CaseReopened', 'CaseAllocated', 'EntryCorrected', 'ReferralRecorded']);
 /** Family events that are counted, in the area and team of a child's case. */
 const EARLY_HELP_EVENTS = new Set(['EarlyHelpAssessmentStarted', 'EarlyHelpAssessmentCompleted', 'TeamAroundFamilyConvened', 'EarlyHelpHubDecisionRecorded', 'KeepInTouchStarted']);
 
@@ -93,8 +93,15 @@ export class TrendReportsProjection implements Projection {
     'report_early_help',
   ];
 
+  /** R35: working days after which an entry counts as recorded late (RECORDED_LATE_AFTER_WORKING_DAYS). */
+  private readonly recordedLateAfter: number;
+
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.recordedLateAfter = config?.recordedLateAfterWorkingDays ?? 2;
+  }
+
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
-    const batch = new TrendReportsBatch(manager);
+    const batch = new TrendReportsBatch(manager, this.recordedLateAfter);
     await batch.load(events);
     for (const event of events) batch.apply(event);
     await batch.save();
@@ -122,7 +129,10 @@ class TrendReportsBatch {
   private readonly areaCorrections: { caseId: string; area: string }[] = [];
   private readonly categoryCorrections: { caseId: string; eventId: string; category: string }[] = [];
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly recordedLateAfter: number,
+  ) {}
 
   /** Reads only what this batch's events need: the cases, families and children they touch. */
   async load(events: RecordedEvent[]): Promise<void> {
@@ -136,7 +146,7 @@ class TrendReportsBatch {
         const caseId = event.streamId.slice(5);
         const data = event.data as { familyId: string; child: CaseOpened['data']['child']; level?: string; to?: string };
         if (event.type === 'CaseOpened') openedKeys.set(caseId, childKey(data.familyId, data.child));
-        else if (CASE_EVENTS.has(event.type)) caseIds.add(caseId);
+        else caseIds.add(caseId); // every entry is counted as recorded (R35), in its case's area and team
         if (event.type === 'ReferralRecorded') referredCaseIds.add(caseId);
         if ((event.type === 'LevelOfNeedAssessed' && data.level === 'specialist') || (event.type === 'SteppedUp' && data.to === 'specialist')) {
           specialistCaseIds.add(caseId);
@@ -242,10 +252,12 @@ class TrendReportsBatch {
       };
       this.cases.set(caseId, memory);
       this.dirtyCases.add(caseId);
+      this.recorded(memory, event);
       return;
     }
     const memory = this.cases.get(event.streamId.slice(5));
     if (!memory) return;
+    this.recorded(memory, event);
     const move = (direction: string, from: string, to: string, category: string | null, exitsLevel: boolean) => {
       const day = ukDay(at);
       // The same move made before (that day or earlier): the flow counts the child once.
@@ -358,6 +370,12 @@ class TrendReportsBatch {
     const team = memory?.team ?? event.metadata.actor.team ?? '';
     this.earlyHelp.push(event.position.toString(), family.familyId, memory?.caseId ?? null, day, area, team, kind);
     this.count(day, area, team, { [kind]: 1 });
+  }
+
+  /** R35: every entry of the case, on the day it happened, and whether it was recorded late. */
+  private recorded(memory: CaseMemory, event: RecordedEvent): void {
+    const late = isRecordedLate(event.metadata.occurredAt, event.metadata.recordedAt, this.recordedLateAfter);
+    this.count(ukDay(event.metadata.occurredAt), memory.area, memory.team, late ? { entries_recorded: 1, entries_recorded_late: 1 } : { entries_recorded: 1 });
   }
 
   private setLevel(memory: CaseMemory, level: string, at: string): void {
