@@ -26,6 +26,8 @@ export interface CaseState {
   level: LevelOfNeed | null;
   levelSince: string | null;
   levelSetBy: Pick<Actor, 'id' | 'name' | 'role'> | null;
+  /** The entry that set the current level: the only one whose level can be corrected (R36). */
+  latestLevelEntryId: string | null;
   /** The latest decision per scope: what is in force now. */
   consents: Partial<Record<ConsentScope, ConsentRecord & { recordedAt: string }>>;
   bragRating: BragRating | null;
@@ -85,6 +87,7 @@ export const initialCaseState = (): CaseState => ({
   level: null,
   levelSince: null,
   levelSetBy: null,
+  latestLevelEntryId: null,
   consents: {},
   bragRating: null,
   bragRatedAt: null,
@@ -116,7 +119,12 @@ export const initialCaseState = (): CaseState => ({
 export function evolveCase(state: CaseState, event: EventEnvelope<CaseEvent>): CaseState {
   const next = applyToState(state, event);
   if (!event.id) return next;
-  return { ...next, entries: { ...next.entries, [event.id]: { type: event.type, data: event.data as Record<string, unknown> } } };
+  const setsLevel = event.type === 'LevelOfNeedAssessed' || event.type === 'SteppedUp' || event.type === 'SteppedDown';
+  return {
+    ...next,
+    ...(setsLevel && { latestLevelEntryId: event.id }),
+    entries: { ...next.entries, [event.id]: { type: event.type, data: event.data as Record<string, unknown> } },
+  };
 }
 
 function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseState {
@@ -249,8 +257,10 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
   }
 }
 
-/** R22: what the case knows of the child and area follows corrections of the contact. */
+/** R22: what the case knows of the child and area follows corrections of the contact; its level, a corrected level (R36). */
 function withCorrection(state: CaseState, correctsType: string, corrected: Record<string, unknown>): CaseState {
+  const correctedLevel = correctsType === 'LevelOfNeedAssessed' ? corrected.level : correctsType === 'SteppedUp' || correctsType === 'SteppedDown' ? corrected.to : undefined;
+  if (correctedLevel !== undefined) return { ...state, level: correctedLevel as LevelOfNeed };
   if (correctsType !== 'CaseOpened') return state;
   return {
     ...state,

@@ -450,10 +450,47 @@ describe('Corrections of the contact (R22)', () => {
     });
   });
 
-  it('R22: the structure of the record is not corrected in place: a wrong level is put right by a step', () => {
-    const state = givenWithIds(opened, level('complex'));
-    const wrongLevel: CaseCommand = { type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-1', correctedValues: { level: 'emerging' }, reason: 'r' } };
-    expect(refused(wrongLevel, state).code).toBe('CORRECTION.STRUCTURAL_FIELD');
+  it('R22: the structure of the record is not corrected in place: a case or family id is recorded on the right one', () => {
+    const wrongFamily: CaseCommand = { type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-0', correctedValues: { familyId: 'f2' }, reason: 'r' } };
+    expect(refused(wrongFamily, givenWithIds(opened)).code).toBe('CORRECTION.STRUCTURAL_FIELD');
+  });
+});
+
+describe('Corrections of any recorded fact, the level included (R22, R36)', () => {
+  const correct = (correctsEventId: string, correctedValues: Record<string, unknown>): CaseCommand => ({
+    type: 'CorrectEntry',
+    context: at('2026-03-05T10:00:00Z'),
+    data: { caseId, correctsEventId, correctedValues, reason: 'Mis-keyed' },
+  });
+  const risk = { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true };
+
+  it('Given an assessment mis-keyed as complex, When its level is corrected to emerging, Then the case is at emerging (no step recorded)', () => {
+    const state = givenWithIds(opened, level('complex'), correct('event-1', { level: 'emerging' }));
+    expect(state.level).toBe('emerging');
+  });
+
+  it('Given a step up to complex, When its level is corrected to where it started, Then it is accepted: the step never happened', () => {
+    const state = givenWithIds(opened, level('emerging'), level('complex'));
+    expect(caseDecider.decide(correct('event-2', { to: 'emerging' }), state)[0].data).toMatchObject({ correctsType: 'SteppedUp', originalValues: { to: 'complex' }, correctedValues: { to: 'emerging' } });
+    expect(givenWithIds(opened, level('emerging'), level('complex'), correct('event-2', { to: 'emerging' })).level).toBe('emerging');
+  });
+
+  it('R36: Given a later step, When an earlier level is corrected, Then it is refused: later steps started from it', () => {
+    expect(refused(correct('event-1', { level: 'universal' }), givenWithIds(opened, level('emerging'), level('complex')))).toMatchObject({ rule: 'R36', code: 'CORRECTION.NOT_LATEST_LEVEL' });
+  });
+
+  it('R36: Given a step up to specialist (a referral), When it is corrected to complex, Then it is refused; a level below is not corrected to specialist either', () => {
+    expect(refused(correct('event-2', { to: 'complex' }), givenWithIds(opened, level('emerging'), level('specialist', risk))).code).toBe('CORRECTION.ACROSS_REFERRAL');
+    expect(refused(correct('event-1', { level: 'specialist' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.ACROSS_REFERRAL');
+  });
+
+  it('R22: Given a step to specialist with its basis, When the basis is corrected to a string, or a level to an unknown one, Then it is refused as the original command would refuse it', () => {
+    const state = givenWithIds(opened, level('emerging'), level('specialist', risk));
+    expect(refused(correct('event-2', { basis: 'anything' }), state)).toMatchObject({ rule: 'R22', code: 'CORRECTION.INVALID_VALUES', message: expect.stringContaining('basis') });
+    expect(refused(correct('event-2', { basis: { colour: 'red' } }), state).code).toBe('CORRECTION.INVALID_VALUES');
+    expect(caseDecider.decide(correct('event-2', { basis: { ...risk, immediateRisk: { justification: 'Disclosure to the teacher' } } }), state)).toHaveLength(1);
+    expect(refused(correct('event-1', { level: 'high' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.INVALID_VALUES');
+    expect(refused(correct('event-1', { reason: '' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.INVALID_VALUES');
   });
 });
 

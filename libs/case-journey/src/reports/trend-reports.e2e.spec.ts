@@ -515,3 +515,70 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('Managers’ trend reports: a corrected level (R22, R36)', () => {
+  let t: TestApp;
+  let recorded = 0n;
+  const worker: TestUser = { sub: 'alice', roles: ['case_worker'], team: 'north', agency: 'Early Help' };
+  const auth = () => `Bearer ${t.token(worker)}`;
+  async function post(path: string, body: object): Promise<Record<string, string>> {
+    const response = await t.http().post(path).set('Authorization', auth()).send(body);
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (BigInt(response.body.position) > recorded) recorded = BigInt(response.body.position);
+    return response.body;
+  }
+  const at = (day: string) => `${day}T10:00:00Z`;
+  const rows = async (report: string) => {
+    expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
+    return (await t.http().get(`/reports/${report}?from=2025-01-01&to=2025-03-31&interval=quarter`).set('Authorization', `Bearer ${t.token({ sub: 'ines', roles: ['auditor'] })}`)).body.rows;
+  };
+  const eventOf = async (caseId: string, type: string) =>
+    (await t.http().get(`/cases/${caseId}/history`).set('Authorization', auth())).body.events.filter((event: { type: string }) => event.type === type).at(-1).id;
+  const open = (day: string) => post('/cases', { ...aContact({ contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) } }), occurredAt: at(day) });
+  let x: Record<string, string>;
+  let y: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    x = await open('2025-01-06');
+    await post(`/cases/${x.caseId}/level-of-need`, { level: 'emerging', reason: 'r', occurredAt: at('2025-01-07') });
+    await post(`/cases/${x.caseId}/level-of-need`, { level: 'complex', reason: 'Keyed on the wrong child', occurredAt: at('2025-01-14') });
+    y = await open('2025-02-03');
+    await post(`/cases/${y.caseId}/level-of-need`, { level: 'complex', reason: 'r', occurredAt: at('2025-02-04') });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('Given a mis-keyed step up and a mis-keyed assessment, When their levels are corrected, Then the reports re-file them and count no step that never happened', async () => {
+    expect(await rows('transitions')).toEqual([{ period: '2025-Q1', stepUps: 1, stepDowns: 0 }]);
+    expect(await rows('flow')).toEqual([
+      { from: 'new_contact', to: 'emerging', children: 1 },
+      { from: 'new_contact', to: 'complex', children: 1 },
+      { from: 'emerging', to: 'complex', children: 1 },
+    ]);
+
+    await post(`/cases/${x.caseId}/corrections`, { correctsEventId: await eventOf(x.caseId, 'SteppedUp'), correctedValues: { to: 'emerging' }, reason: 'The step up was keyed on the wrong child' });
+    await post(`/cases/${y.caseId}/corrections`, { correctsEventId: await eventOf(y.caseId, 'LevelOfNeedAssessed'), correctedValues: { level: 'emerging' }, reason: 'Assessed as emerging needs' });
+
+    expect(await rows('transitions')).toEqual([{ period: '2025-Q1', stepUps: 0, stepDowns: 0 }]);
+    expect(await rows('transitions/detail')).toEqual([]);
+    expect(await rows('flow')).toEqual([{ from: 'new_contact', to: 'emerging', children: 2 }]);
+    // The summary shows the corrected level; the chronology keeps both, the correction beside the entry.
+    const summary = await t.http().get(`/cases/${x.caseId}?minPosition=${recorded}`).set('Authorization', auth());
+    expect(summary.body.level).toBe('emerging');
+    const chronology = await t.http().get(`/cases/${x.caseId}/chronology`).set('Authorization', auth());
+    const step = chronology.body.entries.find((entry: { type: string }) => entry.type === 'SteppedUp');
+    expect(step.corrections[0]).toMatchObject({ originalValues: { to: 'complex' }, correctedValues: { to: 'emerging' } });
+  });
+
+  it('Given the corrections, When the reports projection is rebuilt, Then its tables are the same', async () => {
+    expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
+    const dataSource = t.app.get(DataSource);
+    const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
+    const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
+    const before = await snapshot();
+    await rebuildProjection(dataSource, t.app.get(EventStore), projection);
+    expect(await snapshot()).toEqual(before);
+  });
+});

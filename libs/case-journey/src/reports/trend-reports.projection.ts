@@ -10,6 +10,7 @@ import { backUpContribution, Contribution, DAILY_COUNTERS, moveContribution, ref
 import { childKey, durabilityWindow, isReReferral } from './measures';
 import { daysBetween, ukDay } from './periods';
 import { isRecordedLate } from '../domain/working-days';
+import { compareLevels, LevelOfNeed } from '../domain/levels-of-need';
 
 /** Where a case stands, as far as the reports need to know. */
 interface CaseMemory {
@@ -128,6 +129,7 @@ class TrendReportsBatch {
   private readonly daily = new Map<string, { day: string; area: string; team: string; counts: Record<string, number> }>();
   private readonly areaCorrections: { caseId: string; area: string }[] = [];
   private readonly categoryCorrections: { caseId: string; eventId: string; category: string }[] = [];
+  private readonly levelCorrections: { caseId: string; eventId: string; level: string }[] = [];
 
   constructor(
     private readonly manager: EntityManager,
@@ -321,8 +323,17 @@ class TrendReportsBatch {
           memory.area = corrected.area;
           this.dirtyCases.add(memory.caseId);
           this.areaCorrections.push({ caseId: memory.caseId, area: corrected.area });
-        } else if (LEVEL_EVENTS.has(event.data.correctsType) && typeof corrected.reasonCategory === 'string') {
-          this.categoryCorrections.push({ caseId: memory.caseId, eventId: event.data.correctsEventId, category: corrected.reasonCategory });
+        } else if (LEVEL_EVENTS.has(event.data.correctsType)) {
+          if (typeof corrected.reasonCategory === 'string') {
+            this.categoryCorrections.push({ caseId: memory.caseId, eventId: event.data.correctsEventId, category: corrected.reasonCategory });
+          }
+          // R36: a corrected level re-files the move it made (the decider allows it on the latest level only).
+          const level = corrected.level ?? corrected.to;
+          if (typeof level === 'string') {
+            memory.level = level;
+            this.dirtyCases.add(memory.caseId);
+            this.levelCorrections.push({ caseId: memory.caseId, eventId: event.data.correctsEventId, level });
+          }
         }
         break;
       }
@@ -514,6 +525,35 @@ class TrendReportsBatch {
     for (const { caseId, eventId, category } of this.categoryCorrections) {
       await q(`update report_level_moves set reason_category = $3 where case_id = $1 and event_id = $2`, [caseId, eventId, category]);
     }
+    for (const correction of this.levelCorrections) await this.refileLevel(correction);
+    if (this.levelCorrections.length) await this.saveDaily();
+  }
+
+  /**
+   * R22, R36: the move is filed under its corrected level, its counts taken from the old move and
+   * given to the new one; a step corrected to the level it started from never happened, and goes.
+   */
+  private async refileLevel({ caseId, eventId, level }: { caseId: string; eventId: string; level: string }): Promise<void> {
+    const [move]: { day: string; area: string; team: string; direction: string; from_level: string; to_level: string; repeat_since: string | null }[] =
+      await this.manager.query(
+        `select day::text as day, area, team, direction, from_level, to_level, repeat_since::text as repeat_since
+           from report_level_moves where case_id = $1 and event_id = $2`,
+        [caseId, eventId],
+      );
+    if (!move || move.to_level === level) return;
+    const before = { direction: move.direction, from: move.from_level, to: move.to_level, repeatSince: move.repeat_since };
+    this.count(move.day, move.area, move.team, moveContribution(before), -1);
+    if (move.direction !== 'assessed' && move.from_level === level) {
+      await this.manager.query(`delete from report_level_moves where case_id = $1 and event_id = $2`, [caseId, eventId]);
+      return;
+    }
+    const direction = move.direction === 'assessed' ? 'assessed' : compareLevels(level as LevelOfNeed, move.from_level as LevelOfNeed) > 0 ? 'up' : 'down';
+    this.count(move.day, move.area, move.team, moveContribution({ ...before, direction, to: level }));
+    await this.manager.query(`update report_level_moves set to_level = $3, direction = $4 where case_id = $1 and event_id = $2`, [caseId, eventId, level, direction]);
+    await this.manager.query(
+      `update report_step_downs s set to_level = $3 from report_level_moves m where m.case_id = $1 and m.event_id = $2 and s.position = m.position`,
+      [caseId, eventId, level],
+    );
   }
 
   /** One upsert that adds this batch's counts to each day's row. */
