@@ -528,7 +528,11 @@ class FamilyJourney {
 
   /** A contact about the family's children: new cases, or the closed cases reopened. */
   private contact(first: boolean): Next {
-    const route = this.random.weighted(first ? INITIAL_ROUTES : REREFERRAL_ROUTES);
+    const drawn = this.random.weighted(first ? INITIAL_ROUTES : REREFERRAL_ROUTES);
+    // R6: without early help on record (or after it was refused, R8), a child in need is offered
+    // early help first; only reasonable cause to suspect significant harm (s47) goes straight to
+    // Children's Social Care. No immediate risk is invented to get past R6.
+    const route: Route = drawn === 's17' && (!this.m.everHadEha || this.m.consents.early_help === 'refused') ? 'complex' : drawn;
     const level = LEVEL_OF_ROUTE[route];
     const viaMash = route === 'advice' || route === 's17' || route === 's47' || this.random.chance(0.65);
     const source = this.random.weighted(viaMash ? MASH_SOURCES : EARLY_HELP_SOURCES);
@@ -693,6 +697,8 @@ class FamilyJourney {
     if (!up) data.whatChanged = this.random.pick(REASONS.whatChanged);
     if (level === 'specialist') {
       // R6: early help first, or an immediate risk of significant harm.
+      // R6: the EHA's summary where there was early help; the risk of significant harm only where
+      // there is one (a Red contact, or the s47 that follows), never to get past R6.
       if (this.m.everHadEha && this.m.rating !== 'red' && this.m.consents.early_help !== 'refused') data.earlyHelpSummary = this.random.pick(EARLY_HELP_SUMMARIES);
       else data.immediateRisk = { justification: this.random.pick(RISK_JUSTIFICATIONS) };
       // R7: consent, the parents informed, or the recorded exception.

@@ -237,7 +237,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         ...state,
         escalations: {
           ...state.escalations,
-          [event.data.escalationId]: { route: event.data.route, level: event.data.level, status: 'open', otherAgency: event.data.otherAgency },
+          [event.data.escalationId]: { route: event.data.route, level: event.data.level, status: 'open', otherAgency: event.data.otherAgency, raisedAt: at },
         },
       };
     case 'EscalatedFurther':

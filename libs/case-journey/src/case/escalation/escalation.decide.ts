@@ -23,6 +23,8 @@ export interface EscalationState {
   level: EscalationLevel;
   status: 'open' | 'resolved' | 'withdrawn';
   otherAgency: string;
+  /** When it was raised: open escalations are listed in that order (absent in states folded before it was kept). */
+  raisedAt?: string;
 }
 
 export type RaiseEscalation = Command<
