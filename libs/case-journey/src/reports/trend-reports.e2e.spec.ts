@@ -449,6 +449,16 @@ describe('Managers’ trend reports: timeliness', () => {
   });
 });
 
+/** The reports projection rebuilt from the log has the same tables as kept live. */
+async function expectReportsRebuildUnchanged(t: TestApp): Promise<void> {
+  const dataSource = t.app.get(DataSource);
+  const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
+  const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
+  const before = await snapshot();
+  await rebuildProjection(dataSource, t.app.get(EventStore), projection);
+  expect(await snapshot()).toEqual(before);
+}
+
 describe('Managers’ trend reports: a corrected area (R22)', () => {
   let t: TestApp;
   let recorded = 0n;
@@ -507,12 +517,7 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
   });
 
   it('Given the correction, When the reports projection is rebuilt, Then its tables are the same', async () => {
-    const dataSource = t.app.get(DataSource);
-    const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
-    const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
-    const before = await snapshot();
-    await rebuildProjection(dataSource, t.app.get(EventStore), projection);
-    expect(await snapshot()).toEqual(before);
+    await expectReportsRebuildUnchanged(t);
   });
 });
 
@@ -574,11 +579,6 @@ describe('Managers’ trend reports: a corrected level (R22, R36)', () => {
 
   it('Given the corrections, When the reports projection is rebuilt, Then its tables are the same', async () => {
     expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
-    const dataSource = t.app.get(DataSource);
-    const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
-    const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
-    const before = await snapshot();
-    await rebuildProjection(dataSource, t.app.get(EventStore), projection);
-    expect(await snapshot()).toEqual(before);
+    await expectReportsRebuildUnchanged(t);
   });
 });

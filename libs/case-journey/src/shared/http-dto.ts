@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { BANK_HOLIDAY_YEARS } from '../domain/working-days';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -28,6 +28,13 @@ export function IsInstant(): PropertyDecorator {
     Matches(INSTANT, { message })(target, property as string);
     IsISO8601({ strict: true, strictSeparator: true }, { message })(target, property as string);
     WithinTheCalendar()(target, property as string);
+  };
+}
+
+/** Who attended a meeting: one to 50 names, each up to 200 characters. */
+export function IsAttendees(): PropertyDecorator {
+  return (target, property) => {
+    for (const decorate of [IsArray(), ArrayMinSize(1), ArrayMaxSize(50), IsString({ each: true }), MaxLength(200, { each: true })]) decorate(target, property as string);
   };
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CommandRequestDto } from '../../shared/http-dto';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandRequestDto, IsAttendees } from '../../shared/http-dto';
 import { ABUSE_CATEGORIES, AbuseCategory } from './child-protection-plan.decide';
 
 export class StartChildProtectionPlanRequestDto extends CommandRequestDto {
@@ -13,11 +13,7 @@ export class EndChildProtectionPlanRequestDto extends CommandRequestDto {
 
 export class RecordCoreGroupMeetingRequestDto extends CommandRequestDto {
   @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @IsAttendees()
   attendees!: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
 }
