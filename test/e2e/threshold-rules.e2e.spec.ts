@@ -119,6 +119,18 @@ describe('Threshold rules through HTTP', () => {
     expect(completed.status).toBe(201);
   });
 
+  it('R29, R24: a strategy discussion says whether s47 enquiries start; a CP plan waits for the conference that decides on one', async () => {
+    const child = await newCase();
+    const none = await post(`/cases/${child.caseId}/strategy-discussions`, { attendees: ['Police'], decision: 'No enquiry', section47: false });
+    expect(none.status).toBe(201);
+    expect((await history(child.caseId)).at(-1)?.data).toMatchObject({ section47: false, icpcDueBy: null });
+    expect((await post(`/cases/${child.caseId}/strategy-discussions`, { attendees: ['Police'], decision: 'd', section47: 'yes' })).status).toBe(400);
+    expect((await post(`/cases/${child.caseId}/section-47-enquiry`, { reasonableCause: 'Disclosure' })).status).toBe(201);
+    expectRule(await post(`/cases/${child.caseId}/child-protection-plan`, { category: 'NEG' }), 'R24');
+    expect((await post(`/cases/${child.caseId}/section-47-enquiry/initial-conference`, { decision: 'child_protection_plan', category: 'NEG' })).status).toBe(201);
+    expect((await post(`/cases/${child.caseId}/child-protection-plan`, { category: 'NEG' })).status).toBe(201);
+  });
+
   it('R16: opening a s47 enquiry needs no consent and steps the case up as its own SteppedUp', async () => {
     const child = await newCase();
     await post(`/cases/${child.caseId}/level-of-need`, { level: 'emerging', reason: 'r' });
