@@ -46,12 +46,13 @@ describe('The case journey through HTTP', () => {
       icpcDate: '2026-03-20',
       outcome: 'ICPC convened',
     });
+    await expectCreated(`${c}/section-47-enquiry/initial-conference`, { decision: 'child_protection_plan', category: 'PHY' });
     await expectCreated(`${c}/child-protection-plan`, { category: 'PHY' });
     const atSpecialist = await t.http().get(`${c}?minPosition=${s47.body.position}`).set('Authorization', auth);
     expect(atSpecialist.body.level).toBe('specialist');
     await expectCreated(`${c}/child-protection-plan/end`, { reason: 'Risk reduced; plan ended at review conference' });
     await expectCreated(`${c}/level-of-need`, { level: 'complex', reason: 'Statutory work ended', whatChanged: 'CP plan ended; TAF continues' });
-    const closed = await expectCreated(`${c}/closure`, { reason: 'RC9', summary: 'Closed to social care, early help continues' });
+    const closed = await expectCreated(`${c}/closure`, { reason: 'RC7', summary: 'Closed to social care, early help continues' });
 
     const history = await t.http().get(`${c}/history`).set('Authorization', auth);
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
@@ -61,8 +62,10 @@ describe('The case journey through HTTP', () => {
       'SteppedUp',
       'BragRatingApplied',
       'SteppedUp',
+      'ReferralRecorded',
       'Section47EnquiryOpened',
       'Section47EnquiryConcluded',
+      'InitialChildProtectionConferenceHeld',
       'ChildProtectionPlanStarted',
       'ChildProtectionPlanEnded',
       'SteppedDown',
@@ -75,9 +78,9 @@ describe('The case journey through HTTP', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ rule: 'R21', code: 'CASE.CLOSED' });
     const reopened = await expectCreated(`${c}/reopening`, { reason: 'New contact from school' });
-    const last = await t.http().get(`${c}/history?cursor=12`).set('Authorization', auth);
+    const last = await t.http().get(`${c}/history?cursor=14`).set('Authorization', auth);
     expect(last.body.events[0]).toMatchObject({ type: 'CaseReopened', data: { reReferral: true } });
-    expect(reopened.body.revision).toBe('12');
+    expect(reopened.body.revision).toBe('14');
   });
 
   it('R6: through HTTP, a step up to specialist without early help or immediate risk is refused with the rule and what would satisfy it', async () => {

@@ -51,7 +51,8 @@ describe('Case summary, caseload and timeliness', () => {
       );
 
       const after = (await get(`/cases/${opened.caseId}`)).body;
-      expect(after.outstandingActions).toEqual([]);
+      // R3 is met; the TAF's first review (R34) is now what is due.
+      expect(after.outstandingActions).toEqual([expect.objectContaining({ rule: 'TAF-review', overdue: false })]);
       expect(after.openEpisodes.map((episode: { kind: string }) => episode.kind)).toEqual(['early_help_assessment', 'team_around_the_family']);
       expect(after.openEpisodes[1].detail.leadProfessional).toMatchObject({ name: 'P. Jones' });
     });
@@ -82,6 +83,7 @@ describe('Case summary, caseload and timeliness', () => {
       const lastWeek = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
       const opened = await post('/cases', aContact({ contact: { ...(aContact().contact as object), receivedAt: lastWeek }, occurredAt: lastWeek }));
       await post(`/cases/${opened.caseId}/mash/brag-rating`, { rating: 'green', rationale: 'Low-level concern' });
+      await post(`/cases/${opened.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
       await post(`/cases/${opened.caseId}/mash/decision`, { outcome: 'early_help_hub', rationale: 'Early help can meet the needs' });
 
       const due = (await get(`/timeliness?limit=1000`)).body;

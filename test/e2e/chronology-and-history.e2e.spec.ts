@@ -29,7 +29,9 @@ describe('Chronology and decision history as of any moment', () => {
 
     const chronology = await get(`/cases/${opened.caseId}/chronology`);
     expect(chronology.status).toBe(200);
-    expect(chronology.body.entries.map((entry: { line: string }) => entry.line)).toEqual([
+    // Each was recorded today, long after it happened: recorded late (R35), said at the end of its line.
+    expect(chronology.body.entries.every((entry: { recordedLate: boolean }) => entry.recordedLate)).toBe(true);
+    expect(chronology.body.entries.map((entry: { line: string }) => entry.line.replace(/ \[recorded late, [^\]]+\]$/, ''))).toEqual([
       '02 Mar 2026 09:15 - Contact received (telephone) from R. Patel (Northfield Primary School), source 2A: Teacher reports a change in behaviour and missed meals by J. Smith (Early Help, Cambridgeshire)',
       '10 Mar 2026 11:00 - Consent to early help given by parent carer by J. Smith (Early Help, Cambridgeshire)',
       '12 Mar 2026 14:05 - Level of need assessed as Complex needs: Neglect concerns by J. Smith (Early Help, Cambridgeshire) [corrected once]',
@@ -42,7 +44,7 @@ describe('Chronology and decision history as of any moment', () => {
 
     const csv = await get(`/cases/${opened.caseId}/chronology`).set('Accept', 'text/csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toBe('occurred_at,recorded_at,type,by,role,agency,entry,corrections');
+    expect(csv.text.split('\r\n')[0]).toBe('occurred_at,recorded_at,recorded_late,type,by,role,agency,entry,corrections');
     expect(csv.text).toContain('Neglect and missed meals');
 
     const html = await get(`/cases/${opened.caseId}/chronology?format=html`);
@@ -63,7 +65,7 @@ describe('Chronology and decision history as of any moment', () => {
   });
 
   it('Given a late entry, When an auditor looks asOf a moment and asOccurredBy it, Then they see what was known apart from what was true', async () => {
-    const { body: opened } = await post('/cases', aContact({ occurredAt: '2025-12-01T09:00:00Z' }));
+    const { body: opened } = await post('/cases', aContact({ contact: { ...(aContact().contact as object), receivedAt: '2025-12-01T09:00:00Z' }, occurredAt: '2025-12-01T09:00:00Z' }));
     const first = await post(`/cases/${opened.caseId}/level-of-need`, { level: 'emerging', reason: 'r', occurredAt: '2025-12-02T09:00:00Z' });
     const { body: history } = await get(`/cases/${opened.caseId}/history`);
     const knownThen = history.events[1].metadata.recordedAt;

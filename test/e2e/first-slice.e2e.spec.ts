@@ -83,11 +83,11 @@ describe('First slice: a contact becomes a case and its level of need changes', 
       .http()
       .post(`/cases/${opened.caseId}/level-of-need`)
       .set('Authorization', auth)
-      .send({ level: 'complex', reason: 'Recorded late', occurredAt: '2026-03-01T10:00:00Z' });
+      .send({ level: 'complex', reason: 'Recorded late', occurredAt: '2026-03-05T10:00:00Z' });
     const history = await t.http().get(`/cases/${opened.caseId}/history`).set('Authorization', auth);
     const assessed = history.body.events[1];
-    expect(assessed.metadata.occurredAt).toBe('2026-03-01T10:00:00Z');
-    expect(Date.parse(assessed.metadata.recordedAt)).toBeGreaterThan(Date.parse('2026-03-01T10:00:00Z'));
+    expect(assessed.metadata.occurredAt).toBe('2026-03-05T10:00:00Z');
+    expect(Date.parse(assessed.metadata.recordedAt)).toBeGreaterThan(Date.parse('2026-03-05T10:00:00Z'));
   });
 
   it('Given a second child, When the case names the first child’s family, Then both cases share the family', async () => {

@@ -122,7 +122,7 @@ export function captureStdoutPerTest(): { written: () => string } {
 /** Fields that hold an instant: a date-time with its time zone. */
 export const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt']);
 /** Fields that hold a calendar date, YYYY-MM-DD. */
-export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate']);
+export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate', 'dateOfDeath', 'firstReviewDate']);
 
 /** Bodies the schema alone cannot describe (conditional fields): used where a command must get past validation. */
 const VALID_BODIES: Record<string, () => Record<string, unknown>> = {

@@ -67,7 +67,7 @@ describe('Threshold rules through HTTP', () => {
   it('R8: after early help was refused, a referral without significant harm is refused', async () => {
     const child = await newCase();
     await post(`/cases/${child.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'refused' });
-    expectRule(await post(`/cases/${child.caseId}/level-of-need`, { level: 'specialist', reason: 'Refused help', parentsInformed: true }), 'R6');
+    expectRule(await post(`/cases/${child.caseId}/level-of-need`, { level: 'specialist', reason: 'Refused help', parentsInformed: true }), 'R8');
     expectRule(
       await post(`/cases/${child.caseId}/level-of-need`, { level: 'specialist', reason: 'r', parentsInformed: true, immediateRisk: { justification: 'j' } }),
       'R8',
@@ -97,7 +97,7 @@ describe('Threshold rules through HTTP', () => {
     expectRule(await post(`/cases/${child.caseId}/mash/decision`, { outcome: 'advice_and_close', rationale: 'r' }), 'R12');
     await post(`/cases/${child.caseId}/mash/brag-rating`, { rating: 'amber', rationale: 'r' });
     expect((await post(`/cases/${child.caseId}/mash/decision`, { outcome: 'section_47_first_response', rationale: 'Injuries' })).status).toBe(201);
-    expect((await history(child.caseId)).map((e) => e.type).slice(-3)).toEqual(['MashDecisionRecorded', 'SteppedUp', 'Section47EnquiryOpened']);
+    expect((await history(child.caseId)).map((e) => e.type).slice(-4)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
     expect((await post(`/cases/${child.caseId}/mash/referrer-notified`, { how: 'Phone call to the DSL' })).status).toBe(201);
     expectRule(await post(`/cases/${child.caseId}/mash/referrer-notified`, { how: 'again' }), 'R13');
   });
@@ -122,12 +122,25 @@ describe('Threshold rules through HTTP', () => {
     expect(completed.status).toBe(201);
   });
 
+  it('R29, R24: a strategy discussion says whether s47 enquiries start; a CP plan waits for the conference that decides on one', async () => {
+    const child = await newCase();
+    const none = await post(`/cases/${child.caseId}/strategy-discussions`, { attendees: ['Police'], decision: 'No enquiry', section47: false });
+    expect(none.status).toBe(201);
+    expect((await history(child.caseId)).at(-1)?.data).toMatchObject({ section47: false, icpcDueBy: null });
+    expect((await post(`/cases/${child.caseId}/strategy-discussions`, { attendees: ['Police'], decision: 'd', section47: 'yes' })).status).toBe(400);
+    expect((await post(`/cases/${child.caseId}/section-47-enquiry`, { reasonableCause: 'Disclosure' })).status).toBe(201);
+    expectRule(await post(`/cases/${child.caseId}/child-protection-plan`, { category: 'NEG' }), 'R24');
+    expect((await post(`/cases/${child.caseId}/section-47-enquiry/initial-conference`, { decision: 'child_protection_plan', category: 'NEG' })).status).toBe(201);
+    expect((await post(`/cases/${child.caseId}/child-protection-plan`, { category: 'NEG' })).status).toBe(201);
+  });
+
   it('R16: opening a s47 enquiry needs no consent and steps the case up as its own SteppedUp', async () => {
     const child = await newCase();
     await post(`/cases/${child.caseId}/level-of-need`, { level: 'emerging', reason: 'r' });
     expect((await post(`/cases/${child.caseId}/section-47-enquiry`, { reasonableCause: 'Disclosure' })).status).toBe(201);
-    expect((await history(child.caseId)).slice(-2).map((e) => [e.type, e.data.to])).toEqual([
+    expect((await history(child.caseId)).slice(-3).map((e) => [e.type, e.data.to])).toEqual([
       ['SteppedUp', 'specialist'],
+      ['ReferralRecorded', undefined],
       ['Section47EnquiryOpened', undefined],
     ]);
   });

@@ -48,6 +48,10 @@ import { Section31HttpController } from './case/section-31/section-31.http.contr
 import { ConcludeSection47EnquiryHandler } from './case/section-47/conclude-section-47-enquiry.command';
 import { OpenSection47EnquiryHandler } from './case/section-47/open-section-47-enquiry.command';
 import { RecordStrategyDiscussionHandler } from './case/section-47/record-strategy-discussion.command';
+import { RecordInitialChildProtectionConferenceHandler } from './case/section-47/record-initial-conference.command';
+import { RecordCoreGroupMeetingHandler } from './case/child-protection-plan/record-core-group-meeting.command';
+import { RecordReviewConferenceHandler } from './case/child-protection-plan/record-review-conference.command';
+import { RecordChildInNeedPlanReviewHandler } from './case/child-in-need-plan/record-child-in-need-plan-review.command';
 import { Section47HttpController } from './case/section-47/section-47.http.controller';
 import { StrategyDiscussionHttpController } from './case/section-47/strategy-discussion.http.controller';
 import { ChangeLeadProfessionalHandler } from './family/early-help/change-lead-professional.command';
@@ -168,6 +172,10 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     ConcludeSection47EnquiryHandler,
     OpenSection47EnquiryHandler,
     RecordStrategyDiscussionHandler,
+    RecordInitialChildProtectionConferenceHandler,
+    RecordCoreGroupMeetingHandler,
+    RecordReviewConferenceHandler,
+    RecordChildInNeedPlanReviewHandler,
     ChangeLeadProfessionalHandler,
     CloseEarlyHelpAssessmentHandler,
     CompleteEarlyHelpAssessmentHandler,

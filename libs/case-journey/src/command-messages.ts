@@ -32,6 +32,10 @@ export { RecordCareOrderStepCommand } from './case/section-31/record-care-order-
 export { ConcludeSection47EnquiryCommand } from './case/section-47/conclude-section-47-enquiry.command';
 export { OpenSection47EnquiryCommand } from './case/section-47/open-section-47-enquiry.command';
 export { RecordStrategyDiscussionCommand } from './case/section-47/record-strategy-discussion.command';
+export { RecordInitialChildProtectionConferenceCommand } from './case/section-47/record-initial-conference.command';
+export { RecordCoreGroupMeetingCommand } from './case/child-protection-plan/record-core-group-meeting.command';
+export { RecordReviewConferenceCommand } from './case/child-protection-plan/record-review-conference.command';
+export { RecordChildInNeedPlanReviewCommand } from './case/child-in-need-plan/record-child-in-need-plan-review.command';
 export { ChangeLeadProfessionalCommand } from './family/early-help/change-lead-professional.command';
 export { CloseEarlyHelpAssessmentCommand } from './family/early-help/close-early-help-assessment.command';
 export { CompleteEarlyHelpAssessmentCommand } from './family/early-help/complete-early-help-assessment.command';

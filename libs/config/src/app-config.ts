@@ -51,6 +51,8 @@ export interface AppConfig {
   checkpointIntervalMs: number;
   /** How long a claimed Idempotency-Key stays claimed by an attempt that has not answered. */
   idempotencyLeaseMs: number;
+  /** An entry recorded more than this many working days after it happened is marked recorded late (R35). */
+  recordedLateAfterWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -150,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpointKeyFile: path.resolve(optional(env, 'CHECKPOINT_KEY_FILE') ?? path.join(dataDir, 'checkpoint-ed25519.pem')),
     checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86400) * 1000,
     idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86400) * 1000,
+    recordedLateAfterWorkingDays: integer(env, 'RECORDED_LATE_AFTER_WORKING_DAYS', 2, 0, 60),
   };
 }

@@ -43,7 +43,7 @@ export function journeys(events: { type: string; data: unknown }[]) {
     count,
     levels: [...levels].sort(),
     stepDowns: count('SteppedDown'),
-    reReferrals: count('CaseReopened', (data) => data.reReferral === true),
+    reReferrals: count('ReferralRecorded', (data) => data.reReferral === true),
     sharedWithoutConsent: count('InformationSharingDecisionRecorded', (data) => data.basis === 'without_consent'),
   };
 }

@@ -532,13 +532,17 @@ class FamilyJourney {
 
   /** A contact about the family's children: new cases, or the closed cases reopened. */
   private contact(first: boolean): Next {
-    const route = this.random.weighted(first ? INITIAL_ROUTES : REREFERRAL_ROUTES);
+    const drawn = this.random.weighted(first ? INITIAL_ROUTES : REREFERRAL_ROUTES);
+    // R6: without early help on record (or after it was refused, R8), a child in need is offered
+    // early help first; only reasonable cause to suspect significant harm (s47) goes straight to
+    // Children's Social Care. No immediate risk is invented to get past R6.
+    const route: Route = drawn === 's17' && (!this.m.everHadEha || this.m.consents.early_help === 'refused') ? 'complex' : drawn;
     const level = LEVEL_OF_ROUTE[route];
     const viaMash = route === 'advice' || route === 's17' || route === 's47' || this.random.chance(0.65);
     const source = this.random.weighted(viaMash ? MASH_SOURCES : EARLY_HELP_SOURCES);
     const concerns = this.random.pick(CONCERNS[level]);
     const at = first ? this.firstContactTime() : this.working(this.t);
-    const contact = this.contactDetails(source, at);
+    const contact = { ...this.contactDetails(source, at), ...(route === 's47' && { childProtectionConcerns: true }) };
     if (first) {
       this.onEveryCase(at, this.staff.contactOfficer, (_, child) => ({
         type: 'OpenCase',
@@ -551,7 +555,7 @@ class FamilyJourney {
       Object.assign(this.m, { open: true, rating: null, mashDecided: false });
     }
     const category: ReasonCategory | undefined = first ? undefined : 'new_information';
-    if (viaMash) return this.mash(route, category);
+    if (viaMash) return this.mash(route, category, contact.route === 'telephone' && route === 's47');
     this.setLevel(level, this.earlyHelpWorker, this.days(1, 5), category);
     return 'early_help';
   }
@@ -601,11 +605,12 @@ class FamilyJourney {
   }
 
   /** R11-R13: rating, decision and the referrer told. */
-  private mash(route: Route, category?: ReasonCategory): Next {
+  private mash(route: Route, category?: ReasonCategory, riskDecisionWithinTheHour = false): Next {
     const rating: BragRating = { advice: 'blue', emerging: 'green', complex: this.random.chance(0.7) ? 'green' : 'amber', s17: 'amber', s47: 'red' }[route] as BragRating;
     const level = LEVEL_OF_ROUTE[route];
     const lower: Partial<Record<BragRating, BragRating>> = { red: 'amber', amber: 'green', green: 'blue' };
-    let ratedAt = this.hours(0.3, 3);
+    // R33: a telephone contact about child protection gets its risk decision within the hour, mostly.
+    let ratedAt = riskDecisionWithinTheHour && this.random.chance(0.9) ? this.hours(0.2, 0.9) : this.hours(0.3, 3);
     // R11: the rating may change as information comes to light.
     if (lower[rating] && lower[rating] !== this.m.rating && this.random.chance(0.12)) {
       this.rate(lower[rating]!, ratedAt, 'Initial rating on the information in the contact');
@@ -616,6 +621,8 @@ class FamilyJourney {
     // A contact needing only advice leaves the level where an earlier episode put it.
     if (route !== 'advice' || this.m.level === null) this.setLevel(level, this.staff.mashManager, this.hours(0.2, 1), category);
     if (route === 's17') this.consent('section_17', 'given', this.hours(0.2, 1));
+    // R11: a contact goes to the Early Help Hub with the family's consent to early help.
+    if ((route === 'emerging' || route === 'complex') && this.m.consents.early_help !== 'given') this.consent('early_help', 'given', this.hours(0.2, 1));
     if (route === 's47') {
       this.m.strategyAt = this.onEveryCase(this.hours(0.2, 1), this.staff.mashManager, {
         type: 'RecordStrategyDiscussion',
@@ -642,11 +649,12 @@ class FamilyJourney {
       return { type: 'RecordMashDecision', data: { outcome, rationale, ...(provisionName && { provisionName }) } };
     });
     this.m.mashDecided = true;
+    // R13: the referrer is told, even of a contact closed with no further action (R27).
+    this.expectReferrersNotified();
     if (outcome === 'advice_and_close') {
       this.m.open = false;
       return 'closed';
     }
-    this.expectReferrersNotified();
     if (outcome === 'section_17_single_assessment') {
       this.m.section17OpenedAt = this.t;
       this.allocate(this.socialWorker, 'Allocated social worker for the single assessment');
@@ -693,6 +701,8 @@ class FamilyJourney {
     if (!up) data.whatChanged = this.random.pick(REASONS.whatChanged);
     if (level === 'specialist') {
       // R6: early help first, or an immediate risk of significant harm.
+      // R6: the EHA's summary where there was early help; the risk of significant harm only where
+      // there is one (a Red contact, or the s47 that follows), never to get past R6.
       if (this.m.everHadEha && this.m.rating !== 'red' && this.m.consents.early_help !== 'refused') data.earlyHelpSummary = this.random.pick(EARLY_HELP_SUMMARIES);
       else data.immediateRisk = { justification: this.random.pick(RISK_JUSTIFICATIONS) };
       // R7: consent, the parents informed, or the recorded exception.
@@ -968,8 +978,9 @@ class FamilyJourney {
   private childInNeedPlan(): Next {
     this.onEveryCase(this.workingDays(2, 10), this.socialWorker, { type: 'StartChildInNeedPlan', data: {} });
     this.m.childInNeedPlan = true;
+    const ends = this.days(90, 360);
     if (this.random.chance(0.05)) this.accommodate();
-    this.waitUntil(this.days(90, 360));
+    this.reviewChildInNeedPlanUntil(ends);
     this.endChildInNeedPlan();
     const next = this.random.weighted<'early_help' | 'close' | 's47'>([
       ['early_help', 50],
@@ -983,6 +994,18 @@ class FamilyJourney {
     if (next === 'close') return { close: 'RC7', summary: 'Child in need plan ended: the child is no longer in need' };
     this.setLevel('complex', this.socialWorker, this.days(1, 7));
     return 'early_help';
+  }
+
+  /** R32: the CIN plan is reviewed about every 3 months (a few late) until it ends. */
+  private reviewChildInNeedPlanUntil(ends: number): void {
+    const started = this.t;
+    for (let due = started + 91 * DAY; ; ) {
+      const at = this.working(due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY);
+      if (at >= ends) break;
+      const held = this.onEveryCase(at, this.socialWorker, { type: 'RecordChildInNeedPlanReview', data: { progress: this.random.pick(['Plan on track', 'Some progress; actions carried over', 'Little progress; plan revised']) } });
+      due = held + 91 * DAY;
+    }
+    this.waitUntil(ends);
   }
 
   private endChildInNeedPlan(): void {
@@ -1021,25 +1044,48 @@ class FamilyJourney {
       this.m.section17OpenedAt = this.t;
       return 's17';
     }
-    if (this.random.chance(0.5)) return { close: 'RC8', summary: 'Section 47 enquiry: concerns not substantiated; no further action' };
+    // R26: RC8 is a closure after a section 17 assessment; an enquiry alone ends services (RC7).
+    if (this.random.chance(0.5)) return { close: 'RC7', summary: 'Section 47 enquiry: concerns not substantiated; no further action' };
     this.setLevel(this.random.chance(0.6) ? 'complex' : 'emerging', this.socialWorker, this.days(1, 10), 'new_information');
     return 'early_help';
   }
 
   private childProtectionPlan(conferenceAt: number): Next {
     const category = this.random.weighted(ABUSE_CATEGORY_WEIGHTS) as AbuseCategory;
-    this.onEveryCase(conferenceAt, this.staff.teamManager, { type: 'StartChildProtectionPlan', data: { category } });
+    // R24: the initial conference decides on the plan; a few decide against one.
+    const plan = this.random.chance(0.9);
+    this.onEveryCase(conferenceAt, this.staff.teamManager, {
+      type: 'RecordInitialChildProtectionConference',
+      data: plan ? { decision: 'child_protection_plan', category } : { decision: 'no_plan', notes: 'Risks are managed under a child in need plan' },
+    });
+    if (!plan) return this.childInNeedPlan();
+    const madeAt = this.onEveryCase(this.hours(0.5, 2), this.staff.teamManager, { type: 'StartChildProtectionPlan', data: { category } });
     this.m.childProtectionPlan = true;
+    // R30: the core group first meets within 10 working days of the conference, mostly.
+    this.onEveryCase(this.workingDays(3, this.random.chance(0.85) ? 9 : 14, madeAt), this.socialWorker, {
+      type: 'RecordCoreGroupMeeting',
+      data: { attendees: ['Parent', 'Social worker', 'School', 'Health visitor'] },
+    });
+    const ends = this.days(120, 540, madeAt);
     if (this.random.chance(0.04)) this.accommodate();
     if (this.random.chance(0.05) && this.careProceedings()) return 'stay';
-    this.waitUntil(this.days(120, 540));
+    // R31: review conferences within 3 months, then every 6, each with the category as it stands.
+    let latest = category;
+    for (let due = madeAt + 91 * DAY; ; ) {
+      const at = this.working(due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY);
+      if (at >= ends) break;
+      if (this.random.chance(0.1)) latest = this.random.weighted(ABUSE_CATEGORY_WEIGHTS) as AbuseCategory;
+      const held = this.onEveryCase(at, this.staff.teamManager, { type: 'RecordReviewConference', data: { category: latest } });
+      due = held + 182 * DAY;
+    }
+    this.waitUntil(ends);
     this.endAccommodation();
     this.onEveryCase(this.t, this.staff.teamManager, { type: 'EndChildProtectionPlan', data: { reason: 'Review conference: the child is no longer at risk of significant harm' } });
     this.m.childProtectionPlan = false;
     if (this.random.chance(0.6)) {
       this.onEveryCase(this.workingDays(1, 5), this.socialWorker, { type: 'StartChildInNeedPlan', data: {} });
       this.m.childInNeedPlan = true;
-      this.waitUntil(this.days(90, 180));
+      this.reviewChildInNeedPlanUntil(this.days(90, 180));
       this.endChildInNeedPlan();
     }
     if (this.random.chance(0.3)) return { close: 'RC7', summary: 'Plans ended; the family no longer needs statutory support' };

@@ -50,6 +50,21 @@ describe('demo population: every command goes through the pure deciders', () => 
     }
   });
 
+  it('moves to specialist on an immediate risk only where there is one: a Red contact, or a section 47 enquiry that follows (no risk invented to get past R6)', () => {
+    const invented: string[] = [];
+    for (const [stream, events] of population.store.streams) {
+      events.forEach((event, index) => {
+        const data = event.data as { level?: string; to?: string; basis?: { immediateRisk?: unknown } };
+        const toSpecialist = (event.type === 'LevelOfNeedAssessed' && data.level === 'specialist') || (event.type === 'SteppedUp' && data.to === 'specialist');
+        if (!toSpecialist || !data.basis?.immediateRisk) return;
+        const rating = events.slice(0, index).filter((before) => before.type === 'BragRatingApplied').at(-1)?.data as { rating?: string } | undefined;
+        const s47Follows = events.slice(index + 1, index + 8).some((after) => after.type === 'Section47EnquiryOpened');
+        if (rating?.rating !== 'red' && !s47Follows) invented.push(`${stream}#${index}`);
+      });
+    }
+    expect(invented).toEqual([]);
+  });
+
   it('is the same population for the same seed, and another for another seed', () => {
     const shape = (families: DemoFamily[]) => [...families].sort((a, b) => a.index - b.index).map((family) => JSON.stringify(family));
     expect(shape([...generatePopulation({ seed: 'unit', children: 1000, end: END })])).toEqual(shape(population.families));

@@ -1,16 +1,20 @@
 import { assertNever, Decider } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
-import { assertOccurredAtNotInFuture } from '../domain/occurred-at';
+import { assertNotBefore, assertOccurredAtNotInFuture } from '../domain/occurred-at';
 import type { CaseEvent } from './case.events';
 import { CaseState, evolveCase, initialCaseState } from './case.state';
 import { ChangeLevelOfNeed, decideChangeLevelOfNeed } from './change-level-of-need/change-level-of-need.decide';
 import {
   decideEndChildProtectionPlan,
+  decideRecordCoreGroupMeeting,
+  decideRecordReviewConference,
   decideStartChildProtectionPlan,
   EndChildProtectionPlan,
+  RecordCoreGroupMeeting,
+  RecordReviewConference,
   StartChildProtectionPlan,
 } from './child-protection-plan/child-protection-plan.decide';
-import { CloseCase, decideCloseCase, decideReopenCase, ReopenCase } from './closure/closure.decide';
+import { CloseCase, decideCloseCase, decideCloseContact, decideReopenCase, ReopenCase } from './closure/closure.decide';
 import { decideRecordConsent, RecordConsent } from './consent/consent.decide';
 import {
   ApplyBragRating,
@@ -27,8 +31,10 @@ import { decideEscalation, EscalationCommand } from './escalation/escalation.dec
 import { decideRecordInformationSharingDecision, RecordInformationSharingDecision } from './information-sharing/information-sharing.decide';
 import {
   decideEndChildInNeedPlan,
+  decideRecordChildInNeedPlanReview,
   decideStartChildInNeedPlan,
   EndChildInNeedPlan,
+  RecordChildInNeedPlanReview,
   StartChildInNeedPlan,
 } from './child-in-need-plan/child-in-need-plan.decide';
 import {
@@ -45,6 +51,7 @@ import {
 } from './section-20/section-20.decide';
 import { decideRecordCareOrderStep, RecordCareOrderStep } from './section-31/section-31.decide';
 import { decideRecordStrategyDiscussion, RecordStrategyDiscussion } from './section-47/strategy-discussion.decide';
+import { decideRecordInitialConference, RecordInitialChildProtectionConference } from './section-47/initial-conference.decide';
 import type { EventEnvelope } from '../domain/decider';
 import { decideOpenCase, OpenCase } from './open-case/open-case.decide';
 import { AllocateCase, decideAllocateCase } from './allocation/allocation.decide';
@@ -64,16 +71,20 @@ export type CaseCommand =
   | ConcludeSection47Enquiry
   | StartChildProtectionPlan
   | EndChildProtectionPlan
+  | RecordCoreGroupMeeting
+  | RecordReviewConference
   | CloseCase
   | ReopenCase
   | RecordWrittenFollowUp
   | RecordMashDecision
   | RecordReferrerNotified
   | RecordStrategyDiscussion
+  | RecordInitialChildProtectionConference
   | OpenSection17Assessment
   | CompleteSection17Assessment
   | StartChildInNeedPlan
   | EndChildInNeedPlan
+  | RecordChildInNeedPlanReview
   | StartSection20Accommodation
   | EndSection20Accommodation
   | RecordCareOrderStep
@@ -89,11 +100,19 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   if (state.status === 'none') {
     throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
   }
-  if (command.type === 'ReopenCase') return decideReopenCase(command, state);
-  // A closed case refuses everything but reopening.
-  if (state.status === 'closed') {
+  if (command.type === 'ReopenCase') {
+    assertNotBefore(command.context, state.closedAt, 'the closure');
+    return decideReopenCase(command, state);
+  }
+  // A closed case refuses everything but reopening; a contact the front door closed still owes its referrer the outcome (R13, R27).
+  const owedByTheFrontDoor = state.closedAs === 'contact' && command.type === 'RecordReferrerNotified';
+  if (state.status === 'closed' && !owedByTheFrontDoor) {
     throw new RuleViolation('R21', 'CASE.CLOSED', 'The case is closed', 'Reopen the case first');
   }
+  // R35: nothing happens on a case before its contact, nor before the step it follows.
+  assertNotBefore(command.context, state.contactReceivedAt, 'the contact');
+  const [follows, what] = whatItFollows(command, state);
+  assertNotBefore(command.context, follows, what);
   switch (command.type) {
     case 'ChangeLevelOfNeed':
       return decideChangeLevelOfNeed(command, state);
@@ -109,6 +128,10 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideStartChildProtectionPlan(command, state);
     case 'EndChildProtectionPlan':
       return decideEndChildProtectionPlan(command, state);
+    case 'RecordCoreGroupMeeting':
+      return decideRecordCoreGroupMeeting(command, state);
+    case 'RecordReviewConference':
+      return decideRecordReviewConference(command, state);
     case 'CloseCase':
       return decideCloseCase(command, state);
     case 'RecordWrittenFollowUp':
@@ -119,6 +142,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideRecordReferrerNotified(command, state);
     case 'RecordStrategyDiscussion':
       return decideRecordStrategyDiscussion(command, state);
+    case 'RecordInitialChildProtectionConference':
+      return decideRecordInitialConference(command, state);
     case 'OpenSection17Assessment':
       return decideOpenSection17Assessment(command, state);
     case 'CompleteSection17Assessment':
@@ -127,6 +152,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideStartChildInNeedPlan(command, state);
     case 'EndChildInNeedPlan':
       return decideEndChildInNeedPlan(command, state);
+    case 'RecordChildInNeedPlanReview':
+      return decideRecordChildInNeedPlanReview(command, state);
     case 'StartSection20Accommodation':
       return decideStartSection20Accommodation(command, state);
     case 'EndSection20Accommodation':
@@ -150,6 +177,35 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   }
 }
 
+/** R35: the recorded step each command follows, and when it happened. */
+function whatItFollows(command: CaseCommand, state: CaseState): [string | null | undefined, string] {
+  switch (command.type) {
+    case 'RecordMashDecision':
+      return [state.bragRatedAt, 'the BRAG rating'];
+    case 'RecordReferrerNotified':
+      return [state.mashDecidedAt, 'the MASH decision'];
+    case 'ConcludeSection47Enquiry':
+      return [state.section47Since, 'the section 47 enquiry'];
+    case 'StartChildProtectionPlan':
+      return [state.section47Enquiry?.conference?.heldAt, 'the initial child protection conference'];
+    case 'EndChildProtectionPlan':
+    case 'RecordCoreGroupMeeting':
+    case 'RecordReviewConference':
+      return [state.childProtectionPlan?.since, 'the child protection plan'];
+    case 'CompleteSection17Assessment':
+      return [state.section17?.since, 'the section 17 assessment'];
+    case 'EndChildInNeedPlan':
+    case 'RecordChildInNeedPlanReview':
+      return [state.childInNeedPlanSince, 'the child in need plan'];
+    case 'EndSection20Accommodation':
+      return [state.section20Since, 'the section 20 accommodation'];
+    case 'RecordCareOrderStep':
+      return [state.careOrder?.since, 'the previous step of the care proceedings'];
+    default:
+      return [null, ''];
+  }
+}
+
 /** R12: the MASH decision opens the matching next step in the same decision. */
 function decideMashDecisionAndNextStep(command: RecordMashDecision, state: CaseState): CaseEvent[] {
   const decided = decideRecordMashDecision(command, state);
@@ -165,7 +221,8 @@ function decideMashDecisionAndNextStep(command: RecordMashDecision, state: CaseS
     case 'section_17_single_assessment':
       return [...decided, ...decideOpenSection17Assessment({ type: 'OpenSection17Assessment', data: { caseId }, context }, after)];
     case 'advice_and_close':
-      return [...decided, ...decideCloseCase({ type: 'CloseCase', data: { caseId, reason: 'RC8', summary: `MASH: advice and information. ${rationale}` }, context }, after)];
+      // R27: no further action at the front door closes the contact; it is not a CIN closure.
+      return [...decided, ...decideCloseContact(`MASH: advice and information. ${rationale}`, after)];
     default:
       return decided;
   }

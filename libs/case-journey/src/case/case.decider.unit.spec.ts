@@ -110,7 +110,9 @@ describe('Case: level of need', () => {
     ['complex', 'universal', 'SteppedDown'],
   ] as const)('Given a case at %s, When moved to %s, Then %s with from and to', (from, to, type) => {
     const events = caseDecider.decide(changeLevel(to), given(openCase(), changeLevel(from)));
-    expect(events).toEqual([{ type, schemaVersion: 1, data: expect.objectContaining({ from, to, reason: `to ${to}` }) }]);
+    expect(events[0]).toEqual({ type, schemaVersion: 1, data: expect.objectContaining({ from, to, reason: `to ${to}` }) });
+    // R28: a move to specialist is also a referral to Children's Social Care.
+    expect(events.slice(1).map((event) => event.type)).toEqual(to === 'specialist' ? ['ReferralRecorded'] : []);
   });
 
   it('Given a case at complex, When complex is recorded again, Then it is refused as unchanged', () => {
@@ -123,8 +125,8 @@ describe('Case: level of need', () => {
   });
 
   it('Given a level change, When folded, Then the state knows since when and by whom', () => {
-    const state = given(openCase(), changeLevel('emerging', '2026-03-01T08:00:00Z'));
-    expect(state).toMatchObject({ level: 'emerging', levelSince: '2026-03-01T08:00:00Z', levelSetBy: { id: 'alice', role: 'case_worker' } });
+    const state = given(openCase(), changeLevel('emerging', '2026-03-02T09:30:00Z'));
+    expect(state).toMatchObject({ level: 'emerging', levelSince: '2026-03-02T09:30:00Z', levelSetBy: { id: 'alice', role: 'case_worker' } });
   });
 
   it('R22: an occurredAt beyond clock skew in the future is refused; a late one is accepted', () => {
@@ -133,7 +135,10 @@ describe('Case: level of need', () => {
     expect(refusal(() => caseDecider.decide(future, state)).code).toBe('OCCURRED_AT.IN_FUTURE');
     const skewed: CaseCommand = { ...changeLevel('emerging'), context: context('2026-03-02T10:01:00Z', '2026-03-02T10:00:00Z') };
     expect(caseDecider.decide(skewed, state)).toHaveLength(1);
-    const late: CaseCommand = { ...changeLevel('emerging'), context: context('2025-12-01T10:00:00Z', '2026-03-02T10:00:00Z') };
+    const late: CaseCommand = { ...changeLevel('emerging'), context: context('2026-03-02T09:20:00Z', '2026-03-05T10:00:00Z') };
     expect(caseDecider.decide(late, state)).toHaveLength(1);
+    // R35: but not before the contact it follows.
+    const beforeTheContact: CaseCommand = { ...changeLevel('emerging'), context: context('2025-12-01T10:00:00Z', '2026-03-02T10:00:00Z') };
+    expect(refusal(() => caseDecider.decide(beforeTheContact, state))).toMatchObject({ rule: 'R35', code: 'OCCURRED_AT.BEFORE_WHAT_IT_FOLLOWS' });
   });
 });

@@ -1,6 +1,7 @@
 import type { LevelOfNeedChanged } from './change-level-of-need/change-level-of-need.decide';
-import type { ChildProtectionPlanEnded, ChildProtectionPlanStarted } from './child-protection-plan/child-protection-plan.decide';
-import type { CaseClosed, CaseReopened } from './closure/closure.decide';
+import type { ChildProtectionPlanEvent } from './child-protection-plan/child-protection-plan.decide';
+import type { CaseClosed, CaseReopened, ContactClosed } from './closure/closure.decide';
+import type { InitialChildProtectionConferenceHeld } from './section-47/initial-conference.decide';
 import type { ConsentRecorded } from './consent/consent.decide';
 import type { BragRatingApplied } from './mash/mash.decide';
 import type { CaseOpened } from './open-case/open-case.decide';
@@ -8,13 +9,14 @@ import type { Section47EnquiryConcluded, Section47EnquiryOpened } from './sectio
 import type { StrategyDiscussionHeld } from './section-47/strategy-discussion.decide';
 import type { MashDecisionRecorded, ReferrerNotified, WrittenFollowUpReceived } from './mash/mash.decide';
 import type { Section17AssessmentCompleted, Section17AssessmentOpened } from './section-17/section-17.decide';
-import type { ChildInNeedPlanEnded, ChildInNeedPlanStarted } from './child-in-need-plan/child-in-need-plan.decide';
+import type { ChildInNeedPlanEvent } from './child-in-need-plan/child-in-need-plan.decide';
 import type { Section20AccommodationEnded, Section20AccommodationStarted } from './section-20/section-20.decide';
 import type { CareOrderStepRecorded } from './section-31/section-31.decide';
 import type { InformationSharingDecisionRecorded } from './information-sharing/information-sharing.decide';
 import type { EscalationEvent } from './escalation/escalation.decide';
 import type { EntryCorrected } from './correction/correction.decide';
 import type { CaseAllocated } from './allocation/allocation.decide';
+import type { ReferralRecorded } from './referral/referral.decide';
 
 /** Every event of a case stream. */
 export type CaseEvent =
@@ -24,9 +26,10 @@ export type CaseEvent =
   | BragRatingApplied
   | Section47EnquiryOpened
   | Section47EnquiryConcluded
-  | ChildProtectionPlanStarted
-  | ChildProtectionPlanEnded
+  | ChildProtectionPlanEvent
   | CaseClosed
+  | ContactClosed
+  | InitialChildProtectionConferenceHeld
   | CaseReopened
   | WrittenFollowUpReceived
   | MashDecisionRecorded
@@ -34,13 +37,13 @@ export type CaseEvent =
   | StrategyDiscussionHeld
   | Section17AssessmentOpened
   | Section17AssessmentCompleted
-  | ChildInNeedPlanStarted
-  | ChildInNeedPlanEnded
+  | ChildInNeedPlanEvent
   | Section20AccommodationStarted
   | Section20AccommodationEnded
   | CareOrderStepRecorded
   | InformationSharingDecisionRecorded
   | EscalationEvent
   | EntryCorrected
-  | CaseAllocated;
+  | CaseAllocated
+  | ReferralRecorded;
 

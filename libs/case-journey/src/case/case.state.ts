@@ -10,6 +10,7 @@ import type { EscalationState } from './escalation/escalation.decide';
 import type { CareOrderStep } from './section-31/section-31.decide';
 import type { ChildDetails } from './open-case/open-case.decide';
 import type { AllocatedWorker } from './allocation/allocation.decide';
+import type { ConferenceDecision } from './section-47/initial-conference.decide';
 
 export interface CaseState {
   status: 'none' | 'open' | 'closed';
@@ -20,29 +21,58 @@ export interface CaseState {
   team: string | null;
   allocatedWorker: AllocatedWorker | null;
   child: ChildDetails | null;
+  /** When the contact was received: nothing on the case happened before it (R35). */
+  contactReceivedAt: string | null;
   level: LevelOfNeed | null;
   levelSince: string | null;
   levelSetBy: Pick<Actor, 'id' | 'name' | 'role'> | null;
+  /** The entry that set the current level: the only one whose level can be corrected (R36). */
+  latestLevelEntryId: string | null;
   /** The latest decision per scope: what is in force now. */
   consents: Partial<Record<ConsentScope, ConsentRecord & { recordedAt: string }>>;
   bragRating: BragRating | null;
   bragRatedAt: string | null;
   section47Open: boolean;
   section47Since: string | null;
-  childProtectionPlan: { category: AbuseCategory; since: string } | null;
+  /** The latest section 47 enquiry and its initial conference: a CP plan needs both (R24). */
+  section47Enquiry: Section47Episode | null;
+  /** The plan with its latest category of abuse (R31) and its clocks (null for plans recorded before them). */
+  childProtectionPlan: { category: AbuseCategory; since: string; coreGroupDueBy: string | null; coreGroupMet: boolean; nextReviewDueBy: string | null } | null;
   closedAt: string | null;
   /** R10: set for a telephone contact. */
   writtenFollowUp: { dueBy: string; receivedAt: string | null } | null;
   mashDecision: MashOutcome | null;
+  mashDecidedAt: string | null;
   referrerNotificationDueBy: string | null;
   referrerNotified: boolean;
   section17: { dueBy: string; since: string } | null;
   childInNeedPlanSince: string | null;
+  /** R32: when the CIN plan's next review is due (null for plans recorded before reviews were). */
+  childInNeedPlanReviewDueBy: string | null;
+  /** R29: the latest strategy discussion, and whether it decided on section 47 enquiries. */
+  strategyDiscussion: { at: string; section47: boolean } | null;
   section20Since: string | null;
   careOrder: { step: CareOrderStep; courtReference: string; since: string } | null;
+  /** A care order was granted at some time (RC1: adoption follows one). */
+  careOrderMade: boolean;
+  /** A section 17 assessment was completed since the case was (re)opened (RC8, RC9). */
+  assessmentCompletedAt: string | null;
+  /** R28: when the child was referred to Children's Social Care on this case, oldest first; the current referral, if one stands. */
+  referrals: string[];
+  currentReferralAt: string | null;
+  /** How the case was closed: as a case (CIN closure) or, by the front door, as a contact (R27). */
+  closedAs: 'case' | 'contact' | null;
   escalations: Record<string, EscalationState>;
   /** Every entry by event id, so a correction can name what it corrects (R22). */
   entries: Record<string, { type: string; data: Record<string, unknown> }>;
+}
+
+export interface Section47Episode {
+  openedAt: string;
+  strategyDiscussionAt: string | null;
+  concludedAt: string | null;
+  icpcNeeded: boolean | null;
+  conference: { heldAt: string; decision: ConferenceDecision; planStarted: boolean } | null;
 }
 
 export const initialCaseState = (): CaseState => ({
@@ -53,24 +83,35 @@ export const initialCaseState = (): CaseState => ({
   team: null,
   allocatedWorker: null,
   child: null,
+  contactReceivedAt: null,
   level: null,
   levelSince: null,
   levelSetBy: null,
+  latestLevelEntryId: null,
   consents: {},
   bragRating: null,
   bragRatedAt: null,
   section47Open: false,
   section47Since: null,
+  section47Enquiry: null,
   childProtectionPlan: null,
   closedAt: null,
   writtenFollowUp: null,
   mashDecision: null,
+  mashDecidedAt: null,
   referrerNotificationDueBy: null,
   referrerNotified: false,
   section17: null,
   childInNeedPlanSince: null,
+  childInNeedPlanReviewDueBy: null,
+  strategyDiscussion: null,
   section20Since: null,
   careOrder: null,
+  careOrderMade: false,
+  assessmentCompletedAt: null,
+  closedAs: null,
+  referrals: [],
+  currentReferralAt: null,
   escalations: {},
   entries: {},
 });
@@ -78,7 +119,12 @@ export const initialCaseState = (): CaseState => ({
 export function evolveCase(state: CaseState, event: EventEnvelope<CaseEvent>): CaseState {
   const next = applyToState(state, event);
   if (!event.id) return next;
-  return { ...next, entries: { ...next.entries, [event.id]: { type: event.type, data: event.data as Record<string, unknown> } } };
+  const setsLevel = event.type === 'LevelOfNeedAssessed' || event.type === 'SteppedUp' || event.type === 'SteppedDown';
+  return {
+    ...next,
+    ...(setsLevel && { latestLevelEntryId: event.id }),
+    entries: { ...next.entries, [event.id]: { type: event.type, data: event.data as Record<string, unknown> } },
+  };
 }
 
 function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseState {
@@ -93,51 +139,97 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         area: event.data.area,
         team: event.metadata.actor.team ?? null,
         child: event.data.child,
+        contactReceivedAt: event.data.contact.receivedAt,
         writtenFollowUp: event.data.writtenFollowUpDueBy ? { dueBy: event.data.writtenFollowUpDueBy, receivedAt: null } : null,
       };
     case 'LevelOfNeedAssessed':
       return withLevel(state, event.data.level, event);
     case 'SteppedUp':
-    case 'SteppedDown':
       return withLevel(state, event.data.to, event);
+    case 'SteppedDown':
+      // R28: a referral stands while the case is at specialist.
+      return { ...withLevel(state, event.data.to, event), currentReferralAt: null };
+    case 'ReferralRecorded':
+      return { ...state, referrals: [...state.referrals, at], currentReferralAt: at };
     case 'ConsentRecorded':
       return { ...state, consents: { ...state.consents, [event.data.scope]: { ...event.data, recordedAt: at } } };
     case 'BragRatingApplied':
       return { ...state, bragRating: event.data.rating, bragRatedAt: at };
     case 'Section47EnquiryOpened':
-      return { ...state, section47Open: true, section47Since: at };
+      return {
+        ...state,
+        section47Open: true,
+        section47Since: at,
+        section47Enquiry: { openedAt: at, strategyDiscussionAt: event.data.strategyDiscussionAt, concludedAt: null, icpcNeeded: null, conference: null },
+      };
     case 'Section47EnquiryConcluded':
-      return { ...state, section47Open: false, section47Since: null };
+      return {
+        ...state,
+        section47Open: false,
+        section47Since: null,
+        section47Enquiry: state.section47Enquiry && { ...state.section47Enquiry, concludedAt: at, icpcNeeded: event.data.icpcNeeded },
+      };
+    case 'InitialChildProtectionConferenceHeld':
+      return {
+        ...state,
+        section47Enquiry: state.section47Enquiry && { ...state.section47Enquiry, conference: { heldAt: at, decision: event.data.decision, planStarted: false } },
+      };
     case 'ChildProtectionPlanStarted':
-      return { ...state, childProtectionPlan: { category: event.data.category, since: at } };
+      return {
+        ...state,
+        childProtectionPlan: {
+          category: event.data.category,
+          since: at,
+          coreGroupDueBy: event.data.coreGroupDueBy ?? null,
+          coreGroupMet: false,
+          nextReviewDueBy: event.data.firstReviewDueBy ?? null,
+        },
+        section47Enquiry: state.section47Enquiry?.conference
+          ? { ...state.section47Enquiry, conference: { ...state.section47Enquiry.conference, planStarted: true } }
+          : state.section47Enquiry,
+      };
     case 'ChildProtectionPlanEnded':
       return { ...state, childProtectionPlan: null };
+    case 'CoreGroupMet':
+      return state.childProtectionPlan ? { ...state, childProtectionPlan: { ...state.childProtectionPlan, coreGroupMet: true } } : state;
+    case 'ChildProtectionReviewConferenceHeld':
+      return state.childProtectionPlan
+        ? { ...state, childProtectionPlan: { ...state.childProtectionPlan, category: event.data.category, nextReviewDueBy: event.data.nextReviewDueBy } }
+        : state;
     case 'CaseClosed':
-      return { ...state, status: 'closed', closedAt: at };
+      return { ...state, status: 'closed', closedAt: at, closedAs: 'case', currentReferralAt: null };
+    case 'ContactClosed':
+      return { ...state, status: 'closed', closedAt: at, closedAs: 'contact', currentReferralAt: null };
     case 'CaseReopened':
-      return { ...state, status: 'open', closedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, referrerNotificationDueBy: null, referrerNotified: false };
+      return { ...state, status: 'open', closedAt: null, closedAs: null, assessmentCompletedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, mashDecidedAt: null, referrerNotificationDueBy: null, referrerNotified: false };
     case 'WrittenFollowUpReceived':
       return { ...state, writtenFollowUp: { dueBy: event.data.dueBy, receivedAt: at } };
     case 'MashDecisionRecorded':
-      return { ...state, mashDecision: event.data.outcome, referrerNotificationDueBy: event.data.referrerNotificationDueBy };
+      return { ...state, mashDecision: event.data.outcome, mashDecidedAt: at, referrerNotificationDueBy: event.data.referrerNotificationDueBy };
     case 'ReferrerNotified':
       return { ...state, referrerNotified: true };
     case 'StrategyDiscussionHeld':
-      return state;
+      return { ...state, strategyDiscussion: { at, section47: event.data.section47 !== false } };
     case 'Section17AssessmentOpened':
       return { ...state, section17: { dueBy: event.data.dueBy, since: at } };
     case 'Section17AssessmentCompleted':
-      return { ...state, section17: null };
+      return { ...state, section17: null, assessmentCompletedAt: at };
     case 'ChildInNeedPlanStarted':
-      return { ...state, childInNeedPlanSince: at };
+      return { ...state, childInNeedPlanSince: at, childInNeedPlanReviewDueBy: event.data.firstReviewDueBy ?? null };
     case 'ChildInNeedPlanEnded':
-      return { ...state, childInNeedPlanSince: null };
+      return { ...state, childInNeedPlanSince: null, childInNeedPlanReviewDueBy: null };
+    case 'ChildInNeedPlanReviewed':
+      return { ...state, childInNeedPlanReviewDueBy: event.data.nextReviewDueBy };
     case 'Section20AccommodationStarted':
       return { ...state, section20Since: at };
     case 'Section20AccommodationEnded':
       return { ...state, section20Since: null };
     case 'CareOrderStepRecorded':
-      return { ...state, careOrder: { step: event.data.step, courtReference: event.data.courtReference, since: at } };
+      return {
+        ...state,
+        careOrder: { step: event.data.step, courtReference: event.data.courtReference, since: at },
+        careOrderMade: state.careOrderMade || event.data.step === 'granted',
+      };
     case 'InformationSharingDecisionRecorded':
       return state;
     case 'EscalationRaised':
@@ -145,7 +237,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         ...state,
         escalations: {
           ...state.escalations,
-          [event.data.escalationId]: { route: event.data.route, level: event.data.level, status: 'open', otherAgency: event.data.otherAgency },
+          [event.data.escalationId]: { route: event.data.route, level: event.data.level, status: 'open', otherAgency: event.data.otherAgency, raisedAt: at },
         },
       };
     case 'EscalatedFurther':
@@ -165,14 +257,28 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
   }
 }
 
-/** R22: what the case knows of the child and area follows corrections of the contact. */
+/** R22: what the case knows of the child and area follows corrections of the contact; its level, a corrected level (R36). */
 function withCorrection(state: CaseState, correctsType: string, corrected: Record<string, unknown>): CaseState {
+  const correctedLevel = correctsType === 'LevelOfNeedAssessed' ? corrected.level : correctsType === 'SteppedUp' || correctsType === 'SteppedDown' ? corrected.to : undefined;
+  if (correctedLevel !== undefined) return { ...state, level: correctedLevel as LevelOfNeed };
   if (correctsType !== 'CaseOpened') return state;
   return {
     ...state,
     ...(corrected.child !== undefined && { child: { ...state.child, ...(corrected.child as object) } as ChildDetails }),
     ...(corrected.area !== undefined && { area: corrected.area as Area }),
   };
+}
+
+/** The statutory episodes open on the case, in words: they hold it at specialist (R23) and keep it open (R25). */
+export function openStatutoryEpisodes(state: CaseState): string[] {
+  return [
+    state.section47Open && 'a section 47 enquiry',
+    state.section17 && 'a section 17 assessment',
+    state.childInNeedPlanSince && 'a child in need plan',
+    state.childProtectionPlan && 'a child protection plan',
+    state.section20Since && 'section 20 accommodation',
+    (state.careOrder?.step === 'applied' || state.careOrder?.step === 'granted') && (state.careOrder.step === 'applied' ? 'care proceedings' : 'a care order'),
+  ].filter((episode): episode is string => typeof episode === 'string');
 }
 
 function withEscalation(state: CaseState, escalationId: string, change: Partial<EscalationState>): CaseState {

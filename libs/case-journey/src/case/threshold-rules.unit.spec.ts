@@ -7,6 +7,7 @@ import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 import type { ChangeLevelOfNeed } from './change-level-of-need/change-level-of-need.decide';
 import type { ConsentRecord } from './consent/consent.decide';
+import { timelinessChanges, TimelinessItem } from './timeliness/timeliness-items';
 
 const actor: Actor = { id: 'sw1', name: 'J. Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Children’s Social Care', team: 'north', allTeams: false };
 const caseId = '33333333-3333-4333-8333-333333333333';
@@ -120,12 +121,12 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
   it('R7: a referral needs consent, or the parents informed, or the recorded exception', () => {
     const risk = { immediateRisk: { justification: 'Disclosure' } };
     expect(refused(level('specialist', risk), atComplex()).rule).toBe('R7');
-    expect(caseDecider.decide(level('specialist', { ...risk, parentsInformed: true }), atComplex())).toHaveLength(1);
+    expect(caseDecider.decide(level('specialist', { ...risk, parentsInformed: true }), atComplex())[0].type).toBe('SteppedUp');
     expect(
-      caseDecider.decide(level('specialist', { ...risk, consentException: { reason: 'risk_of_significant_harm', justification: 'Father is the alleged abuser' } }), atComplex()),
-    ).toHaveLength(1);
+      caseDecider.decide(level('specialist', { ...risk, consentException: { reason: 'risk_of_significant_harm', justification: 'Father is the alleged abuser' } }), atComplex())[0].type,
+    ).toBe('SteppedUp');
     const withConsent = given(opened, level('complex'), consent({ scope: 'csc_referral' }));
-    expect(caseDecider.decide(level('specialist', risk), withConsent)).toHaveLength(1);
+    expect(caseDecider.decide(level('specialist', risk), withConsent)[0].type).toBe('SteppedUp');
   });
 
   it('R8: after early help was refused, a referral must record significant harm', () => {
@@ -138,7 +139,7 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
     const state = given(opened, level('complex'), consent({ decision: 'refused' }));
     const risk = { immediateRisk: { justification: 'Injuries seen' }, parentsInformed: true };
     expect(refused(level('specialist', risk), state).code).toBe('REFERRAL.NOT_DISCUSSED');
-    expect(caseDecider.decide(level('specialist', { ...risk, intentionDiscussedWithParent: true }), state)).toHaveLength(1);
+    expect(caseDecider.decide(level('specialist', { ...risk, intentionDiscussedWithParent: true }), state)[0].type).toBe('SteppedUp');
   });
 
   it('A step down records what changed', () => {
@@ -178,7 +179,7 @@ describe('Section 47 and child protection (R16)', () => {
 
   it('R16: opening a s47 enquiry on a case below specialist steps it up first, as its own SteppedUp; consent is not required', () => {
     const events = caseDecider.decide(s47, given(opened, level('complex')));
-    expect(events.map((e) => e.type)).toEqual(['SteppedUp', 'Section47EnquiryOpened']);
+    expect(events.map((e) => e.type)).toEqual(['SteppedUp', 'ReferralRecorded', 'Section47EnquiryOpened']);
     expect(events[0].data).toMatchObject({ from: 'complex', to: 'specialist' });
   });
 
@@ -201,8 +202,10 @@ describe('Section 47 and child protection (R16)', () => {
 
   it('A child protection plan needs the case at specialist', () => {
     const plan: CaseCommand = { type: 'StartChildProtectionPlan', context: ctx, data: { caseId, category: 'NEG' } };
+    const conclude: CaseCommand = { type: 'ConcludeSection47Enquiry', context: ctx, data: { caseId, concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2026-03-10', outcome: 'o' } };
+    const conference: CaseCommand = { type: 'RecordInitialChildProtectionConference', context: ctx, data: { caseId, decision: 'child_protection_plan', category: 'NEG' } };
     expect(refused(plan, given(opened, level('complex'))).code).toBe('CP_PLAN.NOT_SPECIALIST');
-    expect(given(opened, s47, plan).childProtectionPlan).toMatchObject({ category: 'NEG' });
+    expect(given(opened, s47, conclude, conference, plan).childProtectionPlan).toMatchObject({ category: 'NEG' });
   });
 });
 
@@ -214,18 +217,23 @@ describe('Closure and reopening (R21)', () => {
     expect(refused(level('complex'), given(opened, close())).code).toBe('CASE.CLOSED');
   });
 
-  it('R21: a case with an open s47 enquiry cannot be closed', () => {
+  it('R25: a case with an open s47 enquiry cannot be closed', () => {
     const s47: CaseCommand = { type: 'OpenSection47Enquiry', context: ctx, data: { caseId, reasonableCause: 'c' } };
-    expect(refused(close(), given(opened, s47)).rule).toBe('R21');
+    expect(refused(close(), given(opened, s47)).rule).toBe('R25');
   });
 
   it.each([
-    ['2027-03-31T10:00:00Z', true],
-    ['2027-04-01T10:00:00Z', true],
-    ['2027-04-02T10:00:00Z', false],
-  ])('R21: reopened at %s after closing on 2026-04-01, re-referral is %s', (when, reReferral) => {
-    const [event] = caseDecider.decide(reopen(when), given(opened, close()));
+    ['2027-03-01T10:00:00Z', true],
+    ['2027-03-02T10:00:00Z', true],
+    ['2027-03-02T10:01:00Z', false],
+  ])('R21/R28: reopened at %s, after a referral on 2026-03-02 and closure on 2026-04-01, re-referral is %s', (when, reReferral) => {
+    const referred = level('specialist', { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true });
+    const [event] = caseDecider.decide(reopen(when), given(opened, referred, close()));
     expect(event).toMatchObject({ type: 'CaseReopened', data: { reReferral, closedAt: '2026-04-01T10:00:00Z' } });
+  });
+
+  it('R28: a contact that was never referred is no re-referral when reopened, however soon', () => {
+    expect(caseDecider.decide(reopen('2026-04-02T10:00:00Z'), given(opened, close()))[0].data).toMatchObject({ reReferral: false });
   });
 
   it('R21: an open case cannot be reopened', () => {
@@ -236,6 +244,7 @@ describe('Closure and reopening (R21)', () => {
 describe('MASH front door (R10, R12, R13)', () => {
   const telephone: CaseCommand = {
     ...opened,
+    context: at('2026-03-06T09:00:00Z'),
     data: { ...(opened.data as object), contact: { receivedAt: '2026-03-06T09:00:00Z', route: 'telephone', source: '2A', referrer: { name: 'R. Patel', anonymous: false } } },
   } as CaseCommand;
   const followUp = (occurredAt: string): CaseCommand => ({ type: 'RecordWrittenFollowUp', context: at(occurredAt), data: { caseId } });
@@ -255,14 +264,14 @@ describe('MASH front door (R10, R12, R13)', () => {
     expect(refused(followUp('2026-03-03T09:00:00Z'), given(opened)).rule).toBe('R10');
   });
 
-  it('R12: the MASH decides after rating; passing to s47 opens the enquiry (stepping the case up) in the same decision', () => {
+  it('R12: the MASH decides after rating; passing to s47 opens the enquiry (assessing the case at specialist) in the same decision', () => {
     expect(refused(decideMash('early_help_hub'), given(opened)).rule).toBe('R12');
     const events = caseDecider.decide(decideMash('section_47_first_response'), given(opened, rate));
-    expect(events.map((e) => e.type)).toEqual(['MashDecisionRecorded', 'SteppedUp', 'Section47EnquiryOpened']);
+    expect(events.map((e) => e.type)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
   });
 
-  it('R12: advice and information closes the case; a specific provision must be named', () => {
-    expect(caseDecider.decide(decideMash('advice_and_close'), given(opened, rate)).map((e) => e.type)).toEqual(['MashDecisionRecorded', 'CaseClosed']);
+  it('R12/R27: advice and information closes the contact (not a CIN closure); a specific provision must be named', () => {
+    expect(caseDecider.decide(decideMash('advice_and_close'), given(opened, rate)).map((e) => e.type)).toEqual(['MashDecisionRecorded', 'ContactClosed']);
     expect(refused(decideMash('specific_provision'), given(opened, rate)).code).toBe('MASH.PROVISION_UNNAMED');
     expect(caseDecider.decide(decideMash('specific_provision', 'Disability services'), given(opened, rate))[0].data).toMatchObject({ provisionName: 'Disability services' });
   });
@@ -271,12 +280,12 @@ describe('MASH front door (R10, R12, R13)', () => {
     expect(refused(decideMash('section_17_single_assessment'), given(opened, rate)).rule).toBe('R15');
   });
 
-  it('R13: the referrer is due to hear within one working day of the decision (Friday -> Monday)', () => {
-    const [decision] = caseDecider.decide(decideMash('early_help_hub'), given(opened, rate));
-    expect(decision.data).toMatchObject({ referrerNotificationDueBy: '2026-03-09T15:00:00.000Z' });
-    const state = given(opened, rate, decideMash('early_help_hub'));
+  it('R13: the referrer is due to hear by the end of the next working day after the decision (Friday -> end of Monday)', () => {
+    const [decision] = caseDecider.decide(decideMash('early_help_hub'), given(opened, consent({}), rate));
+    expect(decision.data).toMatchObject({ referrerNotificationDueBy: '2026-03-09T23:59:59.999Z' });
+    const state = given(opened, consent({}), rate, decideMash('early_help_hub'));
     const notify = (occurredAt: string): CaseCommand => ({ type: 'RecordReferrerNotified', context: at(occurredAt), data: { caseId, how: 'phone' } });
-    expect(caseDecider.decide(notify('2026-03-09T14:00:00Z'), state)[0].data).toMatchObject({ late: false });
+    expect(caseDecider.decide(notify('2026-03-09T16:00:00Z'), state)[0].data).toMatchObject({ late: false });
     expect(caseDecider.decide(notify('2026-03-10T09:00:00Z'), state)[0].data).toMatchObject({ late: true });
     expect(refused(notify('2026-03-06T16:00:00Z'), given(opened)).rule).toBe('R13');
   });
@@ -441,9 +450,379 @@ describe('Corrections of the contact (R22)', () => {
     });
   });
 
-  it('R22: the structure of the record is not corrected in place: a wrong level is put right by a step', () => {
-    const state = givenWithIds(opened, level('complex'));
-    const wrongLevel: CaseCommand = { type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-1', correctedValues: { level: 'emerging' }, reason: 'r' } };
-    expect(refused(wrongLevel, state).code).toBe('CORRECTION.STRUCTURAL_FIELD');
+  it('R22: the structure of the record is not corrected in place: a case or family id is recorded on the right one', () => {
+    const wrongFamily: CaseCommand = { type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-0', correctedValues: { familyId: 'f2' }, reason: 'r' } };
+    expect(refused(wrongFamily, givenWithIds(opened)).code).toBe('CORRECTION.STRUCTURAL_FIELD');
+  });
+});
+
+describe('Corrections of any recorded fact, the level included (R22, R36)', () => {
+  const correct = (correctsEventId: string, correctedValues: Record<string, unknown>): CaseCommand => ({
+    type: 'CorrectEntry',
+    context: at('2026-03-05T10:00:00Z'),
+    data: { caseId, correctsEventId, correctedValues, reason: 'Mis-keyed' },
+  });
+  const risk = { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true };
+
+  it('Given an assessment mis-keyed as complex, When its level is corrected to emerging, Then the case is at emerging (no step recorded)', () => {
+    const state = givenWithIds(opened, level('complex'), correct('event-1', { level: 'emerging' }));
+    expect(state.level).toBe('emerging');
+  });
+
+  it('Given a step up to complex, When its level is corrected to where it started, Then it is accepted: the step never happened', () => {
+    const state = givenWithIds(opened, level('emerging'), level('complex'));
+    expect(caseDecider.decide(correct('event-2', { to: 'emerging' }), state)[0].data).toMatchObject({ correctsType: 'SteppedUp', originalValues: { to: 'complex' }, correctedValues: { to: 'emerging' } });
+    expect(givenWithIds(opened, level('emerging'), level('complex'), correct('event-2', { to: 'emerging' })).level).toBe('emerging');
+  });
+
+  it('R36: Given a later step, When an earlier level is corrected, Then it is refused: later steps started from it', () => {
+    expect(refused(correct('event-1', { level: 'universal' }), givenWithIds(opened, level('emerging'), level('complex')))).toMatchObject({ rule: 'R36', code: 'CORRECTION.NOT_LATEST_LEVEL' });
+  });
+
+  it('R36: Given a step up to specialist (a referral), When it is corrected to complex, Then it is refused; a level below is not corrected to specialist either', () => {
+    expect(refused(correct('event-2', { to: 'complex' }), givenWithIds(opened, level('emerging'), level('specialist', risk))).code).toBe('CORRECTION.ACROSS_REFERRAL');
+    expect(refused(correct('event-1', { level: 'specialist' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.ACROSS_REFERRAL');
+  });
+
+  it('R22: Given a step to specialist with its basis, When the basis is corrected to a string, or a level to an unknown one, Then it is refused as the original command would refuse it', () => {
+    const state = givenWithIds(opened, level('emerging'), level('specialist', risk));
+    expect(refused(correct('event-2', { basis: 'anything' }), state)).toMatchObject({ rule: 'R22', code: 'CORRECTION.INVALID_VALUES', message: expect.stringContaining('basis') });
+    expect(refused(correct('event-2', { basis: { colour: 'red' } }), state).code).toBe('CORRECTION.INVALID_VALUES');
+    expect(caseDecider.decide(correct('event-2', { basis: { ...risk, immediateRisk: { justification: 'Disclosure to the teacher' } } }), state)).toHaveLength(1);
+    expect(refused(correct('event-1', { level: 'high' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.INVALID_VALUES');
+    expect(refused(correct('event-1', { reason: '' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.INVALID_VALUES');
+  });
+});
+
+describe('A coherent record: statutory episodes, conferences and closure (R23-R27)', () => {
+  const risk = { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true };
+  const atSpecialist = [opened, level('complex'), level('specialist', risk)] as const;
+  const command = <T extends CaseCommand['type']>(type: T, data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>, occurredAt = '2026-03-02T10:00:00Z') =>
+    ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
+  const s47 = command('OpenSection47Enquiry', { reasonableCause: 'Bruising explained inconsistently' });
+  const conclude = (icpcNeeded = true) => command('ConcludeSection47Enquiry', { concernsSubstantiated: true, icpcNeeded, ...(icpcNeeded && { icpcDate: '2026-03-12' }), outcome: 'o' });
+  const conference = (decision: 'child_protection_plan' | 'no_plan', occurredAt = '2026-03-12T10:00:00Z') =>
+    command('RecordInitialChildProtectionConference', { decision, ...(decision === 'child_protection_plan' && { category: 'NEG' as const }) }, occurredAt);
+  const plan = command('StartChildProtectionPlan', { category: 'NEG' }, '2026-03-12T11:00:00Z');
+  const endPlan = command('EndChildProtectionPlan', { reason: 'Review conference' }, '2026-03-13T10:00:00Z');
+  const close = (reason: string, extra: Record<string, unknown> = {}) => command('CloseCase', { reason, summary: 's', ...extra } as never, '2026-04-01T10:00:00Z');
+
+  describe('R23: statutory episodes hold the level at specialist', () => {
+    it.each([
+      ['a section 47 enquiry', [s47]],
+      ['a child in need plan', [command('StartChildInNeedPlan', {})]],
+      ['a child protection plan', [s47, conclude(), conference('child_protection_plan'), plan]],
+      ['section 20 accommodation', [consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }), command('StartSection20Accommodation', { placement: 'Foster care' })]],
+      ['care proceedings', [command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' })]],
+      ['a section 17 assessment', [consent({ scope: 'section_17' }), command('OpenSection17Assessment', {})]],
+    ] as const)('Given a case at specialist with %s, When it is stepped down, Then R23 refuses it', (episode, commands) => {
+      const error = refused(level('universal'), given(...atSpecialist, ...commands));
+      expect(error).toMatchObject({ rule: 'R23', code: 'LEVEL_OF_NEED.STATUTORY_WORK_OPEN' });
+      expect(error.message).toContain(episode);
+    });
+
+    it('Given the child protection plan has ended, When the case steps down, Then it is accepted', () => {
+      const state = given(...atSpecialist, s47, conclude(), conference('child_protection_plan'), plan, endPlan);
+      expect(caseDecider.decide(level('complex'), state)[0].type).toBe('SteppedDown');
+    });
+
+    it('Given a refused care order, When the case steps down, Then it is accepted (the proceedings ended)', () => {
+      const applied = command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' });
+      const refusedOrder = command('RecordCareOrderStep', { step: 'refused', courtReference: 'PE26C00123' });
+      expect(caseDecider.decide(level('complex'), given(...atSpecialist, applied, refusedOrder))[0].type).toBe('SteppedDown');
+    });
+  });
+
+  describe('R24: a child protection plan needs an s47 enquiry whose initial conference decided on a plan', () => {
+    it('Given a case at specialist with no s47 enquiry, When a plan starts, Then R24 refuses it', () => {
+      expect(refused(plan, given(...atSpecialist))).toMatchObject({ rule: 'R24', code: 'CP_PLAN.NO_CONFERENCE_DECISION' });
+    });
+
+    it('Given an s47 enquiry whose conference is not recorded, When a plan starts, Then R24 refuses it', () => {
+      expect(refused(plan, given(...atSpecialist, s47, conclude())).rule).toBe('R24');
+    });
+
+    it('Given a conference that decided against a plan, When a plan starts, Then R24 refuses it', () => {
+      expect(refused(plan, given(...atSpecialist, s47, conclude(), conference('no_plan'))).message).toContain('decided against');
+    });
+
+    it('Given a conference that decided on a plan, When the plan starts, Then it is recorded, and a second plan from it is refused', () => {
+      const state = given(...atSpecialist, s47, conclude(), conference('child_protection_plan'), plan, endPlan);
+      expect(refused(plan, state).message).toContain('already started');
+    });
+
+    it('Given no s47 enquiry, When a conference is recorded, Then R24 refuses it; a plan decision names its category', () => {
+      expect(refused(conference('child_protection_plan'), given(...atSpecialist)).code).toBe('ICPC.NO_ENQUIRY');
+      const noCategory = command('RecordInitialChildProtectionConference', { decision: 'child_protection_plan' }, '2026-03-12T10:00:00Z');
+      expect(refused(noCategory, given(...atSpecialist, s47)).code).toBe('ICPC.NO_CATEGORY');
+    });
+
+    it('Given an enquiry concluded with no conference needed, When a conference is recorded, Then R24 refuses it', () => {
+      expect(refused(conference('no_plan'), given(...atSpecialist, s47, conclude(false))).code).toBe('ICPC.NOT_NEEDED');
+    });
+  });
+
+  describe('R25: closure refuses open statutory episodes', () => {
+    it.each([
+      ['a child in need plan', [command('StartChildInNeedPlan', {})]],
+      ['section 20 accommodation', [consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }), command('StartSection20Accommodation', { placement: 'Foster care' })]],
+      ['a care order', [command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' }), command('RecordCareOrderStep', { step: 'granted', courtReference: 'PE26C00123' })]],
+    ] as const)('Given %s, When the case is closed, Then R25 refuses it', (episode, commands) => {
+      const error = refused(close('RC7'), given(...atSpecialist, ...commands));
+      expect(error).toMatchObject({ rule: 'R25', code: 'CASE.OPEN_WORK' });
+      expect(error.message).toContain(episode);
+    });
+  });
+
+  describe('R26: the closure reason must be true of the case', () => {
+    const assessed = [...atSpecialist, consent({ scope: 'section_17' }), command('OpenSection17Assessment', {}),
+      command('CompleteSection17Assessment', { primaryNeed: 'N1', factors: ['21'], outcome: 'no_further_action', summary: 's' })] as const;
+
+    it('Given a one-day-old contact, When it is closed as RC1 (adopted), Then R26 refuses it', () => {
+      expect(refused(close('RC1', { courtReference: 'PE26C00999' }), given(opened))).toMatchObject({ rule: 'R26', code: 'CLOSURE.NOT_LOOKED_AFTER' });
+    });
+
+    it('Given no date of death, When the case is closed as RC2, Then R26 refuses it; with one, the date is recorded', () => {
+      expect(refused(close('RC2'), given(opened)).code).toBe('CLOSURE.NO_DATE_OF_DEATH');
+      expect(refused(close('RC2', { dateOfDeath: '2013-01-01' }), given(opened)).code).toBe('CLOSURE.DEATH_BEFORE_BIRTH');
+      expect(caseDecider.decide(close('RC2', { dateOfDeath: '2026-03-30' }), given(opened))[0].data).toMatchObject({ reason: 'RC2', dateOfDeath: '2026-03-30' });
+    });
+
+    it('Given no assessment since the case opened, When it is closed as RC8 or RC9, Then R26 refuses it; after one, it is accepted', () => {
+      expect(refused(close('RC8'), given(opened)).code).toBe('CLOSURE.NO_ASSESSMENT');
+      expect(refused(close('RC9'), given(...atSpecialist)).code).toBe('CLOSURE.NO_ASSESSMENT');
+      expect(caseDecider.decide(close('RC8'), given(...assessed))[0].type).toBe('CaseClosed');
+    });
+
+    it('Given a child of 12, When the case is closed as RC6 (adult services), Then R26 refuses it', () => {
+      expect(refused(close('RC6'), given(opened)).code).toBe('CLOSURE.NOT_NEAR_ADULTHOOD');
+    });
+
+    it('Given a special guardianship order, When the case is closed as RC4 without its court reference, Then R26 refuses it', () => {
+      expect(refused(close('RC4'), given(opened)).code).toBe('CLOSURE.NO_COURT_ORDER');
+      expect(caseDecider.decide(close('RC4', { courtReference: 'PE26P00042' }), given(opened))[0].data).toMatchObject({ courtReference: 'PE26P00042' });
+    });
+  });
+
+  describe('R27: the front door’s no further action closes the contact, not a CIN episode', () => {
+    const rate = command('ApplyBragRating', { rating: 'blue', rationale: 'r' }, '2026-03-02T10:00:00Z');
+    const adviceAndClose = command('RecordMashDecision', { outcome: 'advice_and_close', rationale: 'Advice given' }, '2026-03-02T12:00:00Z');
+
+    it('Given a Blue contact, When the MASH decides advice and close, Then ContactClosed is recorded, not a CaseClosed with RC8', () => {
+      const events = caseDecider.decide(adviceAndClose, given(opened, rate));
+      expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'ContactClosed']);
+      expect(events[1].data).toEqual({ outcome: 'no_further_action', summary: 'MASH: advice and information. Advice given' });
+    });
+
+    it('Given a contact closed by the front door, When the referrer is told, Then it is accepted (R13 is still owed); other commands are refused', () => {
+      const state = given(opened, rate, adviceAndClose);
+      expect(caseDecider.decide(command('RecordReferrerNotified', { how: 'phone' }, '2026-03-02T15:00:00Z'), state)[0].type).toBe('ReferrerNotified');
+      expect(refused(level('complex'), state).code).toBe('CASE.CLOSED');
+    });
+  });
+
+  describe('What a step records is what happened', () => {
+    it('Given a contact never assessed, When an s47 enquiry opens, Then the case is assessed at specialist (no step up from a level it never had)', () => {
+      const events = caseDecider.decide(s47, given(opened));
+      expect(events.map((event) => event.type)).toEqual(['LevelOfNeedAssessed', 'ReferralRecorded', 'Section47EnquiryOpened']);
+      expect(events[0].data).toMatchObject({ level: 'specialist', reasonCategory: 'risk_of_significant_harm' });
+    });
+
+    it('Given early help was refused and an EHA never held, When a step up to specialist has no risk recorded, Then R8 refuses it (not R6)', () => {
+      const state = given(opened, level('complex'), consent({ decision: 'refused' }));
+      expect(refused(level('specialist', { parentsInformed: true }), state)).toMatchObject({ rule: 'R8', code: 'REFERRAL.REFUSAL_ALONE' });
+    });
+
+    it('Given a Green contact without consent to early help, When the MASH passes it to the Early Help Hub, Then R11 refuses it', () => {
+      const green = command('ApplyBragRating', { rating: 'green', rationale: 'r' });
+      const toHub = command('RecordMashDecision', { outcome: 'early_help_hub', rationale: 'Wellbeing concerns' });
+      expect(refused(toHub, given(opened, green))).toMatchObject({ rule: 'R11', code: 'MASH.EARLY_HELP_WITHOUT_CONSENT' });
+      expect(caseDecider.decide(toHub, given(opened, consent({}), green))[0].type).toBe('MashDecisionRecorded');
+    });
+
+    it('Given a disagreement, When it is raised straight at the Independent Chair, Then R20 refuses it', () => {
+      const raise = command('RaiseEscalation', { escalationId: 'e9', route: 'professional', concern: 'c', otherAgency: 'Health', startsAt: 'independent_chair' });
+      expect(refused(raise, given(opened))).toMatchObject({ rule: 'R20', code: 'ESCALATION.NOT_FIRST_STEP' });
+    });
+  });
+});
+
+describe('Contacts and referrals (R28)', () => {
+  const risk = { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true };
+  const toSpecialist = (occurredAt: string): CaseCommand => ({ ...level('specialist', risk), context: at(occurredAt) });
+  const toComplex = (occurredAt: string): CaseCommand => ({ ...level('complex'), context: at(occurredAt) });
+  const rate: CaseCommand = { type: 'ApplyBragRating', context: ctx, data: { caseId, rating: 'amber', rationale: 'r' } };
+  const mashDecision = (outcome: 'section_17_single_assessment' | 'specific_provision'): CaseCommand => ({
+    type: 'RecordMashDecision',
+    context: at('2026-03-02T12:00:00Z'),
+    data: { caseId, outcome, rationale: 'r', ...(outcome === 'specific_provision' && { provisionName: 'Disability services' }) },
+  });
+  const openS17 = (occurredAt: string): CaseCommand => ({ type: 'OpenSection17Assessment', context: at(occurredAt), data: { caseId } });
+
+  it('Given a contact, When it is opened and assessed below specialist, Then no referral is recorded', () => {
+    expect(given(opened, level('complex')).referrals).toEqual([]);
+  });
+
+  it('Given a rated contact at complex, When the MASH passes it for a section 47 enquiry, Then the decision records the referral once, before the step up', () => {
+    const s47Decision: CaseCommand = { type: 'RecordMashDecision', context: at('2026-03-02T12:00:00Z'), data: { caseId, outcome: 'section_47_first_response', rationale: 'r' } };
+    const events = caseDecider.decide(s47Decision, given(opened, level('complex'), rate));
+    expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'SteppedUp', 'Section47EnquiryOpened']);
+    expect(events[1].data).toMatchObject({ route: 'mash_decision', reReferral: false });
+  });
+
+  it('Given a case referred by its move to specialist, When the MASH passes it for a section 17 assessment, Then no second referral is recorded; other outcomes are no referral', () => {
+    const events = caseDecider.decide(mashDecision('section_17_single_assessment'), given(opened, consent({ scope: 'section_17' }), level('specialist', risk), rate));
+    expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'Section17AssessmentOpened']);
+    const notReferred = given(opened, rate);
+    expect(caseDecider.decide(mashDecision('specific_provision'), notReferred).map((event) => event.type)).toEqual(['MashDecisionRecorded']);
+  });
+
+  it('Given a referral on 2 March, When the s17 assessment opens on 16 March, Then its 45 working days run from the referral', () => {
+    const state = given(opened, toSpecialist('2026-03-02T10:00:00Z'), consent({ scope: 'section_17' }));
+    const [event] = caseDecider.decide(openS17('2026-03-16T10:00:00Z'), state);
+    expect(event.data).toEqual({ dueBy: '2026-05-07T10:00:00.000Z', referredAt: '2026-03-02T10:00:00Z' });
+  });
+
+  it('Given a referral that ended with a step down, When the child is referred again within 12 months, Then it is a re-referral; after 12 months it is not', () => {
+    const first = given(opened, toSpecialist('2026-03-02T10:00:00Z'), toComplex('2026-05-01T10:00:00Z'));
+    expect(caseDecider.decide(toSpecialist('2027-03-02T10:00:00Z'), first)[1]).toEqual({
+      type: 'ReferralRecorded',
+      schemaVersion: 1,
+      data: { route: 'move_to_specialist', previousReferralAt: '2026-03-02T10:00:00Z', reReferral: true },
+    });
+    expect(caseDecider.decide(toSpecialist('2027-03-03T10:00:00Z'), first)[1].data).toMatchObject({ reReferral: false });
+  });
+});
+
+describe('The child-protection and child-in-need clocks (R29-R34), as timeliness items', () => {
+  const command = <T extends CaseCommand['type']>(type: T, occurredAt: string, data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>) =>
+    ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
+  /** Decides and folds the commands, and folds every event into the timeliness items as the projection does. */
+  function itemsAfter(...commands: CaseCommand[]): TimelinessItem[] {
+    let state = caseDecider.initialState();
+    let items: TimelinessItem[] = [];
+    let revision = 0n;
+    for (const next of commands) {
+      for (const event of caseDecider.decide(next, state)) {
+        const envelope = { ...event, metadata: { occurredAt: next.context.occurredAt, actor } } as EventEnvelope<CaseEvent>;
+        state = caseDecider.evolve(state, envelope);
+        for (const changed of timelinessChanges(envelope, { revision: revision++, occurredAt: next.context.occurredAt }, { caseId, familyId: 'f', area: 'peterborough', team: 'north' }, items)) {
+          items = [...items.filter((item) => item.itemId !== changed.itemId), changed];
+        }
+      }
+    }
+    return items;
+  }
+  const summary = (items: TimelinessItem[]) => items.map(({ rule, dueAt, doneAt, cancelledAt }) => ({ rule, dueAt, doneAt, cancelledAt }));
+  const risk = { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true };
+  const atSpecialist = [opened, command('ChangeLevelOfNeed', '2026-03-02T10:00:00Z', { level: 'specialist', reason: 'r', familyHasEarlyHelpAssessment: false, ...risk })];
+  const strategy = (section47: boolean) => command('RecordStrategyDiscussion', '2026-03-03T10:00:00Z', { attendees: ['Police'], decision: 'd', section47 });
+  const s47 = command('OpenSection47Enquiry', '2026-03-03T12:00:00Z', { reasonableCause: 'c' });
+  const conclude = command('ConcludeSection47Enquiry', '2026-03-10T10:00:00Z', { concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2026-03-20', outcome: 'o' });
+  const icpc = command('RecordInitialChildProtectionConference', '2026-03-20T10:00:00Z', { decision: 'child_protection_plan', category: 'NEG' });
+  const plan = command('StartChildProtectionPlan', '2026-03-20T11:00:00Z', { category: 'NEG' });
+
+  it('R29: Given a strategy discussion that decides against s47 enquiries, When it is recorded, Then no ICPC is due', () => {
+    expect(itemsAfter(...atSpecialist, strategy(false)).filter((item) => item.rule === 'ICPC')).toEqual([]);
+  });
+
+  it('R29: Given the s47 started by a strategy discussion on 3 March, When the enquiry concludes with a conference planned, Then the ICPC stays due (15 working days on) until it is held', () => {
+    const planned = itemsAfter(...atSpecialist, strategy(true), s47, conclude);
+    expect(summary(planned.filter((item) => item.rule === 'ICPC'))).toEqual([{ rule: 'ICPC', dueAt: '2026-03-24T10:00:00.000Z', doneAt: null, cancelledAt: null }]);
+    const held = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc);
+    expect(held.find((item) => item.rule === 'ICPC')).toMatchObject({ doneAt: '2026-03-20T10:00:00Z' });
+  });
+
+  it('R24/R29: Given the s47 opened after the strategy discussion, When the conference is held, Then it is on time against 15 working days from that discussion', () => {
+    let state = caseDecider.initialState();
+    for (const next of [...atSpecialist, strategy(true), s47, conclude]) {
+      for (const event of caseDecider.decide(next, state)) state = caseDecider.evolve(state, { ...event, metadata: { occurredAt: next.context.occurredAt, actor } } as EventEnvelope<CaseEvent>);
+    }
+    expect(state.section47Enquiry?.strategyDiscussionAt).toBe('2026-03-03T10:00:00Z');
+    expect(caseDecider.decide(icpc, state)[0].data).toMatchObject({ dueBy: '2026-03-24T10:00:00.000Z', late: false });
+  });
+
+  it('R30, R31: Given a plan made at the conference on 20 March, Then the core group is due 10 working days on and the first review conference 3 months on; a review sets the next 6 months on and the latest category', () => {
+    const items = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc, plan);
+    expect(summary(items.filter((item) => item.rule === 'core-group' || item.rule === 'RCPC'))).toEqual([
+      { rule: 'core-group', dueAt: '2026-04-07T10:00:00.000Z', doneAt: null, cancelledAt: null }, // Good Friday and Easter Monday skipped
+      { rule: 'RCPC', dueAt: '2026-06-20T10:00:00.000Z', doneAt: null, cancelledAt: null },
+    ]);
+    const coreGroup = command('RecordCoreGroupMeeting', '2026-04-01T10:00:00Z', { attendees: ['School', 'Health'] });
+    const review = command('RecordReviewConference', '2026-06-15T10:00:00Z', { category: 'EMO' });
+    const after = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc, plan, coreGroup, review);
+    expect(summary(after.filter((item) => item.rule === 'core-group' || item.rule === 'RCPC'))).toEqual([
+      { rule: 'core-group', dueAt: '2026-04-07T10:00:00.000Z', doneAt: '2026-04-01T10:00:00Z', cancelledAt: null },
+      { rule: 'RCPC', dueAt: '2026-06-20T10:00:00.000Z', doneAt: '2026-06-15T10:00:00Z', cancelledAt: null },
+      { rule: 'RCPC', dueAt: '2026-12-15T10:00:00.000Z', doneAt: null, cancelledAt: null },
+    ]);
+    expect(given(...atSpecialist, strategy(true), s47, conclude, icpc, plan, review).childProtectionPlan?.category).toBe('EMO');
+    const ended = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc, plan, command('EndChildProtectionPlan', '2026-05-01T10:00:00Z', { reason: 'r' }));
+    expect(ended.filter((item) => item.rule === 'RCPC' || item.rule === 'core-group').every((item) => item.cancelledAt === '2026-05-01T10:00:00Z')).toBe(true);
+  });
+
+  it('R32: Given a CIN plan started on 2 March, Then its review is due 3 months on, and each review sets the next', () => {
+    const start = command('StartChildInNeedPlan', '2026-03-02T10:00:00Z', {});
+    const review = command('RecordChildInNeedPlanReview', '2026-06-10T10:00:00Z', { progress: 'p' });
+    const items = itemsAfter(...atSpecialist, start, review).filter((item) => item.rule === 'CIN-review');
+    expect(summary(items)).toEqual([
+      { rule: 'CIN-review', dueAt: '2026-06-02T10:00:00.000Z', doneAt: '2026-06-10T10:00:00Z', cancelledAt: null },
+      { rule: 'CIN-review', dueAt: '2026-09-10T10:00:00.000Z', doneAt: null, cancelledAt: null },
+    ]);
+    expect(caseDecider.decide(review, given(...atSpecialist, start))[0].data).toMatchObject({ late: true });
+  });
+
+  it('R33: Given a telephone contact about child protection at 09:00, Then the risk decision is due at 10:00, and the BRAG rating makes it', () => {
+    const call = { ...opened, data: { ...(opened.data as object), contact: { receivedAt: '2026-03-02T09:00:00Z', route: 'telephone', source: '6', referrer: { name: 'PC Lee', anonymous: false }, childProtectionConcerns: true } } } as CaseCommand;
+    const rated = command('ApplyBragRating', '2026-03-02T09:40:00Z', { rating: 'red', rationale: 'r' });
+    expect(summary(itemsAfter(call, rated).filter((item) => item.rule === 'R33'))).toEqual([
+      { rule: 'R33', dueAt: '2026-03-02T10:00:00.000Z', doneAt: '2026-03-02T09:40:00Z', cancelledAt: null },
+    ]);
+    expect(itemsAfter(opened).filter((item) => item.rule === 'R33')).toEqual([]);
+  });
+
+  it('R27/R13: Given a contact closed by the MASH with no further action, Then the referrer notification stays due', () => {
+    const rated = command('ApplyBragRating', '2026-03-02T10:00:00Z', { rating: 'blue', rationale: 'r' });
+    const close = command('RecordMashDecision', '2026-03-02T12:00:00Z', { outcome: 'advice_and_close', rationale: 'r' });
+    expect(summary(itemsAfter(opened, rated, close).filter((item) => item.rule === 'R13'))).toEqual([
+      { rule: 'R13', dueAt: '2026-03-03T23:59:59.999Z', doneAt: null, cancelledAt: null },
+    ]);
+  });
+});
+
+describe('Time you can trust (R35)', () => {
+  const rate: CaseCommand = { type: 'ApplyBragRating', context: at('2026-03-02T11:00:00Z'), data: { caseId, rating: 'amber', rationale: 'r' } };
+  const decision: CaseCommand = { ...({ type: 'RecordMashDecision', data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'Disability services' } } as CaseCommand), context: at('2026-03-02T15:00:00Z') };
+  const notify = (occurredAt: string): CaseCommand => ({ type: 'RecordReferrerNotified', context: at(occurredAt), data: { caseId, how: 'phone' } });
+
+  it('Given a MASH decision at 15:00, When the referrer is said to have been told at 14:00, Then R35 refuses it (no timeliness by backdating)', () => {
+    expect(refused(notify('2026-03-02T14:00:00Z'), given(opened, rate, decision))).toMatchObject({ rule: 'R35', code: 'OCCURRED_AT.BEFORE_WHAT_IT_FOLLOWS' });
+    expect(caseDecider.decide(notify('2026-03-02T15:30:00Z'), given(opened, rate, decision))[0].data).toMatchObject({ late: false });
+  });
+
+  it('Given a BRAG rating at 11:00, When the MASH decision is dated 10:30, Then R35 refuses it', () => {
+    expect(refused({ ...decision, context: at('2026-03-02T10:30:00Z') }, given(opened, rate)).rule).toBe('R35');
+  });
+
+  it('Given a contact received at 09:00, When anything is dated before it, Then R35 refuses it', () => {
+    expect(refused({ ...level('complex'), context: at('2026-03-02T08:59:00Z') }, given(opened)).rule).toBe('R35');
+  });
+
+  it('Given a child born in 2014, When a contact about them is dated 2013, Then R35 refuses it', () => {
+    const early = { ...opened, context: at('2013-05-01T09:00:00Z'), data: { ...(opened.data as object), contact: { receivedAt: '2013-05-01T09:00:00Z', route: 'written', source: '3A', referrer: { name: 'Dr X', anonymous: false } } } } as CaseCommand;
+    expect(refused(early, caseDecider.initialState())).toMatchObject({ rule: 'R35', code: 'CONTACT.BEFORE_BIRTH' });
+  });
+
+  it('Given a closure on 1 April, When the case is reopened on 31 March, Then R35 refuses it', () => {
+    const close: CaseCommand = { type: 'CloseCase', context: at('2026-04-01T10:00:00Z'), data: { caseId, reason: 'RC7', summary: 's' } };
+    const reopen: CaseCommand = { type: 'ReopenCase', context: at('2026-03-31T10:00:00Z'), data: { caseId, reason: 'r' } };
+    expect(refused(reopen, given(opened, close)).rule).toBe('R35');
+  });
+
+  it('Given a contact in 2014 (before the old 2015 calendar), When its timescales are counted, Then the working-day calendar knows that year (no error)', () => {
+    const old = { ...opened, context: at('2014-03-03T10:00:00Z'), data: { ...(opened.data as object), child: { givenName: 'A', familyName: 'B', dateOfBirth: '2010-01-01', sex: 'male', disabilities: ['NONE'] }, contact: { receivedAt: '2014-03-03T09:00:00Z', route: 'written', source: '3A', referrer: { name: 'Dr X', anonymous: false } } } } as CaseCommand;
+    const rated: CaseCommand = { type: 'ApplyBragRating', context: at('2014-03-03T11:00:00Z'), data: { caseId, rating: 'amber', rationale: 'r' } };
+    const decided: CaseCommand = { type: 'RecordMashDecision', context: at('2014-03-07T15:00:00Z'), data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'p' } };
+    expect(caseDecider.decide(decided, given(old, rated))[0].data).toMatchObject({ referrerNotificationDueBy: '2014-03-10T23:59:59.999Z' });
   });
 });

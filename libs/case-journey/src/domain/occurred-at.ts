@@ -18,3 +18,20 @@ export function assertOccurredAtNotInFuture(context: CommandContext): void {
     );
   }
 }
+
+/**
+ * R35: a fact cannot have happened before what it follows (a decision before the rating it
+ * decides on, a notification before the decision, anything before the contact): backdating past
+ * it would make a timescale look met.
+ */
+export function assertNotBefore(context: CommandContext, earliest: string | null | undefined, what: string): void {
+  if (earliest && Date.parse(context.occurredAt) < Date.parse(earliest)) {
+    throw new RuleViolation(
+      'R35',
+      'OCCURRED_AT.BEFORE_WHAT_IT_FOLLOWS',
+      `occurredAt ${context.occurredAt} is before ${what} (${earliest})`,
+      `Give the time it happened: on or after ${earliest}`,
+      { earliest },
+    );
+  }
+}

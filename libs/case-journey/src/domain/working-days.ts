@@ -1,13 +1,27 @@
 /**
  * Working days in England and Wales: Monday to Friday, not a bank holiday. Used for the
  * timescales counted in working days (R13 one working day; s17 45; ICPC 15).
- * Bank holidays follow the statutory pattern plus the one-off changes proclaimed since 2015.
+ * Bank holidays follow the statutory pattern plus the one-off changes proclaimed since 1971.
  */
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 
-/** One-off proclamations: days moved or added. */
+/** One-off proclamations since the Banking and Financial Dealings Act 1971: days moved or added. */
 const MOVED: Record<string, { remove?: string; add: string }[]> = {
+  '1973': [{ add: '1973-11-14' }], // Wedding of Princess Anne
+  '1977': [{ add: '1977-06-07' }], // Silver Jubilee
+  '1981': [{ add: '1981-07-29' }], // Wedding of the Prince of Wales
+  '1995': [{ remove: '1995-05-01', add: '1995-05-08' }], // VE Day 50th anniversary
+  '1999': [{ add: '1999-12-31' }], // Millennium
+  '2002': [
+    { remove: '2002-05-27', add: '2002-06-04' }, // Golden Jubilee: spring bank holiday moved
+    { add: '2002-06-03' }, // Golden Jubilee
+  ],
+  '2011': [{ add: '2011-04-29' }], // Wedding of Prince William
+  '2012': [
+    { remove: '2012-05-28', add: '2012-06-04' }, // Diamond Jubilee: spring bank holiday moved
+    { add: '2012-06-05' }, // Diamond Jubilee
+  ],
   '2020': [{ remove: '2020-05-04', add: '2020-05-08' }], // VE Day 75th anniversary
   '2022': [
     { remove: '2022-05-30', add: '2022-06-02' }, // Platinum Jubilee: spring bank holiday moved
@@ -17,7 +31,11 @@ const MOVED: Record<string, { remove?: string; add: string }[]> = {
   '2023': [{ add: '2023-05-08' }], // Coronation of King Charles III
 };
 
-export const BANK_HOLIDAY_YEARS = { from: 2015, to: 2035 } as const;
+/**
+ * The years the calendar knows: from the 1971 Act to the end of the century (later one-off days
+ * are not known yet). The API refuses dates outside them (400), so every timescale can be counted.
+ */
+export const BANK_HOLIDAY_YEARS = { from: 1971, to: 2099 } as const;
 
 const cache = new Map<number, Set<string>>();
 
@@ -29,10 +47,10 @@ export function englandAndWalesBankHolidays(year: number): Set<string> {
   }
   const days = new Set<string>();
   const easter = easterSunday(year);
-  days.add(iso(substituteIfWeekend(utc(year, 0, 1))));
+  if (year >= 1974) days.add(iso(substituteIfWeekend(utc(year, 0, 1)))); // New Year’s Day, since 1974
   days.add(iso(addDays(easter, -2))); // Good Friday
   days.add(iso(addDays(easter, 1))); // Easter Monday
-  days.add(iso(firstWeekdayOnOrAfter(utc(year, 4, 1), 1))); // early May: first Monday
+  if (year >= 1978) days.add(iso(firstWeekdayOnOrAfter(utc(year, 4, 1), 1))); // early May: first Monday, since 1978
   days.add(iso(lastWeekdayOnOrBefore(utc(year, 4, 31), 1))); // spring: last Monday of May
   days.add(iso(lastWeekdayOnOrBefore(utc(year, 7, 31), 1))); // summer: last Monday of August
   // Christmas and Boxing Day: a weekend day is replaced by the next free weekday.
@@ -69,6 +87,16 @@ export function addWorkingDays(from: string, workingDays: number): string {
     if (isWorkingDay(date)) remaining--;
   }
   return date.toISOString();
+}
+
+/** The end (23:59:59.999, UTC dates as above) of the working day after `from`: "within one working day" (R13). */
+export function endOfNextWorkingDay(from: string): string {
+  return `${addWorkingDays(from, 1).slice(0, 10)}T23:59:59.999Z`;
+}
+
+/** R35: recorded more than `workingDays` working days after it happened. */
+export function isRecordedLate(occurredAt: string, recordedAt: string, workingDays: number): boolean {
+  return Date.parse(recordedAt) > Date.parse(addWorkingDays(occurredAt, workingDays));
 }
 
 export function addHours(from: string, hours: number): string {

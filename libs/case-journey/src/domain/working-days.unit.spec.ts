@@ -7,6 +7,8 @@ describe('Working days in England and Wales', () => {
     [2020, ['2020-01-01', '2020-04-10', '2020-04-13', '2020-05-08', '2020-05-25', '2020-08-31', '2020-12-25', '2020-12-28']],
     [2023, ['2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-08', '2023-05-29', '2023-08-28', '2023-12-25', '2023-12-26']],
     [2021, ['2021-01-01', '2021-04-02', '2021-04-05', '2021-05-03', '2021-05-31', '2021-08-30', '2021-12-27', '2021-12-28']],
+    [2012, ['2012-01-02', '2012-04-06', '2012-04-09', '2012-05-07', '2012-06-04', '2012-06-05', '2012-08-27', '2012-12-25', '2012-12-26']],
+    [2011, ['2011-01-03', '2011-04-22', '2011-04-25', '2011-04-29', '2011-05-02', '2011-05-30', '2011-08-29', '2011-12-26', '2011-12-27']],
   ])('Given %i, Then its bank holidays are the published ones', (year, expected) => {
     expect([...englandAndWalesBankHolidays(year)].sort()).toEqual(expected);
   });
@@ -28,7 +30,9 @@ describe('Working days in England and Wales', () => {
     expect(addWorkingDays('2026-12-24T09:00:00.000Z', 2)).toBe('2026-12-30T09:00:00.000Z');
   });
 
-  it('Given a year outside the table, Then it says so rather than guess', () => {
-    expect(() => englandAndWalesBankHolidays(2040)).toThrow(RangeError);
+  it('Given a year outside the calendar (before the 1971 Act, or past 2099), Then it says so rather than guess', () => {
+    expect(() => englandAndWalesBankHolidays(1970)).toThrow(RangeError);
+    expect(() => englandAndWalesBankHolidays(2100)).toThrow(RangeError);
+    expect(englandAndWalesBankHolidays(2040).size).toBe(8);
   });
 });

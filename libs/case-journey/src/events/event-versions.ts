@@ -42,6 +42,12 @@ export const CASE_EVENT_VERSIONS: { readonly [T in CaseEventType]: number } = {
   EscalationWithdrawn: 1,
   EntryCorrected: 1,
   CaseAllocated: 1,
+  ContactClosed: 1,
+  ReferralRecorded: 1,
+  InitialChildProtectionConferenceHeld: 1,
+  CoreGroupMet: 1,
+  ChildProtectionReviewConferenceHeld: 1,
+  ChildInNeedPlanReviewed: 1,
 };
 
 export const FAMILY_EVENT_VERSIONS: { readonly [T in FamilyEventType]: number } = {

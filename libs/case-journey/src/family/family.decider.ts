@@ -112,7 +112,10 @@ export function evolveFamily(state: FamilyState, event: EventEnvelope<FamilyEven
         ],
       };
     case 'TeamAroundFamilyConvened':
-      return { ...state, team: { kind: event.data.kind, leadProfessional: event.data.leadProfessional, members: event.data.members, nextReviewDate: null } };
+      return {
+        ...state,
+        team: { kind: event.data.kind, leadProfessional: event.data.leadProfessional, members: event.data.members, nextReviewDate: event.data.firstReviewDate ?? null },
+      };
     default:
       return evolveEarlyHelp(state, event);
   }
@@ -162,12 +165,16 @@ export type TeamKind = (typeof TEAM_KINDS)[number];
 
 export type ConveneTeamAroundFamily = Command<
   'ConveneTeamAroundFamily',
-  { familyId: string; kind: TeamKind; leadProfessional: Professional; members: Professional[] }
+  { familyId: string; kind: TeamKind; leadProfessional: Professional; members: Professional[]; /** R34: YYYY-MM-DD; default 6 weeks on. */ firstReviewDate?: string }
 >;
+/** `firstReviewDate` was added to schema version 1 as an optional field: teams convened before it have none. */
 export type TeamAroundFamilyConvened = DomainEvent<
   'TeamAroundFamilyConvened',
-  { ehaId: string; kind: TeamKind; leadProfessional: Professional; members: Professional[] }
+  { ehaId: string; kind: TeamKind; leadProfessional: Professional; members: Professional[]; firstReviewDate?: string }
 >;
+
+/** R34: a TAF/TAC first reviews the plan within 6 weeks of meeting, unless it sets its own date. */
+export const FIRST_TAF_REVIEW_DAYS = 42;
 
 /** R1 consent first; R2 one open EHA per family, and a refusal says whose it is. */
 function decideStartEarlyHelpAssessment(command: StartEarlyHelpAssessment, state: FamilyState): EarlyHelpAssessmentStarted[] {
@@ -216,5 +223,10 @@ function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: 
     throw new RuleViolation('R3', 'TAF.ALREADY_CONVENED', `A ${state.team.kind} is already convened, led by ${state.team.leadProfessional.name}`);
   }
   const { kind, leadProfessional, members } = command.data;
-  return [{ type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: { ehaId: open.ehaId, kind, leadProfessional, members } }];
+  const convenedOn = command.context.occurredAt.slice(0, 10);
+  const firstReviewDate = command.data.firstReviewDate ?? new Date(Date.parse(`${convenedOn}T00:00:00Z`) + FIRST_TAF_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  if (firstReviewDate <= convenedOn) {
+    throw new RuleViolation('R34', 'TAF.REVIEW_NOT_AFTER', 'The first review date must be after the day the team is convened', 'Give a later firstReviewDate');
+  }
+  return [{ type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: { ehaId: open.ehaId, kind, leadProfessional, members, firstReviewDate } }];
 }

@@ -96,6 +96,13 @@ describe('Early help on the family (R1, R2, R3)', () => {
       { type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: expect.objectContaining({ ehaId: 'eha-1', kind: 'TAF', leadProfessional: lead }) },
     ]);
   });
+
+  it('R34: Given a TAF convened on 2 March, When no first review date is given, Then it is due 6 weeks on; one not after the day is refused', () => {
+    expect(familyDecider.decide(convene, given(register, start('eha-1')))[0].data).toMatchObject({ firstReviewDate: '2026-04-13' });
+    const sameDay = { ...convene, data: { ...(convene.data as object), firstReviewDate: '2026-03-02' } } as FamilyCommand;
+    expect(() => familyDecider.decide(sameDay, given(register, start('eha-1')))).toThrow(expect.objectContaining({ rule: 'R34', code: 'TAF.REVIEW_NOT_AFTER' }));
+    expect(given(register, start('eha-1'), convene).team?.nextReviewDate).toBe('2026-04-13');
+  });
 });
 
 describe('Early help after the start (R4, R5, R14)', () => {

@@ -33,6 +33,9 @@ export const DAILY_COUNTERS = [
   'back_up_within_6',
   'back_up_within_12',
   ...FLOW_PAIRS.map((pair) => pair.column),
+  // R35 (migration 1767000000023)
+  'entries_recorded',
+  'entries_recorded_late',
 ] as const;
 
 export type DailyCounter = (typeof DAILY_COUNTERS)[number];

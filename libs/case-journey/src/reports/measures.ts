@@ -43,17 +43,7 @@ export function durabilityWindow(steppedDownAt: string, backUpAt: string): Durab
   return DURABILITY_WINDOWS.find((months) => back <= Date.parse(addMonthsToInstant(steppedDownAt, months))) ?? null;
 }
 
-/**
- * DfE: a re-referral is a referral within 12 months of a previous referral of the same child,
- * counted against each referral's own date.
- */
-export function isReReferral(previousReferrals: readonly string[], referredAt: string): boolean {
-  const at = Date.parse(referredAt);
-  return previousReferrals.some((previous) => {
-    const before = Date.parse(previous);
-    return before < at && at <= Date.parse(addMonthsToInstant(previous, 12));
-  });
-}
+export { isReReferral } from '../domain/calendar-months';
 
 /**
  * The same child across cases: Windscreen has no child id beyond the case, so a child who comes

@@ -3,6 +3,10 @@
  * A day is a calendar date `YYYY-MM-DD`; an event's day is its date in the UK (Europe/London).
  */
 
+import { addMonthsMs } from '../domain/calendar-months';
+
+export { addMonthsToInstant } from '../domain/calendar-months';
+
 export const INTERVALS = ['week', 'month', 'quarter'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
@@ -36,25 +40,9 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
 }
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-
 /** Calendar months later (or earlier), the day clamped to the month's end: 31 Jan + 1 month = 28/29 Feb. */
 export function addMonths(day: string, months: number): string {
   return toDay(addMonthsMs(dayMs(day), months));
-}
-
-/** The same, for an instant (ISO 8601 date-time): its UTC date and time moved by whole months. */
-export function addMonthsToInstant(instant: string, months: number): string {
-  return new Date(addMonthsMs(Date.parse(instant), months)).toISOString();
-}
-
-function addMonthsMs(ms: number, months: number): number {
-  const at = new Date(ms);
-  const month = at.getUTCMonth() + months;
-  const year = at.getUTCFullYear() + Math.floor(month / 12);
-  const monthOfYear = ((month % 12) + 12) % 12;
-  const day = Math.min(at.getUTCDate(), daysInMonth(year, monthOfYear));
-  return Date.UTC(year, monthOfYear, day, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds());
 }
 
 /**

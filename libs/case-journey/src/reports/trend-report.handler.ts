@@ -1,13 +1,17 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { TIMELINESS_RULES as CASE_TIMELINESS_RULES } from '../case/timeliness/timeliness-items';
 import { LEVELS_OF_NEED } from '../domain/levels-of-need';
 import { FLOW_PAIRS } from './daily-counts';
 import { percentileCont, rate } from './measures';
 import { INTERVAL_LABELS, periodStartsBetween } from './periods';
 import { GetTrendReportQuery, ReportColumn, ReportFilters, ReportName, ReportRow, ReportView } from './trend-report.query';
 
-/** Timeliness rows, in this order: R11 split by BRAG rating, as each has its own timescale. */
-export const TIMELINESS_RULES = ['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'S17', 'ICPC', 'TAF-review'] as const;
+/** R35: the timeliness report's last row counts the entries recorded in time and late. */
+const RECORDED_LATE = 'recorded-late';
+
+/** The timeliness report's rows: each rule of the timeliness items, R11 by BRAG rating (each its own timescale). */
+export const TIMELINESS_RULES: readonly string[] = CASE_TIMELINESS_RULES.flatMap((rule) => (rule === 'R11' ? ['R11-red', 'R11-amber', 'R11-green'] : [rule]));
 
 /** Early help columns and the `report_daily` counters they sum. */
 const EARLY_HELP_COLUMNS: { key: string; label: string; kind: string }[] = [
@@ -267,8 +271,19 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
         const sum = byKey.get(key) ?? { due: 0, onTime: 0, late: 0, outstanding: 0 };
         byKey.set(key, { due: sum.due + row.due, onTime: sum.onTime + row.onTime, late: sum.late + row.late, outstanding: sum.outstanding + row.outstanding });
       }
+      // R35: entries recorded, on the day they happened, and those recorded late.
+      const recordingWhere = factFilter(filters);
+      const recordingBucket = periodBucket(filters, recordingWhere.parameters);
+      const recorded: { period: string; entries: number; late: number }[] = await db.query(
+        `select ${recordingBucket.sql} as period, sum(entries_recorded)::int as entries, sum(entries_recorded_late)::int as late
+           from report_daily where ${recordingWhere.where} group by 1`,
+        recordingWhere.parameters,
+      );
+      for (const row of recordingBucket.label(recorded)) {
+        byKey.set(`${row.period} ${RECORDED_LATE}`, { due: row.entries, onTime: row.entries - row.late, late: row.late, outstanding: 0 });
+      }
       return bucket.periods.flatMap((period) =>
-        TIMELINESS_RULES.map((rule) => {
+        [...TIMELINESS_RULES, RECORDED_LATE].map((rule) => {
           const { due, onTime, late, outstanding } = byKey.get(`${period} ${rule}`) ?? { due: 0, onTime: 0, late: 0, outstanding: 0 };
           return { period, rule, due, onTime, late, outstanding, onTimeRate: rate(onTime, onTime + late, null) };
         }),

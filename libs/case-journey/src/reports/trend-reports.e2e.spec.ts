@@ -224,25 +224,26 @@ describe('Managers’ trend reports (/reports/...)', () => {
     );
   });
 
-  it('Given referrals, reopenings and a returning child, When re-referrals are read, Then each referral within 12 months of a previous one of the same child counts', async () => {
+  it('Given contacts, reopenings and moves to specialist, When re-referrals are read, Then only referrals count, each within 12 months of a previous one of the same child a re-referral (R28)', async () => {
     const response = await get(`/reports/re-referrals?${year}`);
     const zero = { referrals: 0, reReferrals: 0, rate: 0 };
+    // Contacts (A, B, C, D, E, F) and B's reopening are not referrals; moves to specialist are.
     expect(response.body.rows).toEqual(
       monthly(zero, {
-        '2025-01': { referrals: 2 },
-        '2025-02': { referrals: 1 },
-        '2025-07': { referrals: 2, reReferrals: 1, rate: 0.5 }, // Amira again as a new case; her sister is not a re-referral
-        '2025-09': { referrals: 1, reReferrals: 1, rate: 1 }, // B reopened
-        '2025-11': { referrals: 1 },
+        '2025-02': { referrals: 2 }, // C assessed at specialist, A stepped up
+        '2025-05': { referrals: 1, reReferrals: 1, rate: 1 }, // A back at specialist after its step down in March
+        '2025-09': { referrals: 1, reReferrals: 1, rate: 1 }, // C back at specialist, 7 months after its first referral
       }),
     );
-    const peterborough = await get(`/reports/re-referrals?${year}&area=peterborough&interval=quarter`);
-    expect(peterborough.body.rows).toEqual([
-      { period: '2025-Q1', referrals: 1, reReferrals: 0, rate: 0 },
-      { period: '2025-Q2', referrals: 0, reReferrals: 0, rate: 0 },
+    const cambridgeshire = await get(`/reports/re-referrals?${year}&area=cambridgeshire&interval=quarter`);
+    expect(cambridgeshire.body.rows).toEqual([
+      { period: '2025-Q1', referrals: 2, reReferrals: 0, rate: 0 },
+      { period: '2025-Q2', referrals: 1, reReferrals: 1, rate: 1 },
       { period: '2025-Q3', referrals: 1, reReferrals: 1, rate: 1 },
-      { period: '2025-Q4', referrals: 1, reReferrals: 0, rate: 0 }, // F, with its area corrected (R22)
+      { period: '2025-Q4', referrals: 0, reReferrals: 0, rate: 0 },
     ]);
+    const peterborough = await get(`/reports/re-referrals?${year}&area=peterborough&interval=quarter`);
+    expect(peterborough.body.rows.every((row: { referrals: number }) => row.referrals === 0)).toBe(true);
   });
 
   it('Given a family’s early help, When the early help report is read, Then EHAs, TAF, Hub decision and Keep in Touch count in their months', async () => {
@@ -368,11 +369,13 @@ describe('Managers’ trend reports: timeliness', () => {
     const t1 = await telephone('2025-03-03T09:00:00Z');
     await mash(t1.caseId, 'written-follow-up', '2025-03-03T15:00:00Z');
     await mash(t1.caseId, 'brag-rating', '2025-03-03T10:00:00Z', { rating: 'red', rationale: 'Injury' });
+    await post(`/cases/${t1.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2025-03-03T11:00:00Z' });
     await mash(t1.caseId, 'decision', '2025-03-03T12:00:00Z', { outcome: 'early_help_hub', rationale: 'r' });
     await mash(t1.caseId, 'referrer-notified', '2025-03-04T10:00:00Z', { how: 'Telephone' });
     const t2 = await telephone('2025-03-10T09:00:00Z');
     await mash(t2.caseId, 'written-follow-up', '2025-03-12T09:00:00Z');
     await mash(t2.caseId, 'brag-rating', '2025-03-10T10:00:00Z', { rating: 'amber', rationale: 'Concerns' });
+    await post(`/cases/${t2.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2025-03-10T17:00:00Z' });
     await mash(t2.caseId, 'decision', '2025-03-10T18:00:00Z', { outcome: 'early_help_hub', rationale: 'r' });
     const t3 = await telephone('2025-03-20T09:00:00Z');
     await mash(t3.caseId, 'brag-rating', '2025-03-20T10:00:00Z', { rating: 'green', rationale: 'Wellbeing' });
@@ -399,9 +402,15 @@ describe('Managers’ trend reports: timeliness', () => {
       { period: '2025-03', rule: 'R11-amber', due: 1, onTime: 0, late: 1, outstanding: 0, onTimeRate: 0 },
       { period: '2025-03', rule: 'R11-green', due: 1, onTime: 0, late: 1, outstanding: 0, onTimeRate: 0 },
       { period: '2025-03', rule: 'R13', due: 2, onTime: 1, late: 1, outstanding: 0, onTimeRate: 0.5 },
+      { period: '2025-03', rule: 'R33', ...none },
       { period: '2025-03', rule: 'S17', ...none },
       { period: '2025-03', rule: 'ICPC', ...none },
+      { period: '2025-03', rule: 'core-group', ...none },
+      { period: '2025-03', rule: 'RCPC', ...none },
+      { period: '2025-03', rule: 'CIN-review', ...none },
       { period: '2025-03', rule: 'TAF-review', ...none },
+      // R35: every entry of March was recorded today, more than 2 working days later.
+      { period: '2025-03', rule: 'recorded-late', due: 13, onTime: 0, late: 13, outstanding: 0, onTimeRate: 0 },
     ]);
   });
 
@@ -435,13 +444,23 @@ describe('Managers’ trend reports: timeliness', () => {
     const theirs = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&format=csv').set('Authorization', south);
     expect(theirs.text.split('\r\n')).toEqual([
       'Month,Rule,Due,On time,Late,Outstanding,On-time rate',
-      ...['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'S17', 'ICPC', 'TAF-review'].map((rule) => `2025-03,${rule},0,0,0,0,`),
+      ...['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review', 'recorded-late'].map((rule) => `2025-03,${rule},0,0,0,0,`),
       '',
     ]);
     const peterborough = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&area=peterborough').set('Authorization', auditor());
     expect(peterborough.body.rows.every((row: { due: number }) => row.due === 0)).toBe(true);
   });
 });
+
+/** The reports projection rebuilt from the log has the same tables as kept live. */
+async function expectReportsRebuildUnchanged(t: TestApp): Promise<void> {
+  const dataSource = t.app.get(DataSource);
+  const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
+  const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
+  const before = await snapshot();
+  await rebuildProjection(dataSource, t.app.get(EventStore), projection);
+  expect(await snapshot()).toEqual(before);
+}
 
 describe('Managers’ trend reports: a corrected area (R22)', () => {
   let t: TestApp;
@@ -491,7 +510,7 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
     expect(await rows('flow', 'cambridgeshire')).toEqual([]);
     expect((await rows('early-help', 'peterborough'))[0].ehasStarted).toBe(1);
     expect((await rows('early-help', 'cambridgeshire'))[0].ehasStarted).toBe(0);
-    expect((await rows('re-referrals', 'peterborough'))[0].referrals).toBe(1);
+    expect((await rows('re-referrals', 'peterborough'))[0]).toMatchObject({ referrals: 2, reReferrals: 1 });
     expect((await rows('re-referrals', 'cambridgeshire'))[0].referrals).toBe(0);
     expect((await rows('time-at-level', 'peterborough')).filter((row: { exits: number }) => row.exits > 0)).toEqual([
       { level: 'complex', exits: 1, medianDays: 28, p90Days: 28 },
@@ -501,11 +520,68 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
   });
 
   it('Given the correction, When the reports projection is rebuilt, Then its tables are the same', async () => {
-    const dataSource = t.app.get(DataSource);
-    const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
-    const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
-    const before = await snapshot();
-    await rebuildProjection(dataSource, t.app.get(EventStore), projection);
-    expect(await snapshot()).toEqual(before);
+    await expectReportsRebuildUnchanged(t);
+  });
+});
+
+describe('Managers’ trend reports: a corrected level (R22, R36)', () => {
+  let t: TestApp;
+  let recorded = 0n;
+  const worker: TestUser = { sub: 'alice', roles: ['case_worker'], team: 'north', agency: 'Early Help' };
+  const auth = () => `Bearer ${t.token(worker)}`;
+  async function post(path: string, body: object): Promise<Record<string, string>> {
+    const response = await t.http().post(path).set('Authorization', auth()).send(body);
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (BigInt(response.body.position) > recorded) recorded = BigInt(response.body.position);
+    return response.body;
+  }
+  const at = (day: string) => `${day}T10:00:00Z`;
+  const rows = async (report: string) => {
+    expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
+    return (await t.http().get(`/reports/${report}?from=2025-01-01&to=2025-03-31&interval=quarter`).set('Authorization', `Bearer ${t.token({ sub: 'ines', roles: ['auditor'] })}`)).body.rows;
+  };
+  const eventOf = async (caseId: string, type: string) =>
+    (await t.http().get(`/cases/${caseId}/history`).set('Authorization', auth())).body.events.filter((event: { type: string }) => event.type === type).at(-1).id;
+  const open = (day: string) => post('/cases', { ...aContact({ contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) } }), occurredAt: at(day) });
+  let x: Record<string, string>;
+  let y: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    x = await open('2025-01-06');
+    await post(`/cases/${x.caseId}/level-of-need`, { level: 'emerging', reason: 'r', occurredAt: at('2025-01-07') });
+    await post(`/cases/${x.caseId}/level-of-need`, { level: 'complex', reason: 'Keyed on the wrong child', occurredAt: at('2025-01-14') });
+    y = await open('2025-02-03');
+    await post(`/cases/${y.caseId}/level-of-need`, { level: 'complex', reason: 'r', occurredAt: at('2025-02-04') });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('Given a mis-keyed step up and a mis-keyed assessment, When their levels are corrected, Then the reports re-file them and count no step that never happened', async () => {
+    expect(await rows('transitions')).toEqual([{ period: '2025-Q1', stepUps: 1, stepDowns: 0 }]);
+    expect(await rows('flow')).toEqual([
+      { from: 'new_contact', to: 'emerging', children: 1 },
+      { from: 'new_contact', to: 'complex', children: 1 },
+      { from: 'emerging', to: 'complex', children: 1 },
+    ]);
+
+    await post(`/cases/${x.caseId}/corrections`, { correctsEventId: await eventOf(x.caseId, 'SteppedUp'), correctedValues: { to: 'emerging' }, reason: 'The step up was keyed on the wrong child' });
+    await post(`/cases/${y.caseId}/corrections`, { correctsEventId: await eventOf(y.caseId, 'LevelOfNeedAssessed'), correctedValues: { level: 'emerging' }, reason: 'Assessed as emerging needs' });
+
+    expect(await rows('transitions')).toEqual([{ period: '2025-Q1', stepUps: 0, stepDowns: 0 }]);
+    expect(await rows('transitions/detail')).toEqual([]);
+    expect(await rows('flow')).toEqual([{ from: 'new_contact', to: 'emerging', children: 2 }]);
+    // The summary shows the corrected level; the chronology keeps both, the correction beside the entry.
+    const summary = await t.http().get(`/cases/${x.caseId}?minPosition=${recorded}`).set('Authorization', auth());
+    expect(summary.body.level).toBe('emerging');
+    const chronology = await t.http().get(`/cases/${x.caseId}/chronology`).set('Authorization', auth());
+    const step = chronology.body.entries.find((entry: { type: string }) => entry.type === 'SteppedUp');
+    expect(step.corrections[0]).toMatchObject({ originalValues: { to: 'complex' }, correctedValues: { to: 'emerging' } });
+  });
+
+  it('Given the corrections, When the reports projection is rebuilt, Then its tables are the same', async () => {
+    expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
+    await expectReportsRebuildUnchanged(t);
   });
 });

@@ -91,7 +91,7 @@ export class TrendReportsHttpController {
   @ReportEndpoint(
     'timeliness',
     'Items done on time, per rule and period of their due date',
-    '`period, rule, due, onTime, late, outstanding, onTimeRate` for R10, R11-red, R11-amber, R11-green, R13, S17, ICPC and TAF-review; late includes items overdue and not done; `onTimeRate` = onTime / (onTime + late), null when none',
+    '`period, rule, due, onTime, late, outstanding, onTimeRate` for R10, R11-red, R11-amber, R11-green, R13, R33, S17, ICPC, core-group, RCPC, CIN-review and TAF-review; late includes items overdue and not done; `onTimeRate` = onTime / (onTime + late), null when none',
   )
   timeliness(@Query() query: TrendReportRequestDto, @CurrentActor() actor: Actor, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     return this.report('timeliness', query, actor, accept, response);

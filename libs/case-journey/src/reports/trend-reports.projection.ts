@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { decode, Decoded, DecodedEvent } from '../events/decode';
@@ -9,6 +10,8 @@ import type { FamilyEvent } from '../family/family.decider';
 import { backUpContribution, Contribution, DAILY_COUNTERS, moveContribution, referralContribution, stepDownContribution } from './daily-counts';
 import { childKey, durabilityWindow, isReReferral } from './measures';
 import { daysBetween, ukDay } from './periods';
+import { isRecordedLate } from '../domain/working-days';
+import { compareLevels, LevelOfNeed } from '../domain/levels-of-need';
 
 /** Where a case stands, as far as the reports need to know. */
 interface CaseMemory {
@@ -67,8 +70,6 @@ const HUB_KINDS: Record<string, string> = {
 };
 
 const LEVEL_EVENTS = new Set(['LevelOfNeedAssessed', 'SteppedUp', 'SteppedDown']);
-/** Case events that need what the projection remembers of the case (the others need nothing). */
-const CASE_EVENTS = new Set([...LEVEL_EVENTS, 'CaseClosed', 'CaseReopened', 'CaseAllocated', 'EntryCorrected']);
 /** Family events that are counted, in the area and team of a child's case. */
 const EARLY_HELP_EVENTS = new Set(['EarlyHelpAssessmentStarted', 'EarlyHelpAssessmentCompleted', 'TeamAroundFamilyConvened', 'EarlyHelpHubDecisionRecorded', 'KeepInTouchStarted']);
 
@@ -94,8 +95,15 @@ export class TrendReportsProjection implements Projection {
     'report_early_help',
   ];
 
+  /** R35: working days after which an entry counts as recorded late (RECORDED_LATE_AFTER_WORKING_DAYS). */
+  private readonly recordedLateAfter: number;
+
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.recordedLateAfter = config?.recordedLateAfterWorkingDays ?? 2;
+  }
+
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
-    const batch = new TrendReportsBatch(manager);
+    const batch = new TrendReportsBatch(manager, this.recordedLateAfter);
     const decoded = events.map(decode).filter((event) => event !== undefined);
     await batch.load(decoded);
     for (const event of decoded) batch.apply(event);
@@ -123,21 +131,25 @@ class TrendReportsBatch {
   private readonly daily = new Map<string, { day: string; area: string; team: string; counts: Record<string, number> }>();
   private readonly areaCorrections: { caseId: string; area: string }[] = [];
   private readonly categoryCorrections: { caseId: string; eventId: string; category: string }[] = [];
+  private readonly levelCorrections: { caseId: string; eventId: string; level: string }[] = [];
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly recordedLateAfter: number,
+  ) {}
 
   /** Reads only what this batch's events need: the cases, families and children they touch. */
   async load(events: DecodedEvent[]): Promise<void> {
     const caseIds = new Set<string>();
     const familyIds = new Set<string>();
     const openedKeys = new Map<string, string>();
-    const reopenedCaseIds = new Set<string>();
+    const referredCaseIds = new Set<string>();
     const specialistCaseIds = new Set<string>();
     for (const { kind, id, event } of events) {
       if (kind === 'case') {
         if (event.type === 'CaseOpened') openedKeys.set(id, childKey(event.data.familyId, event.data.child));
-        else if (CASE_EVENTS.has(event.type)) caseIds.add(id);
-        if (event.type === 'CaseReopened') reopenedCaseIds.add(id);
+        else caseIds.add(id); // every entry is counted as recorded (R35), in its case's area and team
+        if (event.type === 'ReferralRecorded') referredCaseIds.add(id);
         if ((event.type === 'LevelOfNeedAssessed' && event.data.level === 'specialist') || (event.type === 'SteppedUp' && event.data.to === 'specialist')) {
           specialistCaseIds.add(id);
         }
@@ -188,7 +200,7 @@ class TrendReportsBatch {
     }
     const keyOf = (caseId: string) => openedKeys.get(caseId) ?? this.cases.get(caseId)?.childKey;
     const known = (key: string | undefined): key is string => key !== undefined;
-    const referred = new Set([...openedKeys.values(), ...[...reopenedCaseIds].map(keyOf).filter(known)]);
+    const referred = new Set([...referredCaseIds].map(keyOf).filter(known));
     if (referred.size) {
       const rows: { child_key: string; referrals: Date[] }[] = await this.manager.query(
         `select child_key, referrals from report_children where child_key = any($1::text[])`,
@@ -241,11 +253,12 @@ class TrendReportsBatch {
       };
       this.cases.set(caseId, memory);
       this.dirtyCases.add(caseId);
-      this.referral(memory, position, at, 'opened');
+      this.recorded(memory, event);
       return;
     }
     const memory = this.cases.get(caseId);
     if (!memory) return;
+    this.recorded(memory, event);
     const move = (direction: string, from: string, to: string, category: string | null, exitsLevel: boolean) => {
       const day = ukDay(at);
       // The same move made before (that day or earlier): the flow counts the child once.
@@ -283,6 +296,7 @@ class TrendReportsBatch {
         }
         break;
       case 'CaseClosed':
+      case 'ContactClosed':
         move('closed', memory.level ?? 'new_contact', 'closed', null, memory.level !== null);
         memory.status = 'closed';
         this.dirtyCases.add(memory.caseId);
@@ -292,7 +306,10 @@ class TrendReportsBatch {
         // Time at a level starts again when the case comes back.
         if (memory.level) memory.levelSince = at;
         this.dirtyCases.add(memory.caseId);
-        this.referral(memory, position, at, 'reopened');
+        break;
+      case 'ReferralRecorded':
+        // R28: a contact counts once it becomes a referral; re-referral by the DfE definition, over every case of the child.
+        this.referral(memory, position, at, event.data.route);
         break;
       case 'CaseAllocated':
         memory.team = event.data.team;
@@ -305,8 +322,17 @@ class TrendReportsBatch {
           memory.area = corrected.area;
           this.dirtyCases.add(memory.caseId);
           this.areaCorrections.push({ caseId: memory.caseId, area: corrected.area });
-        } else if (LEVEL_EVENTS.has(event.data.correctsType) && typeof corrected.reasonCategory === 'string') {
-          this.categoryCorrections.push({ caseId: memory.caseId, eventId: event.data.correctsEventId, category: corrected.reasonCategory });
+        } else if (LEVEL_EVENTS.has(event.data.correctsType)) {
+          if (typeof corrected.reasonCategory === 'string') {
+            this.categoryCorrections.push({ caseId: memory.caseId, eventId: event.data.correctsEventId, category: corrected.reasonCategory });
+          }
+          // R36: a corrected level re-files the move it made (the decider allows it on the latest level only).
+          const level = corrected.level ?? corrected.to;
+          if (typeof level === 'string') {
+            memory.level = level;
+            this.dirtyCases.add(memory.caseId);
+            this.levelCorrections.push({ caseId: memory.caseId, eventId: event.data.correctsEventId, level });
+          }
         }
         break;
       }
@@ -355,13 +381,19 @@ class TrendReportsBatch {
     this.count(day, area, team, { [kind]: 1 });
   }
 
+  /** R35: every entry of the case, on the day it happened, and whether it was recorded late. */
+  private recorded(memory: CaseMemory, event: RecordedEvent): void {
+    const late = isRecordedLate(event.metadata.occurredAt, event.metadata.recordedAt, this.recordedLateAfter);
+    this.count(ukDay(event.metadata.occurredAt), memory.area, memory.team, late ? { entries_recorded: 1, entries_recorded_late: 1 } : { entries_recorded: 1 });
+  }
+
   private setLevel(memory: CaseMemory, level: string, at: string): void {
     memory.level = level;
     memory.levelSince = at;
     this.dirtyCases.add(memory.caseId);
   }
 
-  private referral(memory: CaseMemory, position: string, at: string, kind: 'opened' | 'reopened'): void {
+  private referral(memory: CaseMemory, position: string, at: string, kind: string): void {
     const previous = this.children.get(memory.childKey) ?? [];
     const reReferral = isReReferral(previous, at);
     this.children.set(memory.childKey, [...previous, at].sort((a, b) => Date.parse(a) - Date.parse(b)));
@@ -491,6 +523,35 @@ class TrendReportsBatch {
     for (const { caseId, eventId, category } of this.categoryCorrections) {
       await q(`update report_level_moves set reason_category = $3 where case_id = $1 and event_id = $2`, [caseId, eventId, category]);
     }
+    for (const correction of this.levelCorrections) await this.refileLevel(correction);
+    if (this.levelCorrections.length) await this.saveDaily();
+  }
+
+  /**
+   * R22, R36: the move is filed under its corrected level, its counts taken from the old move and
+   * given to the new one; a step corrected to the level it started from never happened, and goes.
+   */
+  private async refileLevel({ caseId, eventId, level }: { caseId: string; eventId: string; level: string }): Promise<void> {
+    const [move]: { day: string; area: string; team: string; direction: string; from_level: string; to_level: string; repeat_since: string | null }[] =
+      await this.manager.query(
+        `select day::text as day, area, team, direction, from_level, to_level, repeat_since::text as repeat_since
+           from report_level_moves where case_id = $1 and event_id = $2`,
+        [caseId, eventId],
+      );
+    if (!move || move.to_level === level) return;
+    const before = { direction: move.direction, from: move.from_level, to: move.to_level, repeatSince: move.repeat_since };
+    this.count(move.day, move.area, move.team, moveContribution(before), -1);
+    if (move.direction !== 'assessed' && move.from_level === level) {
+      await this.manager.query(`delete from report_level_moves where case_id = $1 and event_id = $2`, [caseId, eventId]);
+      return;
+    }
+    const direction = move.direction === 'assessed' ? 'assessed' : compareLevels(level as LevelOfNeed, move.from_level as LevelOfNeed) > 0 ? 'up' : 'down';
+    this.count(move.day, move.area, move.team, moveContribution({ ...before, direction, to: level }));
+    await this.manager.query(`update report_level_moves set to_level = $3, direction = $4 where case_id = $1 and event_id = $2`, [caseId, eventId, level, direction]);
+    await this.manager.query(
+      `update report_step_downs s set to_level = $3 from report_level_moves m where m.case_id = $1 and m.event_id = $2 and s.position = m.position`,
+      [caseId, eventId, level],
+    );
   }
 
   /** One upsert that adds this batch's counts to each day's row. */

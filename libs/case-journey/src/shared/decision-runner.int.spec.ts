@@ -29,7 +29,7 @@ const changeLevel = (caseId: string, level: 'universal' | 'emerging' | 'complex'
   data: { caseId, level, reason: `to ${level}`, familyHasEarlyHelpAssessment: false },
   context: context(),
 });
-const closeCase = (caseId: string): CaseCommand => ({ type: 'CloseCase', data: { caseId, reason: 'RC1', summary: 'closed' }, context: context() });
+const closeCase = (caseId: string): CaseCommand => ({ type: 'CloseCase', data: { caseId, reason: 'RC7', summary: 'closed' }, context: context() });
 const reopenCase = (caseId: string): CaseCommand => ({ type: 'ReopenCase', data: { caseId, reason: 'new concerns' }, context: context() });
 
 async function refusalOf(action: Promise<unknown>): Promise<string> {

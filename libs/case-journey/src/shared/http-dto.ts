@@ -1,8 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { BANK_HOLIDAY_YEARS } from '../domain/working-days';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** R35: a date the working-day calendar covers (timescales are counted from it). */
+function WithinTheCalendar(): PropertyDecorator {
+  const { from, to } = BANK_HOLIDAY_YEARS;
+  return ValidateBy({
+    name: 'withinTheCalendar',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !/^\d{4}/.test(value) || (Number(value.slice(0, 4)) >= from && Number(value.slice(0, 4)) <= to),
+      defaultMessage: (args) => `${args?.property} must be between ${from} and ${to}: the working-day calendar covers those years`,
+    },
+  });
+}
 
 /**
  * A moment: date, time and time zone (2026-03-02T09:15:00Z). ISO 8601 alone also allows week and
@@ -14,6 +27,14 @@ export function IsInstant(): PropertyDecorator {
     const message = `${String(property)} must be a date-time with its time zone, e.g. 2026-03-02T09:15:00Z`;
     Matches(INSTANT, { message })(target, property as string);
     IsISO8601({ strict: true, strictSeparator: true }, { message })(target, property as string);
+    WithinTheCalendar()(target, property as string);
+  };
+}
+
+/** Who attended a meeting: one to 50 names, each up to 200 characters. */
+export function IsAttendees(): PropertyDecorator {
+  return (target, property) => {
+    for (const decorate of [IsArray(), ArrayMinSize(1), ArrayMaxSize(50), IsString({ each: true }), MaxLength(200, { each: true })]) decorate(target, property as string);
   };
 }
 
@@ -23,6 +44,7 @@ export function IsCalendarDate(): PropertyDecorator {
     const message = `${String(property)} must be a real calendar date, YYYY-MM-DD`;
     Matches(CALENDAR_DATE, { message })(target, property as string);
     IsISO8601({ strict: true }, { message })(target, property as string);
+    WithinTheCalendar()(target, property as string);
   };
 }
 

@@ -18,6 +18,7 @@ import { ReportStepsDaily1767000000017 } from './1767000000017-report-steps-dail
 import { LogCheckpoints1767000000018 } from './1767000000018-log-checkpoints';
 import { IdempotencyLeases1767000000019 } from './1767000000019-idempotency-leases';
 import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk-reads';
+import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-counts';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   LogCheckpoints1767000000018,
   IdempotencyLeases1767000000019,
   AccessLogBulkReads1767000000020,
+  RecordedLateCounts1767000000023,
 ];

@@ -11,7 +11,7 @@ const LEVEL_LABELS = {
 };
 const FLOW_FROM = ['new_contact', 'universal', 'emerging', 'complex', 'specialist'];
 const FLOW_TO = ['universal', 'emerging', 'complex', 'specialist', 'closed'];
-const TIMELINESS_RULES = ['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'S17', 'ICPC', 'TAF-review'];
+const TIMELINESS_RULES = ['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review'];
 const AREA_LABELS = { cambridgeshire: 'Cambridgeshire', peterborough: 'Peterborough' };
 const COLOURS = { blue: '#0072b2', orange: '#d55e00', green: '#009e73', purple: '#6a3d9a' };
 

@@ -1,7 +1,8 @@
 import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { compareLevels, LEVEL_LABELS, LevelOfNeed } from '../../domain/levels-of-need';
-import type { CaseState } from '../case.state';
+import { CaseState, openStatutoryEpisodes } from '../case.state';
+import { referralIfNew, ReferralRecorded } from '../referral/referral.decide';
 
 export const CONSENT_EXCEPTIONS = ['risk_of_significant_harm', 'prejudice_crime_detection'] as const;
 export type ConsentException = (typeof CONSENT_EXCEPTIONS)[number];
@@ -69,12 +70,14 @@ export type SteppedDown = DomainEvent<
 export type LevelOfNeedChanged = LevelOfNeedAssessed | SteppedUp | SteppedDown;
 
 /** The first assessment sets the level; after that a move up is a step up, a move down a step down. */
-export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseState): LevelOfNeedChanged[] {
+export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseState): (LevelOfNeedChanged | ReferralRecorded)[] {
   const { level, reason, reasonCategory } = command.data;
   const category = reasonCategory && { reasonCategory };
   const basis = level === 'specialist' && state.level !== 'specialist' ? checkSpecialistBasis(command, state) : undefined;
+  // R28: a move to specialist is a referral to Children's Social Care.
+  const referral = basis ? referralIfNew(state, command.context.occurredAt, 'move_to_specialist') : [];
   if (state.level === null) {
-    return [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...category, ...(basis && { basis }) } }];
+    return [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...category, ...(basis && { basis }) } }, ...referral];
   }
   const direction = compareLevels(level, state.level);
   if (direction === 0) {
@@ -86,8 +89,19 @@ export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseS
       { level },
     );
   }
+  const statutory = openStatutoryEpisodes(state);
+  // R23: statutory episodes are work at Specialist & safeguarding; the level stays there until they end.
+  if (direction < 0 && statutory.length) {
+    throw new RuleViolation(
+      'R23',
+      'LEVEL_OF_NEED.STATUTORY_WORK_OPEN',
+      `The case has ${statutory.join(' and ')}: it stays at Specialist & safeguarding until that ends`,
+      'End or conclude the statutory work first, then step down',
+      { open: statutory },
+    );
+  }
   if (direction > 0) {
-    return [{ type: 'SteppedUp', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, ...(basis && { basis }) } }];
+    return [{ type: 'SteppedUp', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, ...(basis && { basis }) } }, ...referral];
   }
   return [
     { type: 'SteppedDown', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, whatChanged: command.data.whatChanged ?? reason } },
@@ -99,29 +113,8 @@ function checkSpecialistBasis(command: ChangeLevelOfNeed, state: CaseState): Spe
   const { earlyHelpSummary, immediateRisk, parentsInformed, consentException, intentionDiscussedWithParent, familyHasEarlyHelpAssessment } =
     command.data;
   const hasImmediateRisk = Boolean(immediateRisk?.justification?.trim());
-  // R6: early help first, unless there is an immediate risk of significant harm.
-  if (!hasImmediateRisk && !(familyHasEarlyHelpAssessment && earlyHelpSummary?.trim())) {
-    throw new RuleViolation(
-      'R6',
-      'REFERRAL.NO_EARLY_HELP',
-      familyHasEarlyHelpAssessment
-        ? 'A step up to Specialist needs a summary of the early help: what was done, achieved and is outstanding'
-        : 'The family has had no Early Help Assessment: a step up to Specialist needs one, or a recorded immediate risk of significant harm',
-      familyHasEarlyHelpAssessment ? 'Add earlyHelpSummary' : 'Offer early help first, or record immediateRisk with its justification',
-    );
-  }
-  // R7: consent to the referral, or the parents informed, or the recorded exception.
-  const consentGiven = state.consents.csc_referral?.decision === 'given';
   const exceptionRecorded = Boolean(consentException?.justification?.trim());
-  if (!consentGiven && !parentsInformed && !exceptionRecorded) {
-    throw new RuleViolation(
-      'R7',
-      'REFERRAL.PARENTS_NOT_INFORMED',
-      'A referral to Children’s Social Care needs consent, or the parents informed, or a recorded reason for not informing them',
-      'Record csc_referral consent, set parentsInformed, or give consentException with its justification',
-    );
-  }
-  // R8: refusing early help is not, on its own, a reason to refer.
+  // R8 before R6: after refused early help the question is the risk, not whether early help was offered.
   if (state.consents.early_help?.decision === 'refused') {
     if (!hasImmediateRisk) {
       throw new RuleViolation(
@@ -139,6 +132,27 @@ function checkSpecialistBasis(command: ChangeLevelOfNeed, state: CaseState): Spe
         'Set intentionDiscussedWithParent, or record consentException if discussing it would put the child at risk',
       );
     }
+  }
+  // R6: early help first, unless there is an immediate risk of significant harm.
+  if (!hasImmediateRisk && !(familyHasEarlyHelpAssessment && earlyHelpSummary?.trim())) {
+    throw new RuleViolation(
+      'R6',
+      'REFERRAL.NO_EARLY_HELP',
+      familyHasEarlyHelpAssessment
+        ? 'A step up to Specialist needs a summary of the early help: what was done, achieved and is outstanding'
+        : 'The family has had no Early Help Assessment: a step up to Specialist needs one, or a recorded immediate risk of significant harm',
+      familyHasEarlyHelpAssessment ? 'Add earlyHelpSummary' : 'Offer early help first, or record immediateRisk with its justification',
+    );
+  }
+  // R7: consent to the referral, or the parents informed, or the recorded exception.
+  const consentGiven = state.consents.csc_referral?.decision === 'given';
+  if (!consentGiven && !parentsInformed && !exceptionRecorded) {
+    throw new RuleViolation(
+      'R7',
+      'REFERRAL.PARENTS_NOT_INFORMED',
+      'A referral to Children’s Social Care needs consent, or the parents informed, or a recorded reason for not informing them',
+      'Record csc_referral consent, set parentsInformed, or give consentException with its justification',
+    );
   }
   return {
     ...(earlyHelpSummary && { earlyHelpSummary }),

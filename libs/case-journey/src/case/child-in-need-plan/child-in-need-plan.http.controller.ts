@@ -9,10 +9,15 @@ import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
 import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
 import { EndChildInNeedPlanCommand } from './end-child-in-need-plan.command';
+import { RecordChildInNeedPlanReviewCommand } from './record-child-in-need-plan-review.command';
 import { StartChildInNeedPlanCommand } from './start-child-in-need-plan.command';
 
 export class EndChildInNeedPlanRequestDto extends CommandRequestDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+}
+
+export class RecordChildInNeedPlanReviewRequestDto extends CommandRequestDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) progress!: string;
 }
 
 @ApiTags('statutory')
@@ -43,5 +48,19 @@ export class ChildInNeedPlanHttpController {
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))));
+  }
+
+  @Post('reviews')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildInNeedPlanReviewed (occurredAt: when it was held); the next is due 3 months on (R32)' })
+  async review(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RecordChildInNeedPlanReviewRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(new RecordChildInNeedPlanReviewCommand({ caseId, progress: body.progress }, commandContext(actor, body.occurredAt, ids))),
+    );
   }
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { CommandRequestDto } from '../../shared/http-dto';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandRequestDto, IsAttendees } from '../../shared/http-dto';
 import { ABUSE_CATEGORIES, AbuseCategory } from './child-protection-plan.decide';
 
 export class StartChildProtectionPlanRequestDto extends CommandRequestDto {
@@ -9,4 +9,18 @@ export class StartChildProtectionPlanRequestDto extends CommandRequestDto {
 
 export class EndChildProtectionPlanRequestDto extends CommandRequestDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+}
+
+export class RecordCoreGroupMeetingRequestDto extends CommandRequestDto {
+  @ApiProperty({ type: [String] })
+  @IsAttendees()
+  attendees!: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
+}
+
+export class RecordReviewConferenceRequestDto extends CommandRequestDto {
+  @ApiProperty({ enum: ABUSE_CATEGORIES, description: 'R31: the category of abuse as the review finds it (the latest is the plan’s)' })
+  @IsIn(ABUSE_CATEGORIES)
+  category!: AbuseCategory;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
 }

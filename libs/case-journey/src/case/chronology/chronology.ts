@@ -3,6 +3,7 @@ import type { Area } from '../../domain/national-codes';
 import { decodeCaseEvent } from '../../events/decode';
 import { toCsv } from '../../shared/csv';
 import { describeEvent } from './describe-event';
+import { isRecordedLate } from '../../domain/working-days';
 
 export interface ChronologyCorrection {
   eventId: string;
@@ -21,6 +22,8 @@ export interface ChronologyEntry {
   by: { id: string; name: string; role: string; agency: string };
   /** One line, as a social worker would write it. */
   line: string;
+  /** R35: recorded more than the configured working days (default 2) after it happened. */
+  recordedLate: boolean;
   corrections: ChronologyCorrection[];
 }
 
@@ -46,7 +49,7 @@ export function formatUkTime(iso: string): string {
  * The case's significant events in the order they happened, one plain line each; a correction is
  * shown beside the entry it corrects rather than as an entry of its own (R22).
  */
-export function buildChronology(stored: RecordedEvent[], area: Area | null): ChronologyEntry[] {
+export function buildChronology(stored: RecordedEvent[], area: Area | null, recordedLateAfterWorkingDays: number): ChronologyEntry[] {
   const events = stored.map(decodeCaseEvent);
   const corrections = new Map<string, ChronologyCorrection[]>();
   for (const event of events) {
@@ -71,13 +74,16 @@ export function buildChronology(stored: RecordedEvent[], area: Area | null): Chr
       const { actor } = event.metadata;
       const entryCorrections = corrections.get(event.id) ?? [];
       const corrected = entryCorrections.length ? ` [corrected ${entryCorrections.length === 1 ? 'once' : `${entryCorrections.length} times`}]` : '';
+      const recordedLate = isRecordedLate(event.metadata.occurredAt, event.metadata.recordedAt, recordedLateAfterWorkingDays);
+      const late = recordedLate ? ` [recorded late, ${formatUkTime(event.metadata.recordedAt)}]` : '';
       return {
         eventId: event.id,
         type: event.type,
         occurredAt: event.metadata.occurredAt,
         recordedAt: event.metadata.recordedAt,
         by: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency },
-        line: `${formatUkTime(event.metadata.occurredAt)} - ${describeEvent(event)} by ${actor.name} (${actor.agency}${where})${corrected}`,
+        line: `${formatUkTime(event.metadata.occurredAt)} - ${describeEvent(event)} by ${actor.name} (${actor.agency}${where})${corrected}${late}`,
+        recordedLate,
         corrections: entryCorrections,
       };
     });
@@ -85,10 +91,11 @@ export function buildChronology(stored: RecordedEvent[], area: Area | null): Chr
 
 export function chronologyCsv(entries: ChronologyEntry[]): string {
   return toCsv(
-    ['occurred_at', 'recorded_at', 'type', 'by', 'role', 'agency', 'entry', 'corrections'],
+    ['occurred_at', 'recorded_at', 'recorded_late', 'type', 'by', 'role', 'agency', 'entry', 'corrections'],
     entries.map((entry) => [
       entry.occurredAt,
       entry.recordedAt,
+      entry.recordedLate ? 'yes' : 'no',
       entry.type,
       entry.by.name,
       entry.by.role,

@@ -22,15 +22,22 @@ const DESCRIBERS: Describers = {
   WrittenFollowUpReceived: (d) => `Written follow-up of the telephone contact received${d.late ? ' (late)' : ''}`,
   MashDecisionRecorded: (d) => `MASH decision: ${words(d.outcome)}${d.provisionName ? ` (${d.provisionName})` : ''}${sentence(d.rationale)}`,
   ReferrerNotified: (d) => `Referrer notified of the outcome${d.late ? ' (late)' : ''}${sentence(d.how)}`,
-  StrategyDiscussionHeld: (d) => `Strategy discussion held with ${(d.attendees ?? []).join(', ')}${sentence(d.decision)}`,
+  StrategyDiscussionHeld: (d) =>
+    `Strategy discussion held with ${(d.attendees ?? []).join(', ')}${d.section47 === false ? ', no section 47 enquiry' : ''}${sentence(d.decision)}`,
   Section47EnquiryOpened: (d) => `Section 47 enquiry opened${sentence(d.reasonableCause)}`,
   Section47EnquiryConcluded: (d) =>
     `Section 47 enquiry concluded: concerns ${d.concernsSubstantiated ? 'substantiated' : 'not substantiated'}${d.icpcNeeded ? `, ICPC on ${d.icpcDate}` : ', no ICPC'}${sentence(d.outcome)}`,
+  InitialChildProtectionConferenceHeld: (d) =>
+    `Initial child protection conference held${d.late ? ' (late)' : ''}: ${d.decision === 'child_protection_plan' ? `child protection plan (category ${d.category})` : 'no plan'}${sentence(d.notes)}`,
   Section17AssessmentOpened: () => 'Section 17 assessment started',
   Section17AssessmentCompleted: (d) => `Section 17 assessment completed${d.late ? ' (late)' : ''}: ${words(d.outcome)}, primary need ${d.primaryNeed}`,
   ChildInNeedPlanStarted: () => 'Child in need plan started',
   ChildInNeedPlanEnded: (d) => `Child in need plan ended${sentence(d.reason)}`,
   ChildProtectionPlanStarted: (d) => `Child protection plan started (category ${d.category})`,
+  CoreGroupMet: (d) => `Core group met${d.late ? ' (first meeting late)' : ''} with ${(d.attendees ?? []).join(', ')}${sentence(d.notes)}`,
+  ChildProtectionReviewConferenceHeld: (d) =>
+    `Review child protection conference held${d.late ? ' (late)' : ''}: plan continues, category ${d.category}${d.category !== d.previousCategory ? ` (was ${d.previousCategory})` : ''}${sentence(d.notes)}`,
+  ChildInNeedPlanReviewed: (d) => `Child in need plan reviewed${d.late ? ' (late)' : ''}${sentence(d.progress)}`,
   ChildProtectionPlanEnded: (d) => `Child protection plan ended${sentence(d.reason)}`,
   Section20AccommodationStarted: (d) => `Accommodated under section 20 (${d.placement}), consent by ${words(d.consentGivenBy)}`,
   Section20AccommodationEnded: (d) => `Section 20 accommodation ended: ${words(d.ending)}`,
@@ -43,7 +50,10 @@ const DESCRIBERS: Describers = {
   EscalationResolved: (d) => `Escalation resolved${sentence(d.agreement)}`,
   EscalationWithdrawn: (d) => `Escalation withdrawn${sentence(d.reason)}`,
   CaseClosed: (d) => `Case closed (${d.reason})${sentence(d.summary)}`,
+  ContactClosed: (d) => `Contact closed by the front door: no further action${sentence(d.summary)}`,
   CaseReopened: (d) => `Case reopened${d.reReferral ? ' (a re-referral within 12 months)' : ''}${sentence(d.reason)}`,
+  ReferralRecorded: (d) =>
+    `Referred to Children’s Social Care (${d.route === 'mash_decision' ? 'MASH decision' : 'move to Specialist & safeguarding'})${d.reReferral ? ', a re-referral within 12 months of the previous referral' : ''}`,
   CaseAllocated: (d) => `Case allocated to ${d.worker?.name} (team ${d.team})${sentence(d.reason)}`,
   EntryCorrected: (d) => `Correction of an earlier entry${sentence(d.reason)}`,
 };

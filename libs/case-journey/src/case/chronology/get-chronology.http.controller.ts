@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -29,7 +30,10 @@ export interface ChronologyView {
 @ApiBearerAuth()
 @Controller('cases')
 export class GetChronologyHttpController {
-  constructor(private readonly replay: CaseReplay) {}
+  constructor(
+    private readonly replay: CaseReplay,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get(':caseId/chronology')
   @LogsCaseAccess('chronology')
@@ -44,7 +48,7 @@ export class GetChronologyHttpController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ChronologyView | string> {
     const { events, state } = await this.replay.replay(caseId, query);
-    const entries = buildChronology(events, state.area);
+    const entries = buildChronology(events, state.area, this.config.recordedLateAfterWorkingDays);
     const format = query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
     if (format === 'csv') {
       response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="chronology-${caseId}.csv"`);

@@ -1,33 +1,105 @@
 import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
-import type { CaseState } from '../case.state';
+import { CaseState, openStatutoryEpisodes } from '../case.state';
+import { ageOn } from '../section-20/section-20.decide';
+import { isReReferral } from '../../domain/calendar-months';
 
 /** CIN census reason for closure. */
 export const CLOSURE_REASONS = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
-export type CloseCase = Command<'CloseCase', { caseId: string; reason: ClosureReason; summary: string }>;
+/** Court orders that end a CIN episode: the closure names the order's court reference (R26). */
+const BY_COURT_ORDER: readonly ClosureReason[] = ['RC1', 'RC3', 'RC4'];
+
+export type CloseCase = Command<
+  'CloseCase',
+  {
+    caseId: string;
+    reason: ClosureReason;
+    summary: string;
+    /** RC2: the date the child died (YYYY-MM-DD). */
+    dateOfDeath?: string;
+    /** RC1, RC3, RC4: the court reference of the order. */
+    courtReference?: string;
+  }
+>;
 export type ReopenCase = Command<'ReopenCase', { caseId: string; reason: string }>;
 
-export type CaseClosed = DomainEvent<'CaseClosed', { reason: ClosureReason; summary: string }>;
+/** `dateOfDeath` and `courtReference` were added to schema version 1 as optional fields: older closures lack them. */
+export type CaseClosed = DomainEvent<'CaseClosed', { reason: ClosureReason; summary: string; dateOfDeath?: string; courtReference?: string }>;
+/** R27: the front door closed the contact with no further action; it never became a CIN episode. */
+export type ContactClosed = DomainEvent<'ContactClosed', { outcome: 'no_further_action'; summary: string }>;
 export type CaseReopened = DomainEvent<'CaseReopened', { reason: string; closedAt: string; reReferral: boolean }>;
 
-/** R21: closure records a reason; open statutory work must end first. */
+/** R21: closure records a reason; R25: open statutory work ends first; R26: the reason fits the case. */
 export function decideCloseCase(command: CloseCase, state: CaseState): CaseClosed[] {
-  const open = [state.section47Open && 'a section 47 enquiry', state.childProtectionPlan && 'a child protection plan'].filter(Boolean);
+  const open = openStatutoryEpisodes(state);
   if (open.length) {
-    throw new RuleViolation('R21', 'CASE.OPEN_WORK', `The case still has ${open.join(' and ')}`, 'Conclude or end it before closing the case');
+    throw new RuleViolation('R25', 'CASE.OPEN_WORK', `The case still has ${open.join(' and ')}`, 'Conclude or end it before closing the case');
   }
-  return [{ type: 'CaseClosed', schemaVersion: 1, data: { reason: command.data.reason, summary: command.data.summary } }];
+  const { reason, summary, dateOfDeath, courtReference } = command.data;
+  checkClosureReason(command, state);
+  return [
+    {
+      type: 'CaseClosed',
+      schemaVersion: 1,
+      data: { reason, summary, ...(reason === 'RC2' && { dateOfDeath }), ...(BY_COURT_ORDER.includes(reason) && { courtReference }) },
+    },
+  ];
 }
 
-/** R21: a case reopened within 12 months of its closure counts as a re-referral. */
+/** R26: a CIN closure reason says something about the case; it must be true of it. */
+function checkClosureReason(command: CloseCase, state: CaseState): void {
+  const { reason, dateOfDeath, courtReference } = command.data;
+  const refuse = (code: string, message: string, howToResolve: string) => {
+    throw new RuleViolation('R26', code, message, howToResolve, { reason });
+  };
+  if (reason === 'RC2') {
+    if (!dateOfDeath) refuse('CLOSURE.NO_DATE_OF_DEATH', 'RC2 (died) needs the date of death', 'Add dateOfDeath');
+    const born = state.child?.dateOfBirth;
+    if (born && dateOfDeath! < born) refuse('CLOSURE.DEATH_BEFORE_BIRTH', 'The date of death is before the date of birth', 'Check dateOfDeath');
+    if (dateOfDeath! > command.context.occurredAt.slice(0, 10)) refuse('CLOSURE.DEATH_AFTER_CLOSURE', 'The date of death is after the closure', 'Check dateOfDeath');
+  }
+  if (BY_COURT_ORDER.includes(reason) && !courtReference?.trim()) {
+    refuse('CLOSURE.NO_COURT_ORDER', `${reason} closes the case on a court order: give its court reference`, 'Add courtReference');
+  }
+  if (reason === 'RC1' && !state.careOrderMade) {
+    refuse('CLOSURE.NOT_LOOKED_AFTER', 'RC1 (adopted): adoption follows a care order, and none was made on this case', 'Choose the reason that applies');
+  }
+  if (reason === 'RC6') {
+    const born = state.child?.dateOfBirth;
+    if (!born || ageOn(born, command.context.occurredAt) < 17) {
+      refuse('CLOSURE.NOT_NEAR_ADULTHOOD', 'RC6 (transferred to adult services) is for a young person of 17 or over', 'Choose the reason that applies');
+    }
+  }
+  if ((reason === 'RC8' || reason === 'RC9') && !state.assessmentCompletedAt) {
+    refuse(
+      'CLOSURE.NO_ASSESSMENT',
+      `${reason} is a closure after assessment, and no section 17 assessment was completed since the case was opened`,
+      'Complete the assessment first, or choose the reason that applies (RC7: services ceased)',
+    );
+  }
+}
+
+/** R27: no further action at the front door closes the contact (the MASH's "advice and close"). */
+export function decideCloseContact(summary: string, state: CaseState): ContactClosed[] {
+  const open = openStatutoryEpisodes(state);
+  if (open.length) {
+    throw new RuleViolation('R25', 'CASE.OPEN_WORK', `The case still has ${open.join(' and ')}`, 'Conclude or end it before closing the contact');
+  }
+  return [{ type: 'ContactClosed', schemaVersion: 1, data: { outcome: 'no_further_action', summary } }];
+}
+
+/**
+ * R21/R28: a new contact reopens the case. `reReferral` says, by the one DfE definition, whether it
+ * comes within 12 months of a previous referral of the child (events recorded before that
+ * definition was used counted from the closure); the contact counts as a referral only when a
+ * MASH decision or a move to specialist makes it one (`ReferralRecorded`).
+ */
 export function decideReopenCase(command: ReopenCase, state: CaseState): CaseReopened[] {
   if (state.status !== 'closed' || !state.closedAt) {
     throw new RuleViolation('R21', 'CASE.NOT_CLOSED', 'The case is open; only a closed case can be reopened');
   }
-  const closed = new Date(state.closedAt);
-  const yearLater = new Date(Date.UTC(closed.getUTCFullYear() + 1, closed.getUTCMonth(), closed.getUTCDate(), closed.getUTCHours(), closed.getUTCMinutes()));
-  const reReferral = Date.parse(command.context.occurredAt) <= yearLater.getTime();
+  const reReferral = isReReferral(state.referrals, command.context.occurredAt);
   return [{ type: 'CaseReopened', schemaVersion: 1, data: { reason: command.data.reason, closedAt: state.closedAt, reReferral } }];
 }

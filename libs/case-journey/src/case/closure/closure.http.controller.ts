@@ -28,7 +28,7 @@ export class ClosureHttpController {
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary, dateOfDeath: body.dateOfDeath, courtReference: body.courtReference }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 

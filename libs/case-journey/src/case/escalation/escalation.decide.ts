@@ -23,6 +23,8 @@ export interface EscalationState {
   level: EscalationLevel;
   status: 'open' | 'resolved' | 'withdrawn';
   otherAgency: string;
+  /** When it was raised: open escalations are listed in that order (absent in states folded before it was kept). */
+  raisedAt?: string;
 }
 
 export type RaiseEscalation = Command<
@@ -59,6 +61,11 @@ export function decideEscalation(command: EscalationCommand, state: CaseState): 
     if (state.escalations[escalationId]) throw new RuleViolation('R20', 'ESCALATION.EXISTS', `Escalation ${escalationId} already exists`);
     if (!(ESCALATION_ROUTES[route] as readonly string[]).includes(startsAt)) {
       throw new RuleViolation('R20', 'ESCALATION.WRONG_ROUTE', `${startsAt.replace(/_/g, ' ')} is not a step of the ${route.replace(/_/g, ' ')} route`);
+    }
+    // R20: step by step from the start: a disagreement is first raised between practitioners.
+    const first = ESCALATION_ROUTES[route][0];
+    if (startsAt !== first) {
+      throw new RuleViolation('R20', 'ESCALATION.NOT_FIRST_STEP', `An escalation starts at ${label(first)}, not ${label(startsAt)}`, `Raise it at ${first}, then escalate step by step`);
     }
     return [{ type: 'EscalationRaised', schemaVersion: 1, data: { escalationId, route, concern, otherAgency, level: startsAt } }];
   }

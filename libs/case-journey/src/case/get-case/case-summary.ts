@@ -103,9 +103,14 @@ export function consentsOf(state: CaseState): Record<string, ConsentInForce> {
   );
 }
 
+/**
+ * In the order they were raised (then by id): never in the order of the state's keys, which a
+ * state read back from jsonb has sorted, so a rebuild would list them otherwise than live.
+ */
 export function openEscalationsOf(state: CaseState): OpenEscalation[] {
   return Object.entries(state.escalations)
     .filter(([, escalation]) => escalation.status === 'open')
+    .sort(([idA, a], [idB, b]) => (a.raisedAt ?? '').localeCompare(b.raisedAt ?? '') || idA.localeCompare(idB))
     .map(([escalationId, escalation]) => ({ escalationId, otherAgency: escalation.otherAgency, level: escalation.level, route: escalation.route }));
 }
 

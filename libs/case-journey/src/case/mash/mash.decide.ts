@@ -1,7 +1,8 @@
 import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
-import { addHours, addWorkingDays } from '../../domain/working-days';
+import { addHours, endOfNextWorkingDay } from '../../domain/working-days';
 import type { CaseState } from '../case.state';
+import { referralIfNew, ReferralRecorded } from '../referral/referral.decide';
 
 export const BRAG_RATINGS = ['blue', 'green', 'amber', 'red'] as const;
 export type BragRating = (typeof BRAG_RATINGS)[number];
@@ -75,7 +76,7 @@ export function decideRecordWrittenFollowUp(command: RecordWrittenFollowUp, stat
 }
 
 /** R12: the MASH decision, after a BRAG rating (R11); the referrer is to hear of it within one working day (R13). */
-export function decideRecordMashDecision(command: RecordMashDecision, state: CaseState): MashDecisionRecorded[] {
+export function decideRecordMashDecision(command: RecordMashDecision, state: CaseState): (MashDecisionRecorded | ReferralRecorded)[] {
   if (!state.bragRating) {
     throw new RuleViolation('R12', 'MASH.NOT_RATED', 'The MASH decides on a contact after rating it', 'Apply the BRAG rating first (R11)');
   }
@@ -86,6 +87,15 @@ export function decideRecordMashDecision(command: RecordMashDecision, state: Cas
   if (outcome === 'specific_provision' && !provisionName?.trim()) {
     throw new RuleViolation('R12', 'MASH.PROVISION_UNNAMED', 'Passing to a specific provision needs its name', 'Add provisionName');
   }
+  // R11: a Green contact goes to the Early Help Hub with the family's consent to early help.
+  if (outcome === 'early_help_hub' && state.consents.early_help?.decision !== 'given') {
+    throw new RuleViolation(
+      'R11',
+      'MASH.EARLY_HELP_WITHOUT_CONSENT',
+      'Passing to the Early Help Hub needs the family’s consent to early help',
+      'Record early_help consent first; without it, consider Keep in Touch (R5) or, where there is a risk of significant harm, a referral',
+    );
+  }
   return [
     {
       type: 'MashDecisionRecorded',
@@ -94,13 +104,17 @@ export function decideRecordMashDecision(command: RecordMashDecision, state: Cas
         outcome,
         rationale,
         provisionName: outcome === 'specific_provision' ? provisionName! : null,
-        referrerNotificationDueBy: addWorkingDays(command.context.occurredAt, 1),
+        referrerNotificationDueBy: endOfNextWorkingDay(command.context.occurredAt),
       },
     },
+    // R28: passing the contact for a section 47 enquiry or a section 17 assessment makes it a referral.
+    ...(outcome === 'section_47_first_response' || outcome === 'section_17_single_assessment'
+      ? referralIfNew(state, command.context.occurredAt, 'mash_decision')
+      : []),
   ];
 }
 
-/** R13: the referrer is told the outcome within one working day of the decision. */
+/** R13: the referrer is told the outcome within one working day of the decision: by the end of the next working day. */
 export function decideRecordReferrerNotified(command: RecordReferrerNotified, state: CaseState): ReferrerNotified[] {
   if (!state.referrerNotificationDueBy) {
     throw new RuleViolation('R13', 'MASH.NO_DECISION', 'The referrer is notified of the MASH decision: record the decision first');

@@ -1,5 +1,6 @@
 import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
+import { assertNotBefore } from '../../domain/occurred-at';
 import { addHours } from '../../domain/working-days';
 import {
   ANONYMITY_PERMITTED_SOURCES,
@@ -30,7 +31,12 @@ export interface Contact {
   route: ContactRoute;
   source: ReferralSource;
   referrer: { name?: string; agency?: string; anonymous: boolean };
+  /** R33: a telephone contact about child protection concerns (added to schema version 1; absent means none stated). */
+  childProtectionConcerns?: boolean;
 }
+
+/** R33 (004 Specialist Services): on a telephone contact of a child protection nature, the MASH decides the risk level within one hour. */
+export const RISK_DECISION_HOURS = 1;
 
 export type OpenCase = Command<
   'OpenCase',
@@ -48,6 +54,8 @@ export type CaseOpened = DomainEvent<
     concerns: string;
     /** R10: a telephone contact is followed up in writing within 24 hours. */
     writtenFollowUpDueBy?: string;
+    /** R33: the risk decision (the MASH's BRAG rating) on a telephone contact about child protection. */
+    riskDecisionDueBy?: string;
   }
 >;
 
@@ -73,6 +81,19 @@ export function decideOpenCase(command: OpenCase, state: CaseState): CaseOpened[
       'Give the referrer’s name, or mark a member of the public’s referral as anonymous',
     );
   }
+  // R35: the case opens with the contact, which cannot come before the child was born.
+  assertNotBefore(command.context, contact.receivedAt, 'the contact it records');
+  const born = command.data.child.dateOfBirth;
+  if (born && contact.receivedAt.slice(0, 10) < born) {
+    throw new RuleViolation('R35', 'CONTACT.BEFORE_BIRTH', `The contact (${contact.receivedAt}) is before the child’s date of birth (${born})`, 'Check receivedAt and dateOfBirth, or give expectedDateOfBirth for an unborn child');
+  }
   const writtenFollowUpDueBy = contact.route === 'telephone' ? addHours(contact.receivedAt, 24) : undefined;
-  return [{ type: 'CaseOpened', schemaVersion: 1, data: { ...command.data, ...(writtenFollowUpDueBy && { writtenFollowUpDueBy }) } }];
+  const riskDecisionDueBy = contact.route === 'telephone' && contact.childProtectionConcerns ? addHours(contact.receivedAt, RISK_DECISION_HOURS) : undefined;
+  return [
+    {
+      type: 'CaseOpened',
+      schemaVersion: 1,
+      data: { ...command.data, ...(writtenFollowUpDueBy && { writtenFollowUpDueBy }), ...(riskDecisionDueBy && { riskDecisionDueBy }) },
+    },
+  ];
 }

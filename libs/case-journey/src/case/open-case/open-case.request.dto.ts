@@ -86,6 +86,11 @@ export class ContactRequestDto {
   source!: ReferralSource;
 
   @ApiProperty({ type: ReferrerRequestDto }) @IsObject() @ValidateNested() @Type(() => ReferrerRequestDto) referrer!: ReferrerRequestDto;
+
+  @ApiPropertyOptional({ description: 'R33: a telephone contact about child protection concerns: the MASH decides on the risk level within one hour' })
+  @IsOptional()
+  @IsBoolean()
+  childProtectionConcerns?: boolean;
 }
 
 export class OpenCaseRequestDto extends CommandRequestDto {

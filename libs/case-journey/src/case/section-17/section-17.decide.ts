@@ -26,7 +26,8 @@ export type CompleteSection17Assessment = Command<
   { caseId: string; primaryNeed: PrimaryNeedCode; factors: AssessmentFactor[]; outcome: Section17Outcome; summary: string }
 >;
 
-export type Section17AssessmentOpened = DomainEvent<'Section17AssessmentOpened', { dueBy: string }>;
+/** `referredAt` (when the 45 working days start) was added to schema version 1 as an optional field. */
+export type Section17AssessmentOpened = DomainEvent<'Section17AssessmentOpened', { dueBy: string; referredAt?: string }>;
 export type Section17AssessmentCompleted = DomainEvent<
   'Section17AssessmentCompleted',
   { primaryNeed: PrimaryNeedCode; factors: AssessmentFactor[]; outcome: Section17Outcome; summary: string; late: boolean }
@@ -46,7 +47,9 @@ export function decideOpenSection17Assessment(command: OpenSection17Assessment, 
   if (state.level !== 'specialist') {
     throw new RuleViolation('R15', 'S17.NOT_SPECIALIST', 'A section 17 assessment is statutory work at Specialist & safeguarding', 'Step the case up to specialist first');
   }
-  return [{ type: 'Section17AssessmentOpened', schemaVersion: 1, data: { dueBy: addWorkingDays(command.context.occurredAt, SECTION_17_WORKING_DAYS) } }];
+  // R28: the 45 working days run from the referral, not from when the assessment is opened.
+  const referredAt = state.currentReferralAt ?? command.context.occurredAt;
+  return [{ type: 'Section17AssessmentOpened', schemaVersion: 1, data: { dueBy: addWorkingDays(referredAt, SECTION_17_WORKING_DAYS), referredAt } }];
 }
 
 export function decideCompleteSection17Assessment(command: CompleteSection17Assessment, state: CaseState): Section17AssessmentCompleted[] {

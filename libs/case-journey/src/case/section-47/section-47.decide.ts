@@ -2,7 +2,8 @@ import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { compareLevels } from '../../domain/levels-of-need';
 import type { CaseState } from '../case.state';
-import type { SteppedUp } from '../change-level-of-need/change-level-of-need.decide';
+import type { LevelOfNeedAssessed, SteppedUp } from '../change-level-of-need/change-level-of-need.decide';
+import { referralIfNew, ReferralRecorded } from '../referral/referral.decide';
 
 export type OpenSection47Enquiry = Command<
   'OpenSection47Enquiry',
@@ -29,31 +30,41 @@ export type Section47EnquiryConcluded = DomainEvent<
 export function decideOpenSection47Enquiry(
   command: OpenSection47Enquiry,
   state: CaseState,
-): (SteppedUp | Section47EnquiryOpened)[] {
+): (LevelOfNeedAssessed | SteppedUp | ReferralRecorded | Section47EnquiryOpened)[] {
   if (state.section47Open) {
     throw new RuleViolation('R16', 'S47.ALREADY_OPEN', 'A section 47 enquiry is already open for this child', 'Conclude it before opening another');
   }
-  const stepUp: SteppedUp[] =
-    state.level === null || compareLevels(state.level, 'specialist') < 0
+  const reason = `Section 47 enquiry opened: ${command.data.reasonableCause}`;
+  const basis = { immediateRisk: { justification: command.data.reasonableCause } };
+  // A case never assessed is assessed at specialist: it did not step up from a level it never had.
+  const toSpecialist: (LevelOfNeedAssessed | SteppedUp)[] =
+    state.level === null
+      ? [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level: 'specialist', reason, reasonCategory: 'risk_of_significant_harm', basis } }]
+      : compareLevels(state.level, 'specialist') < 0
       ? [
           {
             type: 'SteppedUp',
             schemaVersion: 1,
             data: {
-              from: state.level ?? 'universal',
+              from: state.level,
               to: 'specialist',
-              reason: `Section 47 enquiry opened: ${command.data.reasonableCause}`,
-              basis: { immediateRisk: { justification: command.data.reasonableCause } },
+              reason,
+              basis,
             },
           },
         ]
       : [];
   return [
-    ...stepUp,
+    ...toSpecialist,
+    ...(toSpecialist.length ? referralIfNew(state, command.context.occurredAt, 'move_to_specialist') : []),
     {
       type: 'Section47EnquiryOpened',
       schemaVersion: 1,
-      data: { reasonableCause: command.data.reasonableCause, strategyDiscussionAt: command.data.strategyDiscussionAt ?? null },
+      // R29: the enquiry was started by the latest strategy discussion that decided on it, unless told otherwise.
+      data: {
+        reasonableCause: command.data.reasonableCause,
+        strategyDiscussionAt: command.data.strategyDiscussionAt ?? (state.strategyDiscussion?.section47 ? state.strategyDiscussion.at : null),
+      },
     },
   ];
 }

@@ -9,7 +9,8 @@ import { commandContext } from '../../shared/command-context.factory';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { ConcludeSection47EnquiryCommand } from './conclude-section-47-enquiry.command';
 import { OpenSection47EnquiryCommand } from './open-section-47-enquiry.command';
-import { ConcludeSection47EnquiryRequestDto, OpenSection47EnquiryRequestDto } from './section-47.request.dto';
+import { RecordInitialChildProtectionConferenceCommand } from './record-initial-conference.command';
+import { ConcludeSection47EnquiryRequestDto, OpenSection47EnquiryRequestDto, RecordInitialConferenceRequestDto } from './section-47.request.dto';
 
 @ApiTags('statutory')
 @ApiBearerAuth()
@@ -43,5 +44,21 @@ export class Section47HttpController {
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
     return commandResponse(await this.commandBus.execute(new ConcludeSection47EnquiryCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+  }
+
+  @Post('initial-conference')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'InitialChildProtectionConferenceHeld (occurredAt: when it met), with its decision (R24)' })
+  @ApiConflictResponse({ description: 'R24: no section 47 enquiry, its conference already recorded, or a plan without its category' })
+  async conference(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RecordInitialConferenceRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ): Promise<CommandResponseDto> {
+    const { occurredAt, ...data } = body;
+    return commandResponse(
+      await this.commandBus.execute(new RecordInitialChildProtectionConferenceCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))),
+    );
   }
 }

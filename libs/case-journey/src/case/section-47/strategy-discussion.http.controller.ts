@@ -18,7 +18,7 @@ export class StrategyDiscussionHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'StrategyDiscussionHeld, with the ICPC due 15 working days later' })
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'StrategyDiscussionHeld; when it decides on section 47 enquiries (R29), the ICPC is due 15 working days later' })
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordStrategyDiscussionRequestDto,
@@ -27,7 +27,10 @@ export class StrategyDiscussionHttpController {
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
-        new RecordStrategyDiscussionCommand({ caseId, attendees: body.attendees, decision: body.decision }, commandContext(actor, body.occurredAt, ids)),
+        new RecordStrategyDiscussionCommand(
+          { caseId, attendees: body.attendees, decision: body.decision, ...(body.section47 !== undefined && { section47: body.section47 }) },
+          commandContext(actor, body.occurredAt, ids),
+        ),
       ),
     );
   }

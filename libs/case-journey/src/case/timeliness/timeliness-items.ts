@@ -2,15 +2,19 @@ import type { CaseEvent } from '../case.events';
 import type { FamilyEvent } from '../../family/family.decider';
 
 /** The timescales the threshold documents set, each with the rule that sets it. */
-export const TIMELINESS_RULES = ['R10', 'R11', 'R13', 'S17', 'ICPC', 'TAF-review'] as const;
+export const TIMELINESS_RULES = ['R10', 'R11', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review'] as const;
 export type TimelinessRule = (typeof TIMELINESS_RULES)[number];
 
 export const TIMELINESS_LABELS: Record<TimelinessRule, string> = {
   R10: 'Written follow-up of a telephone contact (24 hours)',
   R11: 'MASH information by BRAG rating (4/6/24 hours)',
-  R13: 'Referrer told the outcome (1 working day)',
-  S17: 'Section 17 assessment (45 working days)',
-  ICPC: 'Initial child protection conference (15 working days from the strategy discussion)',
+  R13: 'Referrer told the outcome (by the end of the next working day)',
+  R33: 'Risk decision on a telephone contact about child protection (1 hour)',
+  S17: 'Section 17 assessment (45 working days from the referral)',
+  ICPC: 'Initial child protection conference held (15 working days from the strategy discussion)',
+  'core-group': 'First core group meeting (10 working days from the initial conference)',
+  RCPC: 'Review child protection conference (3 months, then every 6 months)',
+  'CIN-review': 'Child in need plan review (every 3 months)',
   'TAF-review': 'Team around the Family review',
 };
 
@@ -79,12 +83,15 @@ export function timelinessChanges(
 
   switch (event.type) {
     case 'CaseOpened':
-      return event.data.writtenFollowUpDueBy ? [item('R10', event.data.writtenFollowUpDueBy)] : []; // R10
+      return [
+        ...(event.data.writtenFollowUpDueBy ? [item('R10', event.data.writtenFollowUpDueBy)] : []), // R10
+        ...(event.data.riskDecisionDueBy ? [item('R33', event.data.riskDecisionDueBy)] : []), // R33
+      ];
     case 'WrittenFollowUpReceived':
       return done('R10');
     case 'BragRatingApplied':
-      // R11: a new rating sets a new timescale; the earlier one no longer applies.
-      return [...cancel(['R11']), ...(event.data.mashInformationDueBy ? [item('R11', event.data.mashInformationDueBy, event.data.rating)] : [])];
+      // R33: the rating is the MASH's risk decision. R11: a new rating sets a new timescale; the earlier one no longer applies.
+      return [...done('R33'), ...cancel(['R11']), ...(event.data.mashInformationDueBy ? [item('R11', event.data.mashInformationDueBy, event.data.rating)] : [])];
     case 'MashDecisionRecorded':
       return [...done('R11'), item('R13', event.data.referrerNotificationDueBy)]; // R13
     case 'ReferrerNotified':
@@ -94,15 +101,41 @@ export function timelinessChanges(
     case 'Section17AssessmentCompleted':
       return done('S17');
     case 'StrategyDiscussionHeld':
-      return [item('ICPC', event.data.icpcDueBy)];
+      // R29: an ICPC is due only when the discussion decided on section 47 enquiries.
+      return event.data.icpcDueBy && event.data.section47 !== false ? [item('ICPC', event.data.icpcDueBy)] : [];
     case 'Section47EnquiryConcluded':
-      return event.data.icpcNeeded ? done('ICPC', event.data.icpcDate ? startOfDayIfDate(event.data.icpcDate) : at.occurredAt) : cancel(['ICPC']);
-    case 'ChildProtectionPlanStarted':
+      // A planned conference date is not a conference held: the item stays until it is (R24).
+      return event.data.icpcNeeded ? [] : cancel(['ICPC']);
+    case 'InitialChildProtectionConferenceHeld':
       return done('ICPC');
+    case 'ChildProtectionPlanStarted':
+      return [
+        ...done('ICPC'), // plans recorded before conferences were
+        ...(event.data.coreGroupDueBy ? [item('core-group', event.data.coreGroupDueBy)] : []),
+        ...(event.data.firstReviewDueBy ? [item('RCPC', event.data.firstReviewDueBy)] : []),
+      ];
+    case 'CoreGroupMet':
+      return done('core-group');
+    case 'ChildProtectionReviewConferenceHeld':
+      return [...done('RCPC'), item('RCPC', event.data.nextReviewDueBy)];
+    case 'ChildProtectionPlanEnded':
+      return cancel(['core-group', 'RCPC']);
+    case 'ChildInNeedPlanStarted':
+      return event.data.firstReviewDueBy ? [item('CIN-review', event.data.firstReviewDueBy)] : [];
+    case 'ChildInNeedPlanReviewed':
+      return [...done('CIN-review'), item('CIN-review', event.data.nextReviewDueBy)];
+    case 'ChildInNeedPlanEnded':
+      return cancel(['CIN-review']);
     case 'CaseClosed':
-      return cancel(['R10', 'R11', 'R13', 'S17', 'ICPC']);
+      return cancel(['R10', 'R11', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review']);
+    case 'ContactClosed':
+      // R27: the front door still owes the referrer the outcome (R13).
+      return cancel(['R10', 'R11', 'R33']);
     case 'CaseAllocated':
       return items.filter((existing) => !existing.doneAt && !existing.cancelledAt).map((existing) => ({ ...existing, team: event.data.team }));
+    case 'TeamAroundFamilyConvened':
+      // R34: a team that never meets is overdue from its first review date.
+      return event.data.firstReviewDate ? [item('TAF-review', event.data.firstReviewDate)] : [];
     case 'TeamAroundFamilyReviewed':
       return [...done('TAF-review', startOfDayIfDate(event.data.heldOn)), item('TAF-review', event.data.nextReviewDate)];
     case 'EarlyHelpAssessmentClosed':

@@ -76,7 +76,7 @@ export class EarlyHelpHttpController {
     return commandResponse(
       await this.commandBus.execute(
         new ConveneTeamAroundFamilyCommand(
-          { familyId, kind: body.kind, leadProfessional: professional(body.leadProfessional), members: body.members.map(professional) },
+          { familyId, kind: body.kind, leadProfessional: professional(body.leadProfessional), members: body.members.map(professional), firstReviewDate: body.firstReviewDate },
           commandContext(actor, body.occurredAt, ids),
         ),
       ),

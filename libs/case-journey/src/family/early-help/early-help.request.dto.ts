@@ -40,6 +40,11 @@ export class ConveneTeamAroundFamilyRequestDto extends CommandRequestDto {
   @ValidateNested({ each: true })
   @Type(() => ProfessionalDto)
   members!: ProfessionalDto[];
+  @ApiPropertyOptional({ example: '2026-04-13', description: 'R34: the first review meeting (default: 6 weeks after convening)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  firstReviewDate?: string;
 }
 
 export class EarlyHelpAssessmentStartedDto {

@@ -1,0 +1,9 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import { CaseCommandMessage, CaseDecisionHandler } from '../../shared/case-command';
+
+export class RecordReviewConferenceCommand extends CaseCommandMessage<'RecordReviewConference'> {
+  readonly type = 'RecordReviewConference';
+}
+
+@CommandHandler(RecordReviewConferenceCommand)
+export class RecordReviewConferenceHandler extends CaseDecisionHandler<'RecordReviewConference'> {}
