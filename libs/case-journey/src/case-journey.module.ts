@@ -29,7 +29,7 @@ import { GetCaseHistoryHttpController } from './case/get-case-history/get-case-h
 import { GetCaseHandler } from './case/get-case/get-case.handler';
 import { GetCaseHttpController } from './case/get-case/get-case.http.controller';
 import { InformationSharingHttpController } from './case/information-sharing/information-sharing.http.controller';
-import { RecordInformationSharingDecisionHandler } from './case/information-sharing/record-information-sharing-decision.command';
+import { RecordInformationSentHandler, RecordInformationSharingDecisionHandler } from './case/information-sharing/record-information-sharing-decision.command';
 import { ApplyBragRatingHandler } from './case/mash/apply-brag-rating.command';
 import { MashHttpController } from './case/mash/mash.http.controller';
 import { RecordMashDecisionHandler } from './case/mash/record-mash-decision.command';
@@ -145,6 +145,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     GetCaseHistoryHandler,
     GetCaseHandler,
     RecordInformationSharingDecisionHandler,
+    RecordInformationSentHandler,
     ApplyBragRatingHandler,
     RecordMashDecisionHandler,
     RecordReferrerNotifiedHandler,

@@ -41,6 +41,8 @@ export interface CaseState {
   section20Since: string | null;
   careOrder: { step: CareOrderStep; courtReference: string; since: string } | null;
   escalations: Record<string, EscalationState>;
+  /** R19: each information-sharing decision by its id, so that what is sent can name it. */
+  sharingDecisions: Record<string, { share: boolean; decidedAt: string }>;
   /** Every entry by event id, so a correction can name what it corrects (R22). */
   entries: Record<string, { type: string; data: Record<string, unknown> }>;
 }
@@ -72,6 +74,7 @@ export const initialCaseState = (): CaseState => ({
   section20Since: null,
   careOrder: null,
   escalations: {},
+  sharingDecisions: {},
   entries: {},
 });
 
@@ -139,6 +142,8 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'CareOrderStepRecorded':
       return { ...state, careOrder: { step: event.data.step, courtReference: event.data.courtReference, since: at } };
     case 'InformationSharingDecisionRecorded':
+      return { ...state, sharingDecisions: { ...state.sharingDecisions, [event.data.decisionId]: { share: event.data.decision === 'share', decidedAt: at } } };
+    case 'InformationSent':
       return state;
     case 'EscalationRaised':
       return {

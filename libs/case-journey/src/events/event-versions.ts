@@ -34,7 +34,8 @@ export const CASE_EVENT_VERSIONS: { readonly [T in CaseEventType]: number } = {
   Section20AccommodationStarted: 1,
   Section20AccommodationEnded: 1,
   CareOrderStepRecorded: 1,
-  InformationSharingDecisionRecorded: 1,
+  InformationSharingDecisionRecorded: 2,
+  InformationSent: 1,
   EscalationRaised: 1,
   EscalatedFurther: 1,
   EscalationDiscussionRecorded: 1,
@@ -57,4 +58,5 @@ export const FAMILY_EVENT_VERSIONS: { readonly [T in FamilyEventType]: number } 
   EarlyHelpHubDecisionRecorded: 1,
   KeepInTouchStarted: 1,
   KeepInTouchEnded: 1,
+  EarlyHelpAssessmentShared: 1,
 };

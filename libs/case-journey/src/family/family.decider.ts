@@ -1,6 +1,16 @@
 import { Command, DomainEvent } from '../domain/command';
 import type { ConsentRecord } from '../case/consent/consent.decide';
-import { decideEarlyHelp, EarlyHelpCommand, EarlyHelpEvent, evolveEarlyHelp, HubDecision, NeedStrengthQuadrant } from './early-help/early-help.decide';
+import {
+  decideEarlyHelp,
+  EarlyHelpAssessmentShared,
+  earlyHelpAssessmentShared,
+  EarlyHelpCommand,
+  EarlyHelpEvent,
+  evolveEarlyHelp,
+  HubDecision,
+  NeedStrengthQuadrant,
+} from './early-help/early-help.decide';
+import type { EhaSharingConsent } from '../case/information-sharing/early-help-sharing';
 import { Decider, EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
 import { assertOccurredAtNotInFuture } from '../domain/occurred-at';
@@ -152,7 +162,14 @@ export type TeamKind = (typeof TEAM_KINDS)[number];
 
 export type ConveneTeamAroundFamily = Command<
   'ConveneTeamAroundFamily',
-  { familyId: string; kind: TeamKind; leadProfessional: Professional; members: Professional[] }
+  {
+    familyId: string;
+    kind: TeamKind;
+    leadProfessional: Professional;
+    members: Professional[];
+    /** Read from the EHA child's case by the handler: the consent the EHA is shared under. */
+    sharingConsent?: EhaSharingConsent | null;
+  }
 >;
 export type TeamAroundFamilyConvened = DomainEvent<
   'TeamAroundFamilyConvened',
@@ -192,7 +209,7 @@ function decideStartEarlyHelpAssessment(command: StartEarlyHelpAssessment, state
 }
 
 /** R3: a TAF/TAC needs the family's open EHA and has a lead professional. */
-function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: FamilyState): TeamAroundFamilyConvened[] {
+function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: FamilyState): (TeamAroundFamilyConvened | EarlyHelpAssessmentShared)[] {
   const open = openEarlyHelpAssessment(state);
   if (!open) {
     throw new RuleViolation(
@@ -205,6 +222,10 @@ function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: 
   if (state.team) {
     throw new RuleViolation('R3', 'TAF.ALREADY_CONVENED', `A ${state.team.kind} is already convened, led by ${state.team.leadProfessional.name}`);
   }
-  const { kind, leadProfessional, members } = command.data;
-  return [{ type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: { ehaId: open.ehaId, kind, leadProfessional, members } }];
+  const { kind, leadProfessional, members, sharingConsent } = command.data;
+  return [
+    { type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: { ehaId: open.ehaId, kind, leadProfessional, members } },
+    // R19: convening shares the EHA with everyone in the team.
+    earlyHelpAssessmentShared(open, 'team_convened', [leadProfessional, ...members], sharingConsent),
+  ];
 }

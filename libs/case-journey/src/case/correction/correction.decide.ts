@@ -3,6 +3,7 @@ import { NotFound, RuleViolation } from '../../domain/domain-error';
 import type { CaseState } from '../case.state';
 import { DISABILITY_CODES, ETHNICITY_CODES, SEXES } from '../../domain/national-codes';
 import { REASON_CATEGORIES } from '../change-level-of-need/change-level-of-need.decide';
+import { assertLawfulSharingDecision, InformationSharingDecisionRecorded, invalidSharingFields } from '../information-sharing/information-sharing.decide';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const CHILD_FIELD_CHECKS: Record<string, (value: unknown) => boolean> = {
@@ -39,6 +40,8 @@ const NOT_CORRECTABLE: Record<string, string[]> = {
   SteppedDown: ['from', 'to'],
   BragRatingApplied: ['rating', 'previousRating', 'mashInformationDueBy', 'referralToChildrensSocialCare'],
   MashDecisionRecorded: ['outcome', 'referrerNotificationDueBy'],
+  // What the decider saw and the id the sending refers to are facts of the moment, not what was written.
+  InformationSharingDecisionRecorded: ['decisionId', 'consentInForce', 'knownAtDecision', 'notRecorded'],
 };
 
 export type CorrectEntry = Command<
@@ -82,6 +85,16 @@ export function decideCorrectEntry(command: CorrectEntry, state: CaseState): Ent
   if (entry.type === 'CaseOpened' && correctedValues.child !== undefined) assertValidChildCorrection(correctedValues.child);
   if ('reasonCategory' in correctedValues && !(REASON_CATEGORIES as readonly unknown[]).includes(correctedValues.reasonCategory)) {
     throw new RuleViolation('R22', 'CORRECTION.INVALID_VALUES', 'Corrected values are not valid: reasonCategory', `Use one of ${REASON_CATEGORIES.join(', ')}`);
+  }
+  if (entry.type === 'InformationSharingDecisionRecorded') {
+    // R19: a corrected decision obeys the same rules as a decision recorded that way.
+    const merged = { ...entry.data, ...correctedValues };
+    const invalid = invalidSharingFields(merged);
+    if (invalid.length) {
+      throw new RuleViolation('R22', 'CORRECTION.INVALID_VALUES', `Corrected values are not valid: ${invalid.join(', ')}`, 'Use the codes of the information-sharing decision');
+    }
+    const corrected = merged as unknown as InformationSharingDecisionRecorded['data'];
+    assertLawfulSharingDecision(corrected, corrected.consentInForce, state.sharingDecisions[corrected.decisionId]?.decidedAt ?? command.context.occurredAt);
   }
   const originalValues = Object.fromEntries(Object.keys(correctedValues).map((field) => [field, entry.data[field]]));
   return [{ type: 'EntryCorrected', schemaVersion: 1, data: { correctsEventId, correctsType: entry.type, originalValues, correctedValues, reason } }];
