@@ -19,7 +19,7 @@ const RUNS_PER_ENDPOINT = 8;
 const PROPERTY_TIMEOUT_MS = 180_000;
 
 /** Fields that hold an instant: a date-time with its time zone. */
-const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt']);
+const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt', 'sentAt']);
 /** Fields that hold a calendar date, YYYY-MM-DD. */
 const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate']);
 /** A field whose name says "date" must be in one of the sets above, so that its odd formats are tried. */

@@ -90,7 +90,7 @@ export function pathOf(endpoint: Endpoint, values: Record<string, string>): stri
   });
 }
 
-/** One case with one escalation: ids to fill in every path and required query of the document. */
+/** One case with one escalation and one information-sharing decision: ids to fill in every path and required query of the document. */
 export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<string, string>> {
   const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
   if (opened.status !== 201) throw new Error(`opening a case: ${opened.status} ${JSON.stringify(opened.body)}`);
@@ -100,7 +100,24 @@ export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<
     .set('Authorization', auth)
     .send({ route: 'professional', concern: 'No reply to the referral', otherAgency: 'Northfield Primary School', startsAt: 'practitioner' });
   if (escalation.status !== 201) throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
-  return { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId };
+  const sharing = await t.http().post(`/cases/${opened.body.caseId}/information-sharing-decisions`).set('Authorization', auth).send({
+    decision: 'share',
+    information: 'Attendance',
+    recipients: [{ agency: 'Health visiting' }],
+    purpose: 'Coordinate support',
+    basis: 'consent',
+    consentSought: true,
+    consentAnswer: 'given',
+    dataSubjects: ['child'],
+    article6Basis: 'public_task',
+    specialCategoryData: false,
+    confidentialityBasis: 'consent',
+    personInformed: { told: true },
+    advice: { sought: false },
+    reasons: 'The family agreed',
+  });
+  if (sharing.status !== 201) throw new Error(`recording a sharing decision: ${sharing.status} ${JSON.stringify(sharing.body)}`);
+  return { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId, decisionId: sharing.body.decisionId };
 }
 
 /** Collects what the app writes to stdout (its JSON log) during each test, instead of printing it. */

@@ -54,8 +54,8 @@ export class YoungPersonObjectionDto {
 /** Golden rule 2: was the person told, and if not why not. */
 export class PersonInformedDto {
   @ApiProperty() @IsBoolean() told!: boolean;
-  @ApiPropertyOptional({ enum: NOT_TOLD_REASONS, description: 'Required when not told' })
-  @ValidateIf((dto: PersonInformedDto) => dto.told === false || dto.notToldReason !== undefined)
+  @ApiPropertyOptional({ enum: NOT_TOLD_REASONS, description: 'R19: needed when not told' })
+  @IsOptional()
   @IsIn(NOT_TOLD_REASONS)
   notToldReason?: NotToldReason;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notToldDetails?: string;
@@ -64,8 +64,8 @@ export class PersonInformedDto {
 /** Golden rule 3: advice sought, and from whom. */
 export class AdviceDto {
   @ApiProperty() @IsBoolean() sought!: boolean;
-  @ApiPropertyOptional({ enum: ADVICE_SOURCES, description: 'Required when advice was sought' })
-  @ValidateIf((dto: AdviceDto) => dto.sought === true || dto.from !== undefined)
+  @ApiPropertyOptional({ enum: ADVICE_SOURCES, description: 'R19: needed when advice was sought' })
+  @IsOptional()
   @IsIn(ADVICE_SOURCES)
   from?: AdviceSource;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
