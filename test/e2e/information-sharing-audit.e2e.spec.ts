@@ -195,7 +195,7 @@ describe('R19: information-sharing audit', () => {
     expect((await t.http().get(`/audit/information-sharing/${child.caseId}`).set('Authorization', auditor)).status).toBe(404);
   });
 
-  it('Given a family’s EHA, When a TAF is convened and the lead professional changes, Then each is a sharing decision with the consent in force', async () => {
+  it('Given a family’s EHA, When a TAF is convened, a member joins and the lead professional changes, Then each is a sharing decision with the consent in force', async () => {
     const worker = `Bearer ${t.token()}`;
     const auditor = `Bearer ${t.token({ sub: 'audit1', roles: ['auditor'] })}`;
     const post = (path: string, body: object) => t.http().post(path).set('Authorization', worker).send(body);
@@ -208,6 +208,8 @@ describe('R19: information-sharing audit', () => {
       members: [{ name: 'K. Lee', agency: 'Health visiting', role: 'Health visitor' }],
     });
     expect(convened.status).toBe(201);
+    const joined = await post(`/families/${child.familyId}/team-around-the-family/members`, { member: { name: 'Y. Osei', agency: 'Youth service' } });
+    expect(joined.status).toBe(201);
     const changed = await post(`/families/${child.familyId}/lead-professional`, { leadProfessional: { name: 'P. Patel', agency: 'Family support' }, reason: 'Moved team' });
     expect(changed.status).toBe(201);
 
@@ -222,6 +224,7 @@ describe('R19: information-sharing audit', () => {
         consentScope: 'early_help',
         recipients: [{ agency: 'Family support', name: 'P. Patel' }],
       }),
+      expect.objectContaining({ occasion: 'team_member_joined', consentInForce: 'given', recipients: [{ agency: 'Youth service', name: 'Y. Osei' }] }),
       expect.objectContaining({
         occasion: 'team_convened',
         consentInForce: 'given',

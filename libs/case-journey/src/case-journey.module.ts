@@ -51,6 +51,7 @@ import { RecordStrategyDiscussionHandler } from './case/section-47/record-strate
 import { Section47HttpController } from './case/section-47/section-47.http.controller';
 import { StrategyDiscussionHttpController } from './case/section-47/strategy-discussion.http.controller';
 import { ChangeLeadProfessionalHandler } from './family/early-help/change-lead-professional.command';
+import { AddTeamAroundFamilyMemberHandler } from './family/early-help/add-team-around-family-member.command';
 import { CloseEarlyHelpAssessmentHandler } from './family/early-help/close-early-help-assessment.command';
 import { CompleteEarlyHelpAssessmentHandler } from './family/early-help/complete-early-help-assessment.command';
 import { ConveneTeamAroundFamilyHandler } from './family/early-help/convene-team-around-family.command';
@@ -160,6 +161,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     OpenSection47EnquiryHandler,
     RecordStrategyDiscussionHandler,
     ChangeLeadProfessionalHandler,
+    AddTeamAroundFamilyMemberHandler,
     CloseEarlyHelpAssessmentHandler,
     CompleteEarlyHelpAssessmentHandler,
     ConveneTeamAroundFamilyHandler,

@@ -33,6 +33,7 @@ export { ConcludeSection47EnquiryCommand } from './case/section-47/conclude-sect
 export { OpenSection47EnquiryCommand } from './case/section-47/open-section-47-enquiry.command';
 export { RecordStrategyDiscussionCommand } from './case/section-47/record-strategy-discussion.command';
 export { ChangeLeadProfessionalCommand } from './family/early-help/change-lead-professional.command';
+export { AddTeamAroundFamilyMemberCommand } from './family/early-help/add-team-around-family-member.command';
 export { CloseEarlyHelpAssessmentCommand } from './family/early-help/close-early-help-assessment.command';
 export { CompleteEarlyHelpAssessmentCommand } from './family/early-help/complete-early-help-assessment.command';
 export { ConveneTeamAroundFamilyCommand } from './family/early-help/convene-team-around-family.command';

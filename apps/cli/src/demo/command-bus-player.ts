@@ -2,6 +2,7 @@ import type { Command, CommandBus } from '@nestjs/cqrs';
 import {
   AllocateCaseCommand,
   ApplyBragRatingCommand,
+  AddTeamAroundFamilyMemberCommand,
   ChangeLeadProfessionalCommand,
   ChangeLevelOfNeedCommand,
   CloseCaseCommand,
@@ -83,6 +84,7 @@ const CASE_MESSAGES = {
 
 const FAMILY_MESSAGES = {
   ChangeLeadProfessional: ChangeLeadProfessionalCommand,
+  AddTeamAroundFamilyMember: AddTeamAroundFamilyMemberCommand,
   CloseEarlyHelpAssessment: CloseEarlyHelpAssessmentCommand,
   CompleteEarlyHelpAssessment: CompleteEarlyHelpAssessmentCommand,
   ConveneTeamAroundFamily: ConveneTeamAroundFamilyCommand,

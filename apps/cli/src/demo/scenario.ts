@@ -344,6 +344,8 @@ interface Model {
   ehaCompleted: boolean;
   hubDecided: boolean;
   teamConvened: boolean;
+  /** A youth worker joined the team (R19: the EHA is shared with them). */
+  youthWorkerJoined: boolean;
   leadProfessional: Professional | null;
   keepInTouch: boolean;
 }
@@ -370,6 +372,7 @@ class FamilyJourney {
     ehaCompleted: false,
     hubDecided: false,
     teamConvened: false,
+    youthWorkerJoined: false,
     leadProfessional: null,
     keepInTouch: false,
   };
@@ -828,6 +831,11 @@ class FamilyJourney {
         this.onFamily(this.days(3, 14), this.earlyHelpWorker, { type: 'ChangeLeadProfessional', data: { leadProfessional: to, reason: 'The previous lead professional has moved to another team' } });
         this.m.leadProfessional = to;
       }
+      if (review > 1 && !this.m.youthWorkerJoined && this.random.chance(0.1)) {
+        const member = { name: initialled(this.random), agency: 'Youth service', role: 'Youth worker' };
+        this.onFamily(this.days(3, 14), this.earlyHelpWorker, { type: 'AddTeamAroundFamilyMember', data: { member } });
+        this.m.youthWorkerJoined = true;
+      }
     }
   }
 
@@ -888,7 +896,7 @@ class FamilyJourney {
   private closeEarlyHelp(outcome: EhaOutcome): void {
     if (!this.m.ehaOpen) return;
     this.onFamily(this.days(1, 10), this.earlyHelpWorker, { type: 'CloseEarlyHelpAssessment', data: { outcome, summary: `Early help ended: ${outcome.replace(/_/g, ' ')}` } });
-    Object.assign(this.m, { ehaOpen: false, teamConvened: false, leadProfessional: null });
+    Object.assign(this.m, { ehaOpen: false, teamConvened: false, youthWorkerJoined: false, leadProfessional: null });
   }
 
   /** R5: the family is kept in touch with, the child not being at risk of significant harm. */

@@ -55,6 +55,7 @@ export const FAMILY_EVENT_VERSIONS: { readonly [T in FamilyEventType]: number } 
   EarlyHelpAssessmentClosed: 1,
   TeamAroundFamilyReviewed: 1,
   LeadProfessionalChanged: 1,
+  TeamAroundFamilyMemberJoined: 1,
   EarlyHelpHubDecisionRecorded: 1,
   KeepInTouchStarted: 1,
   KeepInTouchEnded: 1,

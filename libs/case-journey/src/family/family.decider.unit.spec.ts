@@ -120,6 +120,16 @@ describe('Early help on the family (R1, R2, R3)', () => {
     });
   });
 
+  it('R3, R19: a professional joins a convened team, once, and the EHA is recorded as shared with them', () => {
+    const join: FamilyCommand = { type: 'AddTeamAroundFamilyMember', context, data: { familyId, member: { name: 'Y. Osei', agency: 'Youth service' } } };
+    expect(() => familyDecider.decide(join, given(register, start('eha-1')))).toThrow(expect.objectContaining({ code: 'TAF.NOT_CONVENED' }));
+    const joined = given(register, start('eha-1'), convene, join);
+    expect(joined.team?.members).toEqual([{ name: 'K. Lee', agency: 'Health visiting' }, { name: 'Y. Osei', agency: 'Youth service' }]);
+    expect(() => familyDecider.decide(join, joined)).toThrow(expect.objectContaining({ code: 'TAF.ALREADY_MEMBER' }));
+    const [, shared] = familyDecider.decide(join, given(register, start('eha-1'), convene));
+    expect(shared).toMatchObject({ type: 'EarlyHelpAssessmentShared', data: { occasion: 'team_member_joined', sharing: { recipients: [{ agency: 'Youth service', name: 'Y. Osei' }] } } });
+  });
+
   it('R19: a new lead professional is recorded as the EHA shared with them', () => {
     const next = { name: 'P. Patel', agency: 'Family support', role: 'Family worker' };
     const change: FamilyCommand = { type: 'ChangeLeadProfessional', context, data: { familyId, leadProfessional: next, reason: 'Moved team', sharingConsent: null } };

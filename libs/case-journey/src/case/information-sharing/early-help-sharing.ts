@@ -3,7 +3,7 @@ import type { CaseState } from '../case.state';
 import { InformationSharingDecision, NOT_RECORDED, Recipient } from './information-sharing.decide';
 
 /** Why an Early Help Assessment reached new people. */
-export const EHA_SHARING_OCCASIONS = ['team_convened', 'lead_professional_changed'] as const;
+export const EHA_SHARING_OCCASIONS = ['team_convened', 'team_member_joined', 'lead_professional_changed'] as const;
 export type EhaSharingOccasion = (typeof EHA_SHARING_OCCASIONS)[number];
 
 /** The consent an EHA is shared under: information-sharing consent where recorded, else the consent to early help (R1). */
@@ -20,6 +20,7 @@ export function ehaSharingConsentOf(state: Pick<CaseState, 'consents'>): EhaShar
 
 const PURPOSE: Record<EhaSharingOccasion, string> = {
   team_convened: 'Coordinate support through the Team around the Family',
+  team_member_joined: 'Coordinate support through the Team around the Family',
   lead_professional_changed: 'Hand over the lead professional role',
 };
 

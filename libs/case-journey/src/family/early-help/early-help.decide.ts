@@ -34,6 +34,10 @@ export type ChangeLeadProfessional = OnFamily<
   'ChangeLeadProfessional',
   { leadProfessional: Professional; reason: string; /** Read from the EHA child's case by the handler. */ sharingConsent?: EhaSharingConsent | null }
 >;
+export type AddTeamAroundFamilyMember = OnFamily<
+  'AddTeamAroundFamilyMember',
+  { member: Professional; /** Read from the EHA child's case by the handler. */ sharingConsent?: EhaSharingConsent | null }
+>;
 export type RecordEarlyHelpHubDecision = OnFamily<'RecordEarlyHelpHubDecision', { decision: HubDecision; rationale: string }>;
 export type StartKeepInTouch = OnFamily<'StartKeepInTouch', { reason: KeepInTouchReason; notAtRiskOfSignificantHarm: boolean; plan: string }>;
 export type EndKeepInTouch = OnFamily<'EndKeepInTouch', { reason: string }>;
@@ -44,6 +48,7 @@ export type EarlyHelpCommand =
   | CloseEarlyHelpAssessment
   | RecordTeamAroundFamilyReview
   | ChangeLeadProfessional
+  | AddTeamAroundFamilyMember
   | RecordEarlyHelpHubDecision
   | StartKeepInTouch
   | EndKeepInTouch;
@@ -56,6 +61,7 @@ export type TeamAroundFamilyReviewed = DomainEvent<
   { ehaId: string; heldOn: string; attendees: string[]; progress: string; nextReviewDate: string }
 >;
 export type LeadProfessionalChanged = DomainEvent<'LeadProfessionalChanged', { ehaId: string; from: Professional; to: Professional; reason: string }>;
+export type TeamAroundFamilyMemberJoined = DomainEvent<'TeamAroundFamilyMemberJoined', { ehaId: string; member: Professional }>;
 export type EarlyHelpHubDecisionRecorded = DomainEvent<'EarlyHelpHubDecisionRecorded', { ehaId: string; decision: HubDecision; rationale: string }>;
 export type KeepInTouchStarted = DomainEvent<'KeepInTouchStarted', { reason: KeepInTouchReason; plan: string }>;
 export type KeepInTouchEnded = DomainEvent<'KeepInTouchEnded', { reason: string }>;
@@ -86,6 +92,7 @@ export type EarlyHelpEvent =
   | EarlyHelpAssessmentClosed
   | TeamAroundFamilyReviewed
   | LeadProfessionalChanged
+  | TeamAroundFamilyMemberJoined
   | EarlyHelpHubDecisionRecorded
   | KeepInTouchStarted
   | KeepInTouchEnded
@@ -139,6 +146,18 @@ export function decideEarlyHelp(command: EarlyHelpCommand, state: FamilyState): 
         earlyHelpAssessmentShared(eha, 'lead_professional_changed', [command.data.leadProfessional], command.data.sharingConsent),
       ];
     }
+    case 'AddTeamAroundFamilyMember': {
+      const eha = openEha(state, 'R3');
+      if (!state.team) throw new RuleViolation('R3', 'TAF.NOT_CONVENED', 'There is no Team around the Family to join', 'Convene it first');
+      const { member, sharingConsent } = command.data;
+      const already = [state.team.leadProfessional, ...state.team.members].some((existing) => existing.name === member.name && existing.agency === member.agency);
+      if (already) throw new RuleViolation('R3', 'TAF.ALREADY_MEMBER', `${member.name} (${member.agency}) is already in the ${state.team.kind}`);
+      return [
+        { type: 'TeamAroundFamilyMemberJoined', schemaVersion: 1, data: { ehaId: eha.ehaId, member } },
+        // R19: joining the team shares the EHA with the new member.
+        earlyHelpAssessmentShared(eha, 'team_member_joined', [member], sharingConsent),
+      ];
+    }
     case 'RecordEarlyHelpHubDecision': {
       // R14: the Hub decides on an EHA it has received: a completed one.
       const eha = state.earlyHelpAssessments.filter((candidate) => candidate.completed).at(-1);
@@ -187,6 +206,8 @@ export function evolveEarlyHelp(state: FamilyState, event: EventEnvelope<EarlyHe
       const next = withEha(event.data.ehaId, { leadProfessional: event.data.to });
       return next.team ? { ...next, team: { ...next.team, leadProfessional: event.data.to } } : next;
     }
+    case 'TeamAroundFamilyMemberJoined':
+      return state.team ? { ...state, team: { ...state.team, members: [...state.team.members, event.data.member] } } : state;
     case 'EarlyHelpHubDecisionRecorded':
       return withEha(event.data.ehaId, { hubDecision: event.data.decision });
     case 'KeepInTouchStarted':

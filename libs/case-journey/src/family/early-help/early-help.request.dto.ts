@@ -42,6 +42,10 @@ export class ConveneTeamAroundFamilyRequestDto extends CommandRequestDto {
   members!: ProfessionalDto[];
 }
 
+export class AddTeamAroundFamilyMemberRequestDto extends CommandRequestDto {
+  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) member!: ProfessionalDto;
+}
+
 export class EarlyHelpAssessmentStartedDto {
   @ApiProperty() ehaId!: string;
   @ApiProperty() familyId!: string;

@@ -6,9 +6,9 @@ import { caseAggregate, familyAggregate } from '../../events/aggregates';
 import { DecisionResult, DecisionRunner } from '../../shared/decision-runner';
 import { FamilyCommandMessage } from '../../shared/family-command';
 import { ConveneTeamAroundFamily, FamilyCommand, openEarlyHelpAssessment } from '../family.decider';
-import type { ChangeLeadProfessional } from './early-help.decide';
+import type { AddTeamAroundFamilyMember, ChangeLeadProfessional } from './early-help.decide';
 
-type EhaSharingCommandType = 'ConveneTeamAroundFamily' | 'ChangeLeadProfessional';
+type EhaSharingCommandType = 'ConveneTeamAroundFamily' | 'AddTeamAroundFamilyMember' | 'ChangeLeadProfessional';
 
 /**
  * A family command that shares the EHA with new people (R19): decided on the family's stream with
@@ -19,7 +19,7 @@ export abstract class EhaSharingDecisionHandler<T extends EhaSharingCommandType>
   constructor(private readonly decisions: DecisionRunner) {}
 
   async execute(message: FamilyCommandMessage<T>): Promise<DecisionResult> {
-    const command: ConveneTeamAroundFamily | ChangeLeadProfessional = message.toCommand();
+    const command: ConveneTeamAroundFamily | AddTeamAroundFamilyMember | ChangeLeadProfessional = message.toCommand();
     const stream = streamName.family(command.data.familyId);
     const { state: family } = await this.decisions.loadState(familyAggregate, stream);
     const eha = openEarlyHelpAssessment(family);
