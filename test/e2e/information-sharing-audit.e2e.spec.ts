@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, ProjectionProgress, rebuildProjection } from '@windscreen/projections';
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, startTestApp, TestApp } from '@windscreen/testing';
 import { streamName } from '@windscreen/case-journey/domain';
 
 describe('R19: information-sharing audit', () => {
@@ -14,23 +14,8 @@ describe('R19: information-sharing audit', () => {
     await t.close();
   });
 
-  /** A decision with every field the law and the golden rules ask for, varied by each test. */
-  const aDecision = (overrides: object = {}) => ({
-    decision: 'share',
-    information: 'Chronology',
-    purpose: 'Strategy discussion',
-    consentSought: false,
-    basis: 'consent',
-    reasons: 'To protect the child',
-    recipients: [{ agency: 'Health visiting' }],
-    dataSubjects: ['child', 'parent_carer'],
-    article6Basis: 'public_task',
-    specialCategoryData: false,
-    confidentialityBasis: 'consent',
-    personInformed: { told: true },
-    advice: { sought: false },
-    ...overrides,
-  });
+  /** Shared under the information-sharing consent in force. */
+  const aDecision = (overrides: object = {}) => aSharingDecision({ consentSought: false, consentAnswer: undefined, ...overrides });
   const withoutConsent = {
     basis: 'without_consent',
     confidentialityBasis: 'public_interest',
@@ -295,10 +280,9 @@ describe('Read models after a full rebuild', () => {
     for (let i = 0; i < 5; i++) {
       const { body } = await t.http().post('/cases').set('Authorization', worker).send(aContact());
       await t.http().post(`/cases/${body.caseId}/level-of-need`).set('Authorization', worker).send({ level: 'complex', reason: 'r' });
-      await t.http().post(`/cases/${body.caseId}/information-sharing-decisions`).set('Authorization', worker).send({
-        decision: 'not_share', information: 'i', purpose: 'p', basis: 'consent', consentSought: false, reasons: 'r', recipients: [{ agency: `Agency ${i}` }],
-        dataSubjects: ['child'], article6Basis: 'public_task', specialCategoryData: false, confidentialityBasis: 'consent', personInformed: { told: true }, advice: { sought: false },
-      });
+      await t.http().post(`/cases/${body.caseId}/information-sharing-decisions`).set('Authorization', worker).send(
+        aSharingDecision({ decision: 'not_share', consentAnswer: 'refused', recipients: [{ agency: `Agency ${i}` }] }),
+      );
       const [, opened, decided] = (await t.http().get(`/cases/${body.caseId}/history`).set('Authorization', worker)).body.events;
       await t.http().post(`/cases/${body.caseId}/corrections`).set('Authorization', worker).send({ correctsEventId: decided.id, correctedValues: { reasons: 'corrected' }, reason: 'why' });
       const corrected = await t.http().post(`/cases/${body.caseId}/corrections`).set('Authorization', worker).send({ correctsEventId: opened.id, correctedValues: { reason: 'corrected' }, reason: 'why' });

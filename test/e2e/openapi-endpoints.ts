@@ -1,4 +1,4 @@
-import { aContact, type TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, type TestApp } from '@windscreen/testing';
 
 /** The part of an OpenAPI schema these tests read. */
 export interface Schema {
@@ -100,22 +100,7 @@ export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<
     .set('Authorization', auth)
     .send({ route: 'professional', concern: 'No reply to the referral', otherAgency: 'Northfield Primary School', startsAt: 'practitioner' });
   if (escalation.status !== 201) throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
-  const sharing = await t.http().post(`/cases/${opened.body.caseId}/information-sharing-decisions`).set('Authorization', auth).send({
-    decision: 'share',
-    information: 'Attendance',
-    recipients: [{ agency: 'Health visiting' }],
-    purpose: 'Coordinate support',
-    basis: 'consent',
-    consentSought: true,
-    consentAnswer: 'given',
-    dataSubjects: ['child'],
-    article6Basis: 'public_task',
-    specialCategoryData: false,
-    confidentialityBasis: 'consent',
-    personInformed: { told: true },
-    advice: { sought: false },
-    reasons: 'The family agreed',
-  });
+  const sharing = await t.http().post(`/cases/${opened.body.caseId}/information-sharing-decisions`).set('Authorization', auth).send(aSharingDecision());
   if (sharing.status !== 201) throw new Error(`recording a sharing decision: ${sharing.status} ${JSON.stringify(sharing.body)}`);
   return { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId, decisionId: sharing.body.decisionId };
 }

@@ -1,4 +1,4 @@
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, startTestApp, TestApp } from '@windscreen/testing';
 
 /** At least one end-to-end test per threshold rule, through HTTP against the real app. */
 describe('Threshold rules through HTTP', () => {
@@ -145,21 +145,15 @@ describe('Threshold rules through HTTP', () => {
 
   it('R19: a share without recipients is a 400; without consent resting on consent, or special-category data without a condition, a 409', async () => {
     const child = await newCase();
-    const share = {
-      decision: 'share',
-      information: 'i',
-      purpose: 'p',
+    const share = aSharingDecision({
       basis: 'without_consent',
       consentSought: false,
-      reasons: 'r',
-      dataSubjects: ['child'],
-      article6Basis: 'public_task',
-      specialCategoryData: false,
-      confidentialityBasis: 'consent',
+      consentAnswer: undefined,
+      recipients: undefined,
       personInformed: { told: false, notToldReason: 'would_place_child_at_increased_risk' },
       advice: { sought: true, from: 'caldicott_guardian' },
       judgement: 'Seeking consent would alert the alleged abuser',
-    };
+    });
     const missing = await post(`/cases/${child.caseId}/information-sharing-decisions`, share);
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toBe('recipients');

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -76,16 +76,7 @@ export class InformationSharingAuditRequestDto {
   @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
 }
 
-export class InformationSharingDecisionAuditRequestDto {
-  @ApiPropertyOptional({ default: DEFAULT_LATE_AFTER_HOURS, maximum: 8760 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(8760)
-  lateAfterHours?: number;
-  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
-}
+export class InformationSharingDecisionAuditRequestDto extends PickType(InformationSharingAuditRequestDto, ['lateAfterHours', 'minPosition'] as const) {}
 
 interface DecisionRow {
   event_id: string;
