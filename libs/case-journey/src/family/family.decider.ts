@@ -10,7 +10,7 @@ import {
   HubDecision,
   NeedStrengthQuadrant,
 } from './early-help/early-help.decide';
-import type { EhaSharingConsent } from '../case/information-sharing/early-help-sharing';
+import type { EhaSharingConsent } from '../case/information-sharing/early-help-sharing.decide';
 import { Decider, EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
 import { assertOccurredAtNotInFuture } from '../domain/occurred-at';

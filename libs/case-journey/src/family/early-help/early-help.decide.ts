@@ -2,7 +2,7 @@ import { Command, DomainEvent } from '../../domain/command';
 import { assertNever, EventEnvelope } from '../../domain/decider';
 import { RuleViolation } from '../../domain/domain-error';
 import type { FamilyState, Professional } from '../family.decider';
-import { EhaSharingConsent, ehaSharingDecision, EhaSharingOccasion } from '../../case/information-sharing/early-help-sharing';
+import { EhaSharingConsent, ehaSharingDecision, EhaSharingOccasion } from '../../case/information-sharing/early-help-sharing.decide';
 import type { InformationSharingDecision } from '../../case/information-sharing/information-sharing.decide';
 
 /** R4: targeted early help is allocated on need x strength. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ICommandHandler } from '@nestjs/cqrs';
-import { ehaSharingConsentOf } from '../../case/information-sharing/early-help-sharing';
+import { ehaSharingConsentOf } from '../../case/information-sharing/early-help-sharing.decide';
 import { streamName } from '../../domain/stream-name';
 import { caseAggregate, familyAggregate } from '../../events/aggregates';
 import { DecisionResult, DecisionRunner } from '../../shared/decision-runner';
