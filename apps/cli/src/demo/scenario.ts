@@ -18,6 +18,7 @@ import {
   EthnicityCode,
   FamilyCommand,
   HubDecision,
+  InformationSharingDecision,
   isWorkingDay,
   KeepInTouchReason,
   LevelOfNeed,
@@ -136,6 +137,15 @@ const DAY = 24 * HOUR;
 const YEAR = 365.25 * DAY;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** R19: the legal answers of a decision made with the family's consent, about the child and the parents, who know. */
+const WITH_CONSENT: Pick<InformationSharingDecision, 'dataSubjects' | 'article6Basis' | 'specialCategoryData' | 'confidentialityBasis' | 'personInformed' | 'advice'> = {
+  dataSubjects: ['child', 'parent_carer'],
+  article6Basis: 'public_task',
+  specialCategoryData: false,
+  confidentialityBasis: 'consent',
+  personInformed: { told: true },
+  advice: { sought: false },
+};
 const dateOnly = (ms: number) => iso(ms).slice(0, 10);
 
 /** The domain's working days (weekends and bank holidays), remembered per day: generation asks often. */
@@ -1108,12 +1118,7 @@ class FamilyJourney {
           basis: 'consent',
           consentSought: true,
           consentAnswer: 'refused',
-          dataSubjects: ['child', 'parent_carer'],
-          article6Basis: 'public_task',
-          specialCategoryData: false,
-          confidentialityBasis: 'consent',
-          personInformed: { told: true },
-          advice: { sought: false },
+          ...WITH_CONSENT,
           request: { from: 'Voluntary sector family service', receivedAt: iso(when - this.random.int(2, 72) * HOUR) },
           reasons: 'The parent refused and there is no risk of significant harm that would justify sharing without consent',
         },
@@ -1132,12 +1137,7 @@ class FamilyJourney {
         basis: 'consent',
         consentSought: !inForce,
         ...(!inForce && { consentAnswer: 'given' as const }),
-        dataSubjects: ['child', 'parent_carer'],
-        article6Basis: 'public_task',
-        specialCategoryData: false,
-        confidentialityBasis: 'consent',
-        personInformed: { told: true },
-        advice: { sought: false },
+        ...WITH_CONSENT,
         request: this.random.chance(0.5) ? { from: this.school, receivedAt: iso(when - this.random.int(2, 96) * HOUR) } : null,
         reasons: 'Needed for the school to support the plan; the family agreed',
       },
