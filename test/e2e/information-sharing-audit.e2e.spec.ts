@@ -170,14 +170,17 @@ describe('R19: information-sharing audit', () => {
     });
     expect(corrected.status).toBe(201);
 
-    const view = await t.http().get(`/audit/information-sharing/${decided.body.decisionId}?minPosition=${corrected.body.position}`).set('Authorization', auditor);
+    const decisionView = `/audit/information-sharing/cases/${child.caseId}/decisions/${decided.body.decisionId}`;
+    const view = await t.http().get(`${decisionView}?minPosition=${corrected.body.position}`).set('Authorization', auditor);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ decisionId: decided.body.decisionId, knownAtDecision: { level: 'complex', consents: { information_sharing: 'given' } } });
     const { asKnown, corrected: correctedView } = view.body.caseAtDecision;
     expect(asKnown).toMatchObject({ level: 'complex', consents: { information_sharing: { decision: 'given', givenBy: 'parent_carer' } } });
     expect(asKnown.consents).not.toHaveProperty('early_help');
     expect(correctedView).toMatchObject({ level: 'complex', consents: { information_sharing: { decision: 'given', givenBy: 'person_with_parental_responsibility' } } });
-    expect((await t.http().get(`/audit/information-sharing/${child.caseId}`).set('Authorization', auditor)).status).toBe(404);
+    expect((await t.http().get(`/audit/information-sharing/cases/${child.caseId}/decisions/${child.caseId}`).set('Authorization', auditor)).status).toBe(404);
+    const accessLog = await t.http().get(`/audit/access?caseId=${child.caseId}`).set('Authorization', auditor);
+    expect(JSON.stringify(accessLog.body)).toContain('information_sharing_decision');
   });
 
   it('Given a family’s EHA, When a TAF is convened, a member joins and the lead professional changes, Then each is a sharing decision with the consent in force', async () => {

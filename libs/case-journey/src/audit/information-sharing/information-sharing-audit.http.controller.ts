@@ -22,6 +22,7 @@ import { streamName } from '../../domain/stream-name';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { toCsv } from '../../shared/csv';
 import { caseAtDecision } from './case-at-decision';
+import { LogsCaseAccess } from '../access-log/access-log.interceptor';
 
 /** A decision is late when it came more than this many hours after the request; an auditor may ask with another threshold. */
 export const DEFAULT_LATE_AFTER_HOURS = 24;
@@ -332,13 +333,19 @@ export class InformationSharingAuditHttpController {
     };
   }
 
-  @Get(':decisionId')
+  @Get('cases/:caseId/decisions/:decisionId')
+  // It shows the child's case as it stood: a read of the case, written to the access log.
+  @LogsCaseAccess('information_sharing_decision')
   @Roles('auditor')
   @UseInterceptors(ReadYourWritesInterceptor)
   @ApiOkResponse({ description: 'One decision, with the child’s case at that moment as it was known then and as corrected since (R22)' })
   @ApiNotFoundResponse({ description: 'No such decision' })
-  async decision(@Param('decisionId', uuidParam('decisionId')) decisionId: string, @Query() query: InformationSharingDecisionAuditRequestDto) {
-    const [row]: DecisionRow[] = await this.dataSource.query(`select * from information_sharing_decisions where decision_id = $1`, [decisionId]);
+  async decision(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('decisionId', uuidParam('decisionId')) decisionId: string,
+    @Query() query: InformationSharingDecisionAuditRequestDto,
+  ) {
+    const [row]: DecisionRow[] = await this.dataSource.query(`select * from information_sharing_decisions where decision_id = $1 and case_id = $2`, [decisionId, caseId]);
     if (!row) throw new NotFound('SHARING.DECISION_NOT_FOUND', `Information-sharing decision ${decisionId} was not found`);
     const stream = await this.store.readStream(streamName.case(row.case_id));
     return {
