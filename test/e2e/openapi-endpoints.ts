@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aContact, type TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, type TestApp } from '@windscreen/testing';
 
 /** The part of an OpenAPI schema these tests read. */
 export interface Schema {
@@ -91,7 +91,7 @@ export function pathOf(endpoint: Endpoint, values: Record<string, string>): stri
   });
 }
 
-/** One case with one escalation: ids to fill in every path and required query of the document. */
+/** One case with one escalation and one information-sharing decision: ids to fill in every path and required query of the document. */
 export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<string, string>> {
   const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
   if (opened.status !== 201) throw new Error(`opening a case: ${opened.status} ${JSON.stringify(opened.body)}`);
@@ -101,7 +101,9 @@ export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<
     .set('Authorization', auth)
     .send({ route: 'professional', concern: 'No reply to the referral', otherAgency: 'Northfield Primary School', startsAt: 'practitioner' });
   if (escalation.status !== 201) throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
-  return { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId };
+  const sharing = await t.http().post(`/cases/${opened.body.caseId}/information-sharing-decisions`).set('Authorization', auth).send(aSharingDecision());
+  if (sharing.status !== 201) throw new Error(`recording a sharing decision: ${sharing.status} ${JSON.stringify(sharing.body)}`);
+  return { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId, decisionId: sharing.body.decisionId };
 }
 
 /** Collects what the app writes to stdout (its JSON log) during each test, instead of printing it. */
@@ -120,7 +122,7 @@ export function captureStdoutPerTest(): { written: () => string } {
 }
 
 /** Fields that hold an instant: a date-time with its time zone. */
-export const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt']);
+export const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt', 'sentAt']);
 /** Fields that hold a calendar date, YYYY-MM-DD. */
 export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate', 'dateOfDeath', 'firstReviewDate']);
 

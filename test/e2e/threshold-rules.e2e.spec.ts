@@ -1,4 +1,4 @@
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, startTestApp, TestApp } from '@windscreen/testing';
 
 /** At least one end-to-end test per threshold rule, through HTTP against the real app. */
 describe('Threshold rules through HTTP', () => {
@@ -159,20 +159,34 @@ describe('Threshold rules through HTTP', () => {
     expect((await post(`/cases/${child.caseId}/care-order-proceedings`, { step: 'applied', courtReference: 'PE26C1' })).status).toBe(201);
   });
 
-  it('R19: a share without recipients is a 400; without consent and without a lawful basis a 409', async () => {
+  it('R19: a share without recipients is a 400; without consent resting on consent, or special-category data without a condition, a 409', async () => {
     const child = await newCase();
-    const share = { decision: 'share', information: 'i', purpose: 'p', basis: 'without_consent', consentSought: false, reasons: 'r' };
+    const share = aSharingDecision({
+      basis: 'without_consent',
+      consentSought: false,
+      consentAnswer: undefined,
+      recipients: undefined,
+      personInformed: { told: false, notToldReason: 'would_place_child_at_increased_risk' },
+      advice: { sought: true, from: 'caldicott_guardian' },
+      judgement: 'Seeking consent would alert the alleged abuser',
+    });
     const missing = await post(`/cases/${child.caseId}/information-sharing-decisions`, share);
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toBe('recipients');
-    expectRule(await post(`/cases/${child.caseId}/information-sharing-decisions`, { ...share, recipients: [{ agency: 'Police' }] }), 'R19');
+    const recipients = [{ agency: 'Police', role: 'CAIU', name: 'DS Brown' }];
+    expectRule(await post(`/cases/${child.caseId}/information-sharing-decisions`, { ...share, recipients }), 'R19');
+    const publicInterest = { ...share, recipients, confidentialityBasis: 'public_interest', publicInterestGround: 'risk_of_significant_harm' };
+    const special = await post(`/cases/${child.caseId}/information-sharing-decisions`, { ...publicInterest, specialCategoryData: true });
+    expectRule(special, 'R19');
+    expect(special.body.code).toBe('SHARING.SPECIAL_CATEGORY_NEEDS_CONDITION');
     const lawful = await post(`/cases/${child.caseId}/information-sharing-decisions`, {
-      ...share,
-      recipients: [{ agency: 'Police', role: 'CAIU', name: 'DS Brown' }],
-      lawfulBasis: 'risk_of_significant_harm',
-      judgement: 'Seeking consent would alert the alleged abuser',
+      ...publicInterest,
+      specialCategoryData: true,
+      article9Condition: 'substantial_public_interest',
+      schedule1Condition: 'para_18_safeguarding_of_children_and_individuals_at_risk',
     });
     expect(lawful.status).toBe(201);
+    expect(lawful.body.decisionId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('R20: an escalation cannot skip a step', async () => {

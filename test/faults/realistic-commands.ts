@@ -7,6 +7,7 @@
 
 // Imported by file, not through @windscreen/testing, so the benchmark does not load the test app.
 import { aContact } from '../../libs/testing/src/a-contact';
+import { aSharingDecision } from '../../libs/testing/src/a-sharing-decision';
 
 const GIVEN_NAMES = ['Amira', 'Yusuf', 'Olivia', 'Kacper', 'Grace', 'Tomasz', 'Leah', 'Ibrahim'];
 
@@ -29,19 +30,7 @@ export function stepsAfterOpening(tag: string): CaseCommand[] {
   return [
     { route: '/consents', body: { scope: 'information_sharing', givenBy: 'parent_carer', decision: 'given' } },
     { route: '/level-of-need', body: { level: 'emerging', reason: `Attendance dropping (${tag})` } },
-    {
-      route: '/information-sharing-decisions',
-      body: {
-        decision: 'share',
-        information: 'Attendance record and chronology',
-        purpose: 'Team around the family meeting',
-        consentSought: true,
-        consentAnswer: 'given',
-        basis: 'consent',
-        reasons: `To coordinate support for the child (${tag})`,
-        recipients: [{ agency: 'Health visiting' }],
-      },
-    },
+    { route: '/information-sharing-decisions', body: aSharingDecision({ reasons: `To coordinate support for the child (${tag})` }) },
     { route: '/level-of-need', body: { level: 'complex', reason: `Neglect concerns growing (${tag})` } },
     { route: '/level-of-need', body: { level: 'emerging', reason: `Needs met with support (${tag})`, whatChanged: 'TAF plan in place' } },
   ];

@@ -29,7 +29,7 @@ import { GetCaseHistoryHttpController } from './case/get-case-history/get-case-h
 import { GetCaseHandler } from './case/get-case/get-case.handler';
 import { GetCaseHttpController } from './case/get-case/get-case.http.controller';
 import { InformationSharingHttpController } from './case/information-sharing/information-sharing.http.controller';
-import { RecordInformationSharingDecisionHandler } from './case/information-sharing/record-information-sharing-decision.command';
+import { RecordInformationSentHandler, RecordInformationSharingDecisionHandler } from './case/information-sharing/record-information-sharing-decision.command';
 import { ApplyBragRatingHandler } from './case/mash/apply-brag-rating.command';
 import { MashHttpController } from './case/mash/mash.http.controller';
 import { RecordMashDecisionHandler } from './case/mash/record-mash-decision.command';
@@ -55,6 +55,7 @@ import { RecordChildInNeedPlanReviewHandler } from './case/child-in-need-plan/re
 import { Section47HttpController } from './case/section-47/section-47.http.controller';
 import { StrategyDiscussionHttpController } from './case/section-47/strategy-discussion.http.controller';
 import { ChangeLeadProfessionalHandler } from './family/early-help/change-lead-professional.command';
+import { AddTeamAroundFamilyMemberHandler } from './family/early-help/add-team-around-family-member.command';
 import { CloseEarlyHelpAssessmentHandler } from './family/early-help/close-early-help-assessment.command';
 import { CompleteEarlyHelpAssessmentHandler } from './family/early-help/complete-early-help-assessment.command';
 import { ConveneTeamAroundFamilyHandler } from './family/early-help/convene-team-around-family.command';
@@ -159,6 +160,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     GetCaseHistoryHandler,
     GetCaseHandler,
     RecordInformationSharingDecisionHandler,
+    RecordInformationSentHandler,
     ApplyBragRatingHandler,
     RecordMashDecisionHandler,
     RecordReferrerNotifiedHandler,
@@ -177,6 +179,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     RecordReviewConferenceHandler,
     RecordChildInNeedPlanReviewHandler,
     ChangeLeadProfessionalHandler,
+    AddTeamAroundFamilyMemberHandler,
     CloseEarlyHelpAssessmentHandler,
     CompleteEarlyHelpAssessmentHandler,
     ConveneTeamAroundFamilyHandler,

@@ -17,7 +17,7 @@ export { RaiseEscalationCommand } from './case/escalation/raise-escalation.comma
 export { RecordEscalationDiscussionCommand } from './case/escalation/record-escalation-discussion.command';
 export { ResolveEscalationCommand } from './case/escalation/resolve-escalation.command';
 export { WithdrawEscalationCommand } from './case/escalation/withdraw-escalation.command';
-export { RecordInformationSharingDecisionCommand } from './case/information-sharing/record-information-sharing-decision.command';
+export { RecordInformationSentCommand, RecordInformationSharingDecisionCommand } from './case/information-sharing/record-information-sharing-decision.command';
 export { ApplyBragRatingCommand } from './case/mash/apply-brag-rating.command';
 export { RecordMashDecisionCommand } from './case/mash/record-mash-decision.command';
 export { RecordReferrerNotifiedCommand } from './case/mash/record-referrer-notified.command';
@@ -37,6 +37,7 @@ export { RecordCoreGroupMeetingCommand } from './case/child-protection-plan/reco
 export { RecordReviewConferenceCommand } from './case/child-protection-plan/record-review-conference.command';
 export { RecordChildInNeedPlanReviewCommand } from './case/child-in-need-plan/record-child-in-need-plan-review.command';
 export { ChangeLeadProfessionalCommand } from './family/early-help/change-lead-professional.command';
+export { AddTeamAroundFamilyMemberCommand } from './family/early-help/add-team-around-family-member.command';
 export { CloseEarlyHelpAssessmentCommand } from './family/early-help/close-early-help-assessment.command';
 export { CompleteEarlyHelpAssessmentCommand } from './family/early-help/complete-early-help-assessment.command';
 export { ConveneTeamAroundFamilyCommand } from './family/early-help/convene-team-around-family.command';

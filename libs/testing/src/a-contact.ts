@@ -21,18 +21,3 @@ export function aContact(overrides: Record<string, unknown> = {}): Record<string
     ...overrides,
   };
 }
-
-/** A valid request body for POST /cases/:caseId/information-sharing-decisions: shared with consent. */
-export function aSharingDecision(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    decision: 'share',
-    information: 'Attendance',
-    purpose: 'TAF',
-    consentSought: true,
-    consentAnswer: 'given',
-    basis: 'consent',
-    reasons: 'Coordinate support',
-    recipients: [{ agency: 'Health visiting' }],
-    ...overrides,
-  };
-}

@@ -1,4 +1,5 @@
 export * from './a-contact';
+export * from './a-sharing-decision';
 export * from './test-app';
 export * from './test-database';
 export * from './eventually';

@@ -2,6 +2,7 @@ import type { Command, CommandBus } from '@nestjs/cqrs';
 import {
   AllocateCaseCommand,
   ApplyBragRatingCommand,
+  AddTeamAroundFamilyMemberCommand,
   ChangeLeadProfessionalCommand,
   ChangeLevelOfNeedCommand,
   CloseCaseCommand,
@@ -29,6 +30,7 @@ import {
   RecordInitialChildProtectionConferenceCommand,
   RecordEarlyHelpHubDecisionCommand,
   RecordEscalationDiscussionCommand,
+  RecordInformationSentCommand,
   RecordInformationSharingDecisionCommand,
   RecordMashDecisionCommand,
   RecordNeedAndStrengthCommand,
@@ -75,6 +77,7 @@ const CASE_MESSAGES = {
   RecordInitialChildProtectionConference: RecordInitialChildProtectionConferenceCommand,
   RecordEscalationDiscussion: RecordEscalationDiscussionCommand,
   RecordInformationSharingDecision: RecordInformationSharingDecisionCommand,
+  RecordInformationSent: RecordInformationSentCommand,
   RecordMashDecision: RecordMashDecisionCommand,
   RecordReferrerNotified: RecordReferrerNotifiedCommand,
   RecordStrategyDiscussion: RecordStrategyDiscussionCommand,
@@ -89,6 +92,7 @@ const CASE_MESSAGES = {
 
 const FAMILY_MESSAGES = {
   ChangeLeadProfessional: ChangeLeadProfessionalCommand,
+  AddTeamAroundFamilyMember: AddTeamAroundFamilyMemberCommand,
   CloseEarlyHelpAssessment: CloseEarlyHelpAssessmentCommand,
   CompleteEarlyHelpAssessment: CompleteEarlyHelpAssessmentCommand,
   ConveneTeamAroundFamily: ConveneTeamAroundFamilyCommand,

@@ -18,6 +18,7 @@ import {
   EthnicityCode,
   FamilyCommand,
   HubDecision,
+  InformationSharingDecision,
   isWorkingDay,
   KeepInTouchReason,
   LevelOfNeed,
@@ -98,7 +99,7 @@ export type CaseStepCommand = {
 type FamilyType = Exclude<FamilyCommand['type'], 'RegisterFamily' | 'AddChildToFamily'>;
 /** A family command without the family id and what the handler reads from the child's case. */
 export type FamilyStepCommand = {
-  [T in FamilyType]: { type: T; data: Omit<Extract<FamilyCommand, { type: T }>['data'], 'familyId' | 'caseId' | 'childCaseOpen' | 'consentInForce'> };
+  [T in FamilyType]: { type: T; data: Omit<Extract<FamilyCommand, { type: T }>['data'], 'familyId' | 'caseId' | 'childCaseOpen' | 'consentInForce' | 'sharingConsent'> };
 }[FamilyType];
 
 export type DemoStep =
@@ -138,6 +139,15 @@ const DAY = 24 * HOUR;
 const YEAR = 365.25 * DAY;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** R19: the legal answers of a decision made with the family's consent, about the child and the parents, who know. */
+const WITH_CONSENT: Pick<InformationSharingDecision, 'dataSubjects' | 'article6Basis' | 'specialCategoryData' | 'confidentialityBasis' | 'personInformed' | 'advice'> = {
+  dataSubjects: ['child', 'parent_carer'],
+  article6Basis: 'public_task',
+  specialCategoryData: false,
+  confidentialityBasis: 'consent',
+  personInformed: { told: true },
+  advice: { sought: false },
+};
 const dateOnly = (ms: number) => iso(ms).slice(0, 10);
 
 /** The domain's working days (weekends and bank holidays), remembered per day: generation asks often. */
@@ -348,6 +358,8 @@ interface Model {
   ehaCompleted: boolean;
   hubDecided: boolean;
   teamConvened: boolean;
+  /** A youth worker joined the team (R19: the EHA is shared with them). */
+  youthWorkerJoined: boolean;
   leadProfessional: Professional | null;
   keepInTouch: boolean;
 }
@@ -374,6 +386,7 @@ class FamilyJourney {
     ehaCompleted: false,
     hubDecided: false,
     teamConvened: false,
+    youthWorkerJoined: false,
     leadProfessional: null,
     keepInTouch: false,
   };
@@ -844,6 +857,11 @@ class FamilyJourney {
         this.onFamily(this.days(3, 14), this.staff.teamManager, { type: 'ChangeLeadProfessional', data: { leadProfessional: to, reason: 'The previous lead professional has moved to another team' } });
         this.m.leadProfessional = to;
       }
+      if (review > 1 && !this.m.youthWorkerJoined && this.random.chance(0.1)) {
+        const member = { name: initialled(this.random), agency: 'Youth service', role: 'Youth worker' };
+        this.onFamily(this.days(3, 14), this.earlyHelpWorker, { type: 'AddTeamAroundFamilyMember', data: { member } });
+        this.m.youthWorkerJoined = true;
+      }
     }
   }
 
@@ -904,7 +922,7 @@ class FamilyJourney {
   private closeEarlyHelp(outcome: EhaOutcome): void {
     if (!this.m.ehaOpen) return;
     this.onFamily(this.days(1, 10), this.earlyHelpWorker, { type: 'CloseEarlyHelpAssessment', data: { outcome, summary: `Early help ended: ${outcome.replace(/_/g, ' ')}` } });
-    Object.assign(this.m, { ehaOpen: false, teamConvened: false, leadProfessional: null });
+    Object.assign(this.m, { ehaOpen: false, teamConvened: false, youthWorkerJoined: false, leadProfessional: null });
   }
 
   /** R5: the family is kept in touch with, the child not being at risk of significant harm. */
@@ -1139,10 +1157,12 @@ class FamilyJourney {
   private shareWithConsent(): void {
     const inForce = this.m.consents.information_sharing === 'given';
     const child = this.random.int(0, this.family.children.length - 1);
+    const school = { agency: this.school, role: 'Designated safeguarding lead' };
     if (this.random.chance(0.15)) {
-      this.onCase(this.days(3, 30), this.earlyHelpWorker, child, {
+      this.onCase(this.days(3, 30), this.earlyHelpWorker, child, (when) => ({
         type: 'RecordInformationSharingDecision',
         data: {
+          decisionId: this.random.uuid(),
           decision: 'not_share',
           information: 'The family’s early help plan',
           recipients: [{ agency: 'Voluntary sector family service' }],
@@ -1150,24 +1170,31 @@ class FamilyJourney {
           basis: 'consent',
           consentSought: true,
           consentAnswer: 'refused',
+          ...WITH_CONSENT,
+          request: { from: 'Voluntary sector family service', receivedAt: iso(when - this.random.int(2, 72) * HOUR) },
           reasons: 'The parent refused and there is no risk of significant harm that would justify sharing without consent',
         },
-      });
+      }));
       return;
     }
-    this.onCase(this.days(3, 30), this.earlyHelpWorker, child, {
+    const decisionId = this.random.uuid();
+    const decided = this.onCase(this.days(3, 30), this.earlyHelpWorker, child, (when) => ({
       type: 'RecordInformationSharingDecision',
       data: {
+        decisionId,
         decision: 'share',
         information: 'Attendance, the early help plan and the latest review',
-        recipients: [{ agency: this.school, role: 'Designated safeguarding lead' }],
+        recipients: [school],
         purpose: 'Coordinate support through the team around the family',
         basis: 'consent',
         consentSought: !inForce,
         ...(!inForce && { consentAnswer: 'given' as const }),
+        ...WITH_CONSENT,
+        request: this.random.chance(0.5) ? { from: this.school, receivedAt: iso(when - this.random.int(2, 96) * HOUR) } : null,
         reasons: 'Needed for the school to support the plan; the family agreed',
       },
-    });
+    }));
+    this.informationSent(decided, this.earlyHelpWorker, child, decisionId, [school], 'Attendance, the early help plan and the latest review');
   }
 
   /** R19: sharing without consent, on a lawful basis, with the judgement behind it. */
@@ -1176,21 +1203,46 @@ class FamilyJourney {
     const crime = this.random.chance(0.3);
     const born = this.family.children[child].details.dateOfBirth!;
     const teenager = (this.t - Date.parse(born)) / YEAR >= 13;
-    this.onCase(this.days(0, 7), this.socialWorker, child, {
+    const decisionId = this.random.uuid();
+    const information = crime ? 'The child’s account and the chronology of incidents' : 'Injuries seen, the child’s account and the household’s composition';
+    const recipients = crime ? [{ agency: 'Cambridgeshire Constabulary', role: 'Child abuse investigation unit' }] : [{ agency: 'Community paediatrics', role: 'Consultant paediatrician' }];
+    const decided = this.onCase(this.days(0, 7), this.socialWorker, child, (when) => ({
       type: 'RecordInformationSharingDecision',
       data: {
+        decisionId,
         decision: 'share',
-        information: crime ? 'The child’s account and the chronology of incidents' : 'Injuries seen, the child’s account and the household’s composition',
-        recipients: crime ? [{ agency: 'Cambridgeshire Constabulary', role: 'Child abuse investigation unit' }] : [{ agency: 'Community paediatrics', role: 'Consultant paediatrician' }],
+        information,
+        recipients,
         purpose: crime ? 'Joint section 47 enquiry' : 'Child protection medical',
         basis: 'without_consent',
         consentSought: false,
-        lawfulBasis: crime ? 'prevention_or_detection_of_crime' : 'risk_of_significant_harm',
+        dataSubjects: crime ? ['child', 'other_adult'] : ['child', 'parent_carer', 'sibling'],
+        article6Basis: 'public_task',
+        specialCategoryData: true,
+        article9Condition: 'substantial_public_interest',
+        schedule1Condition: crime ? 'para_10_preventing_or_detecting_unlawful_acts' : 'para_18_safeguarding_of_children_and_individuals_at_risk',
+        confidentialityBasis: 'public_interest',
+        publicInterestGround: crime ? 'prevention_or_detection_of_crime' : 'risk_of_significant_harm',
         judgement: 'Seeking consent would alert the alleged perpetrator and place the child at greater risk',
+        personInformed: { told: false, notToldReason: crime ? 'would_prejudice_prevention_or_detection_of_crime' : 'would_place_child_at_increased_risk' },
+        advice: this.random.chance(0.6) ? { sought: true, from: 'manager' } : { sought: false },
+        request: crime ? { from: 'Cambridgeshire Constabulary', receivedAt: iso(when - this.random.int(1, 30) * HOUR) } : null,
         ...(!crime && teenager && this.random.chance(0.3) && { youngPersonObjection: { overridden: true, why: 'Not sharing would leave the young person at risk of significant harm' } }),
         reasons: 'Necessary and proportionate to protect the child',
       },
-    });
+    }));
+    this.informationSent(decided, this.socialWorker, child, decisionId, recipients, information);
+  }
+
+  /** R19 (golden rule 6): what was shared is sent, securely, some hours after the decision. */
+  private informationSent(decidedAt: number, actor: DemoActor, child: number, decisionId: string, recipients: { agency: string; role?: string }[], information: string): void {
+    const at = this.hours(1, 30, decidedAt);
+    this.later(at, child, () =>
+      this.onCase(at, actor, child, (when) => ({
+        type: 'RecordInformationSent',
+        data: { decisionId, sentAt: iso(when), method: this.random.pick(['secure_email', 'secure_portal', 'telephone'] as const), recipients, information },
+      })),
+    );
   }
 
   /** R20: a professional disagreement, step by step, resolved or withdrawn. */

@@ -44,7 +44,7 @@ describe('demo population: every command goes through the pure deciders', () => 
       'ChildJoinedFamily', 'EarlyHelpAssessmentStarted', 'TeamAroundFamilyConvened', 'TeamAroundFamilyReviewed', 'EarlyHelpHubDecisionRecorded',
       'KeepInTouchStarted', 'BragRatingApplied', 'WrittenFollowUpReceived', 'MashDecisionRecorded', 'Section17AssessmentCompleted',
       'StrategyDiscussionHeld', 'Section47EnquiryConcluded', 'ChildInNeedPlanStarted', 'ChildProtectionPlanStarted', 'EscalationResolved',
-      'CaseClosed', 'CaseAllocated',
+      'CaseClosed', 'CaseAllocated', 'InformationSent', 'EarlyHelpAssessmentShared', 'TeamAroundFamilyMemberJoined',
     ]) {
       expect({ [type]: count(type) > 0 }).toEqual({ [type]: true });
     }

@@ -28,7 +28,12 @@ import {
 } from './mash/mash.decide';
 import { CorrectEntry, decideCorrectEntry } from './correction/correction.decide';
 import { decideEscalation, EscalationCommand } from './escalation/escalation.decide';
-import { decideRecordInformationSharingDecision, RecordInformationSharingDecision } from './information-sharing/information-sharing.decide';
+import {
+  decideRecordInformationSent,
+  decideRecordInformationSharingDecision,
+  RecordInformationSent,
+  RecordInformationSharingDecision,
+} from './information-sharing/information-sharing.decide';
 import {
   decideEndChildInNeedPlan,
   decideRecordChildInNeedPlanReview,
@@ -89,6 +94,7 @@ export type CaseCommand =
   | EndSection20Accommodation
   | RecordCareOrderStep
   | RecordInformationSharingDecision
+  | RecordInformationSent
   | EscalationCommand
   | CorrectEntry
   | AllocateCase;
@@ -162,6 +168,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideRecordCareOrderStep(command, state);
     case 'RecordInformationSharingDecision':
       return decideRecordInformationSharingDecision(command, state);
+    case 'RecordInformationSent':
+      return decideRecordInformationSent(command, state);
     case 'RaiseEscalation':
     case 'EscalateFurther':
     case 'RecordEscalationDiscussion':

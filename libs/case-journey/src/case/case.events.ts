@@ -12,7 +12,7 @@ import type { Section17AssessmentCompleted, Section17AssessmentOpened } from './
 import type { ChildInNeedPlanEvent } from './child-in-need-plan/child-in-need-plan.decide';
 import type { Section20AccommodationEnded, Section20AccommodationStarted } from './section-20/section-20.decide';
 import type { CareOrderStepRecorded } from './section-31/section-31.decide';
-import type { InformationSharingDecisionRecorded } from './information-sharing/information-sharing.decide';
+import type { InformationSent, InformationSharingDecisionRecorded } from './information-sharing/information-sharing.decide';
 import type { EscalationEvent } from './escalation/escalation.decide';
 import type { EntryCorrected } from './correction/correction.decide';
 import type { CaseAllocated } from './allocation/allocation.decide';
@@ -42,6 +42,7 @@ export type CaseEvent =
   | Section20AccommodationEnded
   | CareOrderStepRecorded
   | InformationSharingDecisionRecorded
+  | InformationSent
   | EscalationEvent
   | EntryCorrected
   | CaseAllocated

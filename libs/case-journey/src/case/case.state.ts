@@ -63,6 +63,8 @@ export interface CaseState {
   /** How the case was closed: as a case (CIN closure) or, by the front door, as a contact (R27). */
   closedAs: 'case' | 'contact' | null;
   escalations: Record<string, EscalationState>;
+  /** R19: each information-sharing decision by its id, so that what is sent can name it. */
+  sharingDecisions: Record<string, { share: boolean; decidedAt: string }>;
   /** Every entry by event id, so a correction can name what it corrects (R22). */
   entries: Record<string, { type: string; data: Record<string, unknown> }>;
 }
@@ -113,6 +115,7 @@ export const initialCaseState = (): CaseState => ({
   referrals: [],
   currentReferralAt: null,
   escalations: {},
+  sharingDecisions: {},
   entries: {},
 });
 
@@ -231,6 +234,8 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         careOrderMade: state.careOrderMade || event.data.step === 'granted',
       };
     case 'InformationSharingDecisionRecorded':
+      return { ...state, sharingDecisions: { ...state.sharingDecisions, [event.data.decisionId]: { share: event.data.decision === 'share', decidedAt: at } } };
+    case 'InformationSent':
       return state;
     case 'EscalationRaised':
       return {

@@ -333,22 +333,38 @@ describe('Statutory work (R15, R17, R18)', () => {
 });
 
 describe('Information sharing (R19)', () => {
-  const decision = (overrides: Record<string, unknown>): CaseCommand =>
+  const decisionId = '55555555-5555-4555-8555-555555555555';
+  const decision = (overrides: Record<string, unknown>, context = ctx): CaseCommand =>
     ({
       type: 'RecordInformationSharingDecision',
-      context: ctx,
+      context,
       data: {
         caseId,
+        decisionId,
         decision: 'share',
         information: 'Chronology of injuries',
         recipients: [{ agency: 'Police' }],
         purpose: 'Strategy discussion',
         basis: 'consent',
         consentSought: false,
+        dataSubjects: ['child'],
+        article6Basis: 'public_task',
+        specialCategoryData: false,
+        confidentialityBasis: 'consent',
+        personInformed: { told: true },
+        advice: { sought: false },
+        request: null,
         reasons: 'Needed to protect the child',
         ...overrides,
       },
     }) as CaseCommand;
+  const withoutConsent = {
+    basis: 'without_consent',
+    confidentialityBasis: 'public_interest',
+    publicInterestGround: 'risk_of_significant_harm',
+    judgement: 'Seeking consent would alert the alleged abuser',
+    personInformed: { told: false, notToldReason: 'would_place_child_at_increased_risk' },
+  };
 
   it('R19: sharing on the basis of consent needs consent in force or given when sought', () => {
     expect(refused(decision({}), given(opened)).code).toBe('SHARING.NO_CONSENT');
@@ -356,25 +372,102 @@ describe('Information sharing (R19)', () => {
     expect(caseDecider.decide(decision({ consentSought: true, consentAnswer: 'given' }), given(opened))).toHaveLength(1);
   });
 
-  it('R19: sharing without consent needs a lawful basis and the judgement behind it', () => {
-    expect(refused(decision({ basis: 'without_consent' }), given(opened)).code).toBe('SHARING.NO_LAWFUL_BASIS');
-    const [event] = caseDecider.decide(
-      decision({ basis: 'without_consent', lawfulBasis: 'risk_of_significant_harm', judgement: 'Seeking consent would alert the alleged abuser' }),
-      given(opened),
-    );
-    expect(event.data).toMatchObject({ basis: 'without_consent', lawfulBasis: 'risk_of_significant_harm', consentInForce: null });
+  it('R19: sharing without consent needs the judgement behind it, and a public interest needs its ground', () => {
+    expect(refused(decision({ ...withoutConsent, judgement: undefined }), given(opened)).code).toBe('SHARING.NO_LAWFUL_BASIS');
+    expect(refused(decision({ ...withoutConsent, publicInterestGround: undefined }), given(opened)).code).toBe('SHARING.NO_LAWFUL_BASIS');
+    const [event] = caseDecider.decide(decision(withoutConsent), given(opened));
+    expect(event).toMatchObject({ schemaVersion: 2, data: { basis: 'without_consent', confidentialityBasis: 'public_interest', consentInForce: null } });
+  });
+
+  it.each([
+    ['consent as the confidentiality basis', { confidentialityBasis: 'consent' }],
+    ['Article 6 consent', { article6Basis: 'consent' }],
+    ['Article 9 explicit consent', { specialCategoryData: true, article9Condition: 'explicit_consent' }],
+  ])('R19: a decision without consent cannot rest on %s', (_, legal) => {
+    expect(refused(decision({ ...withoutConsent, ...legal }), given(opened)).code).toBe('SHARING.CONSENT_BASIS_WITHOUT_CONSENT');
+  });
+
+  it('R19: special-category data needs an Article 9 condition, and substantial public interest its Schedule 1 condition', () => {
+    const special = { ...withoutConsent, specialCategoryData: true };
+    expect(refused(decision(special), given(opened)).code).toBe('SHARING.SPECIAL_CATEGORY_NEEDS_CONDITION');
+    expect(refused(decision({ ...special, article9Condition: 'substantial_public_interest' }), given(opened)).code).toBe('SHARING.SCHEDULE_1_CONDITION_NEEDED');
+    expect(
+      refused(decision({ ...special, article9Condition: 'substantial_public_interest', schedule1Condition: 'para_2_health_or_social_care' }), given(opened)).code,
+    ).toBe('SHARING.SCHEDULE_1_CONDITION_NEEDED');
+    const para18 = { ...special, article9Condition: 'substantial_public_interest', schedule1Condition: 'para_18_safeguarding_of_children_and_individuals_at_risk' };
+    expect(caseDecider.decide(decision(para18), given(opened))[0].data).toMatchObject({ schedule1Condition: 'para_18_safeguarding_of_children_and_individuals_at_risk' });
+    expect(caseDecider.decide(decision({ ...special, article9Condition: 'vital_interests' }), given(opened))).toHaveLength(1);
+  });
+
+  it('R19 (golden rules 2, 3): not telling the person needs a reason; advice sought names its source', () => {
+    expect(refused(decision({ ...withoutConsent, personInformed: { told: false } }), given(opened)).code).toBe('SHARING.NOT_TOLD_WITHOUT_REASON');
+    expect(refused(decision({ ...withoutConsent, advice: { sought: true } }), given(opened)).code).toBe('SHARING.ADVICE_SOURCE_MISSING');
+  });
+
+  it('R19: the request answered cannot arrive after the decision', () => {
+    const request = { from: 'Police', receivedAt: '2026-03-02T11:00:00Z' };
+    expect(refused(decision({ ...withoutConsent, request }), given(opened)).code).toBe('SHARING.REQUEST_AFTER_DECISION');
   });
 
   it('R19: a competent young person’s objection to sharing with parents is overridden only for significant harm', () => {
-    const overridden = { basis: 'without_consent', judgement: 'j', youngPersonObjection: { overridden: true, why: 'w' } };
-    expect(refused(decision({ ...overridden, lawfulBasis: 'public_task' }), given(opened)).code).toBe('SHARING.OBJECTION_OVERRIDDEN');
-    expect(caseDecider.decide(decision({ ...overridden, lawfulBasis: 'risk_of_significant_harm' }), given(opened))).toHaveLength(1);
+    const overridden = { ...withoutConsent, youngPersonObjection: { overridden: true, why: 'w' } };
+    expect(refused(decision({ ...overridden, publicInterestGround: 'prevention_or_detection_of_crime' }), given(opened)).code).toBe('SHARING.OBJECTION_OVERRIDDEN');
+    expect(caseDecider.decide(decision(overridden), given(opened))).toHaveLength(1);
   });
 
   it('R19: a decision not to share is recorded with its reasons too', () => {
-    expect(caseDecider.decide(decision({ decision: 'not_share', basis: 'without_consent', recipients: [] }), given(opened))[0].type).toBe(
+    expect(caseDecider.decide(decision({ decision: 'not_share', basis: 'without_consent', confidentialityBasis: 'not_confidential', recipients: [] }), given(opened))[0].type).toBe(
       'InformationSharingDecisionRecorded',
     );
+  });
+
+  it('R19: the decision records what the case record said at that moment', () => {
+    const state = given(opened, consent({ scope: 'information_sharing' }), level('complex'));
+    expect(caseDecider.decide(decision({}), state)[0].data).toMatchObject({
+      knownAtDecision: { level: 'complex', bragRating: null, section47Open: false, childProtectionPlan: null, consents: { information_sharing: 'given' } },
+    });
+  });
+
+  describe('information sent (golden rule 6)', () => {
+    const sent = (overrides: Record<string, unknown>): CaseCommand =>
+      ({
+        type: 'RecordInformationSent',
+        context: at('2026-03-02T12:00:00Z'),
+        data: { caseId, decisionId, sentAt: '2026-03-02T12:00:00Z', method: 'secure_email', recipients: [{ agency: 'Police' }], information: 'Chronology', ...overrides },
+      }) as CaseCommand;
+
+    it('Given a decision to share, When what was sent is recorded, Then it names the decision', () => {
+      expect(caseDecider.decide(sent({}), given(opened, decision(withoutConsent)))[0]).toMatchObject({ type: 'InformationSent', data: { decisionId } });
+    });
+
+    it('Given no such decision, or a decision not to share, When sending is recorded, Then it is refused', () => {
+      expect(() => caseDecider.decide(sent({}), given(opened))).toThrow(/not part of this case/);
+      const notShared = given(opened, decision({ decision: 'not_share', basis: 'without_consent', confidentialityBasis: 'not_confidential' }));
+      expect(refused(sent({}), notShared).code).toBe('SHARING.NOT_A_SHARE');
+    });
+
+    it('Sending before the decision, or insecurely without a reason, is refused', () => {
+      const state = given(opened, decision(withoutConsent));
+      expect(refused(sent({ sentAt: '2026-03-02T09:59:00Z' }), state).code).toBe('SHARING.SENT_BEFORE_DECISION');
+      expect(refused(sent({ method: 'unsecured_email' }), state).code).toBe('SHARING.INSECURE_WITHOUT_REASON');
+      expect(caseDecider.decide(sent({ method: 'unsecured_email', insecureMethodReason: 'Secure email was down; the child was at risk that day' }), state)).toHaveLength(1);
+    });
+  });
+
+  describe('a corrected decision (R22) obeys R19', () => {
+    const correct = (correctedValues: Record<string, unknown>): CaseCommand =>
+      ({ type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-1', correctedValues, reason: 'Wrong basis recorded' } }) as CaseCommand;
+
+    it('Given a lawful decision, When corrected to a combination the law does not allow, Then it is refused', () => {
+      const state = givenWithIds(opened, decision(withoutConsent));
+      expect(refused(correct({ confidentialityBasis: 'consent' }), state).code).toBe('SHARING.CONSENT_BASIS_WITHOUT_CONSENT');
+      expect(refused(correct({ article6Basis: 'whim' }), state).code).toBe('CORRECTION.INVALID_VALUES');
+      expect(refused(correct({ decisionId: 'another' }), state).code).toBe('CORRECTION.STRUCTURAL_FIELD');
+      expect(caseDecider.decide(correct({ article6Basis: 'vital_interests' }), state)[0].data).toMatchObject({
+        originalValues: { article6Basis: 'public_task' },
+        correctedValues: { article6Basis: 'vital_interests' },
+      });
+    });
   });
 });
 

@@ -1,4 +1,11 @@
 import type { RecordedEvent } from '@windscreen/event-store';
+import {
+  Article6Basis,
+  ConfidentialityBasis,
+  InformationSharingDecisionRecorded,
+  NOT_RECORDED,
+  PublicInterestGround,
+} from '../case/information-sharing/information-sharing.decide';
 import type { EventType } from './event-versions';
 
 /**
@@ -14,5 +21,52 @@ export interface Upcaster {
   upcast(data: unknown, stored: RecordedEvent): unknown;
 }
 
+type SharingDecisionV2 = InformationSharingDecisionRecorded['data'];
+/** v1 recorded one mixed list of lawful bases where the law asks three separate questions. */
+type SharingDecisionV1 = Omit<
+  SharingDecisionV2,
+  'decisionId' | 'dataSubjects' | 'article6Basis' | 'specialCategoryData' | 'confidentialityBasis' | 'publicInterestGround' | 'personInformed' | 'advice' | 'request' | 'knownAtDecision' | 'notRecorded'
+> & { lawfulBasis?: 'risk_of_significant_harm' | 'prevention_or_detection_of_crime' | 'vital_interests' | 'public_task' | 'legal_obligation' };
+
+/** Where each v1 lawful basis belongs: an Article 6 basis, a public interest against confidentiality, or a legal duty (both). */
+const V1_LAWFUL_BASIS: Record<NonNullable<SharingDecisionV1['lawfulBasis']>, { article6?: Article6Basis; confidentiality?: ConfidentialityBasis; ground?: PublicInterestGround }> = {
+  vital_interests: { article6: 'vital_interests' },
+  public_task: { article6: 'public_task' },
+  legal_obligation: { article6: 'legal_obligation', confidentiality: 'legal_duty' },
+  risk_of_significant_harm: { confidentiality: 'public_interest', ground: 'risk_of_significant_harm' },
+  prevention_or_detection_of_crime: { confidentiality: 'public_interest', ground: 'prevention_or_detection_of_crime' },
+};
+
+/**
+ * InformationSharingDecisionRecorded v1 -> v2: the mixed `lawfulBasis` is split into the Article 6
+ * basis and the confidentiality basis it stood for; consent as the basis is consent to set aside
+ * confidentiality. What v1 never asked is `not_recorded` and listed in `notRecorded`; the decision
+ * is named by its event's id.
+ */
+export const informationSharingDecisionFromV1: Upcaster = {
+  type: 'InformationSharingDecisionRecorded',
+  fromVersion: 1,
+  upcast(data, stored): SharingDecisionV2 {
+    const { lawfulBasis, ...v1 } = data as SharingDecisionV1;
+    const mapped = lawfulBasis ? V1_LAWFUL_BASIS[lawfulBasis] : {};
+    const article6Basis = mapped.article6 ?? NOT_RECORDED;
+    const confidentialityBasis = v1.basis === 'consent' ? 'consent' : (mapped.confidentiality ?? NOT_RECORDED);
+    const unanswered = { dataSubjects: NOT_RECORDED, specialCategoryData: NOT_RECORDED, personInformed: NOT_RECORDED, advice: NOT_RECORDED, request: NOT_RECORDED, knownAtDecision: NOT_RECORDED } as const;
+    return {
+      ...v1,
+      decisionId: stored.id,
+      article6Basis,
+      confidentialityBasis,
+      ...(mapped.ground && { publicInterestGround: mapped.ground }),
+      ...unanswered,
+      notRecorded: [
+        ...(article6Basis === NOT_RECORDED ? ['article6Basis'] : []),
+        ...(confidentialityBasis === NOT_RECORDED ? ['confidentialityBasis'] : []),
+        ...Object.keys(unanswered),
+      ],
+    };
+  },
+};
+
 /** Every upcaster of the system, each keyed by its type and the version it reads. */
-export const UPCASTERS: readonly Upcaster[] = [];
+export const UPCASTERS: readonly Upcaster[] = [informationSharingDecisionFromV1];

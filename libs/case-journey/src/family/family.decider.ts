@@ -1,6 +1,16 @@
 import { Command, DomainEvent } from '../domain/command';
 import type { ConsentRecord } from '../case/consent/consent.decide';
-import { decideEarlyHelp, EarlyHelpCommand, EarlyHelpEvent, evolveEarlyHelp, HubDecision, NeedStrengthQuadrant } from './early-help/early-help.decide';
+import {
+  decideEarlyHelp,
+  EarlyHelpAssessmentShared,
+  earlyHelpAssessmentShared,
+  EarlyHelpCommand,
+  EarlyHelpEvent,
+  evolveEarlyHelp,
+  HubDecision,
+  NeedStrengthQuadrant,
+} from './early-help/early-help.decide';
+import type { EhaSharingConsent } from '../case/information-sharing/early-help-sharing.decide';
 import { Decider, EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
 import { assertOccurredAtNotInFuture } from '../domain/occurred-at';
@@ -165,7 +175,16 @@ export type TeamKind = (typeof TEAM_KINDS)[number];
 
 export type ConveneTeamAroundFamily = Command<
   'ConveneTeamAroundFamily',
-  { familyId: string; kind: TeamKind; leadProfessional: Professional; members: Professional[]; /** R34: YYYY-MM-DD; default 6 weeks on. */ firstReviewDate?: string }
+  {
+    familyId: string;
+    kind: TeamKind;
+    leadProfessional: Professional;
+    members: Professional[];
+    /** R34: YYYY-MM-DD; default 6 weeks on. */
+    firstReviewDate?: string;
+    /** Read from the EHA child's case by the handler: the consent the EHA is shared under. */
+    sharingConsent?: EhaSharingConsent | null;
+  }
 >;
 /** `firstReviewDate` was added to schema version 1 as an optional field: teams convened before it have none. */
 export type TeamAroundFamilyConvened = DomainEvent<
@@ -209,7 +228,7 @@ function decideStartEarlyHelpAssessment(command: StartEarlyHelpAssessment, state
 }
 
 /** R3: a TAF/TAC needs the family's open EHA and has a lead professional. */
-function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: FamilyState): TeamAroundFamilyConvened[] {
+function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: FamilyState): (TeamAroundFamilyConvened | EarlyHelpAssessmentShared)[] {
   const open = openEarlyHelpAssessment(state);
   if (!open) {
     throw new RuleViolation(
@@ -222,11 +241,15 @@ function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: 
   if (state.team) {
     throw new RuleViolation('R3', 'TAF.ALREADY_CONVENED', `A ${state.team.kind} is already convened, led by ${state.team.leadProfessional.name}`);
   }
-  const { kind, leadProfessional, members } = command.data;
+  const { kind, leadProfessional, members, sharingConsent } = command.data;
   const convenedOn = command.context.occurredAt.slice(0, 10);
   const firstReviewDate = command.data.firstReviewDate ?? new Date(Date.parse(`${convenedOn}T00:00:00Z`) + FIRST_TAF_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (firstReviewDate <= convenedOn) {
     throw new RuleViolation('R34', 'TAF.REVIEW_NOT_AFTER', 'The first review date must be after the day the team is convened', 'Give a later firstReviewDate');
   }
-  return [{ type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: { ehaId: open.ehaId, kind, leadProfessional, members, firstReviewDate } }];
+  return [
+    { type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: { ehaId: open.ehaId, kind, leadProfessional, members, firstReviewDate } },
+    // R19: convening shares the EHA with everyone in the team.
+    earlyHelpAssessmentShared(open, 'team_convened', [leadProfessional, ...members], sharingConsent),
+  ];
 }

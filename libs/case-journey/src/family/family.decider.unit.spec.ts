@@ -92,9 +92,53 @@ describe('Early help on the family (R1, R2, R3)', () => {
 
   it('R3: a TAF cannot be convened without the family’s open EHA; with it, it names its EHA and lead professional', () => {
     expect(() => familyDecider.decide(convene, given(register))).toThrow(expect.objectContaining({ rule: 'R3' }));
-    expect(familyDecider.decide(convene, given(register, start('eha-1')))).toEqual([
-      { type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: expect.objectContaining({ ehaId: 'eha-1', kind: 'TAF', leadProfessional: lead }) },
-    ]);
+    expect(familyDecider.decide(convene, given(register, start('eha-1')))[0]).toEqual({
+      type: 'TeamAroundFamilyConvened',
+      schemaVersion: 1,
+      data: expect.objectContaining({ ehaId: 'eha-1', kind: 'TAF', leadProfessional: lead }),
+    });
+  });
+
+  it('R19: convening the team records the EHA shared with each member, consent-based, with the consent in force', () => {
+    const sharingConsent = { scope: 'information_sharing', decision: 'given', givenBy: 'parent_carer' } as const;
+    const [, shared] = familyDecider.decide({ ...convene, data: { ...(convene.data as object), sharingConsent } } as FamilyCommand, given(register, start('eha-1')));
+    expect(shared).toEqual({
+      type: 'EarlyHelpAssessmentShared',
+      schemaVersion: 1,
+      data: expect.objectContaining({
+        ehaId: 'eha-1',
+        caseId: 'case-1',
+        occasion: 'team_convened',
+        consentInForce: sharingConsent,
+        sharing: expect.objectContaining({
+          decision: 'share',
+          basis: 'consent',
+          confidentialityBasis: 'consent',
+          recipients: [{ agency: 'Northfield Primary School', name: 'J. Smith' }, { agency: 'Health visiting', name: 'K. Lee' }],
+        }),
+      }),
+    });
+  });
+
+  it('R3, R19: a professional joins a convened team, once, and the EHA is recorded as shared with them', () => {
+    const join: FamilyCommand = { type: 'AddTeamAroundFamilyMember', context, data: { familyId, member: { name: 'Y. Osei', agency: 'Youth service' } } };
+    expect(() => familyDecider.decide(join, given(register, start('eha-1')))).toThrow(expect.objectContaining({ code: 'TAF.NOT_CONVENED' }));
+    const joined = given(register, start('eha-1'), convene, join);
+    expect(joined.team?.members).toEqual([{ name: 'K. Lee', agency: 'Health visiting' }, { name: 'Y. Osei', agency: 'Youth service' }]);
+    expect(() => familyDecider.decide(join, joined)).toThrow(expect.objectContaining({ code: 'TAF.ALREADY_MEMBER' }));
+    const [, shared] = familyDecider.decide(join, given(register, start('eha-1'), convene));
+    expect(shared).toMatchObject({ type: 'EarlyHelpAssessmentShared', data: { occasion: 'team_member_joined', sharing: { recipients: [{ agency: 'Youth service', name: 'Y. Osei' }] } } });
+  });
+
+  it('R19: a new lead professional is recorded as the EHA shared with them', () => {
+    const next = { name: 'P. Patel', agency: 'Family support', role: 'Family worker' };
+    const change: FamilyCommand = { type: 'ChangeLeadProfessional', context, data: { familyId, leadProfessional: next, reason: 'Moved team', sharingConsent: null } };
+    const [changed, shared] = familyDecider.decide(change, given(register, start('eha-1')));
+    expect(changed.type).toBe('LeadProfessionalChanged');
+    expect(shared).toMatchObject({
+      type: 'EarlyHelpAssessmentShared',
+      data: { occasion: 'lead_professional_changed', consentInForce: null, sharing: { recipients: [{ agency: 'Family support', role: 'Family worker', name: 'P. Patel' }] } },
+    });
   });
 
   it('R34: Given a TAF convened on 2 March, When no first review date is given, Then it is due 6 weeks on; one not after the day is refused', () => {

@@ -19,6 +19,7 @@ import { LogCheckpoints1767000000018 } from './1767000000018-log-checkpoints';
 import { IdempotencyLeases1767000000019 } from './1767000000019-idempotency-leases';
 import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk-reads';
 import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-counts';
+import { InformationSharingLegalBases1767000000040 } from './1767000000040-information-sharing-legal-bases';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   IdempotencyLeases1767000000019,
   AccessLogBulkReads1767000000020,
   RecordedLateCounts1767000000023,
+  InformationSharingLegalBases1767000000040,
 ];

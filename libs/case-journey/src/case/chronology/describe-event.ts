@@ -43,7 +43,8 @@ const DESCRIBERS: Describers = {
   Section20AccommodationEnded: (d) => `Section 20 accommodation ended: ${words(d.ending)}`,
   CareOrderStepRecorded: (d) => `Care order ${d.step} (court reference ${d.courtReference})`,
   InformationSharingDecisionRecorded: (d) =>
-    `Decided ${d.decision === 'share' ? 'to share' : 'not to share'} ${d.information}${d.decision === 'share' ? ` with ${(d.recipients ?? []).map((r: { agency: string }) => r.agency).join(', ')}` : ''} ${d.basis === 'consent' ? 'with consent' : `without consent (${words(d.lawfulBasis)})`}${sentence(d.reasons)}`,
+    `Decided ${d.decision === 'share' ? 'to share' : 'not to share'} ${d.information}${d.decision === 'share' ? ` with ${(d.recipients ?? []).map((r: { agency: string }) => r.agency).join(', ')}` : ''} ${d.basis === 'consent' ? 'with consent' : `without consent (${words(d.publicInterestGround ?? d.confidentialityBasis)})`}${sentence(d.reasons)}`,
+  InformationSent: (d) => `Information sent (${words(d.method)}) to ${(d.recipients ?? []).map((r: { agency: string }) => r.agency).join(', ')}${sentence(d.information)}`,
   EscalationRaised: (d) => `Escalation raised with ${d.otherAgency} at ${words(d.level)}${sentence(d.concern)}`,
   EscalatedFurther: (d) => `Escalation taken to ${words(d.to)}${sentence(d.why)}`,
   EscalationDiscussionRecorded: (d) => `Escalation discussed${sentence(d.discussion)}`,

@@ -7,6 +7,7 @@ import { REASON_CATEGORIES } from '../change-level-of-need/change-level-of-need.
 import { ABUSE_CATEGORIES } from '../child-protection-plan/child-protection-plan.decide';
 import { ASSESSMENT_FACTORS, PRIMARY_NEED_CODES } from '../section-17/section-17.decide';
 import { CONSENT_GIVERS, CONSENT_SCOPES } from '../consent/consent.decide';
+import { assertLawfulSharingDecision, InformationSharingDecisionRecorded, invalidSharingFields } from '../information-sharing/information-sharing.decide';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const CHILD_FIELD_CHECKS: Record<string, (value: unknown) => boolean> = {
@@ -45,6 +46,8 @@ const NOT_CORRECTABLE: Record<string, string[]> = {
   MashDecisionRecorded: ['outcome', 'referrerNotificationDueBy'],
   ReferralRecorded: ['route', 'previousReferralAt', 'reReferral'],
   CaseReopened: ['closedAt', 'reReferral'],
+  // What the decider saw and the id the sending refers to are facts of the moment, not what was written.
+  InformationSharingDecisionRecorded: ['decisionId', 'consentInForce', 'knownAtDecision', 'notRecorded'],
 };
 
 /** Coded fields are checked against their codes, as the command that recorded them was (R22). */
@@ -158,6 +161,16 @@ export function decideCorrectEntry(command: CorrectEntry, state: CaseState): Ent
   }
   const levelField = entry.type === 'LevelOfNeedAssessed' ? 'level' : entry.type === 'SteppedUp' || entry.type === 'SteppedDown' ? 'to' : null;
   if (levelField && levelField in correctedValues) checkLevelCorrection(command, state, entry);
+  if (entry.type === 'InformationSharingDecisionRecorded') {
+    // R19: a corrected decision obeys the same rules as a decision recorded that way.
+    const merged = { ...entry.data, ...correctedValues };
+    const invalid = invalidSharingFields(merged);
+    if (invalid.length) {
+      throw new RuleViolation('R22', 'CORRECTION.INVALID_VALUES', `Corrected values are not valid: ${invalid.join(', ')}`, 'Use the codes of the information-sharing decision');
+    }
+    const corrected = merged as unknown as InformationSharingDecisionRecorded['data'];
+    assertLawfulSharingDecision(corrected, corrected.consentInForce, state.sharingDecisions[corrected.decisionId]?.decidedAt ?? command.context.occurredAt);
+  }
   const originalValues = Object.fromEntries(Object.keys(correctedValues).map((field) => [field, entry.data[field]]));
   return [{ type: 'EntryCorrected', schemaVersion: 1, data: { correctsEventId, correctsType: entry.type, originalValues, correctedValues, reason } }];
 }

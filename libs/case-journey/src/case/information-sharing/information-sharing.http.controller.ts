@@ -1,14 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
-import { RecordInformationSharingDecisionRequestDto } from './information-sharing.request.dto';
-import { RecordInformationSharingDecisionCommand } from './record-information-sharing-decision.command';
+import type { Recipient } from './information-sharing.decide';
+import { RecipientDto, RecordInformationSentRequestDto, RecordInformationSharingDecisionRequestDto } from './information-sharing.request.dto';
+import { RecordInformationSentCommand, RecordInformationSharingDecisionCommand } from './record-information-sharing-decision.command';
+
+export class InformationSharingDecisionResponseDto extends CommandResponseDto {
+  @ApiProperty({ description: 'Names the decision: the information sent under it refers to it' }) decisionId!: string;
+}
+
+const recipientsOf = (recipients: RecipientDto[] | undefined): Recipient[] =>
+  (recipients ?? []).map(({ agency, role, name }) => ({ agency, ...(role && { role }), ...(name && { name }) }));
 
 @ApiTags('information sharing')
 @ApiBearerAuth()
@@ -18,25 +27,59 @@ export class InformationSharingHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R19: InformationSharingDecisionRecorded, with the consent in force at the time' })
-  @ApiConflictResponse({ description: 'R19: consent basis without consent; without consent and no lawful basis or judgement; an objection overridden without significant harm' })
+  @ApiCreatedResponse({ type: InformationSharingDecisionResponseDto, description: 'R19: InformationSharingDecisionRecorded, with the consent in force and what the case record said at the time' })
+  @ApiConflictResponse({
+    description:
+      'R19: consent basis without consent; special-category data without an Article 9 / Schedule 1 condition; without consent resting on consent; no judgement; not told without a reason; an objection overridden without significant harm',
+  })
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordInformationSharingDecisionRequestDto,
     @CurrentActor() actor: Actor,
     @RequestIds() ids: RequestContext | undefined,
+  ): Promise<InformationSharingDecisionResponseDto> {
+    const { occurredAt, recipients, youngPersonObjection, personInformed, advice, request, ...decision } = body;
+    const decisionId = randomUUID();
+    const result = await this.commandBus.execute(
+      new RecordInformationSharingDecisionCommand(
+        {
+          caseId,
+          decisionId,
+          ...decision,
+          recipients: recipientsOf(recipients),
+          personInformed: {
+            told: personInformed.told,
+            ...(personInformed.notToldReason && { notToldReason: personInformed.notToldReason }),
+            ...(personInformed.notToldDetails && { notToldDetails: personInformed.notToldDetails }),
+          },
+          advice: { sought: advice.sought, ...(advice.from && { from: advice.from }), ...(advice.name && { name: advice.name }) },
+          request: request ? { from: request.from, receivedAt: request.receivedAt } : null,
+          ...(youngPersonObjection && { youngPersonObjection: { overridden: youngPersonObjection.overridden, why: youngPersonObjection.why } }),
+        },
+        commandContext(actor, occurredAt, ids),
+      ),
+    );
+    return { ...commandResponse(result), decisionId };
+  }
+
+  @Post(':decisionId/sent')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R19 (golden rule 6): InformationSent under the decision' })
+  @ApiNotFoundResponse({ description: 'No such decision on this case' })
+  @ApiConflictResponse({ description: 'R19: the decision was not to share; sent before the decision; an insecure method without a reason' })
+  async sent(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('decisionId', uuidParam('decisionId')) decisionId: string,
+    @Body() body: RecordInformationSentRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
-    const { occurredAt, recipients, youngPersonObjection, ...decision } = body;
+    const { occurredAt, recipients, insecureMethodReason, sentAt, method, information } = body;
     return commandResponse(
       await this.commandBus.execute(
-        new RecordInformationSharingDecisionCommand(
-          {
-            caseId,
-            ...decision,
-            recipients: (recipients ?? []).map(({ agency, role, name }) => ({ agency, ...(role && { role }), ...(name && { name }) })),
-            ...(youngPersonObjection && { youngPersonObjection: { overridden: youngPersonObjection.overridden, why: youngPersonObjection.why } }),
-          },
-          commandContext(actor, occurredAt, ids),
+        new RecordInformationSentCommand(
+          { caseId, decisionId, sentAt, method, information, recipients: recipientsOf(recipients), ...(insecureMethodReason && { insecureMethodReason }) },
+          commandContext(actor, occurredAt ?? sentAt, ids),
         ),
       ),
     );

@@ -7,3 +7,10 @@ export class RecordInformationSharingDecisionCommand extends CaseCommandMessage<
 
 @CommandHandler(RecordInformationSharingDecisionCommand)
 export class RecordInformationSharingDecisionHandler extends CaseDecisionHandler<'RecordInformationSharingDecision'> {}
+
+export class RecordInformationSentCommand extends CaseCommandMessage<'RecordInformationSent'> {
+  readonly type = 'RecordInformationSent';
+}
+
+@CommandHandler(RecordInformationSentCommand)
+export class RecordInformationSentHandler extends CaseDecisionHandler<'RecordInformationSent'> {}

@@ -1,9 +1,10 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { FamilyCommandMessage, FamilyDecisionHandler } from '../../shared/family-command';
+import { FamilyCommandMessage } from '../../shared/family-command';
+import { EhaSharingDecisionHandler } from './eha-sharing-handler';
 
 export class ChangeLeadProfessionalCommand extends FamilyCommandMessage<'ChangeLeadProfessional'> {
   readonly type = 'ChangeLeadProfessional';
 }
 
 @CommandHandler(ChangeLeadProfessionalCommand)
-export class ChangeLeadProfessionalHandler extends FamilyDecisionHandler<'ChangeLeadProfessional'> {}
+export class ChangeLeadProfessionalHandler extends EhaSharingDecisionHandler<'ChangeLeadProfessional'> {}

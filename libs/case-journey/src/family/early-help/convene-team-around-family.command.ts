@@ -1,9 +1,10 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { FamilyCommandMessage, FamilyDecisionHandler } from '../../shared/family-command';
+import { FamilyCommandMessage } from '../../shared/family-command';
+import { EhaSharingDecisionHandler } from './eha-sharing-handler';
 
 export class ConveneTeamAroundFamilyCommand extends FamilyCommandMessage<'ConveneTeamAroundFamily'> {
   readonly type = 'ConveneTeamAroundFamily';
 }
 
 @CommandHandler(ConveneTeamAroundFamilyCommand)
-export class ConveneTeamAroundFamilyHandler extends FamilyDecisionHandler<'ConveneTeamAroundFamily'> {}
+export class ConveneTeamAroundFamilyHandler extends EhaSharingDecisionHandler<'ConveneTeamAroundFamily'> {}

@@ -2,6 +2,8 @@ import { Command, DomainEvent } from '../../domain/command';
 import { assertNever, EventEnvelope } from '../../domain/decider';
 import { RuleViolation } from '../../domain/domain-error';
 import type { FamilyState, Professional } from '../family.decider';
+import { EhaSharingConsent, ehaSharingDecision, EhaSharingOccasion } from '../../case/information-sharing/early-help-sharing.decide';
+import type { InformationSharingDecision } from '../../case/information-sharing/information-sharing.decide';
 
 /** R4: targeted early help is allocated on need x strength. */
 export const NEED_LEVELS = ['high', 'low'] as const;
@@ -28,7 +30,14 @@ export type RecordTeamAroundFamilyReview = OnFamily<
   'RecordTeamAroundFamilyReview',
   { heldOn: string; attendees: string[]; progress: string; nextReviewDate: string }
 >;
-export type ChangeLeadProfessional = OnFamily<'ChangeLeadProfessional', { leadProfessional: Professional; reason: string }>;
+export type ChangeLeadProfessional = OnFamily<
+  'ChangeLeadProfessional',
+  { leadProfessional: Professional; reason: string; /** Read from the EHA child's case by the handler. */ sharingConsent?: EhaSharingConsent | null }
+>;
+export type AddTeamAroundFamilyMember = OnFamily<
+  'AddTeamAroundFamilyMember',
+  { member: Professional; /** Read from the EHA child's case by the handler. */ sharingConsent?: EhaSharingConsent | null }
+>;
 export type RecordEarlyHelpHubDecision = OnFamily<'RecordEarlyHelpHubDecision', { decision: HubDecision; rationale: string }>;
 export type StartKeepInTouch = OnFamily<'StartKeepInTouch', { reason: KeepInTouchReason; notAtRiskOfSignificantHarm: boolean; plan: string }>;
 export type EndKeepInTouch = OnFamily<'EndKeepInTouch', { reason: string }>;
@@ -39,6 +48,7 @@ export type EarlyHelpCommand =
   | CloseEarlyHelpAssessment
   | RecordTeamAroundFamilyReview
   | ChangeLeadProfessional
+  | AddTeamAroundFamilyMember
   | RecordEarlyHelpHubDecision
   | StartKeepInTouch
   | EndKeepInTouch;
@@ -51,9 +61,30 @@ export type TeamAroundFamilyReviewed = DomainEvent<
   { ehaId: string; heldOn: string; attendees: string[]; progress: string; nextReviewDate: string }
 >;
 export type LeadProfessionalChanged = DomainEvent<'LeadProfessionalChanged', { ehaId: string; from: Professional; to: Professional; reason: string }>;
+export type TeamAroundFamilyMemberJoined = DomainEvent<'TeamAroundFamilyMemberJoined', { ehaId: string; member: Professional }>;
 export type EarlyHelpHubDecisionRecorded = DomainEvent<'EarlyHelpHubDecisionRecorded', { ehaId: string; decision: HubDecision; rationale: string }>;
 export type KeepInTouchStarted = DomainEvent<'KeepInTouchStarted', { reason: KeepInTouchReason; plan: string }>;
 export type KeepInTouchEnded = DomainEvent<'KeepInTouchEnded', { reason: string }>;
+/** R19: the EHA was shared with new people (a team's members, a new lead professional), with the consent in force. */
+export type EarlyHelpAssessmentShared = DomainEvent<
+  'EarlyHelpAssessmentShared',
+  { ehaId: string; caseId: string; occasion: EhaSharingOccasion; consentInForce: EhaSharingConsent | null; sharing: Omit<InformationSharingDecision, 'decisionId'> }
+>;
+
+/** R19: the sharing decision record of an EHA reaching the given professionals. */
+export function earlyHelpAssessmentShared(
+  eha: { ehaId: string; caseId: string },
+  occasion: EhaSharingOccasion,
+  professionals: Professional[],
+  consentInForce: EhaSharingConsent | null | undefined,
+): EarlyHelpAssessmentShared {
+  const recipients = professionals.map(({ agency, role, name }) => ({ agency, ...(role && { role }), name }));
+  return {
+    type: 'EarlyHelpAssessmentShared',
+    schemaVersion: 1,
+    data: { ehaId: eha.ehaId, caseId: eha.caseId, occasion, consentInForce: consentInForce ?? null, sharing: ehaSharingDecision(occasion, recipients, consentInForce ?? null) },
+  };
+}
 
 export type EarlyHelpEvent =
   | NeedAndStrengthRecorded
@@ -61,9 +92,11 @@ export type EarlyHelpEvent =
   | EarlyHelpAssessmentClosed
   | TeamAroundFamilyReviewed
   | LeadProfessionalChanged
+  | TeamAroundFamilyMemberJoined
   | EarlyHelpHubDecisionRecorded
   | KeepInTouchStarted
-  | KeepInTouchEnded;
+  | KeepInTouchEnded
+  | EarlyHelpAssessmentShared;
 
 function openEha(state: FamilyState, rule: string) {
   const eha = state.earlyHelpAssessments.find((candidate) => candidate.open);
@@ -108,7 +141,22 @@ export function decideEarlyHelp(command: EarlyHelpCommand, state: FamilyState): 
     case 'ChangeLeadProfessional': {
       const eha = openEha(state, 'R3');
       const from = state.team?.leadProfessional ?? eha.leadProfessional;
-      return [{ type: 'LeadProfessionalChanged', schemaVersion: 1, data: { ehaId: eha.ehaId, from, to: command.data.leadProfessional, reason: command.data.reason } }];
+      return [
+        { type: 'LeadProfessionalChanged', schemaVersion: 1, data: { ehaId: eha.ehaId, from, to: command.data.leadProfessional, reason: command.data.reason } },
+        earlyHelpAssessmentShared(eha, 'lead_professional_changed', [command.data.leadProfessional], command.data.sharingConsent),
+      ];
+    }
+    case 'AddTeamAroundFamilyMember': {
+      const eha = openEha(state, 'R3');
+      if (!state.team) throw new RuleViolation('R3', 'TAF.NOT_CONVENED', 'There is no Team around the Family to join', 'Convene it first');
+      const { member, sharingConsent } = command.data;
+      const already = [state.team.leadProfessional, ...state.team.members].some((existing) => existing.name === member.name && existing.agency === member.agency);
+      if (already) throw new RuleViolation('R3', 'TAF.ALREADY_MEMBER', `${member.name} (${member.agency}) is already in the ${state.team.kind}`);
+      return [
+        { type: 'TeamAroundFamilyMemberJoined', schemaVersion: 1, data: { ehaId: eha.ehaId, member } },
+        // R19: joining the team shares the EHA with the new member.
+        earlyHelpAssessmentShared(eha, 'team_member_joined', [member], sharingConsent),
+      ];
     }
     case 'RecordEarlyHelpHubDecision': {
       // R14: the Hub decides on an EHA it has received: a completed one.
@@ -158,12 +206,16 @@ export function evolveEarlyHelp(state: FamilyState, event: EventEnvelope<EarlyHe
       const next = withEha(event.data.ehaId, { leadProfessional: event.data.to });
       return next.team ? { ...next, team: { ...next.team, leadProfessional: event.data.to } } : next;
     }
+    case 'TeamAroundFamilyMemberJoined':
+      return state.team ? { ...state, team: { ...state.team, members: [...state.team.members, event.data.member] } } : state;
     case 'EarlyHelpHubDecisionRecorded':
       return withEha(event.data.ehaId, { hubDecision: event.data.decision });
     case 'KeepInTouchStarted':
       return { ...state, keepInTouchSince: event.metadata.occurredAt };
     case 'KeepInTouchEnded':
       return { ...state, keepInTouchSince: null };
+    case 'EarlyHelpAssessmentShared':
+      return state;
     default:
       return assertNever(event);
   }

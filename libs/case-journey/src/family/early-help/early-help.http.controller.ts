@@ -10,6 +10,7 @@ import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import type { Professional } from '../family.decider';
 import { ConveneTeamAroundFamilyCommand } from './convene-team-around-family.command';
 import {
+  AddTeamAroundFamilyMemberRequestDto,
   ChangeLeadProfessionalRequestDto,
   CloseEarlyHelpAssessmentRequestDto,
   CompleteEarlyHelpAssessmentRequestDto,
@@ -25,6 +26,7 @@ import {
 } from './early-help.request.dto';
 import { StartEarlyHelpAssessmentCommand } from './start-early-help-assessment.command';
 import { ChangeLeadProfessionalCommand } from './change-lead-professional.command';
+import { AddTeamAroundFamilyMemberCommand } from './add-team-around-family-member.command';
 import { CloseEarlyHelpAssessmentCommand } from './close-early-help-assessment.command';
 import { CompleteEarlyHelpAssessmentCommand } from './complete-early-help-assessment.command';
 import { EndKeepInTouchCommand } from './end-keep-in-touch.command';
@@ -65,7 +67,7 @@ export class EarlyHelpHttpController {
 
   @Post('families/:familyId/team-around-the-family')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyConvened' })
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyConvened, and R19: EarlyHelpAssessmentShared with its members, with the consent in force' })
   @ApiConflictResponse({ description: 'R3: the family has no open EHA, or a team is already convened' })
   async convene(
     @Param('familyId', uuidParam('familyId')) familyId: string,
@@ -79,6 +81,23 @@ export class EarlyHelpHttpController {
           { familyId, kind: body.kind, leadProfessional: professional(body.leadProfessional), members: body.members.map(professional), firstReviewDate: body.firstReviewDate },
           commandContext(actor, body.occurredAt, ids),
         ),
+      ),
+    );
+  }
+
+  @Post('families/:familyId/team-around-the-family/members')
+  @Roles(...RECORDING_ROLES)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyMemberJoined, and R19: EarlyHelpAssessmentShared with the new member, with the consent in force' })
+  @ApiConflictResponse({ description: 'R3: the family has no open EHA or no team, or the professional is already in it' })
+  async addMember(
+    @Param('familyId', uuidParam('familyId')) familyId: string,
+    @Body() body: AddTeamAroundFamilyMemberRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(
+      await this.commandBus.execute(
+        new AddTeamAroundFamilyMemberCommand({ familyId, member: professional(body.member) }, commandContext(actor, body.occurredAt, ids)),
       ),
     );
   }
@@ -138,7 +157,7 @@ export class EarlyHelpHttpController {
 
   @Post('families/:familyId/lead-professional')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadProfessionalChanged' })
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadProfessionalChanged, and R19: EarlyHelpAssessmentShared with the new lead professional' })
   async changeLead(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: ChangeLeadProfessionalRequestDto,

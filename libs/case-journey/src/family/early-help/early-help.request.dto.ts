@@ -47,6 +47,10 @@ export class ConveneTeamAroundFamilyRequestDto extends CommandRequestDto {
   firstReviewDate?: string;
 }
 
+export class AddTeamAroundFamilyMemberRequestDto extends CommandRequestDto {
+  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) member!: ProfessionalDto;
+}
+
 export class EarlyHelpAssessmentStartedDto {
   @ApiProperty() ehaId!: string;
   @ApiProperty() familyId!: string;
