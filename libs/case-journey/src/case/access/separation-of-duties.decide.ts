@@ -42,8 +42,8 @@ export const SEPARATION_OF_DUTIES: readonly Duty[] = [
     permits: (actor, subject) => isManager(actor) && (actor.allTeams || subject.case?.team === actor.team),
   },
   {
-    step: 'Name a new lead professional, or convene a TAF/TAC with its lead and members',
-    commands: ['ChangeLeadProfessional', 'ConveneTeamAroundFamily'],
+    step: 'Name a new lead professional, convene a TAF/TAC with its lead and members, or add a member to it',
+    commands: ['ChangeLeadProfessional', 'ConveneTeamAroundFamily', 'AddTeamAroundFamilyMember'],
     who: 'the family’s current lead professional, or a manager',
     code: 'DUTY.LEAD_PROFESSIONAL',
     permits: (actor, subject) => isManager(actor) || (subject.family !== undefined && currentLeadProfessional(subject.family)?.userId === actor.id),
