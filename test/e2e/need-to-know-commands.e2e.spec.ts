@@ -132,7 +132,7 @@ describe('Separation of duties, one test per row of the README table', () => {
     expect((await post(holder, `/cases/${caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' })).status).toBe(404);
   });
 
-  it('Lead professional and TAF: a worker who is not the lead is refused; the lead convenes the TAF; a manager names a new lead', async () => {
+  it('Lead professional and TAF: a worker who is not the lead is refused; the lead convenes the TAF and adds a member; a manager names a new lead', async () => {
     const { caseId, familyId } = await newCase();
     await post(holder, `/cases/${caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
     const lead = { name: 'Lena Lead', agency: 'Early Help', userId: 'lena' };
@@ -142,6 +142,9 @@ describe('Separation of duties, one test per row of the README table', () => {
     await refusedAs(await post(holder, `/families/${familyId}/team-around-the-family`, taf), 'DUTY.LEAD_PROFESSIONAL');
     expect(await t.countEvents()).toBe(before);
     expect((await post(lena, `/families/${familyId}/team-around-the-family`, taf)).status).toBe(201);
+    const member = { member: { name: 'Yusuf Youth', agency: 'Youth service', userId: 'yusuf' } };
+    await refusedAs(await post(holder, `/families/${familyId}/team-around-the-family/members`, member), 'DUTY.LEAD_PROFESSIONAL');
+    expect((await post(lena, `/families/${familyId}/team-around-the-family/members`, member)).status).toBe(201);
     const newLead = { leadProfessional: { name: 'Nadia North', agency: 'Early Help', userId: 'nadia' }, reason: 'Lena moves team' };
     await refusedAs(await post(holder, `/families/${familyId}/lead-professional`, newLead), 'DUTY.LEAD_PROFESSIONAL');
     expect((await post(insider, `/families/${familyId}/lead-professional`, newLead)).status).toBe(201);
