@@ -190,15 +190,18 @@ describe('R19: information-sharing audit', () => {
     const { body: child } = await post('/cases', aContact());
     await post(`/cases/${child.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
     expect((await post(`/cases/${child.caseId}/early-help-assessment`, { leadProfessional: { name: 'J. Smith', agency: 'Northfield Primary School' } })).status).toBe(201);
-    const convened = await post(`/families/${child.familyId}/team-around-the-family`, {
+    // Convening, adding a member and naming a new lead are the lead professional's or a manager's steps.
+    const manager = `Bearer ${t.token({ sub: 'manager1', roles: ['manager'] })}`;
+    const byManager = (path: string, body: object) => t.http().post(path).set('Authorization', manager).send(body);
+    const convened = await byManager(`/families/${child.familyId}/team-around-the-family`, {
       kind: 'TAF',
       leadProfessional: { name: 'J. Smith', agency: 'Northfield Primary School' },
       members: [{ name: 'K. Lee', agency: 'Health visiting', role: 'Health visitor' }],
     });
     expect(convened.status).toBe(201);
-    const joined = await post(`/families/${child.familyId}/team-around-the-family/members`, { member: { name: 'Y. Osei', agency: 'Youth service' } });
+    const joined = await byManager(`/families/${child.familyId}/team-around-the-family/members`, { member: { name: 'Y. Osei', agency: 'Youth service' } });
     expect(joined.status).toBe(201);
-    const changed = await post(`/families/${child.familyId}/lead-professional`, { leadProfessional: { name: 'P. Patel', agency: 'Family support' }, reason: 'Moved team' });
+    const changed = await byManager(`/families/${child.familyId}/lead-professional`, { leadProfessional: { name: 'P. Patel', agency: 'Family support' }, reason: 'Moved team' });
     expect(changed.status).toBe(201);
 
     const audit = await t.http().get(`/audit/information-sharing?familyId=${child.familyId}&minPosition=${changed.body.position}`).set('Authorization', auditor);

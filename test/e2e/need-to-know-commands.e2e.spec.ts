@@ -68,7 +68,7 @@ describe('Need-to-know on every command', () => {
 
   it('Given a closed case of team north, When another team records on it, Then the answer is the 404, not the rule that would say it is closed', async () => {
     const opened = await t.http().post('/cases').set('Authorization', bearer(holder)).send(aContact());
-    expect((await t.http().post(`/cases/${opened.body.caseId}/closure`).set('Authorization', bearer(holder)).send({ reason: 'RC8', summary: 'Advice given' })).status).toBe(201);
+    expect((await t.http().post(`/cases/${opened.body.caseId}/closure`).set('Authorization', bearer(holder)).send({ reason: 'RC7', summary: 'No longer in need' })).status).toBe(201);
     const response = await t
       .http()
       .post(`/cases/${opened.body.caseId}/level-of-need`)
@@ -152,6 +152,8 @@ describe('Separation of duties, one test per row of the README table', () => {
 
   it('Front door: a case worker is refused the BRAG rating, the MASH decision and telling the referrer; the `mash` role and a MASH team member may', async () => {
     const { caseId } = await newCase();
+    // Passing to the Early Help Hub needs early help consent (R11).
+    await post(holder, `/cases/${caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
     const before = await t.countEvents();
     await refusedAs(await post(holder, `/cases/${caseId}/mash/brag-rating`, { rating: 'amber', rationale: 'Neglect' }), 'DUTY.MASH');
     await refusedAs(await post(holder, `/cases/${caseId}/mash/decision`, { outcome: 'early_help_hub', rationale: 'Early help' }), 'DUTY.MASH');
@@ -169,7 +171,7 @@ describe('Separation of duties, one test per row of the README table', () => {
     const specialist = await newCase();
     const stepUp = { level: 'specialist', reason: 'Disclosure', immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true };
     expect((await post(holder, `/cases/${specialist.caseId}/level-of-need`, stepUp)).status).toBe(201);
-    const closure = { reason: 'RC8', summary: 'Closed' };
+    const closure = { reason: 'RC7', summary: 'Services no longer needed' };
     const before = await t.countEvents();
     await refusedAs(await post(holder, `/cases/${specialist.caseId}/closure`, closure), 'DUTY.SPECIALIST_CLOSURE');
     await refusedAs(await post(mia, `/cases/${specialist.caseId}/mash/decision`, { outcome: 'advice_and_close', rationale: 'Advice' }), 'DUTY.SPECIALIST_CLOSURE');
