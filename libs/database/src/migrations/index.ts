@@ -15,6 +15,7 @@ import { DueListCoveringIndexes1767000000014 } from './1767000000014-due-list-co
 import { PositionsFromTransactionIds1767000000015 } from './1767000000015-positions-from-transaction-ids';
 import { DropUnusedIndexes1767000000016 } from './1767000000016-drop-unused-indexes';
 import { ReportStepsDaily1767000000017 } from './1767000000017-report-steps-daily';
+import { WebSessions1767000000018 } from './1767000000018-web-sessions';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PositionsFromTransactionIds1767000000015,
   DropUnusedIndexes1767000000016,
   ReportStepsDaily1767000000017,
+  WebSessions1767000000018,
 ];

@@ -1,0 +1,105 @@
+import request from 'supertest';
+import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+
+/**
+ * The pages without a browser: sign-in and its session cookie, CSRF on every form, a step recorded
+ * through a form, a refusal shown with its rule and the answers kept, need-to-know on pages.
+ */
+describe('Web pages over the real app', () => {
+  let t: TestApp;
+  const worker = 'demo-north-ehw1';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+
+  /** Signs in on the development page as a demo user; the agent keeps the session cookie. */
+  async function signIn(user: string) {
+    const agent = request.agent(t.app.getHttpServer());
+    const page = await agent.get('/web/sign-in');
+    expect(page.status).toBe(200);
+    const signedIn = await agent.post('/web/sign-in/development').type('form').send({ _csrf: csrfOf(page.text), user, returnTo: '/web/my-work' });
+    expect(signedIn.status).toBe(303);
+    expect(String(signedIn.headers['set-cookie'])).toMatch(/windscreen_session=[^;]+; Path=\/web; HttpOnly; SameSite=Lax/);
+    return agent;
+  }
+
+  async function openCaseAllocatedTo(userId: string): Promise<string> {
+    const auth = `Bearer ${t.token({ sub: userId, team: 'north' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
+    expect(opened.status).toBe(201);
+    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', auth).send({ worker: { id: userId, name: 'Worker' }, team: 'north', reason: 'New case' });
+    expect(allocated.status).toBe(201);
+    return opened.body.caseId;
+  }
+
+  it('Given no session, When a page is asked for, Then the browser is sent to sign in and back afterwards', async () => {
+    const response = await t.http().get('/web/my-work');
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/web/sign-in?returnTo=%2Fweb%2Fmy-work');
+  });
+
+  it('Given a signed-in case worker, When they open My work, Then their allocated case is listed, with the pages\' security policy', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const page = await agent.get(`/web/my-work?minPosition=0`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("form-action 'self'");
+    const again = await agent.get('/web/my-work');
+    expect(again.text).toContain(`/web/cases/${caseId}`);
+  });
+
+  it('Given a form posted without the session\'s CSRF token, When it arrives, Then it is refused and nothing is recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const before = await t.countEvents();
+    const response = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ level: 'emerging', reason: 'Needs support' });
+    expect(response.status).toBe(403);
+    expect(await t.countEvents()).toBe(before);
+  });
+
+  it('Given the level-of-need form, When filled wrongly, refused by a rule, then filled right, Then field errors, then the rule in plain English with the answers kept, then the step is recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const form = await agent.get(`/web/cases/${caseId}/level-of-need`);
+    expect(form.status).toBe(200);
+    const csrf = csrfOf(form.text);
+
+    const invalid = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, reason: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain('There is a problem');
+    expect(invalid.text).toContain('href="#level"');
+
+    const refused = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, level: 'specialist', reason: 'Worried about home' });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toMatch(/rule R[678]/);
+    expect(refused.text).toContain('Worried about home');
+
+    const recorded = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, level: 'emerging', reason: 'Needs some support' });
+    expect(recorded.status).toBe(303);
+    expect(recorded.headers.location).toBe(`/web/cases/${caseId}?recorded=level-of-need`);
+    const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token({ sub: worker })}`);
+    expect(history.body.events.map((event: { type: string }) => event.type)).toContain('LevelOfNeedAssessed');
+  });
+
+  it('Given a case of another team, When a case worker opens its page, Then it is not found', async () => {
+    const auth = `Bearer ${t.token({ sub: 'someone-south', team: 'south' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
+    const agent = await signIn(worker);
+    const page = await agent.get(`/web/cases/${opened.body.caseId}`);
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('Page not found');
+  });
+
+  it('Given a signed-in user, When they sign out, Then the session no longer opens pages', async () => {
+    const agent = await signIn(worker);
+    const page = await agent.get('/web/my-work');
+    const out = await agent.post('/web/sign-out').type('form').send({ _csrf: csrfOf(page.text) });
+    expect(out.status).toBe(200);
+    expect((await agent.get('/web/my-work')).status).toBe(303);
+  });
+});
