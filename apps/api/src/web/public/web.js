@@ -1,4 +1,5 @@
 // Enhancement only: every page works without it (forms post and redirect).
-import { initAll } from '/assets/govuk-frontend.min.js';
+// GOV.UK Frontend is served beside this file by the api (looked up at run time, not bundled).
+const govukFrontend = '/assets/govuk-frontend.min.js';
 
-initAll();
+import(govukFrontend).then(({ initAll }) => initAll());
