@@ -102,4 +102,39 @@ describe('Web pages over the real app', () => {
     expect(out.status).toBe(200);
     expect((await agent.get('/web/my-work')).status).toBe(303);
   });
+
+  it('Given a case with decisions, When an auditor replays it, checks its access log and verifies it, Then each page says it in words, and the reads are logged', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const workerAgent = await signIn(worker);
+    const form = await workerAgent.get(`/web/cases/${caseId}/level-of-need`);
+    await workerAgent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrfOf(form.text), level: 'emerging', reason: 'Needs some support' });
+    const auditor = await signIn('demo-auditor');
+
+    const replay = await auditor.get(`/web/audit/cases/${caseId}/replay`);
+    expect(replay.status).toBe(200);
+    expect(replay.text).toContain('3 decisions');
+    expect(replay.text).toContain('level Emerging');
+    const before = await auditor.get(`/web/audit/cases/${caseId}/replay?view=as-known-then&at=2000-01-01`);
+    expect(before.status).toBe(404);
+
+    const verification = await auditor.get(`/web/audit/cases/${caseId}/verification`);
+    expect(verification.text).toContain('The record is intact');
+
+    const log = await auditor.get(`/web/audit/cases/${caseId}/access-log`);
+    expect(log.text).toContain('Replay');
+    expect(log.text).toContain('Case form');
+
+    const sharing = await auditor.get(`/web/audit/information-sharing?caseId=${caseId}`);
+    expect(sharing.status).toBe(200);
+    expect(sharing.text).toContain('0 decisions');
+    const csv = await auditor.get(`/web/audit/information-sharing?caseId=${caseId}&format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.split('\n')[0]).toContain('decided_at');
+    expect((await auditor.get('/web/audit/information-sharing?decision=maybe')).status).toBe(400);
+  });
+
+  it('Given a case worker, When they open an auditor\'s page, Then they are refused', async () => {
+    const agent = await signIn(worker);
+    expect((await agent.get('/web/audit')).status).toBe(403);
+  });
 });

@@ -2,14 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import {
-  caseDecider,
-  caseEpisodesOf,
   CaseReplay,
   checkReadModelConsistency,
-  consentsOf,
-  describeEvent,
-  LEVEL_LABELS,
-  LevelOfNeed,
+  decisionSteps,
   selectAt,
 } from '@windscreen/case-journey';
 import { loadConfig } from '@windscreen/config';
@@ -64,20 +59,17 @@ async function main(): Promise<void> {
 }
 
 function printHistory(events: RecordedEvent[]): void {
-  let state = caseDecider.initialState();
-  events.forEach((event, index) => {
-    state = caseDecider.evolve(state, event as never);
-    const { actor, occurredAt, recordedAt } = event.metadata;
-    const late = Date.parse(recordedAt) - Date.parse(occurredAt) > 60_000 ? ` (recorded ${recordedAt})` : '';
-    process.stdout.write(`${index + 1}. ${occurredAt}${late} - ${describeEvent(event)}\n`);
-    process.stdout.write(`   by ${actor.name} (${actor.role}, ${[actor.agency, actor.team].filter(Boolean).join(', ')}) - ${event.type} v${event.schemaVersion}, revision ${event.revision}\n`);
-    const consents = Object.entries(consentsOf(state)).map(([scope, consent]) => `${scope} ${consent.decision}`);
-    const episodes = caseEpisodesOf(state).map((episode) => episode.kind);
+  for (const step of decisionSteps(events)) {
+    const late = step.recordedLate ? ` (recorded ${step.recordedAt})` : '';
+    process.stdout.write(`${step.number}. ${step.occurredAt}${late} - ${step.description}\n`);
     process.stdout.write(
-      `   after: ${state.status}, level ${state.level ? LEVEL_LABELS[state.level as LevelOfNeed] : 'not assessed'}; ` +
-        `open: ${episodes.length ? episodes.join(', ') : 'none'}; consents: ${consents.length ? consents.join(', ') : 'none'}\n`,
+      `   by ${step.by.name} (${step.by.role}, ${[step.by.agency, step.by.team].filter(Boolean).join(', ')}) - ${step.type} v${step.schemaVersion}, revision ${step.revision}\n`,
     );
-  });
+    const { status, level, openEpisodes, consents } = step.after;
+    process.stdout.write(
+      `   after: ${status}, level ${level}; open: ${openEpisodes.length ? openEpisodes.join(', ') : 'none'}; consents: ${consents.length ? consents.join(', ') : 'none'}\n`,
+    );
+  }
 }
 
 async function replayAll(store: EventStore, dataSource: DataSource, progress: ProjectionProgress): Promise<number> {

@@ -8,3 +8,4 @@ export * from './case/replay/case-replay';
 export * from './case/replay/consistency-check';
 export * from './case/chronology/describe-event';
 export * from './case/get-case/case-summary';
+export * from './case/replay/decision-steps';
