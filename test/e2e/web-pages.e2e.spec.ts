@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, eventually, startTestApp, TestApp } from '@windscreen/testing';
 
 /**
  * The pages without a browser: sign-in and its session cookie, CSRF on every form, a step recorded
@@ -33,6 +33,8 @@ describe('Web pages over the real app', () => {
     expect(opened.status).toBe(201);
     const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', auth).send({ worker: { id: userId, name: 'Worker' }, team: 'north', reason: 'New case' });
     expect(allocated.status).toBe(201);
+    // Read your writes: the pages read the read models, which follow the event log.
+    expect((await t.http().get(`/cases/${opened.body.caseId}?minPosition=${allocated.body.position}`).set('Authorization', auth)).status).toBe(200);
     return opened.body.caseId;
   }
 
@@ -45,12 +47,11 @@ describe('Web pages over the real app', () => {
   it('Given a signed-in case worker, When they open My work, Then their allocated case is listed, with the pages\' security policy', async () => {
     const caseId = await openCaseAllocatedTo(worker);
     const agent = await signIn(worker);
-    const page = await agent.get(`/web/my-work?minPosition=0`);
+    const page = await agent.get('/web/my-work');
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("form-action 'self'");
-    const again = await agent.get('/web/my-work');
-    expect(again.text).toContain(`/web/cases/${caseId}`);
+    await eventually(async () => (await agent.get('/web/my-work')).text.includes(`/web/cases/${caseId}`));
   });
 
   it('Given a form posted without the session\'s CSRF token, When it arrives, Then it is refused and nothing is recorded', async () => {
@@ -81,7 +82,10 @@ describe('Web pages over the real app', () => {
 
     const recorded = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, level: 'emerging', reason: 'Needs some support' });
     expect(recorded.status).toBe(303);
-    expect(recorded.headers.location).toBe(`/web/cases/${caseId}?recorded=level-of-need`);
+    expect(recorded.headers.location).toMatch(new RegExp(`^/web/cases/${caseId}\\?recorded=level-of-need&minPosition=\\d+$`));
+    const casePage = await agent.get(recorded.headers.location);
+    expect(casePage.text).toContain('Record the level of need, or step up or down: recorded.');
+    expect(casePage.text).toContain('Needs some support');
     const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token({ sub: worker })}`);
     expect(history.body.events.map((event: { type: string }) => event.type)).toContain('LevelOfNeedAssessed');
   });
@@ -136,5 +140,27 @@ describe('Web pages over the real app', () => {
   it('Given a case worker, When they open an auditor\'s page, Then they are refused', async () => {
     const agent = await signIn(worker);
     expect((await agent.get('/web/audit')).status).toBe(403);
+  });
+
+  it('Given a manager, When they open the team, escalations and dashboard pages, Then each answers from the same queries and reports, with the CSV of a report', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const auth = `Bearer ${t.token({ sub: worker, team: 'north' })}`;
+    const raised = await t.http().post(`/cases/${caseId}/escalations`).set('Authorization', auth).send({ otherAgency: 'Police', route: 'professional', concern: 'Disagree with the decision', startsAt: 'practitioner' });
+    const manager = await signIn('demo-north-manager');
+
+    expect(raised.status).toBe(201);
+    // The pages read the read models, which follow the event log.
+    await eventually(async () => (await manager.get('/web/escalations')).text.includes('Police'));
+    const team = await manager.get('/web/team');
+    expect(team.status).toBe(200);
+    expect(team.text).toContain(`/web/cases/${caseId}`);
+
+    const dashboard = await manager.get('/web/dashboard?from-day=1&from-month=1&from-year=2026&to-day=30&to-month=6&to-year=2026&interval=month');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.text).toContain('Step-ups and step-downs');
+    expect(dashboard.text).toContain('2026-06');
+    const csv = await manager.get('/web/reports/transitions?from=2026-01-01&to=2026-06-30');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect((await manager.get('/web/dashboard?interval=fortnight')).status).toBe(400);
   });
 });

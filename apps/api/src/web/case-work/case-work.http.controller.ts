@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { CASE_READING_ROLES, Public, RECORDING_ROLES, Roles } from '@windscreen/
 import { CaseReplay, RuleViolation } from '@windscreen/case-journey';
 import { ConcurrencyError } from '@windscreen/event-store';
 import { RequestValidationError } from '@windscreen/http';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { buildChronology } from '../../../../../libs/case-journey/src/case/chronology/chronology';
 import { LogsCaseAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { OpenCaseHttpController } from '../../../../../libs/case-journey/src/case/open-case/open-case.http.controller';
@@ -50,6 +51,7 @@ export class CaseWorkHttpController {
   ) {}
 
   @Get('my-work')
+  @UseInterceptors(ReadYourWritesInterceptor)
   @Roles('case_worker')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async myWork(@Req() request: PageRequest): Promise<string> {
@@ -90,13 +92,13 @@ export class CaseWorkHttpController {
   async recordContact(@Req() request: PageRequest, @Res() reply: FastifyReply, @Body() form: FormValues): Promise<void> {
     const fields = this.contactFields();
     try {
-      const opened = await this.routes.call<{ caseId: string }>(OpenCaseHttpController, 'openCase', {
+      const opened = await this.routes.call<{ caseId: string; position: string }>(OpenCaseHttpController, 'openCase', {
         request,
         reply,
         actor: request.actor!,
         body: bodyFromForm(fields, form),
       });
-      return void reply.redirect(`${WEB_PREFIX}/cases/${opened.caseId}?recorded=contact`, 303);
+      return void reply.redirect(`${WEB_PREFIX}/cases/${opened.caseId}?recorded=contact&minPosition=${opened.position}`, 303);
     } catch (error) {
       const shown = this.formProblem(error, fields);
       reply.status(shown.status).type('text/html; charset=utf-8');
@@ -105,6 +107,7 @@ export class CaseWorkHttpController {
   }
 
   @Get('cases/:caseId')
+  @UseInterceptors(ReadYourWritesInterceptor)
   @Roles(...CASE_READING_ROLES)
   @LogsCaseAccess('case_page')
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -124,6 +127,7 @@ export class CaseWorkHttpController {
   }
 
   @Get('cases/:caseId/:slug')
+  @UseInterceptors(ReadYourWritesInterceptor)
   @Roles(...RECORDING_ROLES)
   @LogsCaseAccess('case_form')
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -147,8 +151,9 @@ export class CaseWorkHttpController {
       const summary = await this.queryBus.execute(new GetCaseQuery(caseId));
       const escalationId = typeof form.escalationId === 'string' ? form.escalationId : '';
       const params = { caseId, familyId: summary.familyId, escalationId };
-      await this.routes.call(transition.controller, transition.method, { request, reply, actor: request.actor!, params, body: bodyFromForm(fields, form) });
-      return void reply.redirect(`${WEB_PREFIX}/cases/${caseId}?recorded=${transition.slug}`, 303);
+      const recorded = await this.routes.call<{ position: string }>(transition.controller, transition.method, { request, reply, actor: request.actor!, params, body: bodyFromForm(fields, form) });
+      // The case page waits until the read models include what was just recorded.
+      return void reply.redirect(`${WEB_PREFIX}/cases/${caseId}?recorded=${transition.slug}&minPosition=${recorded.position}`, 303);
     } catch (error) {
       const shown = this.formProblem(error, fields);
       reply.status(shown.status).type('text/html; charset=utf-8');

@@ -203,3 +203,19 @@ export function fieldErrors(fields: FormField[], invalid: InvalidField[]): { sum
   }
   return { summary, byField };
 }
+
+/** A body's values as the form shows them (a date as its day, month and year): to fill a form with what was applied. */
+export function formValuesFromBody(fields: FormField[], body: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    const value = body[field.name];
+    if (typeof value !== 'string') continue;
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if ((field.kind === 'date' || field.kind === 'date-time') && date) {
+      values[`${field.name}-year`] = date[1];
+      values[`${field.name}-month`] = String(Number(date[2]));
+      values[`${field.name}-day`] = String(Number(date[3]));
+    } else values[field.name] = value;
+  }
+  return values;
+}
