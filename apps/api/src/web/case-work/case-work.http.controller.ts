@@ -195,7 +195,7 @@ export class CaseWorkHttpController {
     }
     if (error instanceof RuleViolation) {
       const refusal: Refusal = { rule: error.rule, message: error.message, howToResolve: error.howToResolve };
-      return { status: 409, data: { refusal, errors: [{ text: `${error.rule ? `${error.rule}: ` : ''}${error.message}`, href: '#refusal-message' }] } };
+      return { status: 409, data: { refusal, errors: [{ text: `${error.message}${error.rule ? ` (rule ${error.rule})` : ''}`, href: '#refusal-message' }] } };
     }
     if (error instanceof ConcurrencyError) {
       const message = 'Someone else recorded something on this case while you were filling in this form.';

@@ -27,6 +27,8 @@ export interface FormField {
 interface ModelProperty {
   type?: unknown;
   enum?: unknown[] | Record<string, unknown>;
+  /** A list of enum values is described as `type: 'array'` with its enum here. */
+  items?: { enum?: unknown[] };
   required?: boolean;
   description?: string;
   isArray?: boolean;
@@ -74,9 +76,10 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
       kind: 'text',
       required: meta.required !== false,
     };
-    const enumValues = Array.isArray(meta.enum) ? meta.enum.map(String) : meta.enum ? Object.values(meta.enum).map(String) : undefined;
+    const declaredEnum = meta.enum ?? meta.items?.enum;
+    const enumValues = Array.isArray(declaredEnum) ? declaredEnum.map(String) : declaredEnum ? Object.values(declaredEnum).map(String) : undefined;
     const type = Array.isArray(meta.type) ? meta.type[0] : meta.type;
-    const isList = meta.isArray || Array.isArray(meta.type);
+    const isList = meta.isArray || Array.isArray(meta.type) || meta.type === 'array';
     if (enumValues) {
       field.kind = isList ? 'checkboxes' : enumValues.length > 12 ? 'select' : 'radios';
       field.options = enumValues.map((value) => ({ value, text: humanise(value) }));

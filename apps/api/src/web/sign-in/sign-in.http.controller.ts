@@ -17,7 +17,7 @@ const SIGN_IN_MINUTES = 10;
 
 /** Only a page of this service, never another site. */
 function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && value.startsWith(`${WEB_PREFIX}/`) && !value.startsWith('//') && !value.includes('\\') ? value : `${WEB_PREFIX}/`;
+  return typeof value === 'string' && value.startsWith(`${WEB_PREFIX}/`) && !value.startsWith('//') && !value.includes('\\') ? value : WEB_PREFIX;
 }
 
 /** Sign-in (the identity provider, or the demo users in development), sign-out, and the start page that sends each role to its work. */
