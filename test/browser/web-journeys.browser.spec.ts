@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, TestApp } from '@windscreen/testing';
+import { ChromiumSession, describeInChromium, openChromium } from './chromium';
 
 /**
  * The pages in a real browser (Debian's Chromium, driven by playwright-core) against the real api:
@@ -11,8 +11,6 @@ import { startTestApp, TestApp } from '@windscreen/testing';
  * manager's pages; axe-core on every page in its empty, filled and error states (WCAG 2.2 A and
  * AA, zero violations); one form completed with the keyboard alone; screenshots of the main pages.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_22_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -24,19 +22,11 @@ interface AxeResults {
 declare const axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> };
 declare const document: { activeElement: { id: string; tagName: string } | null; title: string };
 
-const chromiumInstalled = existsSync(CHROMIUM);
-if (!chromiumInstalled) {
-  console.warn(`Skipping the pages' browser journeys: ${CHROMIUM} is missing (npm test installs Debian's chromium package when it runs as root with apt-get).`);
-}
-const describeInBrowser = chromiumInstalled ? describe : describe.skip;
-
-describeInBrowser('The pages in Chromium: journeys, accessibility, keyboard', () => {
+describeInChromium("the pages' browser journeys")('The pages in Chromium: journeys, accessibility, keyboard', () => {
   let t: TestApp;
   let baseUrl: string;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let chromium: ChromiumSession;
   let page: Page;
-  const policyViolations: string[] = [];
   const audited: string[] = [];
   let caseId = '';
 
@@ -45,19 +35,12 @@ describeInBrowser('The pages in Chromium: journeys, accessibility, keyboard', ()
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     mkdirSync(SCREENSHOTS, { recursive: true });
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'windscreen-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) policyViolations.push(message.text());
-    });
-    page.on('pageerror', (error) => policyViolations.push(`page error: ${error.message}`));
+    chromium = await openChromium({ viewport: { width: 1280, height: 900 } });
+    page = chromium.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await t?.close();
   });
 
@@ -241,6 +224,6 @@ describeInBrowser('The pages in Chromium: journeys, accessibility, keyboard', ()
 
   it('Given every page visited, When the run ends, Then the browser reported no content security policy violation or script error', () => {
     expect(audited.length).toBeGreaterThan(15);
-    expect(policyViolations).toEqual([]);
+    expect(chromium.policyViolations).toEqual([]);
   });
 });

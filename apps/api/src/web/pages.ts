@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import * as nunjucks from 'nunjucks';
 import type { Actor } from '@windscreen/case-journey/domain';
+import type { WebRequest } from './session/web-session.guard';
 import { WEB_PREFIX } from './web-paths';
 
 const VIEWS = path.join(__dirname, 'views');
@@ -59,4 +61,12 @@ export class Pages {
   render(view: string, frame: PageFrame, data: Record<string, unknown> = {}): string {
     return this.environment.render(`${view}.njk`, { ...data, frame, roles: frame.actor?.roles ?? [] });
   }
+}
+
+/** A page's request once the session guard has let it through. */
+export type PageRequest = FastifyRequest & WebRequest;
+
+/** The layout's part of a page: who is signed in, the form token, the navigation item to mark. */
+export function frameOf(request: PageRequest, section?: string): PageFrame {
+  return { actor: request.actor, csrfToken: request.webSession?.csrfToken, section };
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
+import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@windscreen/auth';
 import { CaseReplay, decisionSteps } from '@windscreen/case-journey';
 import { RequestValidationError } from '@windscreen/http';
@@ -11,20 +12,17 @@ import { InformationSharingAuditHttpController, InformationSharingAuditRequestDt
 import { VerifyCaseChainQuery } from '../../../../../libs/case-journey/src/audit/verify-chain/verify-chain.query';
 import { uuidParam } from '../../../../../libs/case-journey/src/shared/case-id.pipe';
 import { formFields } from '../forms/dto-form';
-import { Pages } from '../pages';
+import { frameOf, PageRequest, Pages } from '../pages';
 import { RouteInvoker } from '../route-invoker';
 import { WebErrorFilter } from '../session/web-error.filter';
-import { WebRequest, WebSessionGuard } from '../session/web-session.guard';
+import { WebSessionGuard } from '../session/web-session.guard';
 import { WEB_PATH, WEB_PREFIX } from '../web-paths';
 
-type PageRequest = FastifyRequest & WebRequest;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHARING_FILTERS = ['caseId', 'familyId', 'agency', 'decision', 'basis', 'consentInForce', 'decidedBy', 'from', 'to', 'cursor'] as const;
 
 /** The audit's filters as questions, read from its request DTO (paging and format are the page's own business). */
 const SHARING_FILTER_FIELDS = formFields(InformationSharingAuditRequestDto).filter((field) => (SHARING_FILTERS as readonly string[]).includes(field.name) && field.name !== 'cursor');
 
-const frameOf = (request: PageRequest, section?: string) => ({ actor: request.actor, csrfToken: request.webSession?.csrfToken, section });
 
 /** Only the filters the audit knows, and only those given: the rest of the address is ignored. */
 function sharingFilters(query: Record<string, string | undefined>): Record<string, string> {
@@ -50,7 +48,7 @@ export class AuditHttpController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   start(@Req() request: PageRequest, @Query('case') wanted: string | undefined): string {
     const caseId = wanted?.trim() ?? '';
-    const errors = caseId && !UUID.test(caseId) ? [{ text: 'Enter the case reference in full, like 0f8fad5b-d9cb-469f-a165-70867728950e', href: '#case' }] : [];
+    const errors = caseId && !isUUID(caseId) ? [{ text: 'Enter the case reference in full, like 0f8fad5b-d9cb-469f-a165-70867728950e', href: '#case' }] : [];
     return this.pages.render('audit-start', frameOf(request, 'audit'), { title: 'Audit a case', caseId, found: caseId && !errors.length ? caseId : undefined, errors });
   }
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
+import type { FastifyReply } from 'fastify';
 import { CASE_READING_ROLES, Public, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { CaseReplay, RuleViolation } from '@windscreen/case-journey';
 import { ConcurrencyError } from '@windscreen/event-store';
@@ -15,16 +16,14 @@ import { GetCaseQuery } from '../../../../../libs/case-journey/src/case/get-case
 import { GetTimelinessQuery } from '../../../../../libs/case-journey/src/case/timeliness/get-timeliness.query';
 import { uuidParam } from '../../../../../libs/case-journey/src/shared/case-id.pipe';
 import { bodyFromForm, fieldErrors, FormField, formFields, FormValues } from '../forms/dto-form';
-import { Pages } from '../pages';
+import { frameOf, PageRequest, Pages } from '../pages';
 import { RouteInvoker } from '../route-invoker';
 import { WebErrorFilter } from '../session/web-error.filter';
-import { WebRequest, WebSessionGuard } from '../session/web-session.guard';
+import { WebSessionGuard } from '../session/web-session.guard';
 import { WEB_PATH, WEB_PREFIX } from '../web-paths';
 import { Transition, transitionNamed, TRANSITIONS } from './transitions';
 
-type PageRequest = FastifyRequest & WebRequest;
 const LEVEL_EVENTS = ['LevelOfNeedAssessed', 'SteppedUp', 'SteppedDown'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refused by a rule: what the worker sees, with the rule id and how to resolve it. */
 export interface Refusal {
@@ -33,7 +32,6 @@ export interface Refusal {
   howToResolve?: string;
 }
 
-const frameOf = (request: PageRequest, section?: string) => ({ actor: request.actor, csrfToken: request.webSession?.csrfToken, section });
 const childNameOf = (child: Record<string, unknown>) => [child.givenName, child.familyName].filter(Boolean).join(' ') || 'Unnamed child';
 
 /** Case workers' pages: My work, find a case, a new contact, the case page and a form for each step the API offers. */
@@ -69,7 +67,7 @@ export class CaseWorkHttpController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async find(@Req() request: PageRequest, @Query('case') caseId: string | undefined): Promise<string> {
     const wanted = caseId?.trim() ?? '';
-    if (wanted && !UUID.test(wanted)) {
+    if (wanted && !isUUID(wanted)) {
       return this.pages.render('find', frameOf(request, 'find'), {
         title: 'Find a child',
         wanted,

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards 
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@windscreen/auth';
 import { RequestValidationError } from '@windscreen/http';
 import { GetCaseloadQuery } from '../../../../../libs/case-journey/src/case/caseload/get-caseload.query';
@@ -11,14 +11,12 @@ import { GetTimelinessQuery } from '../../../../../libs/case-journey/src/case/ti
 import { TrendReportsHttpController } from '../../../../../libs/case-journey/src/reports/trend-reports.http.controller';
 import { TrendReportRequestDto } from '../../../../../libs/case-journey/src/reports/trend-reports.request.dto';
 import { bodyFromForm, formFields, formValuesFromBody, FormValues } from '../forms/dto-form';
-import { Pages } from '../pages';
+import { frameOf, PageRequest, Pages } from '../pages';
 import { RouteInvoker } from '../route-invoker';
 import { WebErrorFilter } from '../session/web-error.filter';
-import { WebRequest, WebSessionGuard } from '../session/web-session.guard';
+import { WebSessionGuard } from '../session/web-session.guard';
 import { WEB_PATH, WEB_PREFIX } from '../web-paths';
 
-type PageRequest = FastifyRequest & WebRequest;
-const frameOf = (request: PageRequest, section?: string) => ({ actor: request.actor, csrfToken: request.webSession?.csrfToken, section });
 
 /** The dashboard's reports, in the order it shows them; each is the API's own route. */
 const DASHBOARD_REPORTS = [

@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { NotFound } from '@windscreen/case-journey/domain';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import { RequestValidationError } from '@windscreen/http';
-import { Pages } from '../pages';
+import { frameOf, PageRequest, Pages } from '../pages';
 import { WEB_PREFIX } from '../web-paths';
-import { SignInRequired, WebRequest } from './web-session.guard';
+import { SignInRequired } from './web-session.guard';
 
 /** Errors on the pages are pages too: sign in, not found, not allowed, or a plain apology. */
 @Catch()
@@ -19,13 +19,13 @@ export class WebErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const request = host.switchToHttp().getRequest<FastifyRequest & WebRequest>();
+    const request = host.switchToHttp().getRequest<PageRequest>();
     if (exception instanceof SignInRequired) {
       const returnTo = exception.returnTo.startsWith(`${WEB_PREFIX}/`) ? `?returnTo=${encodeURIComponent(exception.returnTo)}` : '';
       void reply.redirect(`${WEB_PREFIX}/sign-in${returnTo}`, 303);
       return;
     }
-    const frame = { actor: request.actor, csrfToken: request.webSession?.csrfToken };
+    const frame = frameOf(request);
     let status = 500;
     let title = 'Sorry, there is a problem with the service';
     let message = 'Try again later. What you entered has not been recorded.';

@@ -48,7 +48,7 @@ export class WebSessionGuard implements CanActivate {
     const session = await this.sessions.resume(readCookie(request, SESSION_COOKIE));
     if (!session) throw new SignInRequired(request.method === 'GET' ? request.url : '');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      if (!csrfTokenMatches(session, (request.body as Record<string, unknown> | undefined)?._csrf)) throw new CsrfTokenMismatch();
+      if (!csrfTokenMatches(session.csrfToken, (request.body as Record<string, unknown> | undefined)?._csrf)) throw new CsrfTokenMismatch();
     }
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]);
     request.actor = actingAs(session.actor, allowed);

@@ -30,8 +30,8 @@ describe('WebSessions in PostgreSQL: idle and absolute timeouts, sign-out', () =
     expect(await sessions.resume(token, at(minutes(1)))).toEqual({ actor, csrfToken: session.csrfToken, signedInAt: start });
     const { rows } = await pool.query(`select count(*)::int as n from web_sessions where encode(token_hash, 'escape') like '%' || $1 || '%'`, [token]);
     expect(rows[0].n).toBe(0);
-    expect(csrfTokenMatches(session, session.csrfToken)).toBe(true);
-    expect(csrfTokenMatches(session, 'forged')).toBe(false);
+    expect(csrfTokenMatches(session.csrfToken, session.csrfToken)).toBe(true);
+    expect(csrfTokenMatches(session.csrfToken, 'forged')).toBe(false);
   });
 
   it('Given a session used every 20 minutes, When an hour passes, Then it is still live; unused for 31 minutes, Then it is over', async () => {

@@ -57,10 +57,10 @@ export class WebSessions {
   }
 }
 
-/** Compares a form's CSRF token with the session's in constant time. */
-export function csrfTokenMatches(session: WebSession, sent: unknown): boolean {
+/** Compares a form's CSRF token with the expected one (the session's) in constant time. */
+export function csrfTokenMatches(expectedToken: string, sent: unknown): boolean {
   if (typeof sent !== 'string') return false;
-  const expected = Buffer.from(session.csrfToken);
+  const expected = Buffer.from(expectedToken);
   const actual = Buffer.from(sent);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -63,7 +63,7 @@ export class SignInHttpController {
   async signInAsDemoUser(@Body() body: Record<string, string>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const expected = readCookie(request, SIGN_IN_COOKIE);
     const user = demoUsers().find((candidate) => candidate.id === body.user);
-    if (!this.developmentSignIn || !expected || !csrfTokenMatches({ csrfToken: expected } as never, body._csrf) || !user) {
+    if (!this.developmentSignIn || !expected || !csrfTokenMatches(expected, body._csrf) || !user) {
       const problem = !user ? 'Select who to sign in as' : 'This form has expired. Try again.';
       const csrfToken = randomBytes(24).toString('base64url');
       setCookie(reply, SIGN_IN_COOKIE, csrfToken, this.config.web.secureCookies, SIGN_IN_MINUTES * 60);
@@ -121,7 +121,7 @@ export class SignInHttpController {
     const token = readCookie(request, SESSION_COOKIE);
     const session = await this.sessions.resume(token);
     // Signing out needs the form's token too, so that another site cannot sign people out.
-    if (session && csrfTokenMatches(session, body._csrf)) await this.sessions.end(token);
+    if (session && csrfTokenMatches(session.csrfToken, body._csrf)) await this.sessions.end(token);
     clearCookie(reply, SESSION_COOKIE, this.config.web.secureCookies);
     void reply.status(200).type('text/html; charset=utf-8').send(this.pages.render('signed-out', {}, { title: 'You have signed out' }));
   }
