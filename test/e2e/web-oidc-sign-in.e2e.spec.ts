@@ -73,10 +73,13 @@ describe('Sign-in through the council identity provider (OpenID Connect)', () =>
   beforeAll(async () => {
     const port = await freePort();
     issuer = `http://127.0.0.1:${port}`;
-    provider = spawn(process.execPath, [path.join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), REDIRECT_URL], { stdio: ['ignore', 'pipe', 'inherit'] });
+    provider = spawn(process.execPath, [path.join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), REDIRECT_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its warnings (development keys, in-memory store, interactions) are expected here: shown only if it fails to start.
+    let warnings = '';
+    provider.stderr!.on('data', (chunk: Buffer) => (warnings += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
       provider.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-      provider.on('exit', (code) => reject(new Error(`the OpenID provider exited with ${code}`)));
+      provider.on('exit', (code) => reject(new Error(`the OpenID provider exited with ${code}: ${warnings}`)));
     });
     const { web } = loadConfig({
       OIDC_ISSUER: issuer,
