@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestApp, TestApp } from '@windscreen/testing';
+import { TRANSITIONS } from '../../apps/api/src/web/case-work/transitions';
 import { ChromiumSession, describeInChromium, openChromium } from './chromium';
 
 /**
@@ -184,6 +185,19 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await expectAccessible('case page, closed');
   });
 
+  it('Given the closed case, When every step\'s form is opened and sent empty, Then each passes axe empty and in its error state, and nothing is recorded', async () => {
+    const before = await t.countEvents();
+    for (const transition of TRANSITIONS) {
+      await page.goto(`${baseUrl}/web/cases/${caseId}/${transition.slug}`);
+      await expectAccessible(`${transition.slug}, empty`);
+      await page.click('button:has-text("Record")');
+      // A closed case refuses every step but reopening (R21); an empty form is refused field by field first.
+      expect(await page.textContent('.govuk-error-summary')).toContain('There is a problem');
+      await expectAccessible(`${transition.slug}, with errors`);
+    }
+    expect(await t.countEvents()).toBe(before);
+  }, 600_000);
+
   it('Given that case, When an auditor replays it as known then and as it happened, checks who looked and verifies it, Then every page says so and passes axe', async () => {
     await page.click('button:has-text("Sign out")');
     await signInAs('demo-auditor');
@@ -223,7 +237,7 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
   });
 
   it('Given every page visited, When the run ends, Then the browser reported no content security policy violation or script error', () => {
-    expect(audited.length).toBeGreaterThan(15);
+    expect(audited.length).toBeGreaterThan(15 + 2 * TRANSITIONS.length);
     expect(chromium.policyViolations).toEqual([]);
   });
 });
