@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { ChromiumSession, describeInChromium, openChromium } from './chromium';
 
 /**
  * The dashboard in a real browser: Debian's Chromium, installed by `npm test`'s set-up
  * (scripts/ensure-chromium.js), driven by playwright-core, against the real api on a seeded database.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOT = path.join(__dirname, 'screenshots', 'dashboard.png');
 
 /** What the test reads in the page, declared here: the tests' TypeScript has no DOM library (page functions run in the browser, so they use casts, never helpers). */
@@ -27,11 +25,6 @@ declare const document: { body: { dataset: Record<string, string | undefined> };
 declare const window: { windscreenDashboard: { charts: Map<string, ChartInPage> } };
 declare function getComputedStyle(node: unknown): { outlineStyle: string };
 
-const chromiumInstalled = existsSync(CHROMIUM);
-if (!chromiumInstalled) {
-  console.warn(`Skipping the dashboard browser test: ${CHROMIUM} is missing (npm test installs Debian's chromium package when it runs as root with apt-get).`);
-}
-const describeInBrowser = chromiumInstalled ? describe : describe.skip;
 
 type Step = { level: string; on: string };
 /**
@@ -49,13 +42,11 @@ const HISTORY: { area: 'cambridgeshire' | 'peterborough'; name: string; openedOn
 const ALL_AREAS = [['2025-01', 0, 0], ['2025-02', 2, 0], ['2025-03', 1, 1], ['2025-04', 0, 1], ['2025-05', 1, 1], ['2025-06', 0, 0]];
 const PETERBOROUGH = [['2025-01', 0, 0], ['2025-02', 0, 0], ['2025-03', 0, 1], ['2025-04', 0, 0], ['2025-05', 1, 1], ['2025-06', 0, 0]];
 
-describeInBrowser("Managers' dashboard in Chromium", () => {
+describeInChromium('the dashboard browser test')("Managers' dashboard in Chromium", () => {
   let t: TestApp;
   let baseUrl: string;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let chromium: ChromiumSession;
   let page: Page;
-  const policyViolations: string[] = [];
 
   async function seed(): Promise<void> {
     const auth = `Bearer ${t.token({ sub: 'carl', name: 'Carl Worker', roles: ['case_worker'], team: 'north' })}`;
@@ -112,25 +103,12 @@ describeInBrowser("Managers' dashboard in Chromium", () => {
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     await seed();
     await projectionsCaughtUp();
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'windscreen-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1366, height: 768 },
-      acceptDownloads: true,
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) policyViolations.push(message.text());
-    });
-    page.on('pageerror', (error) => policyViolations.push(`page error: ${error.message}`));
+    chromium = await openChromium({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page = chromium.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await t?.close();
   });
 
@@ -203,7 +181,7 @@ describeInBrowser("Managers' dashboard in Chromium", () => {
     await page.keyboard.press('Enter');
     expect(await page.$eval('#transitions details', (details) => (details as unknown as PageNode).open)).toBe(true);
     expect(await page.isVisible('#transitions-table table')).toBe(true);
-    expect(policyViolations).toEqual([]);
+    expect(chromium.policyViolations).toEqual([]);
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -1,46 +1,32 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { BrowserContext, chromium } from 'playwright-core';
 import { startTestApp, TestApp } from '@windscreen/testing';
+import { ChromiumSession, describeInChromium, openChromium } from './chromium';
 
 /**
  * Swagger UI under the docs' Content-Security-Policy, in a real browser: the policy is strict
  * (scripts only from this server), so a change to it, or to how Swagger UI is served, shows here.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** What the test reads in the page; the tests' TypeScript has no DOM library. */
 declare const document: { querySelectorAll(selector: string): { length: number } };
 
-const chromiumInstalled = existsSync(CHROMIUM);
-if (!chromiumInstalled) {
-  console.warn(`Skipping the Swagger UI browser test: ${CHROMIUM} is missing (npm test installs Debian's chromium package when it runs as root with apt-get).`);
-}
-const describeInBrowser = chromiumInstalled ? describe : describe.skip;
-
-describeInBrowser('API documentation (Swagger UI) in Chromium, under the security headers', () => {
+describeInChromium('the Swagger UI browser test')('API documentation (Swagger UI) in Chromium, under the security headers', () => {
   let t: TestApp;
-  let userDataDir: string;
-  let browser: BrowserContext;
+  let chromium: ChromiumSession;
 
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'windscreen-chromium-docs-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    chromium = await openChromium();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await t?.close();
   });
 
   it('Given /docs, When opened, Then Swagger UI renders every endpoint and the browser reports no policy violation or script error', async () => {
     const baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const page = browser.pages()[0] ?? (await browser.newPage());
+    const page = chromium.page;
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());

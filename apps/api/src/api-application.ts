@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@windscreen/config';
 import {
+  acceptFormBodiesUnder,
   acceptOnlyJsonBodies,
   checkRequestShape,
   createValidationPipe,
@@ -14,6 +15,7 @@ import {
   trackRequestContext,
 } from '@windscreen/http';
 import { ApiModule } from './api.module';
+import { WEB_PATH, WEB_PREFIX } from './web/web-paths';
 
 const DOCS_PATH = 'docs';
 /** Node's own limit on a request's head: no URL, and so no path parameter, is longer. */
@@ -34,9 +36,10 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
   });
   const fastify = app.getHttpAdapter().getInstance();
   acceptOnlyJsonBodies(fastify, config.requestBodyLimitBytes);
+  acceptFormBodiesUnder(fastify, WEB_PREFIX, config.requestBodyLimitBytes);
   // First of all, so that a refused body still gets a correlation id and the headers.
   trackRequestContext(fastify);
-  fastify.addHook('onRequest', securityHeaders(DOCS_PATH));
+  fastify.addHook('onRequest', securityHeaders(DOCS_PATH, WEB_PATH));
   fastify.addHook('preHandler', checkRequestShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(config.production, config.requestBodyLimitBytes));

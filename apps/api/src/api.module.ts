@@ -10,6 +10,7 @@ import { IdempotencyInterceptor } from '@windscreen/http';
 import { ProjectionsModule } from '@windscreen/projections';
 import { DashboardHttpController } from './dashboard/dashboard.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
+import { WebModule } from './web/web.module';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -29,6 +30,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         ProjectionsModule.forRoot({ projections: CASE_JOURNEY_PROJECTIONS, run: config.projections === 'inline' }),
         CaseJourneyModule,
+        WebModule,
       ],
       controllers: [HealthHttpController, DashboardHttpController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, PeriodicCheckpoints],

@@ -2,15 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import {
-  caseAggregate,
-  caseEpisodesOf,
   CaseReplay,
   checkReadModelConsistency,
-  consentsOf,
-  decodeCaseEvent,
-  describeEvent,
-  LEVEL_LABELS,
-  LevelOfNeed,
+  decisionSteps,
   selectAt,
   streamName,
 } from '@windscreen/case-journey';
@@ -67,23 +61,18 @@ async function main(): Promise<void> {
 }
 
 function printHistory(events: RecordedEvent[]): void {
-  let state = caseAggregate.initialState();
-  events.map(decodeCaseEvent).forEach((event, index) => {
-    state = caseAggregate.evolve(state, event);
-    const { actor, occurredAt, recordedAt } = event.metadata;
-    const late = Date.parse(recordedAt) - Date.parse(occurredAt) > 60_000 ? ` (recorded ${recordedAt})` : '';
+  for (const step of decisionSteps(events)) {
+    const late = step.recordedLate ? ` (recorded ${step.recordedAt})` : '';
     // Stored text (what was described, who recorded it) is shown with its control characters escaped.
-    process.stdout.write(`${index + 1}. ${occurredAt}${late} - ${printable(describeEvent(event))}\n`);
+    process.stdout.write(`${step.number}. ${step.occurredAt}${late} - ${printable(step.description)}\n`);
     process.stdout.write(
-      `   by ${printable(`${actor.name} (${actor.role}, ${[actor.agency, actor.team].filter(Boolean).join(', ')})`)} - ${event.type} v${event.schemaVersion}, revision ${event.revision}\n`,
+      `   by ${printable(`${step.by.name} (${step.by.role}, ${[step.by.agency, step.by.team].filter(Boolean).join(', ')})`)} - ${step.type} v${step.schemaVersion}, revision ${step.revision}\n`,
     );
-    const consents = Object.entries(consentsOf(state)).map(([scope, consent]) => `${scope} ${consent.decision}`);
-    const episodes = caseEpisodesOf(state).map((episode) => episode.kind);
+    const { status, level, openEpisodes, consents } = step.after;
     process.stdout.write(
-      `   after: ${state.status}, level ${state.level ? LEVEL_LABELS[state.level as LevelOfNeed] : 'not assessed'}; ` +
-        `open: ${episodes.length ? episodes.join(', ') : 'none'}; consents: ${consents.length ? consents.join(', ') : 'none'}\n`,
+      `   after: ${status}, level ${level}; open: ${openEpisodes.length ? openEpisodes.join(', ') : 'none'}; consents: ${consents.length ? consents.join(', ') : 'none'}\n`,
     );
-  });
+  }
 }
 
 async function replayAll(store: EventStore, dataSource: DataSource, progress: ProjectionProgress): Promise<number> {

@@ -21,6 +21,7 @@ import { CorrectionHttpController } from './case/correction/correction.http.cont
 import { EscalateFurtherHandler } from './case/escalation/escalate-further.command';
 import { EscalationHttpController } from './case/escalation/escalation.http.controller';
 import { RaiseEscalationHandler } from './case/escalation/raise-escalation.command';
+import { GetOpenEscalationsHandler } from './case/escalation/get-open-escalations.query';
 import { RecordEscalationDiscussionHandler } from './case/escalation/record-escalation-discussion.command';
 import { ResolveEscalationHandler } from './case/escalation/resolve-escalation.command';
 import { WithdrawEscalationHandler } from './case/escalation/withdraw-escalation.command';
@@ -140,6 +141,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     ReadYourWritesInterceptor,
     { provide: ORGANISATION, inject: [APP_CONFIG], useFactory: ({ teams, mashTeams }: AppConfig): Organisation => ({ teams, mashTeams }) },
     GetCaseloadHandler,
+    GetOpenEscalationsHandler,
     GetTimelinessHandler,
     VerifyCaseChainHandler,
     VerifyLogHandler,

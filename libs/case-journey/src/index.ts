@@ -10,3 +10,4 @@ export * from './case/chronology/describe-event';
 export * from './case/get-case/case-summary';
 export * from './events/decode';
 export * from './events/aggregates';
+export * from './case/replay/decision-steps';

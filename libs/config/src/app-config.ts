@@ -53,7 +53,41 @@ export interface AppConfig {
   idempotencyLeaseMs: number;
   /** An entry recorded more than this many working days after it happened is marked recorded late (R35). */
   recordedLateAfterWorkingDays: number;
+  /** The pages: sign-in, session and the council's identity provider. */
+  web: WebConfig;
 }
+
+/** The claim of the identity provider's ID token (or userinfo) that says what, and how its values map. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: `<origin>/web/sign-in/callback`. */
+  redirectUrl: string;
+  /** Claim holding the user's groups or roles (a list or one string). */
+  roleClaim: string;
+  /** Group/role value at the provider -> Windscreen role. */
+  roleMap: Record<string, Role>;
+  teamClaim: string;
+  agencyClaim: string;
+  /** Claim whose presence (true) gives a manager or auditor every team. */
+  allTeamsClaim: string;
+}
+
+export interface WebConfig {
+  /** Unset: no identity provider; outside production the development sign-in page is offered instead. */
+  oidc: OidcConfig | undefined;
+  /** A session unused for this long is over. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however busy. */
+  sessionMaxMs: number;
+  /** `Secure` on the session cookie; off only for plain-http development. */
+  secureCookies: boolean;
+}
+
+/** The roles a claim may map to (the same list as the tokens'). */
+type Role = 'case_worker' | 'manager' | 'mash' | 'auditor' | 'admin';
+const MAPPABLE_ROLES: readonly Role[] = ['case_worker', 'manager', 'mash', 'auditor', 'admin'];
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, reason: string) {
@@ -153,5 +187,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86400) * 1000,
     idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86400) * 1000,
     recordedLateAfterWorkingDays: integer(env, 'RECORDED_LATE_AFTER_WORKING_DAYS', 2, 0, 60),
+    web: loadWebConfig(env),
+  };
+}
+
+/** `group=role,group=role`: the provider's group or role names and the role each gives. */
+function roleMap(env: NodeJS.ProcessEnv, name: string): Record<string, Role> {
+  const raw = optional(env, name) ?? 'case_worker=case_worker,manager=manager,mash=mash,auditor=auditor,admin=admin';
+  const map: Record<string, Role> = {};
+  for (const pair of raw.split(',')) {
+    const [group, role] = pair.split('=').map((part) => part?.trim());
+    if (!group || !MAPPABLE_ROLES.includes(role as Role)) {
+      throw new ConfigError(name, `must be group=role pairs separated by commas, each role one of ${MAPPABLE_ROLES.join(', ')} (got "${pair}")`);
+    }
+    map[group] = role as Role;
+  }
+  return map;
+}
+
+function loadWebConfig(env: NodeJS.ProcessEnv): WebConfig {
+  const issuer = optional(env, 'OIDC_ISSUER');
+  let oidc: OidcConfig | undefined;
+  if (issuer) {
+    const required = (name: string) => {
+      const value = optional(env, name);
+      if (!value) throw new ConfigError(name, 'is required when OIDC_ISSUER is set');
+      return value;
+    };
+    const url = (name: string, value: string) => {
+      if (!URL.canParse(value)) throw new ConfigError(name, `must be an absolute URL (got "${value}")`);
+      return value;
+    };
+    oidc = {
+      issuer: url('OIDC_ISSUER', issuer),
+      clientId: required('OIDC_CLIENT_ID'),
+      clientSecret: required('OIDC_CLIENT_SECRET'),
+      redirectUrl: url('OIDC_REDIRECT_URL', required('OIDC_REDIRECT_URL')),
+      roleClaim: optional(env, 'OIDC_ROLE_CLAIM') ?? 'groups',
+      roleMap: roleMap(env, 'OIDC_ROLE_MAP'),
+      teamClaim: optional(env, 'OIDC_TEAM_CLAIM') ?? 'team',
+      agencyClaim: optional(env, 'OIDC_AGENCY_CLAIM') ?? 'agency',
+      allTeamsClaim: optional(env, 'OIDC_ALL_TEAMS_CLAIM') ?? 'all_teams',
+    };
+  }
+  const production = env.NODE_ENV === 'production';
+  const secure = oneOf(env, 'WEB_SECURE_COOKIES', ['true', 'false'] as const, production ? 'true' : 'false');
+  if (production && secure === 'false') throw new ConfigError('WEB_SECURE_COOKIES', 'cannot be false in production');
+  return {
+    oidc,
+    sessionIdleMs: integer(env, 'WEB_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,
+    sessionMaxMs: integer(env, 'WEB_SESSION_MAX_HOURS', 10, 1, 24 * 7) * 3_600_000,
+    secureCookies: secure === 'true',
   };
 }

@@ -29,3 +29,24 @@ export function acceptOnlyJsonBodies(fastify: FastifyInstance, bodyLimitBytes: n
     });
   });
 }
+
+/**
+ * The pages' forms post `application/x-www-form-urlencoded`: read only under `pathPrefix` (every
+ * other route still answers 415), into a plain object without a prototype, a repeated field as a
+ * list. checkRequestShape then refuses what it refuses in JSON.
+ */
+export function acceptFormBodiesUnder(fastify: FastifyInstance, pathPrefix: string, bodyLimitBytes: number): void {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (request, body, done) => {
+    const path = request.url.split('?', 1)[0];
+    if (path !== pathPrefix && !path.startsWith(`${pathPrefix}/`)) {
+      done(new UnsupportedMediaTypeException('Only JSON bodies are read here (application/json)'), undefined);
+      return;
+    }
+    const fields: Record<string, string | string[]> = Object.create(null);
+    for (const [name, value] of new URLSearchParams(body as string)) {
+      const previous = fields[name];
+      fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+    }
+    done(null, fields);
+  });
+}

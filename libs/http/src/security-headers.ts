@@ -29,6 +29,23 @@ export const DOCS_CONTENT_SECURITY_POLICY = {
 };
 
 /**
+ * The pages: GOV.UK Frontend's styles, scripts, fonts and images are served by the api itself; no
+ * inline script or style; forms post only back here. Nothing else is loaded.
+ */
+export const WEB_CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/**
  * The headers helmet sets for a policy. They depend on nothing in the request, so helmet runs
  * once, against a response that only records them, rather than on every request.
  */
@@ -54,14 +71,17 @@ function helmetHeaders(directives: Record<string, string[]>): Record<string, str
  * data must not be kept by browsers or proxies, so API responses are also `Cache-Control:
  * no-store` (a route may still set its own, as the dashboard does).
  */
-export function securityHeaders(docsPath: string) {
+export function securityHeaders(docsPath: string, webPath?: string) {
   const api = { ...helmetHeaders(API_CONTENT_SECURITY_POLICY), 'cache-control': 'no-store' };
   const docs = helmetHeaders(DOCS_CONTENT_SECURITY_POLICY);
+  // Pages show case data too: not kept either (their static assets set their own caching).
+  const web = { ...helmetHeaders(WEB_CONTENT_SECURITY_POLICY), 'cache-control': 'no-store' };
+  const under = (prefix: string, path: string) => path === prefix || path.startsWith(`${prefix}/`);
   const docsPrefix = `/${docsPath.replace(/^\/+|\/+$/g, '')}`;
+  const webPrefix = webPath === undefined ? undefined : `/${webPath.replace(/^\/+|\/+$/g, '')}`;
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const path = request.url.split('?', 1)[0];
-    const isDocs = path === docsPrefix || path.startsWith(`${docsPrefix}/`);
-    reply.headers(isDocs ? docs : api);
+    reply.headers(under(docsPrefix, path) ? docs : webPrefix && under(webPrefix, path) ? web : api);
     done();
   };
 }

@@ -20,6 +20,7 @@ import { IdempotencyLeases1767000000019 } from './1767000000019-idempotency-leas
 import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk-reads';
 import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-counts';
 import { InformationSharingLegalBases1767000000040 } from './1767000000040-information-sharing-legal-bases';
+import { WebSessions1767000000041 } from './1767000000041-web-sessions';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AccessLogBulkReads1767000000020,
   RecordedLateCounts1767000000023,
   InformationSharingLegalBases1767000000040,
+  WebSessions1767000000041,
 ];

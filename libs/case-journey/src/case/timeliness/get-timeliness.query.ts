@@ -84,6 +84,7 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, D
     if (filters.rule) where('i.rule = ?', filters.rule);
     if (filters.area) where('i.area = ?', filters.area);
     if (filters.team) where('i.team = ?', filters.team);
+    if (filters.worker) where('i.case_id in (select c.case_id from case_summaries c where c.allocated_worker_id = ?)', filters.worker);
     if (filters.state === 'overdue') conditions.push('i.due_at < $1::timestamptz');
     if (filters.state === 'due') conditions.push('i.due_at >= $1::timestamptz');
     let after = 'true';

@@ -8,6 +8,7 @@ export class TimelinessRequestDto {
   @ApiPropertyOptional({ enum: TIMELINESS_RULES }) @IsOptional() @IsIn(TIMELINESS_RULES) rule?: string;
   @ApiPropertyOptional({ enum: AREAS }) @IsOptional() @IsIn(AREAS) area?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) team?: string;
+  @ApiPropertyOptional({ description: 'Only the items of cases allocated to this worker (user id)' }) @IsOptional() @IsString() @MaxLength(200) worker?: string;
   @ApiPropertyOptional({ enum: ['overdue', 'due'], description: 'overdue: past its due time now; due: not yet. Both when absent' })
   @IsOptional()
   @IsIn(['overdue', 'due'])

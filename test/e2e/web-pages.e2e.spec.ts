@@ -1,0 +1,166 @@
+import request from 'supertest';
+import { aContact, eventually, startTestApp, TestApp } from '@windscreen/testing';
+
+/**
+ * The pages without a browser: sign-in and its session cookie, CSRF on every form, a step recorded
+ * through a form, a refusal shown with its rule and the answers kept, need-to-know on pages.
+ */
+describe('Web pages over the real app', () => {
+  let t: TestApp;
+  const worker = 'demo-north-ehw1';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+
+  /** Signs in on the development page as a demo user; the agent keeps the session cookie. */
+  async function signIn(user: string) {
+    const agent = request.agent(t.app.getHttpServer());
+    const page = await agent.get('/web/sign-in');
+    expect(page.status).toBe(200);
+    const signedIn = await agent.post('/web/sign-in/development').type('form').send({ _csrf: csrfOf(page.text), user, returnTo: '/web/my-work' });
+    expect(signedIn.status).toBe(303);
+    expect(String(signedIn.headers['set-cookie'])).toMatch(/windscreen_session=[^;]+; Path=\/web; HttpOnly; SameSite=Lax/);
+    return agent;
+  }
+
+  async function openCaseAllocatedTo(userId: string): Promise<string> {
+    const auth = `Bearer ${t.token({ sub: userId, team: 'north' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
+    expect(opened.status).toBe(201);
+    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', auth).send({ worker: { id: userId, name: 'Worker' }, team: 'north', reason: 'New case' });
+    expect(allocated.status).toBe(201);
+    // Read your writes: the pages read the read models, which follow the event log.
+    expect((await t.http().get(`/cases/${opened.body.caseId}?minPosition=${allocated.body.position}`).set('Authorization', auth)).status).toBe(200);
+    return opened.body.caseId;
+  }
+
+  it('Given no session, When a page is asked for, Then the browser is sent to sign in and back afterwards', async () => {
+    const response = await t.http().get('/web/my-work');
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/web/sign-in?returnTo=%2Fweb%2Fmy-work');
+  });
+
+  it('Given a signed-in case worker, When they open My work, Then their allocated case is listed, with the pages\' security policy', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const page = await agent.get('/web/my-work');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("form-action 'self'");
+    await eventually(async () => (await agent.get('/web/my-work')).text.includes(`/web/cases/${caseId}`));
+  });
+
+  it('Given a form posted without the session\'s CSRF token, When it arrives, Then it is refused and nothing is recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const before = await t.countEvents();
+    const response = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ level: 'emerging', reason: 'Needs support' });
+    expect(response.status).toBe(403);
+    expect(await t.countEvents()).toBe(before);
+  });
+
+  it('Given the level-of-need form, When filled wrongly, refused by a rule, then filled right, Then field errors, then the rule in plain English with the answers kept, then the step is recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const form = await agent.get(`/web/cases/${caseId}/level-of-need`);
+    expect(form.status).toBe(200);
+    const csrf = csrfOf(form.text);
+
+    const invalid = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, reason: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain('There is a problem');
+    expect(invalid.text).toContain('href="#level"');
+
+    const refused = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, level: 'specialist', reason: 'Worried about home' });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toMatch(/rule R[678]/);
+    expect(refused.text).toContain('Worried about home');
+
+    const recorded = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, level: 'emerging', reason: 'Needs some support' });
+    expect(recorded.status).toBe(303);
+    expect(recorded.headers.location).toMatch(new RegExp(`^/web/cases/${caseId}\\?recorded=level-of-need&minPosition=\\d+$`));
+    const casePage = await agent.get(recorded.headers.location);
+    expect(casePage.text).toContain('Record the level of need, or step up or down: recorded.');
+    expect(casePage.text).toContain('Needs some support');
+    const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token({ sub: worker })}`);
+    expect(history.body.events.map((event: { type: string }) => event.type)).toContain('LevelOfNeedAssessed');
+  });
+
+  it('Given a case of another team, When a case worker opens its page, Then it is not found', async () => {
+    const auth = `Bearer ${t.token({ sub: 'someone-south', team: 'south' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
+    const agent = await signIn(worker);
+    const page = await agent.get(`/web/cases/${opened.body.caseId}`);
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('Page not found');
+  });
+
+  it('Given a signed-in user, When they sign out, Then the session no longer opens pages', async () => {
+    const agent = await signIn(worker);
+    const page = await agent.get('/web/my-work');
+    const out = await agent.post('/web/sign-out').type('form').send({ _csrf: csrfOf(page.text) });
+    expect(out.status).toBe(200);
+    expect((await agent.get('/web/my-work')).status).toBe(303);
+  });
+
+  it('Given a case with decisions, When an auditor replays it, checks its access log and verifies it, Then each page says it in words, and the reads are logged', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const workerAgent = await signIn(worker);
+    const form = await workerAgent.get(`/web/cases/${caseId}/level-of-need`);
+    await workerAgent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrfOf(form.text), level: 'emerging', reason: 'Needs some support' });
+    const auditor = await signIn('demo-auditor');
+
+    const replay = await auditor.get(`/web/audit/cases/${caseId}/replay`);
+    expect(replay.status).toBe(200);
+    expect(replay.text).toContain('3 decisions');
+    expect(replay.text).toContain('level Emerging');
+    const before = await auditor.get(`/web/audit/cases/${caseId}/replay?view=as-known-then&at=2000-01-01`);
+    expect(before.status).toBe(404);
+
+    const verification = await auditor.get(`/web/audit/cases/${caseId}/verification`);
+    expect(verification.text).toContain('The record is intact');
+
+    const log = await auditor.get(`/web/audit/cases/${caseId}/access-log`);
+    expect(log.text).toContain('Replay');
+    expect(log.text).toContain('Case form');
+
+    const sharing = await auditor.get(`/web/audit/information-sharing?caseId=${caseId}`);
+    expect(sharing.status).toBe(200);
+    expect(sharing.text).toContain('0 decisions');
+    const csv = await auditor.get(`/web/audit/information-sharing?caseId=${caseId}&format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.split('\n')[0]).toContain('decided_at');
+    expect((await auditor.get('/web/audit/information-sharing?decision=maybe')).status).toBe(400);
+  });
+
+  it('Given a case worker, When they open an auditor\'s page, Then they are refused', async () => {
+    const agent = await signIn(worker);
+    expect((await agent.get('/web/audit')).status).toBe(403);
+  });
+
+  it('Given a manager, When they open the team, escalations and dashboard pages, Then each answers from the same queries and reports, with the CSV of a report', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const auth = `Bearer ${t.token({ sub: worker, team: 'north' })}`;
+    const raised = await t.http().post(`/cases/${caseId}/escalations`).set('Authorization', auth).send({ otherAgency: 'Police', route: 'professional', concern: 'Disagree with the decision', startsAt: 'practitioner' });
+    const manager = await signIn('demo-north-manager');
+
+    expect(raised.status).toBe(201);
+    // The pages read the read models, which follow the event log.
+    await eventually(async () => (await manager.get('/web/escalations')).text.includes('Police'));
+    const team = await manager.get('/web/team');
+    expect(team.status).toBe(200);
+    expect(team.text).toContain(`/web/cases/${caseId}`);
+
+    const dashboard = await manager.get('/web/dashboard?from-day=1&from-month=1&from-year=2026&to-day=30&to-month=6&to-year=2026&interval=month');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.text).toContain('Step-ups and step-downs');
+    expect(dashboard.text).toContain('2026-06');
+    const csv = await manager.get('/web/reports/transitions?from=2026-01-01&to=2026-06-30');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect((await manager.get('/web/dashboard?interval=fortnight')).status).toBe(400);
+  });
+});
