@@ -177,8 +177,17 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
       await page.check('input[name="icpcNeeded"][value="false"]');
       await page.fill('[name="outcome"]', 'No further action under section 47');
     });
+    // At specialist level, closure is a manager's step (separation of duties): the worker is told so, the manager closes.
+    await page.goto(`${baseUrl}/web/cases/${caseId}/closure`);
+    await page.check('input[name="reason"][value="RC7"]');
+    await page.fill('[name="summary"]', 'Closed to social care, early help continues');
+    await page.click('button:has-text("Record")');
+    expect(await page.textContent('.govuk-error-summary')).toContain('this is for a manager');
+    await expectAccessible('closure, refused by the separation of duties');
+    await page.click('button:has-text("Sign out")');
+    await signInAs('demo-north-manager');
     await recordStep('Close the case', async () => {
-      await page.check('input[name="reason"][value="RC8"]');
+      await page.check('input[name="reason"][value="RC7"]');
       await page.fill('[name="summary"]', 'Closed to social care, early help continues');
     });
     expect(await page.textContent('main')).toContain('Closed');

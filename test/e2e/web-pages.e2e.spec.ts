@@ -31,7 +31,9 @@ describe('Web pages over the real app', () => {
     const auth = `Bearer ${t.token({ sub: userId, team: 'north' })}`;
     const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
     expect(opened.status).toBe(201);
-    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', auth).send({ worker: { id: userId, name: 'Worker' }, team: 'north', reason: 'New case' });
+    // Allocation is the team manager's step (separation of duties).
+    const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
+    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', manager).send({ worker: { id: userId, name: 'Worker' }, team: 'north', reason: 'New case' });
     expect(allocated.status).toBe(201);
     // Read your writes: the pages read the read models, which follow the event log.
     expect((await t.http().get(`/cases/${opened.body.caseId}?minPosition=${allocated.body.position}`).set('Authorization', auth)).status).toBe(200);
@@ -52,6 +54,11 @@ describe('Web pages over the real app', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("form-action 'self'");
     await eventually(async () => (await agent.get('/web/my-work')).text.includes(`/web/cases/${caseId}`));
+    // A list of cases is a read of each of them: the page is in the case's access log.
+    const auditor = `Bearer ${t.token({ sub: 'audit1', roles: ['auditor'] })}`;
+    const log = await t.http().get(`/audit/access?caseId=${caseId}`).set('Authorization', auditor);
+    expect(log.status).toBe(200);
+    expect(JSON.stringify(log.body)).toContain('"my_work"');
   });
 
   it('Given a form posted without the session\'s CSRF token, When it arrives, Then it is refused and nothing is recorded', async () => {
@@ -133,7 +140,7 @@ describe('Web pages over the real app', () => {
     expect(sharing.text).toContain('0 decisions');
     const csv = await auditor.get(`/web/audit/information-sharing?caseId=${caseId}&format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\n')[0]).toContain('decided_at');
+    expect(csv.text.split('\n')[0]).toContain('decidedAt');
     expect((await auditor.get('/web/audit/information-sharing?decision=maybe')).status).toBe(400);
   });
 

@@ -20,7 +20,7 @@ export interface RouteCall {
   request: FastifyRequest;
   reply: FastifyReply;
   actor: Actor;
-  /** Path parameters by name (caseId, familyId, escalationId). */
+  /** Path parameters by name (caseId, familyId, escalationId, decisionId). */
   params?: Record<string, string>;
   body?: Record<string, unknown>;
   query?: Record<string, unknown>;

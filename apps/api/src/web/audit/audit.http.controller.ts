@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@windscreen/auth';
 import { CaseReplay, decisionSteps } from '@windscreen/case-journey';
 import { RequestValidationError } from '@windscreen/http';
-import { LogsCaseAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
+import { casesShown, LogsCaseAccess, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { GetAccessLogHttpController } from '../../../../../libs/case-journey/src/audit/access-log/get-access-log.http.controller';
 import { InformationSharingAuditHttpController, InformationSharingAuditRequestDto } from '../../../../../libs/case-journey/src/audit/information-sharing/information-sharing-audit.http.controller';
 import { VerifyCaseChainQuery } from '../../../../../libs/case-journey/src/audit/verify-chain/verify-chain.query';
@@ -91,6 +91,8 @@ export class AuditHttpController {
 
   @Get('information-sharing')
   @Roles('auditor')
+  // The audit's own route names the cases it shows; a refused filter shows none.
+  @LogsCaseListAccess('information_sharing_audit')
   async informationSharing(@Req() request: PageRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() query: Record<string, string | undefined>): Promise<string> {
     const filters = sharingFilters(query);
     const csv = query.format === 'csv';
@@ -107,6 +109,7 @@ export class AuditHttpController {
       return this.pages.render('audit-information-sharing', frameOf(request, 'information-sharing'), { title: 'Information sharing decisions', filters, fields: SHARING_FILTER_FIELDS, audit: answer, csvLink });
     } catch (error) {
       if (!(error instanceof RequestValidationError)) throw error;
+      casesShown(request, []);
       reply.status(400).type('text/html; charset=utf-8');
       const errors = error.fields.map((field) => ({ text: field.reasons.join('; '), href: `#${field.field}` }));
       return this.pages.render('audit-information-sharing', frameOf(request, 'information-sharing'), { title: 'Information sharing decisions', filters, fields: SHARING_FILTER_FIELDS, errors });

@@ -5,12 +5,12 @@ import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CASE_READING_ROLES, Public, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
-import { CaseReplay, RuleViolation } from '@windscreen/case-journey';
+import { CaseReplay, NotPermitted, RuleViolation } from '@windscreen/case-journey';
 import { ConcurrencyError } from '@windscreen/event-store';
 import { RequestValidationError } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { buildChronology } from '../../../../../libs/case-journey/src/case/chronology/chronology';
-import { LogsCaseAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
+import { casesShown, LogsCaseAccess, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { OpenCaseHttpController } from '../../../../../libs/case-journey/src/case/open-case/open-case.http.controller';
 import { GetCaseloadQuery } from '../../../../../libs/case-journey/src/case/caseload/get-caseload.query';
 import { GetCaseQuery } from '../../../../../libs/case-journey/src/case/get-case/get-case.query';
@@ -53,6 +53,7 @@ export class CaseWorkHttpController {
   @Get('my-work')
   @UseInterceptors(ReadYourWritesInterceptor)
   @Roles('case_worker')
+  @LogsCaseListAccess('my_work')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async myWork(@Req() request: PageRequest): Promise<string> {
     const actor = request.actor!;
@@ -60,6 +61,7 @@ export class CaseWorkHttpController {
       this.queryBus.execute(new GetCaseloadQuery(actor, { worker: actor.id, status: 'open', sort: '-lastActivity', limit: 100 })),
       this.queryBus.execute(new GetTimelinessQuery(actor, { worker: actor.id, limit: 100 })),
     ]);
+    casesShown(request, [...caseload.cases.map((entry) => entry.caseId), ...due.items.map((item) => item.caseId)]);
     return this.pages.render('my-work', frameOf(request, 'my-work'), { title: 'My work', caseload, due });
   }
 
@@ -150,7 +152,8 @@ export class CaseWorkHttpController {
     try {
       const summary = await this.queryBus.execute(new GetCaseQuery(caseId));
       const escalationId = typeof form.escalationId === 'string' ? form.escalationId : '';
-      const params = { caseId, familyId: summary.familyId, escalationId };
+      const decisionId = typeof form.decisionId === 'string' ? form.decisionId.trim() : '';
+      const params = { caseId, familyId: summary.familyId, escalationId, decisionId };
       const recorded = await this.routes.call<{ position: string }>(transition.controller, transition.method, { request, reply, actor: request.actor!, params, body: bodyFromForm(fields, form) });
       // The case page waits until the read models include what was just recorded.
       return void reply.redirect(`${WEB_PREFIX}/cases/${caseId}?recorded=${transition.slug}&minPosition=${recorded.position}`, 303);
@@ -180,6 +183,7 @@ export class CaseWorkHttpController {
       caseId,
       childName: childNameOf(summary.child),
       escalations: transition.target === 'escalation' ? summary.openEscalations : undefined,
+      asksForDecision: transition.target === 'decision',
       fields: formFields(RouteInvoker.dtoOf(transition.controller, transition.method)!),
       values,
       fieldErrors: {},
@@ -196,6 +200,11 @@ export class CaseWorkHttpController {
     if (error instanceof RuleViolation) {
       const refusal: Refusal = { rule: error.rule, message: error.message, howToResolve: error.howToResolve };
       return { status: 409, data: { refusal, errors: [{ text: `${error.message}${error.rule ? ` (rule ${error.rule})` : ''}`, href: '#refusal-message' }] } };
+    }
+    if (error instanceof NotPermitted) {
+      // Separation of duties: the step is someone else's; the answers are kept for them or for later.
+      const refusal: Refusal = { message: error.message, howToResolve: error.howToResolve };
+      return { status: 403, data: { refusal, errors: [{ text: error.message, href: '#refusal-message' }] } };
     }
     if (error instanceof ConcurrencyError) {
       const message = 'Someone else recorded something on this case while you were filling in this form.';

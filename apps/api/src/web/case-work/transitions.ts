@@ -16,8 +16,8 @@ import { StrategyDiscussionHttpController } from '../../../../../libs/case-journ
 import { AllocationHttpController } from '../../../../../libs/case-journey/src/case/allocation/allocation.http.controller';
 import { EarlyHelpHttpController } from '../../../../../libs/case-journey/src/family/early-help/early-help.http.controller';
 
-/** Which path parameter the API route takes: the case, its family, or one of its open escalations. */
-export type TransitionTarget = 'case' | 'family' | 'escalation';
+/** Which path parameter the API route takes: the case, its family, one of its open escalations, or one of its sharing decisions. */
+export type TransitionTarget = 'case' | 'family' | 'escalation' | 'decision';
 
 /** A step the API offers on a case, as a page: its route (controller and method) gives the form's questions and does the work. */
 export interface Transition {
@@ -40,6 +40,7 @@ export const TRANSITIONS: readonly Transition[] = [
   t('Early help', 'early-help-assessment-completion', 'Complete the early help assessment', EarlyHelpHttpController, 'complete', 'family'),
   t('Early help', 'early-help-assessment-closure', 'Close the early help assessment', EarlyHelpHttpController, 'closeEha', 'family'),
   t('Early help', 'team-around-the-family', 'Convene a team around the family (TAF) or child (TAC)', EarlyHelpHttpController, 'convene', 'family'),
+  t('Early help', 'team-around-the-family-member', 'Add a professional to the team around the family', EarlyHelpHttpController, 'addMember', 'family'),
   t('Early help', 'team-around-the-family-review', 'Record a TAF review meeting', EarlyHelpHttpController, 'review', 'family'),
   t('Early help', 'lead-professional', 'Change the lead professional', EarlyHelpHttpController, 'changeLead', 'family'),
   t('Early help', 'early-help-hub-decision', 'Record the Early Help Hub decision', EarlyHelpHttpController, 'hubDecision', 'family'),
@@ -54,14 +55,19 @@ export const TRANSITIONS: readonly Transition[] = [
   t('Section 47', 'strategy-discussion', 'Record a strategy discussion', StrategyDiscussionHttpController, 'record'),
   t('Section 47', 'section-47-enquiry', 'Open a section 47 enquiry', Section47HttpController, 'open'),
   t('Section 47', 'section-47-enquiry-conclusion', 'Conclude the section 47 enquiry', Section47HttpController, 'conclude'),
+  t('Section 47', 'initial-child-protection-conference', 'Record the initial child protection conference', Section47HttpController, 'conference'),
   t('Plans', 'child-in-need-plan', 'Start a child in need plan', ChildInNeedPlanHttpController, 'start'),
+  t('Plans', 'child-in-need-plan-review', 'Record a child in need plan review', ChildInNeedPlanHttpController, 'review'),
   t('Plans', 'child-in-need-plan-end', 'End the child in need plan', ChildInNeedPlanHttpController, 'end'),
   t('Plans', 'child-protection-plan', 'Start a child protection plan', ChildProtectionPlanHttpController, 'start'),
+  t('Plans', 'core-group-meeting', 'Record a core group meeting', ChildProtectionPlanHttpController, 'coreGroup'),
+  t('Plans', 'child-protection-review-conference', 'Record a child protection review conference', ChildProtectionPlanHttpController, 'review'),
   t('Plans', 'child-protection-plan-end', 'End the child protection plan', ChildProtectionPlanHttpController, 'end'),
   t('Looked after', 'section-20-accommodation', 'Start section 20 accommodation', Section20HttpController, 'start'),
   t('Looked after', 'section-20-accommodation-end', 'End section 20 accommodation', Section20HttpController, 'end'),
   t('Looked after', 'care-order-proceedings', 'Record a step in care order proceedings (section 31)', Section31HttpController, 'record'),
   t('Information sharing', 'information-sharing-decision', 'Record a decision to share information, or not', InformationSharingHttpController, 'record'),
+  t('Information sharing', 'information-sent', 'Record that shared information was sent', InformationSharingHttpController, 'sent', 'decision'),
   t('Escalation', 'escalation', 'Raise an escalation', EscalationHttpController, 'raise'),
   t('Escalation', 'escalation-next-level', 'Take an escalation to the next level', EscalationHttpController, 'escalate', 'escalation'),
   t('Escalation', 'escalation-discussion', 'Record an escalation discussion', EscalationHttpController, 'discuss', 'escalation'),

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
+import { casesShown, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -58,6 +59,7 @@ export class ManagementHttpController {
 
   @Get('team')
   @Roles('manager')
+  @LogsCaseListAccess('team_caseload')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async team(@Req() request: PageRequest, @Query('overdue') overdue: string | undefined, @Query('cursor') cursor: string | undefined): Promise<string> {
     const actor = request.actor!;
@@ -67,14 +69,17 @@ export class ManagementHttpController {
       this.queryBus.execute(new GetCaseloadQuery(actor, { team, status: 'open', overdue: onlyOverdue || undefined, sort: '-lastActivity', limit: 50, cursor })),
       this.queryBus.execute(new GetTimelinessQuery(actor, { team, state: 'overdue', limit: 50 })),
     ]);
+    casesShown(request, [...caseload.cases.map((entry) => entry.caseId), ...overdueItems.items.map((item) => item.caseId)]);
     return this.pages.render('team', frameOf(request, 'team'), { title: team ? `The ${team} team's cases` : 'Every team\'s cases', caseload, overdueItems, onlyOverdue });
   }
 
   @Get('escalations')
   @Roles('manager')
+  @LogsCaseListAccess('open_escalations')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async escalations(@Req() request: PageRequest): Promise<string> {
     const cases = await this.queryBus.execute(new GetOpenEscalationsQuery(request.actor!));
+    casesShown(request, cases.map((entry) => entry.caseId));
     return this.pages.render('escalations', frameOf(request, 'escalations'), { title: 'Open escalations', cases });
   }
 
