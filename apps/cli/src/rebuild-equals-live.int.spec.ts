@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { RaiseEscalationCommand, RecordEscalationDiscussionCommand } from '@windscreen/case-journey';
+import { DecisionResult, RaiseEscalationCommand, RecordEscalationDiscussionCommand } from '@windscreen/case-journey';
 import type { CommandContext } from '@windscreen/case-journey/domain';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, ProjectionProgress, rebuildProjections } from '@windscreen/projections';
@@ -46,8 +46,9 @@ describe('Rebuild equals live', () => {
       () => undefined,
     );
     expect(played.refused).toEqual([]);
-    const caughtUp = async () => expect(await t.app.get(ProjectionProgress).waitFor(await store.headPosition(), 60_000)).toBe(true);
-    await caughtUp();
+    // Waits for a position the test recorded: the head a reader sees can lag behind it while another
+    // test file's transaction on the shared server is still open.
+    const caughtUp = async (position: bigint) => expect(await t.app.get(ProjectionProgress).waitFor(position, 60_000)).toBe(true);
 
     // Two escalations open on one case, each projected live in its own batch, the second with an id
     // that sorts first, then one more entry: live, the state is read back from jsonb (keys sorted)
@@ -63,14 +64,13 @@ describe('Rebuild equals live', () => {
       causationId: randomUUID(),
     });
     const bus = t.app.get(CommandBus);
-    const raise = (escalationId: string) =>
+    const raise = (escalationId: string): Promise<DecisionResult> =>
       bus.execute(new RaiseEscalationCommand({ caseId, escalationId, route: 'professional', concern: 'c', otherAgency: 'Health', startsAt: 'practitioner' }, context()));
-    await raise('ffffffff-ffff-4fff-8fff-ffffffffffff');
-    await caughtUp();
-    await raise('00000000-0000-4000-8000-000000000000');
-    await caughtUp();
-    await bus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId: '00000000-0000-4000-8000-000000000000', discussion: 'd' }, context()));
-    await caughtUp();
+    await caughtUp((await raise('ffffffff-ffff-4fff-8fff-ffffffffffff')).position);
+    await caughtUp((await raise('00000000-0000-4000-8000-000000000000')).position);
+    const discussed: DecisionResult = await bus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId: '00000000-0000-4000-8000-000000000000', discussion: 'd' }, context()));
+    // Positions rise in the order readers pass them: once this is projected, so is the population before it.
+    await caughtUp(discussed.position);
 
     const dataSource = t.app.get(DataSource);
     const projections = t.app.get<Projection[]>(PROJECTIONS);

@@ -94,8 +94,9 @@ describe('loadConfig: the pages and their sign-in', () => {
   });
 
   it('Given production, When loaded, Then cookies are Secure and cannot be made otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).web.secureCookies).toBe(true);
-    expect(() => loadConfig({ NODE_ENV: 'production', WEB_SECURE_COOKIES: 'false' })).toThrow('WEB_SECURE_COOKIES');
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' };
+    expect(loadConfig(production).web.secureCookies).toBe(true);
+    expect(() => loadConfig({ ...production, WEB_SECURE_COOKIES: 'false' })).toThrow('WEB_SECURE_COOKIES');
   });
 
   it('Given an issuer and its client, When loaded, Then the claims map groups to roles as configured', () => {
