@@ -859,7 +859,9 @@ class FamilyJourney {
       }
       if (review > 1 && !this.m.youthWorkerJoined && this.random.chance(0.1)) {
         const member = { name: initialled(this.random), agency: 'Youth service', role: 'Youth worker' };
-        this.onFamily(this.days(3, 14), this.earlyHelpWorker, { type: 'AddTeamAroundFamilyMember', data: { member } });
+        // Adding a member is, like convening, for the current lead professional or a manager.
+        const adder = this.m.leadProfessional?.userId === this.earlyHelpWorker.id ? this.earlyHelpWorker : this.staff.teamManager;
+        this.onFamily(this.days(3, 14), adder, { type: 'AddTeamAroundFamilyMember', data: { member } });
         this.m.youthWorkerJoined = true;
       }
     }

@@ -39,8 +39,8 @@ export class InformationSharingLegalBases1767000000040 implements MigrationInter
         add column sendings jsonb not null default '[]',
         add column first_sent_at timestamptz,
         add column corrections jsonb not null default '[]'`);
-    // What is sent names its decision.
-    await queryRunner.query(`create unique index information_sharing_decision_id_idx on information_sharing_decisions (decision_id)`);
+    // What is sent names its decision, which is unique within its case.
+    await queryRunner.query(`create unique index information_sharing_decision_id_idx on information_sharing_decisions (case_id, decision_id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -139,13 +139,18 @@ export class InformationSharingAuditProjection implements Projection {
     const byDecisionId = new Map<string, DecisionRecord>();
     const remember = (record: DecisionRecord) => {
       decisions.set(record.event_id, record);
-      byDecisionId.set(record.decision_id, record);
+      // A decision id is unique within its case (R19); two cases may name the same one.
+      byDecisionId.set(`${record.case_id}/${record.decision_id}`, record);
     };
     // A decision written in an earlier batch, read back when something later in the log changes it.
-    const stored = async (column: 'event_id' | 'decision_id', id: string): Promise<DecisionRecord | undefined> => {
-      const known = column === 'event_id' ? decisions.get(id) : byDecisionId.get(id);
+    const stored = async (key: { eventId: string } | { caseId: string; decisionId: string }): Promise<DecisionRecord | undefined> => {
+      const known = 'eventId' in key ? decisions.get(key.eventId) : byDecisionId.get(`${key.caseId}/${key.decisionId}`);
       if (known) return known;
-      const [row] = (await manager.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where ${column} = $1`, [id])) as DecisionRecord[];
+      const [row] = (
+        'eventId' in key
+          ? await manager.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where event_id = $1`, [key.eventId])
+          : await manager.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where case_id = $1 and decision_id = $2`, [key.caseId, key.decisionId])
+      ) as DecisionRecord[];
       if (row) remember({ ...row, decided_at: new Date(row.decided_at).toISOString(), recorded_at: new Date(row.recorded_at).toISOString() });
       return row && decisions.get(row.event_id);
     };
@@ -200,10 +205,10 @@ export class InformationSharingAuditProjection implements Projection {
         });
       } else if (event.type === 'InformationSent') {
         const { decisionId, ...sending } = event.data;
-        const record = await stored('decision_id', decisionId);
+        const record = await stored({ caseId: decoded.id, decisionId });
         record?.sendings.push({ ...sending, recordedBy: event.metadata.actor.name, recordedAt: event.metadata.recordedAt });
       } else if (event.type === 'EntryCorrected' && event.data.correctsType === 'InformationSharingDecisionRecorded') {
-        const record = await stored('event_id', event.data.correctsEventId);
+        const record = await stored({ eventId: event.data.correctsEventId });
         if (!record) continue;
         const { correctedValues, originalValues, reason } = event.data;
         record.decision_data = { ...record.decision_data, ...(correctedValues as Partial<AuditedDecision>) };

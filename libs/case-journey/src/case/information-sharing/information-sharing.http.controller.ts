@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -7,6 +6,7 @@ import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
+import { commandScopedId } from '../../shared/command-ids';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import type { Recipient } from './information-sharing.decide';
 import { RecipientDto, RecordInformationSentRequestDto, RecordInformationSharingDecisionRequestDto } from './information-sharing.request.dto';
@@ -39,7 +39,9 @@ export class InformationSharingHttpController {
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<InformationSharingDecisionResponseDto> {
     const { occurredAt, recipients, youngPersonObjection, personInformed, advice, request, ...decision } = body;
-    const decisionId = randomUUID();
+    const context = commandContext(actor, occurredAt, ids);
+    // From the Idempotency-Key when there is one: a retry answers with the id the first attempt recorded.
+    const decisionId = commandScopedId(context, 'information-sharing-decision');
     const result = await this.commandBus.execute(
       new RecordInformationSharingDecisionCommand(
         {
@@ -56,7 +58,7 @@ export class InformationSharingHttpController {
           request: request ? { from: request.from, receivedAt: request.receivedAt } : null,
           ...(youngPersonObjection && { youngPersonObjection: { overridden: youngPersonObjection.overridden, why: youngPersonObjection.why } }),
         },
-        commandContext(actor, occurredAt, ids),
+        context,
       ),
     );
     return { ...commandResponse(result), decisionId };
