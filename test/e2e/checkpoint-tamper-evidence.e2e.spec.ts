@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { chainHash, CheckpointSigner, contentHash, LogDigest } from '@windscreen/event-store';
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { chainHash, CheckpointSigner, contentHash, EventStore, LogDigest } from '@windscreen/event-store';
+import { aContact, eventually, startTestApp, TestApp } from '@windscreen/testing';
 
 interface Row {
   position: string;
@@ -61,13 +61,19 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
     t = await startTestApp({ checkpointKeyFile: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-checkpoint-')), 'key.pem') });
     worker = `Bearer ${t.token()}`;
     auditor = `Bearer ${t.token({ sub: 'audit1', roles: ['auditor'] })}`;
+    let last = 0n;
     for (const name of Object.keys({ altered: 1, tail: 1, middle: 1, inserted: 1, movedFirst: 1, movedSecond: 1, untouched: 1 }) as (keyof typeof cases)[]) {
       const { body } = await t.http().post('/cases').set('Authorization', worker).send(aContact());
       cases[name] = body.caseId;
       for (const level of ['emerging', 'complex', 'emerging']) {
-        await t.http().post(`/cases/${body.caseId}/level-of-need`).set('Authorization', worker).send({ level, reason: `to ${level}` });
+        const recorded = await t.http().post(`/cases/${body.caseId}/level-of-need`).set('Authorization', worker).send({ level, reason: `to ${level}` });
+        last = BigInt(recorded.body.position);
       }
     }
+    // A checkpoint covers what a reader sees, which can lag behind these appends while another test
+    // file's transaction is open on the shared server: sign it only once every stream is visible whole.
+    const store = t.app.get(EventStore);
+    await eventually(async () => (await store.headPosition()) >= last);
     admin = new Client({ connectionString: t.database.url });
     await admin.connect();
   });
