@@ -26,7 +26,6 @@ export function caseAtDecision(caseId: string, stream: RecordedEvent[], decision
     return corrected ? ({ ...event, data: { ...(event.data as object), ...corrected } } as typeof event) : event;
   });
   const view = (events: Decoded<CaseEvent>[]) =>
-    // A decoded event is its stored event at the current schema: the view reads its ids and times.
-    caseAsOf(caseId, { asOf: decision.recordedAt }, { events: events as unknown as RecordedEvent[], state: events.reduce(caseAggregate.evolve, caseAggregate.initialState()) });
+    caseAsOf(caseId, { asOf: decision.recordedAt }, { events, state: events.reduce(caseAggregate.evolve, caseAggregate.initialState()) });
   return { asKnown: view(before), corrected: view(correctedEvents) };
 }
