@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, ProjectionProgress, rebuildProjection } from '@windscreen/projections';
-import { aContact, aSharingDecision, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, aV1SharingDecisionData, aSharingDecision, startTestApp, TestApp } from '@windscreen/testing';
 import { streamName } from '@windscreen/case-journey/domain';
 
 describe('R19: information-sharing audit', () => {
@@ -235,18 +235,7 @@ describe('R19: information-sharing audit', () => {
         {
           type: 'InformationSharingDecisionRecorded',
           schemaVersion: 1,
-          data: {
-            decision: 'share',
-            information: 'Injuries seen',
-            recipients: [{ agency: 'Community paediatrics' }],
-            purpose: 'Child protection medical',
-            basis: 'without_consent',
-            consentSought: false,
-            lawfulBasis: 'risk_of_significant_harm',
-            judgement: 'Seeking consent would place the child at greater risk',
-            reasons: 'Necessary and proportionate',
-            consentInForce: null,
-          },
+          data: aV1SharingDecisionData({ lawfulBasis: 'risk_of_significant_harm', judgement: 'Seeking consent would place the child at greater risk' }),
           metadata: {
             actor: { id: 'u1', name: 'Alice Smith', role: 'case_worker', agency: 'Children’s Social Care', team: 'north' },
             occurredAt: hoursAgo(1),

@@ -18,3 +18,19 @@ export function aSharingDecision(overrides: Record<string, unknown> = {}): Recor
     ...overrides,
   };
 }
+
+/** A decision to share without consent as schema v1 stored it (one mixed list of lawful bases), for the upcaster and what reads it. */
+export function aV1SharingDecisionData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    decision: 'share',
+    information: 'Injuries seen',
+    recipients: [{ agency: 'Community paediatrics' }],
+    purpose: 'Child protection medical',
+    basis: 'without_consent',
+    consentSought: false,
+    judgement: 'Seeking consent would alert the alleged abuser',
+    reasons: 'Necessary and proportionate',
+    consentInForce: null,
+    ...overrides,
+  };
+}

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@windscreen/event-store';
 import { streamName } from '../domain/stream-name';
+import { aV1SharingDecisionData } from '../../../testing/src/a-sharing-decision';
 import { decodeCaseEvent } from './decode';
 
 const CASE_ID = '6f0c2a1e-8b7d-4c39-9a51-0d2f5e7c1b34';
@@ -13,18 +14,7 @@ function v1Decision(data: Record<string, unknown>): RecordedEvent {
     position: 42n,
     type: 'InformationSharingDecisionRecorded',
     schemaVersion: 1,
-    data: {
-      decision: 'share',
-      information: 'Injuries seen',
-      recipients: [{ agency: 'Community paediatrics' }],
-      purpose: 'Child protection medical',
-      basis: 'without_consent',
-      consentSought: false,
-      judgement: 'Seeking consent would alert the alleged abuser',
-      reasons: 'Necessary and proportionate',
-      consentInForce: null,
-      ...data,
-    },
+    data: aV1SharingDecisionData(data),
     metadata: {
       actor: { id: 'u1', name: 'Alice Smith', role: 'case_worker', agency: 'Children’s Social Care', team: 'north' },
       occurredAt: '2026-03-02T09:15:00.000Z',
