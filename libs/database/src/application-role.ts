@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { withMigrationLock } from './migrate';
-import { readOrCreateSecret } from './secret-file';
+// Relative: jest's global setup loads this file without the path aliases.
+import { readOrCreateSecret } from '../../config/src/secret-file';
 
 /** The role the api and the projector connect as, when it is derived from the owner's connection. */
 export const APPLICATION_ROLE = 'windscreen_app';

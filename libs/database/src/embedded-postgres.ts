@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readOrCreateSecret } from './secret-file';
+// Relative: jest's global setup loads this file without the path aliases.
+import { readOrCreateSecret } from '../../config/src/secret-file';
 
 export interface RunningDatabase {
   /** Connection string of the server's `postgres` database, as the admin user. */

@@ -3,4 +3,3 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './migrate';
 export * from './application-role';
-export * from './secret-file';
