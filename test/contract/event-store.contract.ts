@@ -194,6 +194,17 @@ export function describeEventStoreContract(
       expect(await store.readAll({ fromPosition: start, limit: 2 })).toHaveLength(2);
     });
 
+    it('Given an append that has returned, When the last committed position is asked at once, Then it is at least the position returned', async () => {
+      const recorded = await store.append(stream(), [event('One')], { expectedRevision: 'no_stream' });
+
+      // No waiting: a position a command has just returned is never past the log's end.
+      const visible = await store.headPosition();
+      const last = await store.lastCommittedPosition();
+
+      expect(last).toBeGreaterThanOrEqual(recorded.position);
+      expect(last).toBeGreaterThanOrEqual(visible);
+    });
+
     it('Given events after a position, When they are counted, Then the count is what a reader at that position has still to read', async () => {
       const name = stream();
       await store.append(name, [event('One'), event('Two')], { expectedRevision: 'no_stream' });

@@ -28,6 +28,18 @@ describe('First slice: a contact becomes a case and its level of need changes', 
     expect(summary.body).toMatchObject({ caseId: opened.body.caseId, familyId: opened.body.familyId, status: 'open', level: null });
   });
 
+  it('Given a minPosition past anything recorded, When a case is read with it, Then 400 at once rather than a wait that can only time out', async () => {
+    const opened = await t.http().post('/cases').set('Authorization', `Bearer ${t.token()}`).send(aContact());
+    const beyond = (BigInt(opened.body.position) + 1_000_000_000n).toString();
+    const started = Date.now();
+
+    const summary = await t.http().get(`/cases/${opened.body.caseId}?minPosition=${beyond}`).set('Authorization', `Bearer ${t.token()}`);
+
+    expect(summary.status).toBe(400);
+    expect(summary.body.detail).toMatch(/minPosition is past the last recorded event/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('Given an open case, When its level is assessed, stepped up and stepped down, Then each is the right event', async () => {
     const auth = `Bearer ${t.token()}`;
     const { body: opened } = await t.http().post('/cases').set('Authorization', auth).send(aContact());

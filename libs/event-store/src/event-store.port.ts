@@ -131,6 +131,13 @@ export abstract class EventStore {
   /** The position of the last event a reader can see now (0n when empty). */
   abstract headPosition(): Promise<bigint>;
   /**
+   * The highest position of any committed event, even one a reader cannot see yet because an
+   * earlier position is still being written: no command has returned a position above it.
+   */
+  async lastCommittedPosition(): Promise<bigint> {
+    return this.headPosition();
+  }
+  /**
    * How many events a reader can see after `position`: how far behind a reader at that position
    * is. Positions are ordered and unique but not contiguous, so this counts; adapters that can
    * count without reading the events override it.

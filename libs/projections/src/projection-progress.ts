@@ -25,6 +25,11 @@ export class ProjectionProgress {
     return BigInt(row.position);
   }
 
+  /** Whether `position` could have been returned by a command: it is not past the last one recorded. */
+  async isRecorded(position: bigint): Promise<boolean> {
+    return position <= (await this.store.lastCommittedPosition());
+  }
+
   /** Resolves true once every projection has passed `position`, false when the time is up. */
   async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;

@@ -27,11 +27,20 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<FastifyReply>();
     // Already waited for this request (its access check does, before the route's own interceptor).
     if (response.getHeader('X-Read-Model-Stale') !== undefined) return next.handle();
-    return from(this.progress.waitFor(BigInt(raw), this.config.readYourWritesTimeoutMs)).pipe(
+    const position = BigInt(raw);
+    return from(this.waitFor(position)).pipe(
       mergeMap((caughtUp) => {
         response.header('X-Read-Model-Stale', caughtUp ? 'false' : 'true');
         return next.handle();
       }),
     );
+  }
+
+  /** A position past the log's end was never returned by a command: waiting for it would only time out. */
+  private async waitFor(position: bigint): Promise<boolean> {
+    if (!(await this.progress.isRecorded(position))) {
+      throw new BadRequestException('minPosition is past the last recorded event (use the position a command returned)');
+    }
+    return this.progress.waitFor(position, this.config.readYourWritesTimeoutMs);
   }
 }

@@ -431,6 +431,11 @@ export class PostgresEventStore extends EventStore {
     return BigInt(result.rows[0].position ?? 0);
   }
 
+  override async lastCommittedPosition(): Promise<bigint> {
+    const result = await this.pool.query<{ position: string | null }>(`select max(position) as position from events`);
+    return BigInt(result.rows[0].position ?? 0);
+  }
+
   override async countEventsAfter(position: bigint): Promise<number> {
     const result = await this.pool.query<{ count: string }>(
       `select count(*) as count from events where position > $1 and transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
