@@ -36,7 +36,7 @@ describe('First slice: a contact becomes a case and its level of need changes', 
     const summary = await t.http().get(`/cases/${opened.body.caseId}?minPosition=${beyond}`).set('Authorization', `Bearer ${t.token()}`);
 
     expect(summary.status).toBe(400);
-    expect(summary.body.detail).toMatch(/minPosition is past the last recorded event/);
+    expect(summary.body.errors).toEqual([{ field: 'minPosition', reasons: [expect.stringMatching(/minPosition is past the last recorded event/)] }]);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

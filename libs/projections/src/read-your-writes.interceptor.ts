@@ -1,8 +1,9 @@
-import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable } from 'rxjs';
 import { mergeMap } from 'rxjs/operators';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
+import { RequestValidationError } from '@windscreen/http';
 import { ProjectionProgress } from './projection-progress';
 
 /**
@@ -22,7 +23,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const raw = request.query.minPosition ?? request.headers['x-min-position'];
     if (raw === undefined) return next.handle();
     if (typeof raw !== 'string' || !/^\d{1,19}$/.test(raw)) {
-      throw new BadRequestException('minPosition must be a whole number (the position a command returned)');
+      throw invalidMinPosition('minPosition must be a whole number (the position a command returned)');
     }
     const response = context.switchToHttp().getResponse<FastifyReply>();
     // Already waited for this request (its access check does, before the route's own interceptor).
@@ -39,8 +40,12 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   /** A position past the log's end was never returned by a command: waiting for it would only time out. */
   private async waitFor(position: bigint): Promise<boolean> {
     if (!(await this.progress.isRecorded(position))) {
-      throw new BadRequestException('minPosition is past the last recorded event (use the position a command returned)');
+      throw invalidMinPosition('minPosition is past the last recorded event (use the position a command returned)');
     }
     return this.progress.waitFor(position, this.config.readYourWritesTimeoutMs);
   }
+}
+
+function invalidMinPosition(reason: string): RequestValidationError {
+  return new RequestValidationError([{ field: 'minPosition', reasons: [reason] }]);
 }
