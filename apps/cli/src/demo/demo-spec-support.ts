@@ -16,6 +16,16 @@ export class MemoryEventStore {
     return { nextExpectedRevision: BigInt(existing.length - 1), position: 0n };
   }
 
+  /** All or none, as the real store: every expectation is checked before anything is written. */
+  async appendToStreams(appends: { stream: string; events: NewEvent[]; expectedRevision: bigint | 'no_stream' }[]) {
+    for (const { stream, expectedRevision } of appends) {
+      const existing = this.streams.get(stream) ?? [];
+      const revision = existing.length ? BigInt(existing.length - 1) : 'no_stream';
+      if (revision !== expectedRevision) throw new Error(`${stream} is at ${revision}, not ${expectedRevision}`);
+    }
+    return Promise.all(appends.map(({ stream, events, expectedRevision }) => this.append(stream, events, { expectedRevision })));
+  }
+
   get events(): NewEvent[] {
     return [...this.streams.values()].flat();
   }
