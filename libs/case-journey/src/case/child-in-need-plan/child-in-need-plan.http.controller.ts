@@ -2,11 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
 import { EndChildInNeedPlanCommand } from './end-child-in-need-plan.command';
 import { RecordChildInNeedPlanReviewCommand } from './record-child-in-need-plan-review.command';
@@ -32,10 +31,9 @@ export class ChildInNeedPlanHttpController {
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CommandRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new StartChildInNeedPlanCommand({ caseId }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new StartChildInNeedPlanCommand({ caseId }, context)));
   }
 
   @Post('end')
@@ -44,10 +42,9 @@ export class ChildInNeedPlanHttpController {
   async end(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: EndChildInNeedPlanRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, context)));
   }
 
   @Post('reviews')
@@ -56,11 +53,10 @@ export class ChildInNeedPlanHttpController {
   async review(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordChildInNeedPlanReviewRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new RecordChildInNeedPlanReviewCommand({ caseId, progress: body.progress }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new RecordChildInNeedPlanReviewCommand({ caseId, progress: body.progress }, context)),
     );
   }
 }

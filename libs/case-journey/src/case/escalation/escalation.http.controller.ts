@@ -2,11 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandScopedId } from '../../shared/command-ids';
 import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
 import { EscalateFurtherCommand } from './escalate-further.command';
@@ -56,12 +55,10 @@ export class EscalationHttpController {
   async raise(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RaiseEscalationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<EscalationRaisedDto> {
     const { occurredAt, ...data } = body;
-    const context = commandContext(actor, occurredAt, ids);
-    const escalationId = commandScopedId(context, 'escalation');
+        const escalationId = commandScopedId(context, 'escalation');
     const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, context));
     return { escalationId, ...commandResponse(result) };
   }
@@ -74,11 +71,10 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: EscalateFurtherRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, context)));
   }
 
   @Post(':escalationId/discussions')
@@ -88,12 +84,11 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: EscalationDiscussionRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
     return commandResponse(
-      await this.commandBus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids))),
+      await this.commandBus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId, ...data }, context)),
     );
   }
 
@@ -104,11 +99,10 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: ResolveEscalationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, context)),
     );
   }
 
@@ -119,11 +113,10 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: WithdrawEscalationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, context)),
     );
   }
 }

@@ -2,11 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
 import { EndSection20AccommodationCommand } from './end-section-20-accommodation.command';
 import { SECTION_20_ENDINGS, Section20Ending } from './section-20.decide';
@@ -34,11 +33,10 @@ export class Section20HttpController {
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartSection20AccommodationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartSection20AccommodationCommand({ caseId, placement: body.placement }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new StartSection20AccommodationCommand({ caseId, placement: body.placement }, context)),
     );
   }
 
@@ -48,10 +46,9 @@ export class Section20HttpController {
   async end(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: EndSection20AccommodationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, context)));
   }
 }
