@@ -1,0 +1,6 @@
+import type { Capability } from '../../shared/capability';
+import { GetChronologyHttpController } from './get-chronology.http.controller';
+
+export const chronologyCapability: Capability = {
+  controllers: [GetChronologyHttpController],
+};
