@@ -1,7 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
 import type { CommandContext } from '../../domain/command';
@@ -10,14 +9,7 @@ import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../sh
 import { EndChildInNeedPlanCommand } from './end-child-in-need-plan.command';
 import { RecordChildInNeedPlanReviewCommand } from './record-child-in-need-plan-review.command';
 import { StartChildInNeedPlanCommand } from './start-child-in-need-plan.command';
-
-export class EndChildInNeedPlanRequestDto extends CommandRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
-}
-
-export class RecordChildInNeedPlanReviewRequestDto extends CommandRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) progress!: string;
-}
+import { EndChildInNeedPlanRequestDto, RecordChildInNeedPlanReviewRequestDto } from './child-in-need-plan.request.dto';
 
 @ApiTags('statutory')
 @ApiBearerAuth()

@@ -1,23 +1,13 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CASE_READING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { CaseReplay } from '../replay/case-replay';
-import { PointInTimeRequestDto } from '../replay/point-in-time.request.dto';
 import { buildChronology, ChronologyEntry, chronologyCsv, chronologyHtml } from './chronology';
 import { LogsCaseAccess } from '../../audit/access-log/access-log.interceptor';
-
-const FORMATS = ['json', 'csv', 'html'] as const;
-
-export class ChronologyRequestDto extends PointInTimeRequestDto {
-  @ApiPropertyOptional({ enum: FORMATS, description: 'Or send Accept: text/csv or text/html' })
-  @IsOptional()
-  @IsIn(FORMATS)
-  format?: (typeof FORMATS)[number];
-}
+import { ChronologyRequestDto } from './chronology.request.dto';
 
 export interface ChronologyView {
   caseId: string;
