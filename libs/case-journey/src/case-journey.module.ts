@@ -38,6 +38,7 @@ import { section20Capability } from './case/section-20/section-20.capability';
 import { section31Capability } from './case/section-31/section-31.capability';
 import { section47Capability } from './case/section-47/section-47.capability';
 import { earlyHelpCapability } from './family/early-help/early-help.capability';
+import { replayCapability } from './case/replay/replay.capability';
 
 /** Every capability folder's controllers, handlers and projections: a new folder is one line here. */
 const CAPABILITIES: Capability[] = [
@@ -67,6 +68,7 @@ const CAPABILITIES: Capability[] = [
   section31Capability,
   section47Capability,
   earlyHelpCapability,
+  replayCapability,
 ];
 
 /** Every projection of the case journey, for the api (inline) and the projector. */

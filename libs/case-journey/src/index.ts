@@ -15,3 +15,4 @@ export * from './shared/stream-decisions';
 export * from './case/open-case/open-case.orchestration';
 export * from './case/change-level-of-need/change-level-of-need.orchestration';
 export * from './family/early-help/start-early-help-assessment.orchestration';
+export * from './case/replay/get-case-replay.query';

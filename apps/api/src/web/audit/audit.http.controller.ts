@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@windscreen/auth';
-import { CaseReplay, decisionSteps } from '@windscreen/case-journey';
+import { decisionSteps, GetCaseReplayQuery } from '@windscreen/case-journey';
 import { RequestValidationError } from '@windscreen/http';
 import { casesShown, LogsCaseAccess, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { GetAccessLogHttpController } from '../../../../../libs/case-journey/src/audit/access-log/get-access-log.http.controller';
@@ -41,7 +41,6 @@ export class AuditHttpController {
     private readonly pages: Pages,
     private readonly queryBus: QueryBus,
     private readonly routes: RouteInvoker,
-    private readonly replay: CaseReplay,
   ) {}
 
   @Get()
@@ -68,7 +67,7 @@ export class AuditHttpController {
     const moment = at?.trim() ? at.trim() : undefined;
     const errors = moment && Number.isNaN(Date.parse(moment)) ? [{ text: 'Enter the moment as a date, like 2026-03-02, or a date and time, like 2026-03-02T14:00:00Z', href: '#at' }] : [];
     const point = moment && !errors.length ? (sense === 'as-it-happened' ? { asOccurredBy: endOfDay(moment) } : { asOf: endOfDay(moment) }) : {};
-    const { events, state } = await this.replay.replay(caseId, point);
+    const { events, state } = await this.queryBus.execute(new GetCaseReplayQuery(caseId, point));
     const child = state.child ? `${state.child.givenName} ${state.child.familyName}` : caseId;
     return this.pages.render('audit-replay', frameOf(request, 'audit'), { title: `Decisions: ${child}`, caseId, sense, moment: moment ?? '', steps: decisionSteps(events), errors });
   }
