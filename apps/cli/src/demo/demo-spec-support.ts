@@ -6,6 +6,8 @@ import { StorePlayer } from './store-player';
 /** For the demo's tests: just enough of an event store for the StorePlayer (appends, revision checked). */
 export class MemoryEventStore {
   readonly streams = new Map<string, NewEvent[]>();
+  /** How many appends wrote to more than one stream at once. */
+  appendsTogether = 0;
 
   async append(stream: string, events: NewEvent[], { expectedRevision }: { expectedRevision: bigint | 'no_stream' }) {
     const existing = this.streams.get(stream) ?? [];
@@ -23,6 +25,7 @@ export class MemoryEventStore {
       const revision = existing.length ? BigInt(existing.length - 1) : 'no_stream';
       if (revision !== expectedRevision) throw new Error(`${stream} is at ${revision}, not ${expectedRevision}`);
     }
+    if (appends.length > 1) this.appendsTogether++;
     return Promise.all(appends.map(({ stream, events, expectedRevision }) => this.append(stream, events, { expectedRevision })));
   }
 
