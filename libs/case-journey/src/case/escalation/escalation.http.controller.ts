@@ -34,7 +34,7 @@ export class EscalationHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<EscalationRaisedDto> {
     const { occurredAt, ...data } = body;
-        const escalationId = commandScopedId(context, 'escalation');
+    const escalationId = commandScopedId(context, 'escalation');
     const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, context));
     return { escalationId, ...commandResponse(result) };
   }

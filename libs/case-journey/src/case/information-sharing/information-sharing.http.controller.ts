@@ -37,7 +37,7 @@ export class InformationSharingHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<InformationSharingDecisionResponseDto> {
     const { occurredAt, recipients, youngPersonObjection, personInformed, advice, request, ...decision } = body;
-        // From the Idempotency-Key when there is one: a retry answers with the id the first attempt recorded.
+    // From the Idempotency-Key when there is one: a retry answers with the id the first attempt recorded.
     const decisionId = commandScopedId(context, 'information-sharing-decision');
     const result = await this.commandBus.execute(
       new RecordInformationSharingDecisionCommand(
