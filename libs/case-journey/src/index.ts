@@ -11,3 +11,8 @@ export * from './case/get-case/case-summary';
 export * from './events/decode';
 export * from './events/aggregates';
 export * from './case/replay/decision-steps';
+export * from './shared/stream-decisions';
+export * from './case/open-case/open-case.orchestration';
+export * from './case/change-level-of-need/change-level-of-need.orchestration';
+export * from './family/early-help/start-early-help-assessment.orchestration';
+export * from './case/replay/get-case-replay.query';

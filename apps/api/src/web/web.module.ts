@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CaseReplay } from '@windscreen/case-journey';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { ManagementHttpController } from './management/management.http.controller';
 import { CaseWorkHttpController } from './case-work/case-work.http.controller';
@@ -17,6 +16,6 @@ import { WebAssetsHttpController } from './web-assets.http.controller';
 @Module({
   imports: [CqrsModule],
   controllers: [WebAssetsHttpController, SignInHttpController, CaseWorkHttpController, AuditHttpController, ManagementHttpController],
-  providers: [Pages, RouteInvoker, WebSessions, WebSessionGuard, WebErrorFilter, OidcSignIn, CaseReplay],
+  providers: [Pages, RouteInvoker, WebSessions, WebSessionGuard, WebErrorFilter, OidcSignIn],
 })
 export class WebModule {}

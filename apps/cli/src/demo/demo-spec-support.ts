@@ -6,6 +6,8 @@ import { StorePlayer } from './store-player';
 /** For the demo's tests: just enough of an event store for the StorePlayer (appends, revision checked). */
 export class MemoryEventStore {
   readonly streams = new Map<string, NewEvent[]>();
+  /** How many appends wrote to more than one stream at once. */
+  appendsTogether = 0;
 
   async append(stream: string, events: NewEvent[], { expectedRevision }: { expectedRevision: bigint | 'no_stream' }) {
     const existing = this.streams.get(stream) ?? [];
@@ -14,6 +16,17 @@ export class MemoryEventStore {
     existing.push(...events);
     this.streams.set(stream, existing);
     return { nextExpectedRevision: BigInt(existing.length - 1), position: 0n };
+  }
+
+  /** All or none, as the real store: every expectation is checked before anything is written. */
+  async appendToStreams(appends: { stream: string; events: NewEvent[]; expectedRevision: bigint | 'no_stream' }[]) {
+    for (const { stream, expectedRevision } of appends) {
+      const existing = this.streams.get(stream) ?? [];
+      const revision = existing.length ? BigInt(existing.length - 1) : 'no_stream';
+      if (revision !== expectedRevision) throw new Error(`${stream} is at ${revision}, not ${expectedRevision}`);
+    }
+    if (appends.length > 1) this.appendsTogether++;
+    return Promise.all(appends.map(({ stream, events, expectedRevision }) => this.append(stream, events, { expectedRevision })));
   }
 
   get events(): NewEvent[] {

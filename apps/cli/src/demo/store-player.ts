@@ -1,35 +1,164 @@
 import {
-  caseDecider,
-  CaseCommand,
-  CaseEvent,
-  CaseState,
-  CommandContext,
-  EventEnvelope,
-  familyDecider,
-  FamilyCommand,
-  FamilyEvent,
-  FamilyState,
-  streamName,
-} from '@windscreen/case-journey/domain';
+  caseAggregate,
+  changeLevelOfNeedOnStreams,
+  DecisionResult,
+  EventSourced,
+  familyAggregate,
+  LoadedStream,
+  openCaseOnStreams,
+  PendingDecision,
+  startEarlyHelpAssessmentOnStreams,
+  StreamDecisions,
+} from '@windscreen/case-journey';
+import { CaseCommand, CommandContext, DomainEvent, EventEnvelope, FamilyCommand, FamilyState, streamName } from '@windscreen/case-journey/domain';
 import type { EventStore, NewEvent } from '@windscreen/event-store';
 import { contextOf, FamilyPlayer, PlayResult, refusalOf } from './play';
 import type { DemoFamily, DemoStep } from './scenario';
 
-interface Stream<S> {
+interface Stream {
   name: string;
-  state: S;
+  state: unknown;
+  /** The revision appended so far (null: nothing appended yet). */
   revision: bigint | null;
+  /** Decided, folded into `state`, not yet appended. */
+  waiting: NewEvent[];
+}
+
+/** A decision of the store player: its events are folded and batched when committed. */
+interface PlayedDecision extends PendingDecision {
+  readonly stream: Stream;
+  readonly events: NewEvent[];
+  readonly fold: (state: unknown, event: NewEvent) => unknown;
+}
+
+/**
+ * One family's streams, kept in memory and appended in batches, one append per stream, behind the
+ * same port as the DecisionRunner: the cross-stream commands run the handlers' own orchestration.
+ * The batching keeps the order anything depends on: a family event is appended after every case
+ * event that happened before it, and a case event after every family event before it; only
+ * siblings' case events between two family events go in stream by stream.
+ */
+class BatchedStreams implements StreamDecisions<PlayedDecision> {
+  private readonly streams = new Map<string, Stream>();
+  events = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly familyStream: string,
+  ) {}
+
+  stream(name: string): Stream {
+    let stream = this.streams.get(name);
+    if (!stream) this.streams.set(name, (stream = { name, state: undefined, revision: null, waiting: [] }));
+    return stream;
+  }
+
+  async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, name: string): Promise<LoadedStream<S>> {
+    const stream = this.stream(name);
+    return { state: (stream.state as S | undefined) ?? decider.initialState(), revision: this.revisionOf(stream) ?? undefined, position: 0n };
+  }
+
+  loadForDecision<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, name: string): Promise<LoadedStream<S>> {
+    return this.loadState(decider, name);
+  }
+
+  newStream<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>): LoadedStream<S> {
+    return { state: decider.initialState(), revision: undefined, position: 0n };
+  }
+
+  async prepare<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    name: string,
+    command: C,
+    loaded?: LoadedStream<S>,
+  ): Promise<PlayedDecision> {
+    const stream = this.stream(name);
+    const from = loaded ?? (await this.loadState(decider, name));
+    const { actor, occurredAt, correlationId, causationId } = command.context;
+    const metadata = { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
+    const events: NewEvent[] = decider.decide(command, from.state).map((event) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
+    const fold = (state: unknown, event: NewEvent) => decider.evolve((state as S | undefined) ?? decider.initialState(), event as unknown as EventEnvelope<E>);
+    const decision: PlayedDecision = { stream, events, fold, commit: () => this.record(decision) };
+    return decision;
+  }
+
+  async commitTogether(decisions: PlayedDecision[]): Promise<DecisionResult[]> {
+    const writing = decisions.filter(({ events }) => events.length > 0);
+    await this.flush([...this.streams.values()]);
+    if (writing.length > 0) {
+      const appended = await this.store.appendToStreams(
+        writing.map(({ stream, events }) => ({ stream: stream.name, events, expectedRevision: stream.revision ?? 'no_stream' })),
+      );
+      writing.forEach(({ stream, events, fold }, index) => {
+        stream.state = events.reduce(fold, stream.state);
+        stream.revision = appended[index].nextExpectedRevision;
+        this.events += events.length;
+      });
+    }
+    return decisions.map(({ stream }) => this.resultOf(stream));
+  }
+
+  run<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    name: string,
+    command: C,
+    loaded?: LoadedStream<S>,
+  ): Promise<DecisionResult> {
+    return this.prepare(decider, name, command, loaded).then((decision) => decision.commit());
+  }
+
+  /** One writer per family: nobody else can get in first. */
+  runRedecidingOnConflict<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    name: string,
+    command: C,
+  ): Promise<DecisionResult> {
+    return this.run(decider, name, command);
+  }
+
+  async flushAll(): Promise<void> {
+    await this.flush([...this.streams.values()]);
+  }
+
+  private async record({ stream, events, fold }: PlayedDecision): Promise<DecisionResult> {
+    if (events.length > 0) {
+      const isFamily = (candidate: Stream) => candidate.name === this.familyStream;
+      // The other side (family, or the cases) goes first if it has anything waiting.
+      await this.flush([...this.streams.values()].filter((other) => isFamily(other) !== isFamily(stream)));
+      stream.state = events.reduce(fold, stream.state);
+      stream.waiting.push(...events);
+    }
+    return this.resultOf(stream);
+  }
+
+  private async flush(streams: Stream[]): Promise<void> {
+    for (const stream of streams) {
+      if (stream.waiting.length === 0) continue;
+      const events = stream.waiting;
+      stream.waiting = [];
+      const appended = await this.store.append(stream.name, events, { expectedRevision: stream.revision ?? 'no_stream' });
+      stream.revision = appended.nextExpectedRevision;
+      this.events += events.length;
+    }
+  }
+
+  private revisionOf(stream: Stream): bigint | null {
+    const waiting = BigInt(stream.waiting.length);
+    return stream.revision === null ? (waiting > 0n ? waiting - 1n : null) : stream.revision + waiting;
+  }
+
+  /** Positions are known only once a batch is appended; the player does not need them. */
+  private resultOf(stream: Stream): DecisionResult {
+    return { revision: this.revisionOf(stream) ?? -1n, position: 0n };
+  }
 }
 
 /**
  * Plays a family through the pure deciders and appends what they decide straight to the event
  * store: the rules are the same as through the API, without the round trips that load a stream
- * for every command. It does what the three handlers that read across streams do (opening a case
- * registers or joins the family; a step up asks whether the family has had an EHA; an EHA reads
- * the child's consent). Events are appended in batches, one append per stream, without changing
- * the order anything depends on: a family event is appended after every case event that happened
- * before it, and a case event after every family event before it; only siblings' case events
- * between two family events go in stream by stream.
+ * for every command. The commands that read across streams (opening a case registers or joins the
+ * family; a step up asks whether the family has had an EHA; an EHA reads the child's consent) run
+ * the same orchestration functions as their handlers.
  */
 export class StorePlayer implements FamilyPlayer {
   constructor(
@@ -39,101 +168,43 @@ export class StorePlayer implements FamilyPlayer {
 
   async play(family: DemoFamily): Promise<PlayResult> {
     const result: PlayResult = { commands: 0, events: 0, refused: [] };
-    const cases = family.children.map((child): Stream<CaseState> => ({ name: streamName.case(child.caseId), state: caseDecider.initialState(), revision: null }));
-    const home: Stream<FamilyState> = { name: streamName.family(family.familyId), state: familyDecider.initialState(), revision: null };
-    // Waiting to be appended, per stream, in the order the streams were first written to.
-    const waiting = new Map<Stream<unknown>, NewEvent[]>();
-    const flush = async (streams: Stream<unknown>[]) => {
-      for (const stream of streams) {
-        const events = waiting.get(stream);
-        if (!events) continue;
-        waiting.delete(stream);
-        const appended = await this.store.append(stream.name, events, { expectedRevision: stream.revision ?? 'no_stream' });
-        stream.revision = appended.nextExpectedRevision;
-        result.events += events.length;
-      }
-    };
-    const record = async <S, E extends CaseEvent | FamilyEvent>(stream: Stream<S>, events: E[], evolve: (state: S, event: EventEnvelope<E>) => S, context: CommandContext) => {
-      if (events.length === 0) return;
-      const isFamily = (candidate: Stream<unknown>) => candidate === home;
-      // The other side (family, or the cases) goes first if it has anything waiting.
-      await flush([...waiting.keys()].filter((waitingStream) => isFamily(waitingStream) !== isFamily(stream as Stream<unknown>)));
-      const batch = waiting.get(stream as Stream<unknown>) ?? [];
-      waiting.set(stream as Stream<unknown>, batch);
-      const { actor, occurredAt, correlationId, causationId } = context;
-      const metadata = { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
-      for (const event of events) {
-        stream.state = evolve(stream.state, { ...event, metadata } as EventEnvelope<E>);
-        batch.push({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata });
-      }
-    };
-    const onCase = (child: number, command: CaseCommand) => record(cases[child], caseDecider.decide(command, cases[child].state), caseDecider.evolve, command.context);
-    const onFamily = (command: FamilyCommand) => record(home, familyDecider.decide(command, home.state), familyDecider.evolve, command.context);
-
+    const streams = new BatchedStreams(this.store, streamName.family(family.familyId));
     for (const step of family.steps) {
       const context = contextOf(step, this.clock());
-      const caseId = family.children[step.child].caseId;
       try {
-        await this.decide(step, context, caseId, family, cases, home, onCase, onFamily);
+        await this.decide(streams, step, context, family);
         result.commands++;
       } catch (error) {
         result.refused.push(refusalOf(family, step, error));
       }
     }
-    await flush([...waiting.keys()]);
+    await streams.flushAll();
+    result.events = streams.events;
     return result;
   }
 
-  private async decide(
-    step: DemoStep,
-    context: CommandContext,
-    caseId: string,
-    family: DemoFamily,
-    cases: Stream<CaseState>[],
-    home: Stream<FamilyState>,
-    onCase: (child: number, command: CaseCommand) => Promise<void>,
-    onFamily: (command: FamilyCommand) => Promise<void>,
-  ): Promise<void> {
+  private async decide(streams: BatchedStreams, step: DemoStep, context: CommandContext, family: DemoFamily): Promise<unknown> {
     const { familyId } = family;
+    const caseId = family.children[step.child].caseId;
+    const familyStream = streamName.family(familyId);
     if (step.stream === 'family') {
-      if (step.command.type === 'StartEarlyHelpAssessment') {
-        const child = cases[step.child].state;
-        const consent = child.consents.early_help;
-        return onFamily({
-          type: 'StartEarlyHelpAssessment',
-          data: {
-            ...step.command.data,
-            familyId,
-            caseId,
-            childCaseOpen: child.status === 'open',
-            consentInForce: consent ? { decision: consent.decision, givenBy: consent.givenBy, gillickCompetent: consent.gillickCompetent } : null,
-          },
-          context,
-        });
+      const { command } = step;
+      if (command.type === 'StartEarlyHelpAssessment') {
+        const { ehaId, leadProfessional } = command.data;
+        return startEarlyHelpAssessmentOnStreams(streams, { caseId, ehaId, leadProfessional, context });
       }
-      return onFamily({ ...step.command, data: { ...step.command.data, familyId }, context } as FamilyCommand);
+      return streams.run(familyAggregate, familyStream, { ...command, data: { ...command.data, familyId }, context } as FamilyCommand);
     }
     const { command } = step;
     switch (command.type) {
       case 'OpenCase': {
-        // As the handler: the case is decided first (a refusal writes nothing), a new family is
-        // registered before the case is recorded, a sibling joins the family after it.
-        const openCase: CaseCommand = { type: 'OpenCase', data: { ...command.data, caseId, familyId }, context };
-        caseDecider.decide(openCase, cases[step.child].state);
-        const joining = home.state.exists;
-        if (!joining) await onFamily({ type: 'RegisterFamily', data: { familyId, area: command.data.area, firstCaseId: caseId }, context });
-        await onCase(step.child, openCase);
-        if (joining) await onFamily({ type: 'AddChildToFamily', data: { familyId, caseId }, context });
-        return;
+        const joining = ((await streams.loadState(familyAggregate, familyStream)).state as FamilyState).exists;
+        return openCaseOnStreams(streams, { caseId, familyId, joining, request: command.data, context });
       }
       case 'ChangeLevelOfNeed':
-        return onCase(step.child, {
-          type: 'ChangeLevelOfNeed',
-          data: { ...command.data, caseId, familyHasEarlyHelpAssessment: home.state.earlyHelpAssessments.length > 0 },
-          context,
-        });
+        return changeLevelOfNeedOnStreams(streams, { ...command.data, caseId }, context);
       default:
-        return onCase(step.child, { ...command, data: { ...command.data, caseId }, context } as CaseCommand);
+        return streams.run(caseAggregate, streamName.case(caseId), { ...command, data: { ...command.data, caseId }, context } as CaseCommand);
     }
   }
 }

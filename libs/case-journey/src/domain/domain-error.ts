@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * Domain refusals. `decide` throws these; the HTTP layer maps them once:
  * RuleViolation -> 409 with the rule id, NotFound -> 404, NotPermitted -> 403.
@@ -7,7 +9,7 @@ export class RuleViolation extends Error {
     /** The threshold rule that forbids it (R1-R22), when one does. */
     readonly rule: string | undefined,
     /** Stable machine code, e.g. 'LEVEL_OF_NEED.UNCHANGED'. */
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     /** What would satisfy the rule, in a practitioner's words. */
     readonly howToResolve?: string,
@@ -19,7 +21,7 @@ export class RuleViolation extends Error {
 }
 
 export class NotFound extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: ErrorCode, message: string) {
     super(message);
     this.name = 'NotFound';
   }
@@ -28,7 +30,7 @@ export class NotFound extends Error {
 /** Separation of duties: the actor may see the record but this step is someone else's to take. */
 export class NotPermitted extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     /** Who may take the step instead. */
     readonly howToResolve?: string,

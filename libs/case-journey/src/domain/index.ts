@@ -3,6 +3,7 @@ export * from './actor';
 export * from './command';
 export * from './decider';
 export * from './domain-error';
+export * from './error-codes';
 export * from './occurred-at';
 export * from './levels-of-need';
 export * from './national-codes';

@@ -5,6 +5,7 @@ import type { EventEnvelope } from '../domain/decider';
 import type { EventSourced } from '../events/aggregates';
 import { CommandAccess } from '../case/access/command-access';
 import { commandEventId } from './command-ids';
+import type { StreamDecisions } from './stream-decisions';
 
 export interface DecisionResult {
   /** Revision of the stream after the decision (its last event). */
@@ -55,7 +56,7 @@ const REMEMBERED_STREAMS = 10_000;
  * and the command is decided again on the stream as read (only then is a conflict a 409).
  */
 @Injectable()
-export class DecisionRunner {
+export class DecisionRunner implements StreamDecisions<PreparedDecision> {
   private readonly remembered = new Map<string, LoadedStream<unknown>>();
 
   constructor(

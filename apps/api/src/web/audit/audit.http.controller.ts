@@ -4,11 +4,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@windscreen/auth';
-import { CaseReplay, decisionSteps } from '@windscreen/case-journey';
+import { decisionSteps, GetCaseReplayQuery } from '@windscreen/case-journey';
 import { RequestValidationError } from '@windscreen/http';
 import { casesShown, LogsCaseAccess, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { GetAccessLogHttpController } from '../../../../../libs/case-journey/src/audit/access-log/get-access-log.http.controller';
-import { InformationSharingAuditHttpController, InformationSharingAuditRequestDto } from '../../../../../libs/case-journey/src/audit/information-sharing/information-sharing-audit.http.controller';
+import { InformationSharingAuditHttpController } from '../../../../../libs/case-journey/src/audit/information-sharing/information-sharing-audit.http.controller';
+import { InformationSharingAuditRequestDto } from '../../../../../libs/case-journey/src/audit/information-sharing/information-sharing-audit.request.dto';
 import { VerifyCaseChainQuery } from '../../../../../libs/case-journey/src/audit/verify-chain/verify-chain.query';
 import { uuidParam } from '../../../../../libs/case-journey/src/shared/case-id.pipe';
 import { formFields } from '../forms/dto-form';
@@ -40,7 +41,6 @@ export class AuditHttpController {
     private readonly pages: Pages,
     private readonly queryBus: QueryBus,
     private readonly routes: RouteInvoker,
-    private readonly replay: CaseReplay,
   ) {}
 
   @Get()
@@ -67,7 +67,7 @@ export class AuditHttpController {
     const moment = at?.trim() ? at.trim() : undefined;
     const errors = moment && Number.isNaN(Date.parse(moment)) ? [{ text: 'Enter the moment as a date, like 2026-03-02, or a date and time, like 2026-03-02T14:00:00Z', href: '#at' }] : [];
     const point = moment && !errors.length ? (sense === 'as-it-happened' ? { asOccurredBy: endOfDay(moment) } : { asOf: endOfDay(moment) }) : {};
-    const { events, state } = await this.replay.replay(caseId, point);
+    const { events, state } = await this.queryBus.execute(new GetCaseReplayQuery(caseId, point));
     const child = state.child ? `${state.child.givenName} ${state.child.familyName}` : caseId;
     return this.pages.render('audit-replay', frameOf(request, 'audit'), { title: `Decisions: ${child}`, caseId, sense, moment: moment ?? '', steps: decisionSteps(events), errors });
   }

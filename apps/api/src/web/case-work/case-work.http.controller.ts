@@ -5,7 +5,7 @@ import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CASE_READING_ROLES, Public, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
-import { CaseReplay, NotPermitted, RuleViolation } from '@windscreen/case-journey';
+import { GetCaseReplayQuery, NotPermitted, RuleViolation } from '@windscreen/case-journey';
 import { ConcurrencyError } from '@windscreen/event-store';
 import { RequestValidationError } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
@@ -46,7 +46,6 @@ export class CaseWorkHttpController {
     private readonly pages: Pages,
     private readonly queryBus: QueryBus,
     private readonly routes: RouteInvoker,
-    private readonly replay: CaseReplay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -114,7 +113,7 @@ export class CaseWorkHttpController {
   @LogsCaseAccess('case_page')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async casePage(@Req() request: PageRequest, @Param('caseId', uuidParam('caseId')) caseId: string, @Query('recorded') recorded: string | undefined): Promise<string> {
-    const [summary, { events, state }] = await Promise.all([this.queryBus.execute(new GetCaseQuery(caseId)), this.replay.replay(caseId)]);
+    const [summary, { events, state }] = await Promise.all([this.queryBus.execute(new GetCaseQuery(caseId)), this.queryBus.execute(new GetCaseReplayQuery(caseId))]);
     const groups = new Map<string, Transition[]>();
     for (const transition of TRANSITIONS) groups.set(transition.group, [...(groups.get(transition.group) ?? []), transition]);
     return this.pages.render('case', frameOf(request), {

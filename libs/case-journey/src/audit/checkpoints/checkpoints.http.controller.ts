@@ -1,8 +1,9 @@
 import { Controller, Get, Post } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@windscreen/auth';
 import { CheckpointReceipt, LogCheckpoints } from '@windscreen/event-store';
-import { NotFound } from '../../domain/domain-error';
+import { GetLatestCheckpointQuery } from './get-latest-checkpoint.query';
 
 /**
  * R22: signed checkpoints of the event log. A receipt is small: an auditor keeps it outside the
@@ -12,7 +13,10 @@ import { NotFound } from '../../domain/domain-error';
 @ApiBearerAuth()
 @Controller('audit/checkpoints')
 export class CheckpointsHttpController {
-  constructor(private readonly checkpoints: LogCheckpoints) {}
+  constructor(
+    private readonly checkpoints: LogCheckpoints,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   @Post()
   @Roles('auditor')
@@ -25,9 +29,7 @@ export class CheckpointsHttpController {
   @Roles('auditor')
   @ApiOkResponse({ description: 'The receipt of the latest checkpoint signed with this server’s key' })
   @ApiNotFoundResponse({ description: 'No checkpoint has been signed yet' })
-  async latest(): Promise<CheckpointReceipt> {
-    const latest = await this.checkpoints.latest();
-    if (!latest) throw new NotFound('CHECKPOINT.NONE', 'No checkpoint of the log has been signed yet');
-    return latest.receipt;
+  latest(): Promise<CheckpointReceipt> {
+    return this.queryBus.execute(new GetLatestCheckpointQuery());
   }
 }

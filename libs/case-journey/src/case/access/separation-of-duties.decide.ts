@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor';
 import type { CommandContext } from '../../domain/command';
 import { NotPermitted, RuleViolation } from '../../domain/domain-error';
+import type { ErrorCode } from '../../domain/error-codes';
 import type { Organisation } from '../../domain/organisation';
 import { currentLeadProfessional, FamilyCommand, FamilyState } from '../../family/family.decider';
 import type { CaseCommand } from '../case.decider';
@@ -18,7 +19,7 @@ export interface Duty {
   commands: readonly OnCommand['type'][];
   /** Who may take it. */
   who: string;
-  code: string;
+  code: ErrorCode;
   /** Whether the row applies to this command on this subject (default: always). */
   appliesTo?: (command: OnCommand, subject: DutySubject) => boolean;
   permits: (actor: Actor, subject: DutySubject, organisation: Organisation) => boolean;

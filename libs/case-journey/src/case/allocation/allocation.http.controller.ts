@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { AllocateCaseCommand } from './allocate-case.command';
 import { AllocateCaseRequestDto } from './allocation.request.dto';
@@ -24,13 +23,12 @@ export class AllocationHttpController {
   async allocate(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: AllocateCaseRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { worker, team, reason } = body;
     return commandResponse(
       await this.commandBus.execute(
-        new AllocateCaseCommand({ caseId, worker: { id: worker.id, name: worker.name }, team, reason }, commandContext(actor, body.occurredAt, ids)),
+        new AllocateCaseCommand({ caseId, worker: { id: worker.id, name: worker.name }, team, reason }, context),
       ),
     );
   }

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { ChangeLevelOfNeedCommand } from './change-level-of-need.command';
 import { ChangeLevelOfNeedRequestDto } from './change-level-of-need.request.dto';
@@ -29,8 +28,7 @@ export class ChangeLevelOfNeedHttpController {
   async changeLevelOfNeed(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ChangeLevelOfNeedRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, immediateRisk, consentException, ...data } = body;
     const result = await this.commandBus.execute(
@@ -41,7 +39,7 @@ export class ChangeLevelOfNeedHttpController {
           ...(immediateRisk && { immediateRisk: { justification: immediateRisk.justification } }),
           ...(consentException && { consentException: { reason: consentException.reason, justification: consentException.justification } }),
         },
-        commandContext(actor, occurredAt, ids),
+        context,
       ),
     );
     return commandResponse(result);

@@ -1,24 +1,15 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
 import { EndChildInNeedPlanCommand } from './end-child-in-need-plan.command';
 import { RecordChildInNeedPlanReviewCommand } from './record-child-in-need-plan-review.command';
 import { StartChildInNeedPlanCommand } from './start-child-in-need-plan.command';
-
-export class EndChildInNeedPlanRequestDto extends CommandRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
-}
-
-export class RecordChildInNeedPlanReviewRequestDto extends CommandRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) progress!: string;
-}
+import { EndChildInNeedPlanRequestDto, RecordChildInNeedPlanReviewRequestDto } from './child-in-need-plan.request.dto';
 
 @ApiTags('statutory')
 @ApiBearerAuth()
@@ -32,10 +23,9 @@ export class ChildInNeedPlanHttpController {
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CommandRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new StartChildInNeedPlanCommand({ caseId }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new StartChildInNeedPlanCommand({ caseId }, context)));
   }
 
   @Post('end')
@@ -44,10 +34,9 @@ export class ChildInNeedPlanHttpController {
   async end(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: EndChildInNeedPlanRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, context)));
   }
 
   @Post('reviews')
@@ -56,11 +45,10 @@ export class ChildInNeedPlanHttpController {
   async review(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordChildInNeedPlanReviewRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new RecordChildInNeedPlanReviewCommand({ caseId, progress: body.progress }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new RecordChildInNeedPlanReviewCommand({ caseId, progress: body.progress }, context)),
     );
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import {
   EndChildProtectionPlanRequestDto,
@@ -31,11 +30,10 @@ export class ChildProtectionPlanHttpController {
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartChildProtectionPlanRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category }, context)),
     );
   }
 
@@ -45,11 +43,10 @@ export class ChildProtectionPlanHttpController {
   async end(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: EndChildProtectionPlanRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new EndChildProtectionPlanCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new EndChildProtectionPlanCommand({ caseId, reason: body.reason }, context)),
     );
   }
 
@@ -59,11 +56,10 @@ export class ChildProtectionPlanHttpController {
   async coreGroup(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordCoreGroupMeetingRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordCoreGroupMeetingCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordCoreGroupMeetingCommand({ caseId, ...data }, context)));
   }
 
   @Post('review-conferences')
@@ -72,10 +68,9 @@ export class ChildProtectionPlanHttpController {
   async review(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordReviewConferenceRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordReviewConferenceCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordReviewConferenceCommand({ caseId, ...data }, context)));
   }
 }

@@ -1,23 +1,13 @@
-import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@windscreen/config';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CASE_READING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { CaseReplay } from '../replay/case-replay';
-import { PointInTimeRequestDto } from '../replay/point-in-time.request.dto';
-import { buildChronology, ChronologyEntry, chronologyCsv, chronologyHtml } from './chronology';
+import { ChronologyEntry, chronologyCsv, chronologyHtml } from './chronology';
+import { GetChronologyQuery } from './get-chronology.query';
 import { LogsCaseAccess } from '../../audit/access-log/access-log.interceptor';
-
-const FORMATS = ['json', 'csv', 'html'] as const;
-
-export class ChronologyRequestDto extends PointInTimeRequestDto {
-  @ApiPropertyOptional({ enum: FORMATS, description: 'Or send Accept: text/csv or text/html' })
-  @IsOptional()
-  @IsIn(FORMATS)
-  format?: (typeof FORMATS)[number];
-}
+import { ChronologyRequestDto } from './chronology.request.dto';
 
 export interface ChronologyView {
   caseId: string;
@@ -30,10 +20,7 @@ export interface ChronologyView {
 @ApiBearerAuth()
 @Controller('cases')
 export class GetChronologyHttpController {
-  constructor(
-    private readonly replay: CaseReplay,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':caseId/chronology')
   @LogsCaseAccess('chronology')
@@ -47,15 +34,14 @@ export class GetChronologyHttpController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ChronologyView | string> {
-    const { events, state } = await this.replay.replay(caseId, query);
-    const entries = buildChronology(events, state.area, this.config.recordedLateAfterWorkingDays);
+    const { entries, child: whom } = await this.queryBus.execute(new GetChronologyQuery(caseId, query));
     const format = query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
     if (format === 'csv') {
       response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="chronology-${caseId}.csv"`);
       return chronologyCsv(entries);
     }
     if (format === 'html') {
-      const child = state.child ? `${state.child.givenName} ${state.child.familyName}` : caseId;
+      const child = whom ? `${whom.givenName} ${whom.familyName}` : caseId;
       const moment = query.asOf ? ` as known on ${query.asOf}` : query.asOccurredBy ? ` as it had happened by ${query.asOccurredBy}` : '';
       response.type('text/html; charset=utf-8');
       return chronologyHtml(`Chronology: ${child}`, entries, `Case ${caseId}${moment}. Printed ${new Date().toISOString()}.`);

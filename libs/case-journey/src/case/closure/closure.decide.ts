@@ -1,5 +1,6 @@
 import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
+import type { ErrorCode } from '../../domain/error-codes';
 import { CaseState, openStatutoryEpisodes } from '../case.state';
 import { ageOn } from '../section-20/section-20.decide';
 import { isReReferral } from '../../domain/calendar-months';
@@ -51,7 +52,7 @@ export function decideCloseCase(command: CloseCase, state: CaseState): CaseClose
 /** R26: a CIN closure reason says something about the case; it must be true of it. */
 function checkClosureReason(command: CloseCase, state: CaseState): void {
   const { reason, dateOfDeath, courtReference } = command.data;
-  const refuse = (code: string, message: string, howToResolve: string) => {
+  const refuse = (code: ErrorCode, message: string, howToResolve: string) => {
     throw new RuleViolation('R26', code, message, howToResolve, { reason });
   };
   if (reason === 'RC2') {

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { CloseCaseCommand } from './close-case.command';
 import { CloseCaseRequestDto, ReopenCaseRequestDto } from './closure.request.dto';
@@ -24,11 +23,10 @@ export class ClosureHttpController {
   async close(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CloseCaseRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary, dateOfDeath: body.dateOfDeath, courtReference: body.courtReference }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary, dateOfDeath: body.dateOfDeath, courtReference: body.courtReference }, context)),
     );
   }
 
@@ -38,11 +36,10 @@ export class ClosureHttpController {
   async reopen(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ReopenCaseRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason }, context)),
     );
   }
 }

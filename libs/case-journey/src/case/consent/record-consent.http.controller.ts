@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { RecordConsentCommand } from './record-consent.command';
 import { RecordConsentRequestDto } from './record-consent.request.dto';
@@ -23,13 +22,12 @@ export class RecordConsentHttpController {
   async recordConsent(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordConsentRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, gillickCompetent, ...consent } = body;
     return commandResponse(
       await this.commandBus.execute(
-        new RecordConsentCommand({ caseId, ...consent, gillickCompetent: gillickCompetent ?? false }, commandContext(actor, occurredAt, ids)),
+        new RecordConsentCommand({ caseId, ...consent, gillickCompetent: gillickCompetent ?? false }, context),
       ),
     );
   }

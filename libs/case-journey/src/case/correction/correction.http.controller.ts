@@ -1,24 +1,13 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
-import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { CorrectEntryCommand } from './correct-entry.command';
-
-export class CorrectEntryRequestDto extends CommandRequestDto {
-  @ApiProperty({ description: 'The id of the event being corrected (from the case history)' })
-  @IsUUID('all', { message: 'correctsEventId must be the uuid of an entry in the case history' })
-  correctsEventId!: string;
-  @ApiProperty({ description: 'Fields of that entry with their corrected values', example: { reason: 'Needs met by the school nurse' } })
-  @IsObject()
-  correctedValues!: Record<string, unknown>;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) reason!: string;
-}
+import { CorrectEntryRequestDto } from './correction.request.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -33,10 +22,9 @@ export class CorrectionHttpController {
   async correct(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CorrectEntryRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CorrectEntryCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new CorrectEntryCommand({ caseId, ...data }, context)));
   }
 }

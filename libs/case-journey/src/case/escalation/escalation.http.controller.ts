@@ -1,44 +1,19 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandScopedId } from '../../shared/command-ids';
-import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { EscalateFurtherCommand } from './escalate-further.command';
-import { ESCALATION_LEVELS, ESCALATION_ROUTES, EscalationLevel, EscalationRoute } from './escalation.decide';
 import { RaiseEscalationCommand } from './raise-escalation.command';
 import { RecordEscalationDiscussionCommand } from './record-escalation-discussion.command';
 import { ResolveEscalationCommand } from './resolve-escalation.command';
 import { WithdrawEscalationCommand } from './withdraw-escalation.command';
+import { RaiseEscalationRequestDto, EscalateFurtherRequestDto, EscalationDiscussionRequestDto, ResolveEscalationRequestDto, WithdrawEscalationRequestDto } from './escalation.request.dto';
 
-const ROUTES = Object.keys(ESCALATION_ROUTES) as EscalationRoute[];
-
-export class RaiseEscalationRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: ROUTES, description: 'professional disagreement, or a dispute about a MASH decision' }) @IsIn(ROUTES) route!: EscalationRoute;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) concern!: string;
-  @ApiProperty({ description: 'The agency whose action or inaction is disputed' }) @IsString() @IsNotEmpty() @MaxLength(200) otherAgency!: string;
-  @ApiProperty({ enum: ESCALATION_LEVELS, description: 'The step it starts at' }) @IsIn(ESCALATION_LEVELS) startsAt!: EscalationLevel;
-}
-export class EscalateFurtherRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: ESCALATION_LEVELS }) @IsIn(ESCALATION_LEVELS) to!: EscalationLevel;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) why!: string;
-}
-export class EscalationDiscussionRequestDto extends CommandRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) discussion!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) agreements?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) actions?: string;
-}
-export class ResolveEscalationRequestDto extends CommandRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) agreement!: string;
-}
-export class WithdrawEscalationRequestDto extends CommandRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) reason!: string;
-}
 export class EscalationRaisedDto extends CommandResponseDto {
   @ApiProperty() escalationId!: string;
 }
@@ -56,11 +31,9 @@ export class EscalationHttpController {
   async raise(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RaiseEscalationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<EscalationRaisedDto> {
     const { occurredAt, ...data } = body;
-    const context = commandContext(actor, occurredAt, ids);
     const escalationId = commandScopedId(context, 'escalation');
     const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, context));
     return { escalationId, ...commandResponse(result) };
@@ -74,11 +47,10 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: EscalateFurtherRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, context)));
   }
 
   @Post(':escalationId/discussions')
@@ -88,12 +60,11 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: EscalationDiscussionRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
     return commandResponse(
-      await this.commandBus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId, ...data }, commandContext(actor, occurredAt, ids))),
+      await this.commandBus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId, ...data }, context)),
     );
   }
 
@@ -104,11 +75,10 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: ResolveEscalationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, context)),
     );
   }
 
@@ -119,11 +89,10 @@ export class EscalationHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
     @Body() body: WithdrawEscalationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, context)),
     );
   }
 }

@@ -1,27 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CASE_READING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { CaseHistoryView, GetCaseHistoryQuery } from './get-case-history.query';
 import { LogsCaseAccess } from '../../audit/access-log/access-log.interceptor';
-
-export class CaseHistoryRequestDto {
-  @ApiPropertyOptional({ description: 'The `next` value of the previous page' })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'cursor must be the `next` value of a previous page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
+import { CaseHistoryRequestDto } from './get-case-history.request.dto';
 
 class HistoryPageDto {
   @ApiProperty({ description: 'Events oldest first, each with type, revision, position, data and metadata' })

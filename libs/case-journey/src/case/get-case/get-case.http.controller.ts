@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nes
 import { CASE_READING_ROLES, Roles } from '@windscreen/auth';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { CaseReplay } from '../replay/case-replay';
 import { PointInTimeRequestDto } from '../replay/point-in-time.request.dto';
-import { caseAsOf, CaseAsOfView } from './case-as-of';
+import type { CaseAsOfView } from './case-as-of';
+import { GetCaseAsOfQuery } from './get-case-as-of.query';
 import { CaseSummaryView, GetCaseQuery } from './get-case.query';
 import { LogsCaseAccess } from '../../audit/access-log/access-log.interceptor';
 
@@ -14,10 +14,7 @@ import { LogsCaseAccess } from '../../audit/access-log/access-log.interceptor';
 @ApiBearerAuth()
 @Controller('cases')
 export class GetCaseHttpController {
-  constructor(
-    private readonly queryBus: QueryBus,
-    private readonly replay: CaseReplay,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':caseId')
   @LogsCaseAccess('summary')
@@ -28,7 +25,7 @@ export class GetCaseHttpController {
   })
   @ApiNotFoundResponse()
   async getCase(@Param('caseId', uuidParam('caseId')) caseId: string, @Query() at: PointInTimeRequestDto): Promise<CaseSummaryView | CaseAsOfView> {
-    if (at.asOf || at.asOccurredBy) return caseAsOf(caseId, at, await this.replay.replay(caseId, at));
+    if (at.asOf || at.asOccurredBy) return this.queryBus.execute(new GetCaseAsOfQuery(caseId, at));
     return this.queryBus.execute(new GetCaseQuery(caseId));
   }
 }

@@ -1,5 +1,6 @@
 import { Command, DomainEvent } from '../../domain/command';
 import { NotFound, RuleViolation } from '../../domain/domain-error';
+import type { ErrorCode } from '../../domain/error-codes';
 import type { LevelOfNeed } from '../../domain/levels-of-need';
 import type { CaseState } from '../case.state';
 import type { ConsentDecision, ConsentScope } from '../consent/consent.decide';
@@ -197,7 +198,7 @@ export function invalidSharingFields(decision: Record<string, unknown>): string[
     .map(([field]) => field);
 }
 
-const violation = (code: string, message: string, howToResolve?: string) => new RuleViolation('R19', code, message, howToResolve);
+const violation = (code: ErrorCode, message: string, howToResolve?: string) => new RuleViolation('R19', code, message, howToResolve);
 
 /**
  * R19: the combinations of legal answers the law allows. Fields an older event did not record

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandScopedId } from '../../shared/command-ids';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import type { Recipient } from './information-sharing.decide';
@@ -35,11 +34,9 @@ export class InformationSharingHttpController {
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordInformationSharingDecisionRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<InformationSharingDecisionResponseDto> {
     const { occurredAt, recipients, youngPersonObjection, personInformed, advice, request, ...decision } = body;
-    const context = commandContext(actor, occurredAt, ids);
     // From the Idempotency-Key when there is one: a retry answers with the id the first attempt recorded.
     const decisionId = commandScopedId(context, 'information-sharing-decision');
     const result = await this.commandBus.execute(
@@ -73,15 +70,15 @@ export class InformationSharingHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('decisionId', uuidParam('decisionId')) decisionId: string,
     @Body() body: RecordInformationSentRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    // Unless told otherwise, it happened when it was sent.
+    @CommandContextOf((sent) => sent.sentAt) context: CommandContext,
   ): Promise<CommandResponseDto> {
-    const { occurredAt, recipients, insecureMethodReason, sentAt, method, information } = body;
+    const { recipients, insecureMethodReason, sentAt, method, information } = body;
     return commandResponse(
       await this.commandBus.execute(
         new RecordInformationSentCommand(
           { caseId, decisionId, sentAt, method, information, recipients: recipientsOf(recipients), ...(insecureMethodReason && { insecureMethodReason }) },
-          commandContext(actor, occurredAt ?? sentAt, ids),
+          context,
         ),
       ),
     );

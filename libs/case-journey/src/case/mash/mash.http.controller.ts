@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { ApplyBragRatingCommand } from './apply-brag-rating.command';
 import {
@@ -31,12 +30,11 @@ export class MashHttpController {
   async applyBragRating(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ApplyBragRatingRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
-        new ApplyBragRatingCommand({ caseId, rating: body.rating, rationale: body.rationale }, commandContext(actor, body.occurredAt, ids)),
+        new ApplyBragRatingCommand({ caseId, rating: body.rating, rationale: body.rationale }, context),
       ),
     );
   }
@@ -48,10 +46,9 @@ export class MashHttpController {
   async recordWrittenFollowUp(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordWrittenFollowUpRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new RecordWrittenFollowUpCommand({ caseId }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordWrittenFollowUpCommand({ caseId }, context)));
   }
 
   @Post('decision')
@@ -64,11 +61,10 @@ export class MashHttpController {
   async recordDecision(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordMashDecisionRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordMashDecisionCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordMashDecisionCommand({ caseId, ...data }, context)));
   }
 
   @Post('referrer-notified')
@@ -77,9 +73,8 @@ export class MashHttpController {
   async recordReferrerNotified(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordReferrerNotifiedRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new RecordReferrerNotifiedCommand({ caseId, how: body.how }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordReferrerNotifiedCommand({ caseId, how: body.how }, context)));
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { CompleteSection17AssessmentCommand } from './complete-section-17-assessment.command';
 import { OpenSection17AssessmentCommand } from './open-section-17-assessment.command';
@@ -24,10 +23,9 @@ export class Section17HttpController {
   async open(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: OpenSection17AssessmentRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new OpenSection17AssessmentCommand({ caseId }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new OpenSection17AssessmentCommand({ caseId }, context)));
   }
 
   @Post('completion')
@@ -36,10 +34,9 @@ export class Section17HttpController {
   async complete(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CompleteSection17AssessmentRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CompleteSection17AssessmentCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new CompleteSection17AssessmentCommand({ caseId, ...data }, context)));
   }
 }

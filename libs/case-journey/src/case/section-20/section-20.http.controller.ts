@@ -1,25 +1,14 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
-import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { EndSection20AccommodationCommand } from './end-section-20-accommodation.command';
-import { SECTION_20_ENDINGS, Section20Ending } from './section-20.decide';
 import { StartSection20AccommodationCommand } from './start-section-20-accommodation.command';
-
-export class StartSection20AccommodationRequestDto extends CommandRequestDto {
-  @ApiProperty({ example: 'Foster placement, Peterborough' }) @IsString() @IsNotEmpty() @MaxLength(500) placement!: string;
-}
-
-export class EndSection20AccommodationRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: SECTION_20_ENDINGS }) @IsIn(SECTION_20_ENDINGS) ending!: Section20Ending;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
-}
+import { StartSection20AccommodationRequestDto, EndSection20AccommodationRequestDto } from './section-20.request.dto';
 
 @ApiTags('statutory')
 @ApiBearerAuth()
@@ -34,11 +23,10 @@ export class Section20HttpController {
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartSection20AccommodationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartSection20AccommodationCommand({ caseId, placement: body.placement }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new StartSection20AccommodationCommand({ caseId, placement: body.placement }, context)),
     );
   }
 
@@ -48,10 +36,9 @@ export class Section20HttpController {
   async end(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: EndSection20AccommodationRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, context)));
   }
 }

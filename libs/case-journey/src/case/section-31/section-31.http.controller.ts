@@ -1,25 +1,13 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
-import { commandResponse, CommandRequestDto, CommandResponseDto } from '../../shared/http-dto';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
+import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { RecordCareOrderStepCommand } from './record-care-order-step.command';
-import { CARE_ORDER_STEPS, CareOrderStep } from './section-31.decide';
-
-export class RecordCareOrderStepRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: CARE_ORDER_STEPS }) @IsIn(CARE_ORDER_STEPS) step!: CareOrderStep;
-  @ApiProperty({ description: 'R18: the court’s case reference', example: 'PE26C00123' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  courtReference!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
-}
+import { RecordCareOrderStepRequestDto } from './section-31.request.dto';
 
 @ApiTags('statutory')
 @ApiBearerAuth()
@@ -34,10 +22,9 @@ export class Section31HttpController {
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordCareOrderStepRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordCareOrderStepCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordCareOrderStepCommand({ caseId, ...data }, context)));
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { ConcludeSection47EnquiryCommand } from './conclude-section-47-enquiry.command';
 import { OpenSection47EnquiryCommand } from './open-section-47-enquiry.command';
@@ -25,11 +24,10 @@ export class Section47HttpController {
   async open(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: OpenSection47EnquiryRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new OpenSection47EnquiryCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new OpenSection47EnquiryCommand({ caseId, ...data }, context)));
   }
 
   @Post('conclusion')
@@ -39,11 +37,10 @@ export class Section47HttpController {
   async conclude(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ConcludeSection47EnquiryRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new ConcludeSection47EnquiryCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new ConcludeSection47EnquiryCommand({ caseId, ...data }, context)));
   }
 
   @Post('initial-conference')
@@ -53,12 +50,11 @@ export class Section47HttpController {
   async conference(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordInitialConferenceRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
     return commandResponse(
-      await this.commandBus.execute(new RecordInitialChildProtectionConferenceCommand({ caseId, ...data }, commandContext(actor, occurredAt, ids))),
+      await this.commandBus.execute(new RecordInitialChildProtectionConferenceCommand({ caseId, ...data }, context)),
     );
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { RecordStrategyDiscussionCommand } from './record-strategy-discussion.command';
 import { RecordStrategyDiscussionRequestDto } from './section-47.request.dto';
@@ -22,14 +21,13 @@ export class StrategyDiscussionHttpController {
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordStrategyDiscussionRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
         new RecordStrategyDiscussionCommand(
           { caseId, attendees: body.attendees, decision: body.decision, ...(body.section47 !== undefined && { section47: body.section47 }) },
-          commandContext(actor, body.occurredAt, ids),
+          context,
         ),
       ),
     );

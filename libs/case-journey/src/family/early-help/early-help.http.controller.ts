@@ -1,11 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
-import { commandContext } from '../../shared/command-context.factory';
+import type { CommandContext } from '../../domain/command';
+import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import type { Professional } from '../family.decider';
 import { ConveneTeamAroundFamilyCommand } from './convene-team-around-family.command';
@@ -56,11 +55,10 @@ export class EarlyHelpHttpController {
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartEarlyHelpAssessmentRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<EarlyHelpAssessmentStartedDto> {
     const result = await this.commandBus.execute(
-      new StartEarlyHelpAssessmentCommand(caseId, professional(body.leadProfessional), commandContext(actor, body.occurredAt, ids)),
+      new StartEarlyHelpAssessmentCommand(caseId, professional(body.leadProfessional), context),
     );
     return { ehaId: result.ehaId, familyId: result.familyId, ...commandResponse(result) };
   }
@@ -72,14 +70,13 @@ export class EarlyHelpHttpController {
   async convene(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: ConveneTeamAroundFamilyRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
         new ConveneTeamAroundFamilyCommand(
           { familyId, kind: body.kind, leadProfessional: professional(body.leadProfessional), members: body.members.map(professional), firstReviewDate: body.firstReviewDate },
-          commandContext(actor, body.occurredAt, ids),
+          context,
         ),
       ),
     );
@@ -92,12 +89,11 @@ export class EarlyHelpHttpController {
   async addMember(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: AddTeamAroundFamilyMemberRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.commandBus.execute(
-        new AddTeamAroundFamilyMemberCommand({ familyId, member: professional(body.member) }, commandContext(actor, body.occurredAt, ids)),
+        new AddTeamAroundFamilyMemberCommand({ familyId, member: professional(body.member) }, context),
       ),
     );
   }
@@ -108,11 +104,10 @@ export class EarlyHelpHttpController {
   async needAndStrength(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: RecordNeedAndStrengthRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordNeedAndStrengthCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordNeedAndStrengthCommand({ familyId, ...data }, context)));
   }
 
   @Post('families/:familyId/early-help-assessment/completion')
@@ -121,11 +116,10 @@ export class EarlyHelpHttpController {
   async complete(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: CompleteEarlyHelpAssessmentRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
     return commandResponse(
-      await this.commandBus.execute(new CompleteEarlyHelpAssessmentCommand({ familyId, summary: body.summary }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new CompleteEarlyHelpAssessmentCommand({ familyId, summary: body.summary }, context)),
     );
   }
 
@@ -135,11 +129,10 @@ export class EarlyHelpHttpController {
   async closeEha(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: CloseEarlyHelpAssessmentRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CloseEarlyHelpAssessmentCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new CloseEarlyHelpAssessmentCommand({ familyId, ...data }, context)));
   }
 
   @Post('families/:familyId/team-around-the-family/reviews')
@@ -148,11 +141,10 @@ export class EarlyHelpHttpController {
   async review(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: RecordTeamAroundFamilyReviewRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordTeamAroundFamilyReviewCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordTeamAroundFamilyReviewCommand({ familyId, ...data }, context)));
   }
 
   @Post('families/:familyId/lead-professional')
@@ -161,12 +153,11 @@ export class EarlyHelpHttpController {
   async changeLead(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: ChangeLeadProfessionalRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
     return commandResponse(
       await this.commandBus.execute(
-        new ChangeLeadProfessionalCommand({ familyId, leadProfessional: professional(body.leadProfessional), reason: body.reason }, commandContext(actor, body.occurredAt, ids)),
+        new ChangeLeadProfessionalCommand({ familyId, leadProfessional: professional(body.leadProfessional), reason: body.reason }, context),
       ),
     );
   }
@@ -177,11 +168,10 @@ export class EarlyHelpHttpController {
   async hubDecision(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: RecordEarlyHelpHubDecisionRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordEarlyHelpHubDecisionCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new RecordEarlyHelpHubDecisionCommand({ familyId, ...data }, context)));
   }
 
   @Post('families/:familyId/keep-in-touch')
@@ -191,11 +181,10 @@ export class EarlyHelpHttpController {
   async startKeepInTouch(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: StartKeepInTouchRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new StartKeepInTouchCommand({ familyId, ...data }, commandContext(actor, occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new StartKeepInTouchCommand({ familyId, ...data }, context)));
   }
 
   @Post('families/:familyId/keep-in-touch/end')
@@ -204,9 +193,8 @@ export class EarlyHelpHttpController {
   async endKeepInTouch(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: EndKeepInTouchRequestDto,
-    @CurrentActor() actor: Actor,
-    @RequestIds() ids: RequestContext | undefined,
+    @CommandContextOf() context: CommandContext,
   ) {
-    return commandResponse(await this.commandBus.execute(new EndKeepInTouchCommand({ familyId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(await this.commandBus.execute(new EndKeepInTouchCommand({ familyId, reason: body.reason }, context)));
   }
 }

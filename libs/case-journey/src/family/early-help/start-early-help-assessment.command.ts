@@ -1,12 +1,10 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../domain/command';
-import { NotFound } from '../../domain/domain-error';
-import { streamName } from '../../domain/stream-name';
-import { caseAggregate, familyAggregate } from '../../events/aggregates';
 import { commandScopedId } from '../../shared/command-ids';
 import { DecisionRunner } from '../../shared/decision-runner';
 import { CommandAccess } from '../../case/access/command-access';
 import type { Professional } from '../family.decider';
+import { startEarlyHelpAssessmentOnStreams } from './start-early-help-assessment.orchestration';
 
 export interface EarlyHelpAssessmentStartedResult {
   ehaId: string;
@@ -25,11 +23,7 @@ export class StartEarlyHelpAssessmentCommand extends Command<EarlyHelpAssessment
   }
 }
 
-/**
- * The EHA belongs to the child's family (R2: one per family), so it is decided on the family's
- * stream with what the child's case says about consent (R1). Two practitioners starting one at
- * once: the second is decided again on the first's EHA and gets the R2 refusal.
- */
+/** The EHA's id comes from the command; need-to-know on the child's case is checked first. */
 @CommandHandler(StartEarlyHelpAssessmentCommand)
 export class StartEarlyHelpAssessmentHandler implements ICommandHandler<StartEarlyHelpAssessmentCommand, EarlyHelpAssessmentStartedResult> {
   constructor(
@@ -38,24 +32,14 @@ export class StartEarlyHelpAssessmentHandler implements ICommandHandler<StartEar
   ) {}
 
   async execute({ caseId, leadProfessional, context }: StartEarlyHelpAssessmentCommand): Promise<EarlyHelpAssessmentStartedResult> {
-    const { state: child } = await this.decisions.loadState(caseAggregate, streamName.case(caseId));
-    // The case is the way in: one the actor may not know is not found, before any rule.
-    await this.access.assertMayKnowCase(context.actor, child, this.decisions);
-    if (child.status === 'none' || !child.familyId) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
-    const consent = child.consents.early_help;
     const ehaId = commandScopedId(context, 'early-help-assessment');
-    const result = await this.decisions.runRedecidingOnConflict(familyAggregate, streamName.family(child.familyId), {
-      type: 'StartEarlyHelpAssessment',
-      data: {
-        familyId: child.familyId,
-        ehaId,
-        caseId,
-        leadProfessional,
-        childCaseOpen: child.status === 'open',
-        consentInForce: consent ? { decision: consent.decision, givenBy: consent.givenBy, gillickCompetent: consent.gillickCompetent } : null,
-      },
+    const started = await startEarlyHelpAssessmentOnStreams(this.decisions, {
+      caseId,
+      ehaId,
+      leadProfessional,
       context,
+      assertMayKnowCase: (child) => this.access.assertMayKnowCase(context.actor, child, this.decisions),
     });
-    return { ehaId, familyId: child.familyId, ...result };
+    return { ehaId, ...started };
   }
 }
