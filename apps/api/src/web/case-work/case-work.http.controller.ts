@@ -102,7 +102,7 @@ export class CaseWorkHttpController {
       });
       return void reply.redirect(`${WEB_PREFIX}/cases/${opened.caseId}?recorded=contact&minPosition=${opened.position}`, 303);
     } catch (error) {
-      const shown = this.formProblem(error, fields);
+      const shown = this.formProblem(error, fields, form);
       reply.status(shown.status).type('text/html; charset=utf-8');
       return void reply.send(this.pages.render('new-contact', frameOf(request, 'new-contact'), { title: 'Record a new contact', fields, values: form, ...shown.data }));
     }
@@ -158,7 +158,7 @@ export class CaseWorkHttpController {
       // The case page waits until the read models include what was just recorded.
       return void reply.redirect(`${WEB_PREFIX}/cases/${caseId}?recorded=${transition.slug}&minPosition=${recorded.position}`, 303);
     } catch (error) {
-      const shown = this.formProblem(error, fields);
+      const shown = this.formProblem(error, fields, form);
       reply.status(shown.status).type('text/html; charset=utf-8');
       return void reply.send(await this.renderTransition(request, caseId, transition, form, shown.data));
     }
@@ -192,9 +192,9 @@ export class CaseWorkHttpController {
   }
 
   /** A refused form: the fields the DTO refused (400), or the rule that forbids it (409), with the answers kept. */
-  private formProblem(error: unknown, fields: FormField[]): { status: number; data: Record<string, unknown> } {
+  private formProblem(error: unknown, fields: FormField[], form: FormValues): { status: number; data: Record<string, unknown> } {
     if (error instanceof RequestValidationError) {
-      const { summary, byField } = fieldErrors(fields, error.fields);
+      const { summary, byField } = fieldErrors(fields, error.fields, form);
       return { status: 400, data: { errors: summary, fieldErrors: byField } };
     }
     if (error instanceof RuleViolation) {

@@ -9,7 +9,7 @@ export const CLOSURE_REASONS = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7',
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 /** Court orders that end a CIN episode: the closure names the order's court reference (R26). */
-const BY_COURT_ORDER: readonly ClosureReason[] = ['RC1', 'RC3', 'RC4'];
+export const BY_COURT_ORDER: readonly ClosureReason[] = ['RC1', 'RC3', 'RC4'];
 
 export type CloseCase = Command<
   'CloseCase',
