@@ -144,6 +144,42 @@ describe('Web pages over the real app', () => {
     expect((await auditor.get('/web/audit/information-sharing?decision=maybe')).status).toBe(400);
   });
 
+  it('Given a case with a late entry, When an auditor steps through its decisions, Then previous and next are links, each step shows the case after it, and the two orders differ', async () => {
+    const auth = `Bearer ${t.token({ sub: worker, team: 'north' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact({ occurredAt: '2026-03-02T10:00:00Z' }));
+    const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
+    const caseId = opened.body.caseId;
+    expect((await t.http().post(`/cases/${caseId}/allocation`).set('Authorization', manager).send({ worker: { id: worker, name: 'Worker' }, team: 'north', reason: 'New case' })).status).toBe(201);
+    // Assessed the day after the contact, recorded only now: a late entry, before the allocation in the order things happened.
+    const late = await t.http().post(`/cases/${caseId}/level-of-need`).set('Authorization', auth).send({ level: 'emerging', reason: 'Needs some support', occurredAt: '2026-03-03T10:00:00Z' });
+    expect(late.status).toBe(201);
+    const auditor = await signIn('demo-auditor');
+    const replayOf = (query: string) => auditor.get(`/web/audit/cases/${caseId}/replay${query}`);
+    const currentStep = (html: string) => /Decision (\d) of 3, ([a-z ]+)<\/span>\s*<h2[^>]*>([^<]+)</.exec(html)?.slice(1);
+    const paginationLinks = (html: string) =>
+      [...html.matchAll(/<a class="govuk-link govuk-pagination__link" href="([^"]+)" rel="(prev|next)"/g)].map((match) => ({ href: match[1].replace(/&amp;/g, '&'), rel: match[2] }));
+
+    const known = await replayOf('?view=as-known-then&decision=0');
+    expect(known.status).toBe(200);
+    expect(currentStep(known.text)?.slice(0, 2)).toEqual(['1', 'as known then']);
+    expect(paginationLinks(known.text)).toEqual([{ rel: 'next', href: `/web/audit/cases/${caseId}/replay?view=as-known-then&decision=1#current-step` }]);
+
+    const second = await replayOf('?view=as-known-then&decision=1');
+    expect(currentStep(second.text)?.[0]).toBe('2');
+    expect(second.text).toMatch(/Level of need<\/dt><dd class="govuk-summary-list__value">Not assessed/);
+    expect(second.text).toContain(`href="/web/audit/cases/${caseId}/replay?view=as-it-happened&amp;decision=1#current-step"`);
+
+    // The same allocation as it happened: after the late assessment, so the case was already at Emerging.
+    const happened = await replayOf('?view=as-it-happened&decision=1');
+    expect(currentStep(happened.text)?.slice(0, 2)).toEqual(['3', 'as it happened']);
+    expect(happened.text).toMatch(/Level of need<\/dt><dd class="govuk-summary-list__value">Emerging/);
+    expect(paginationLinks(happened.text).map((link) => link.rel)).toEqual(['prev']);
+
+    // With no decision named, the last one; a moment of recording before the late entry leaves it out.
+    expect(currentStep((await replayOf('')).text)?.[0]).toBe('3');
+    expect((await replayOf('?view=as-it-happened&at=2026-03-02')).text).toContain('1 decision,');
+  });
+
   it('Given a case worker, When they open an auditor\'s page, Then they are refused', async () => {
     const agent = await signIn(worker);
     expect((await agent.get('/web/audit')).status).toBe(403);
