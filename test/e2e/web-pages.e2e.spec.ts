@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { aContact, eventually, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, eventually, startTestApp, TestApp } from '@windscreen/testing';
 
 /**
  * The pages without a browser: sign-in and its session cookie, CSRF on every form, a step recorded
@@ -88,6 +88,7 @@ describe('Web pages over the real app', () => {
     expect(refused.text).toContain('Worried about home');
 
     const recorded = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, level: 'emerging', reason: 'Needs some support' });
+    expect(recorded.text.match(/This cannot be recorded[\s\S]{0,400}/)?.[0]).toBeUndefined();
     expect(recorded.status).toBe(303);
     expect(recorded.headers.location).toMatch(new RegExp(`^/web/cases/${caseId}\\?recorded=level-of-need&minPosition=\\d+$`));
     const casePage = await agent.get(recorded.headers.location);
@@ -95,6 +96,72 @@ describe('Web pages over the real app', () => {
     expect(casePage.text).toContain('Needs some support');
     const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token({ sub: worker })}`);
     expect(history.body.events.map((event: { type: string }) => event.type)).toContain('LevelOfNeedAssessed');
+  });
+
+  it('Given a case with two sharing decisions, When information sent is recorded through its form, Then the decision is chosen from the case\'s own, an insecure method asks its reason, and only then is it recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const auth = `Bearer ${t.token({ sub: worker, team: 'north' })}`;
+    const decisions = `/cases/${caseId}/information-sharing-decisions`;
+    const decidedAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const shared = await t.http().post(decisions).set('Authorization', auth).send(aSharingDecision({ recipients: [{ agency: 'Health visiting' }], occurredAt: decidedAt }));
+    const declined = await t.http().post(decisions).set('Authorization', auth).send(aSharingDecision({ decision: 'not_share', recipients: [{ agency: 'Housing' }], occurredAt: decidedAt }));
+    expect([shared.status, declined.status]).toEqual([201, 201]);
+    const agent = await signIn(worker);
+
+    const form = await agent.get(`/web/cases/${caseId}/information-sent`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain(`name="decisionId" type="radio" value="${shared.body.decisionId}"`);
+    expect(form.text).toContain(`name="decisionId" type="radio" value="${declined.body.decisionId}"`);
+    expect(form.text).toContain('Share with Health visiting');
+    expect(form.text).toContain('Not to share with Housing');
+    const csrf = csrfOf(form.text);
+    // Sent a few minutes ago, as the form asks it: the day, month, year and time in the UK.
+    const uk = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+        .formatToParts(new Date(Date.now() - 5 * 60_000))
+        .map((part) => [part.type, part.value]),
+    );
+    const answers = { _csrf: csrf, 'sentAt-day': uk.day, 'sentAt-month': uk.month, 'sentAt-year': uk.year, 'sentAt-time': `${uk.hour}:${uk.minute}`, 'recipients.0.agency': 'Health visiting', information: 'Chronology' };
+    const before = await t.countEvents();
+
+    const unchosen = await agent.post(`/web/cases/${caseId}/information-sent`).type('form').send({ ...answers, method: 'secure_email' });
+    expect(unchosen.status).toBe(400);
+    expect(unchosen.text).toContain('<a href="#decisionId">Select the decision the information was sent under</a>');
+
+    const insecure = await agent.post(`/web/cases/${caseId}/information-sent`).type('form').send({ ...answers, decisionId: shared.body.decisionId, method: 'unsecured_email' });
+    expect(insecure.status).toBe(409);
+    expect(insecure.text).toContain('rule R19');
+    expect(insecure.text).toContain(`value="${shared.body.decisionId}" checked`);
+    expect(await t.countEvents()).toBe(before);
+
+    const recorded = await agent
+      .post(`/web/cases/${caseId}/information-sent`)
+      .type('form')
+      .send({ ...answers, decisionId: shared.body.decisionId, method: 'unsecured_email', insecureMethodReason: 'The secure portal was down' });
+    expect(recorded.text.match(/This cannot be recorded[\s\S]{0,400}/)?.[0]).toBeUndefined();
+    expect(recorded.status).toBe(303);
+    const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', auth);
+    const sent = history.body.events.find((event: { type: string }) => event.type === 'InformationSent');
+    expect(sent.data).toMatchObject({ decisionId: shared.body.decisionId, method: 'unsecured_email', insecureMethodReason: 'The secure portal was down' });
+  });
+
+  it('Given the closure form, When a reason that asks nothing more is chosen with a court reference typed under another answer, Then that reference is not recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const form = await agent.get(`/web/cases/${caseId}/closure`);
+    expect(form.text).toContain('data-aria-controls="conditional-reason-2"');
+    expect(form.text).toMatch(/id="conditional-reason-2">\s*<fieldset class="govuk-fieldset">\s*<legend[^>]*>\s*Date of death\s*</);
+    const closed = await agent.post(`/web/cases/${caseId}/closure`).type('form').send({
+      _csrf: csrfOf(form.text),
+      reason: 'RC7',
+      summary: 'Services ceased',
+      'reason-RC1-courtReference': 'typed under another answer',
+    });
+    expect(closed.text.match(/This cannot be recorded[\s\S]{0,400}/)?.[0]).toBeUndefined();
+    expect(closed.status).toBe(303);
+    const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token({ sub: worker, team: 'north' })}`);
+    const closure = history.body.events.find((event: { type: string }) => event.type === 'CaseClosed');
+    expect(closure.data).toEqual({ reason: 'RC7', summary: 'Services ceased' });
   });
 
   it('Given a case of another team, When a case worker opens its page, Then it is not found', async () => {
