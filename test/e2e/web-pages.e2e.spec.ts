@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import request from 'supertest';
 import { aContact, aSharingDecision, eventually, startTestApp, TestApp } from '@windscreen/testing';
 
@@ -179,6 +180,22 @@ describe('Web pages over the real app', () => {
     const out = await agent.post('/web/sign-out').type('form').send({ _csrf: csrfOf(page.text) });
     expect(out.status).toBe(200);
     expect((await agent.get('/web/my-work')).status).toBe(303);
+  });
+
+  it('Given a signed-in user, When their session goes unused for longer than the idle timeout, Then the next page sends them to sign in again', async () => {
+    const agent = await signIn('demo-head-of-service');
+    expect((await agent.get('/web/team')).status).toBe(200);
+    // Idle for the configured time and a minute more: the session's last use moved back rather than the test waiting.
+    const pool = new Pool({ connectionString: t.database.url });
+    try {
+      const idle = `${t.config.web.sessionIdleMs + 60_000} milliseconds`;
+      await pool.query(`update web_sessions set last_seen_at = last_seen_at - $1::interval where actor->>'id' = 'demo-head-of-service'`, [idle]);
+    } finally {
+      await pool.end();
+    }
+    const page = await agent.get('/web/team');
+    expect(page.status).toBe(303);
+    expect(page.headers.location).toBe('/web/sign-in?returnTo=%2Fweb%2Fteam');
   });
 
   it('Given a case with decisions, When an auditor replays it, checks its access log and verifies it, Then each page says it in words, and the reads are logged', async () => {
