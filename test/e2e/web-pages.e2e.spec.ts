@@ -286,6 +286,9 @@ describe('Web pages over the real app', () => {
     expect(dashboard.status).toBe(200);
     expect(dashboard.text).toContain('Step-ups and step-downs');
     expect(dashboard.text).toContain('2026-06');
+    // The step-ups and step-downs drawn as bars too, one pair a month, beside their table.
+    expect(dashboard.text.match(/<rect class="app-chart__bar app-chart__bar--up"/g)).toHaveLength(6);
+    expect(dashboard.text.match(/<rect class="app-chart__bar app-chart__bar--down"/g)).toHaveLength(6);
     const csv = await manager.get('/web/reports/transitions?from=2026-01-01&to=2026-06-30');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect((await manager.get('/web/dashboard?interval=fortnight')).status).toBe(400);
