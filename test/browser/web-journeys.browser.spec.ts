@@ -194,6 +194,25 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await expectAccessible('case page, closed');
   });
 
+  it('Given the consent form with GOV.UK Frontend\'s script, When an answer that asks for more is chosen, Then its question appears under it, and the form passes axe either way', async () => {
+    await page.goto(`${baseUrl}/web/cases/${caseId}/consent`);
+    const reason = page.locator('textarea[name="decision-refused-notes"]');
+    const competence = page.locator('input[name="gillickCompetent"]').first();
+    // The script hides the follow-up questions of answers not chosen (without it they are all shown).
+    expect(await reason.isVisible()).toBe(false);
+    expect(await competence.isVisible()).toBe(false);
+    await expectAccessible('consent, follow-up questions hidden');
+    await page.check('input[name="decision"][value="refused"]');
+    await page.check('input[name="givenBy"][value="young_person"]');
+    expect(await reason.isVisible()).toBe(true);
+    expect(await competence.isVisible()).toBe(true);
+    // GOV.UK Frontend links each radio to its questions; aria-expanded, not allowed on a radio (ARIA 1.2), is taken off.
+    expect(await page.getAttribute('input[name="decision"][value="refused"]', 'aria-controls')).toBe('conditional-decision-2');
+    expect(await page.getAttribute('input[name="decision"][value="refused"]', 'aria-expanded')).toBeNull();
+    await expectAccessible('consent, follow-up questions revealed');
+    await screenshot('conditional-reveal');
+  });
+
   it('Given the closed case, When every step\'s form is opened and sent empty, Then each passes axe empty and in its error state, and nothing is recorded', async () => {
     const before = await t.countEvents();
     for (const transition of TRANSITIONS) {
@@ -216,6 +235,19 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     expect(await page.textContent('main')).toContain('Section 47');
     await expectAccessible('replay');
     await screenshot('replay');
+    // Step back one decision with a plain link, then see that same decision in the order things happened.
+    const last = await page.textContent('#current-step .govuk-caption-m');
+    const [, shown, total] = /Decision (\d+) of (\d+)/.exec(last ?? '')!;
+    expect(shown).toBe(total);
+    await page.click('a:has-text("Previous decision")');
+    expect(await page.textContent('#current-step .govuk-caption-m')).toContain(`Decision ${Number(total) - 1} of ${total}, as known then`);
+    await expectAccessible('replay, one decision as known then');
+    await page.click('#switch-view');
+    expect(await page.textContent('#current-step .govuk-caption-m')).toContain('as it happened');
+    expect(await page.textContent('#state-after')).toContain('Level of need');
+    await expectAccessible('replay, one decision as it happened');
+    await screenshot('replay-step');
+    await page.goto(`${baseUrl}/web/audit/cases/${caseId}/replay`);
     await page.check('input[name="view"][value="as-it-happened"]');
     await page.fill('#at', 'not a date');
     await page.click('button:has-text("Replay")');
