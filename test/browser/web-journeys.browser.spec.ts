@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, startTestApp, TestApp } from '@windscreen/testing';
 import { TRANSITIONS } from '../../apps/api/src/web/case-work/transitions';
 import { ChromiumSession, describeInChromium, openChromium } from './chromium';
 
@@ -275,6 +275,43 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await screenshot('dashboard');
     await page.goto(`${baseUrl}/web/dashboard?interval=fortnight`);
     await expectAccessible('dashboard, with an error');
+  });
+
+  it('Given the remaining pages and states (signed out, My work filled, find, the audit\'s errors and filters), When each is opened, Then each passes axe', async () => {
+    await page.goto(`${baseUrl}/web/team?overdue=true`);
+    await expectAccessible('team, only overdue');
+    await page.click('button:has-text("Sign out")');
+    expect(await page.textContent('h1')).toContain('You have signed out');
+    await expectAccessible('signed out');
+
+    // A case allocated to the worker, so that My work has a row.
+    const worker = `Bearer ${t.token({ sub: 'demo-north-ehw1', team: 'north' })}`;
+    const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', worker).send(aContact());
+    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', manager).send({ worker: { id: 'demo-north-ehw1', name: 'Eli Early' }, team: 'north', reason: 'New case' });
+    expect(allocated.status).toBe(201);
+    await signInAs('demo-north-ehw1');
+    await page.goto(`${baseUrl}/web/my-work?minPosition=${allocated.body.position}`);
+    expect(await page.locator(`main a[href="/web/cases/${opened.body.caseId}"]`).count()).toBeGreaterThan(0);
+    await expectAccessible('my work, filled');
+    await screenshot('my-work');
+    await page.goto(`${baseUrl}/web/find`);
+    await expectAccessible('find, empty');
+    await page.fill('#case', 'not a reference');
+    await page.click('button:has-text("Find")');
+    await expectAccessible('find, with an error');
+    await page.fill('#case', opened.body.caseId);
+    await page.click('button:has-text("Find")');
+    await expectAccessible('find, found');
+
+    await page.click('button:has-text("Sign out")');
+    await signInAs('demo-auditor');
+    await page.goto(`${baseUrl}/web/audit?case=nope`);
+    await expectAccessible('audit a case, with an error');
+    await page.goto(`${baseUrl}/web/audit/information-sharing?caseId=${caseId}&agency=Police`);
+    await expectAccessible('information sharing audit, filtered');
+    await page.goto(`${baseUrl}/web/audit/information-sharing?decision=maybe`);
+    await expectAccessible('information sharing audit, with an error');
   });
 
   it('Given every page visited, When the run ends, Then the browser reported no content security policy violation or script error', () => {

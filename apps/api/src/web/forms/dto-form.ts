@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import type { InvalidField } from '@windscreen/http';
 import { humanise } from '../pages';
+import { OPTION_TEXTS } from './option-texts';
 import { REVEALS } from './reveals';
 
 const MODEL_PROPERTIES = 'swagger/apiModelProperties';
@@ -92,7 +93,8 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
     const isList = meta.isArray || Array.isArray(meta.type) || meta.type === 'array';
     if (enumValues) {
       field.kind = isList ? 'checkboxes' : enumValues.length > 12 ? 'select' : 'radios';
-      field.options = enumValues.map((value) => ({ value, text: humanise(value) }));
+      const texts = OPTION_TEXTS.get(dto)?.[property] ?? {};
+      field.options = enumValues.map((value) => ({ value, text: texts[value] ?? humanise(value) }));
     } else if (type === Boolean) {
       field.kind = 'yes-no';
       field.options = [

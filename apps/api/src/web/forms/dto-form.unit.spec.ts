@@ -81,3 +81,11 @@ describe('formFields / bodyFromForm: answers that ask for more (conditional reve
     for (const dto of REVEALS.keys()) expect(() => formFields(dto)).not.toThrow();
   });
 });
+
+describe('formFields: answers named by a census code', () => {
+  it('Given the closure reasons, When read, Then each answer says what its code means', () => {
+    const reason = formFields(CloseCaseRequestDto).find((field) => field.name === 'reason')!;
+    expect(reason.options!.map((option) => option.text)).toContain('RC2: Died');
+    expect(reason.options!.find((option) => option.value === 'RC9')!.text).toBe('RC9: Case closed after assessment, referred to early help');
+  });
+});

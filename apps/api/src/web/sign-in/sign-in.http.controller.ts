@@ -125,6 +125,7 @@ export class SignInHttpController {
     if (confirmed) await this.sessions.end(token);
     clearCookie(reply, SESSION_COOKIE, this.config.web.secureCookies);
     // Signed in through the identity provider: its session ends too, or the next sign-in would pass straight through.
+    // A provider that cannot be reached leaves the person signed out of Windscreen all the same.
     const atProvider = confirmed && session.idToken && this.oidc.enabled ? await this.oidc.endSessionUrl(session.idToken).catch(() => undefined) : undefined;
     if (atProvider) return void reply.redirect(atProvider, 303);
     void reply.status(200).type('text/html; charset=utf-8').send(this.pages.render('signed-out', {}, { title: 'You have signed out' }));
