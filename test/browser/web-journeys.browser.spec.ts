@@ -277,21 +277,26 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await expectAccessible('dashboard, with an error');
   });
 
-  it('Given the remaining pages and states (signed out, My work filled, find, the audit\'s errors and filters), When each is opened, Then each passes axe', async () => {
+  it('Given the remaining pages and states (escalations filled, signed out, My work filled, find, the audit\'s errors and filters), When each is opened, Then each passes axe', async () => {
+    // A case allocated to the worker, so that My work has a row, with an escalation open on it.
+    const worker = `Bearer ${t.token({ sub: 'demo-north-ehw1', team: 'north' })}`;
+    const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', worker).send(aContact());
+    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', manager).send({ worker: { id: 'demo-north-ehw1', name: 'Eli Early' }, team: 'north', reason: 'New case' });
+    expect(allocated.status).toBe(201);
+    const raised = await t.http().post(`/cases/${opened.body.caseId}/escalations`).set('Authorization', worker).send({ otherAgency: 'Police', route: 'professional', concern: 'Disagree with the decision', startsAt: 'practitioner' });
+    expect(raised.status).toBe(201);
+    await page.goto(`${baseUrl}/web/escalations?minPosition=${raised.body.position}`);
+    expect(await page.textContent('main')).toContain('Police');
+    await expectAccessible('escalations, filled');
     await page.goto(`${baseUrl}/web/team?overdue=true`);
     await expectAccessible('team, only overdue');
     await page.click('button:has-text("Sign out")');
     expect(await page.textContent('h1')).toContain('You have signed out');
     await expectAccessible('signed out');
 
-    // A case allocated to the worker, so that My work has a row.
-    const worker = `Bearer ${t.token({ sub: 'demo-north-ehw1', team: 'north' })}`;
-    const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
-    const opened = await t.http().post('/cases').set('Authorization', worker).send(aContact());
-    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', manager).send({ worker: { id: 'demo-north-ehw1', name: 'Eli Early' }, team: 'north', reason: 'New case' });
-    expect(allocated.status).toBe(201);
     await signInAs('demo-north-ehw1');
-    await page.goto(`${baseUrl}/web/my-work?minPosition=${allocated.body.position}`);
+    await page.goto(`${baseUrl}/web/my-work?minPosition=${raised.body.position}`);
     expect(await page.locator(`main a[href="/web/cases/${opened.body.caseId}"]`).count()).toBeGreaterThan(0);
     await expectAccessible('my work, filled');
     await screenshot('my-work');

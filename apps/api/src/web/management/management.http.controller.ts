@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { casesShown, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { QueryBus } from '@nestjs/cqrs';
@@ -6,6 +6,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@windscreen/auth';
 import { RequestValidationError } from '@windscreen/http';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { GetCaseloadQuery } from '../../../../../libs/case-journey/src/case/caseload/get-caseload.query';
 import { GetOpenEscalationsQuery } from '../../../../../libs/case-journey/src/case/escalation/get-open-escalations.query';
 import { GetTimelinessQuery } from '../../../../../libs/case-journey/src/case/timeliness/get-timeliness.query';
@@ -72,6 +73,7 @@ export class ManagementHttpController {
   ) {}
 
   @Get('team')
+  @UseInterceptors(ReadYourWritesInterceptor)
   @Roles('manager')
   @LogsCaseListAccess('team_caseload')
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -88,6 +90,7 @@ export class ManagementHttpController {
   }
 
   @Get('escalations')
+  @UseInterceptors(ReadYourWritesInterceptor)
   @Roles('manager')
   @LogsCaseListAccess('open_escalations')
   @Header('Content-Type', 'text/html; charset=utf-8')
