@@ -101,7 +101,7 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
         { value: 'true', text: 'Yes' },
         { value: 'false', text: 'No' },
       ];
-    }    else if (type === Number) field.kind = 'number';
+    } else if (type === Number) field.kind = 'number';
     else if (typeof type === 'function' && type !== String && type.prototype && Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, type.prototype)) {
       if (isList) {
         field.kind = 'group-list';
