@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, startTestApp, TestApp } from '@windscreen/testing';
 import { TRANSITIONS } from '../../apps/api/src/web/case-work/transitions';
 import { ChromiumSession, describeInChromium, openChromium } from './chromium';
 
@@ -194,6 +194,25 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await expectAccessible('case page, closed');
   });
 
+  it('Given the consent form with GOV.UK Frontend\'s script, When an answer that asks for more is chosen, Then its question appears under it, and the form passes axe either way', async () => {
+    await page.goto(`${baseUrl}/web/cases/${caseId}/consent`);
+    const reason = page.locator('textarea[name="decision-refused-notes"]');
+    const competence = page.locator('input[name="gillickCompetent"]').first();
+    // The script hides the follow-up questions of answers not chosen (without it they are all shown).
+    expect(await reason.isVisible()).toBe(false);
+    expect(await competence.isVisible()).toBe(false);
+    await expectAccessible('consent, follow-up questions hidden');
+    await page.check('input[name="decision"][value="refused"]');
+    await page.check('input[name="givenBy"][value="young_person"]');
+    expect(await reason.isVisible()).toBe(true);
+    expect(await competence.isVisible()).toBe(true);
+    // GOV.UK Frontend links each radio to its questions; aria-expanded, not allowed on a radio (ARIA 1.2), is taken off.
+    expect(await page.getAttribute('input[name="decision"][value="refused"]', 'aria-controls')).toBe('conditional-decision-2');
+    expect(await page.getAttribute('input[name="decision"][value="refused"]', 'aria-expanded')).toBeNull();
+    await expectAccessible('consent, follow-up questions revealed');
+    await screenshot('conditional-reveal');
+  });
+
   it('Given the closed case, When every step\'s form is opened and sent empty, Then each passes axe empty and in its error state, and nothing is recorded', async () => {
     const before = await t.countEvents();
     for (const transition of TRANSITIONS) {
@@ -216,6 +235,19 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     expect(await page.textContent('main')).toContain('Section 47');
     await expectAccessible('replay');
     await screenshot('replay');
+    // Step back one decision with a plain link, then see that same decision in the order things happened.
+    const last = await page.textContent('#current-step .govuk-caption-m');
+    const [, shown, total] = /Decision (\d+) of (\d+)/.exec(last ?? '')!;
+    expect(shown).toBe(total);
+    await page.click('a:has-text("Previous decision")');
+    expect(await page.textContent('#current-step .govuk-caption-m')).toContain(`Decision ${Number(total) - 1} of ${total}, as known then`);
+    await expectAccessible('replay, one decision as known then');
+    await page.click('#switch-view');
+    expect(await page.textContent('#current-step .govuk-caption-m')).toContain('as it happened');
+    expect(await page.textContent('#state-after')).toContain('Level of need');
+    await expectAccessible('replay, one decision as it happened');
+    await screenshot('replay-step');
+    await page.goto(`${baseUrl}/web/audit/cases/${caseId}/replay`);
     await page.check('input[name="view"][value="as-it-happened"]');
     await page.fill('#at', 'not a date');
     await page.click('button:has-text("Replay")');
@@ -243,6 +275,48 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await screenshot('dashboard');
     await page.goto(`${baseUrl}/web/dashboard?interval=fortnight`);
     await expectAccessible('dashboard, with an error');
+  });
+
+  it('Given the remaining pages and states (escalations filled, signed out, My work filled, find, the audit\'s errors and filters), When each is opened, Then each passes axe', async () => {
+    // A case allocated to the worker, so that My work has a row, with an escalation open on it.
+    const worker = `Bearer ${t.token({ sub: 'demo-north-ehw1', team: 'north' })}`;
+    const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', worker).send(aContact());
+    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', manager).send({ worker: { id: 'demo-north-ehw1', name: 'Eli Early' }, team: 'north', reason: 'New case' });
+    expect(allocated.status).toBe(201);
+    const raised = await t.http().post(`/cases/${opened.body.caseId}/escalations`).set('Authorization', worker).send({ otherAgency: 'Police', route: 'professional', concern: 'Disagree with the decision', startsAt: 'practitioner' });
+    expect(raised.status).toBe(201);
+    await page.goto(`${baseUrl}/web/escalations?minPosition=${raised.body.position}`);
+    expect(await page.textContent('main')).toContain('Police');
+    await expectAccessible('escalations, filled');
+    await page.goto(`${baseUrl}/web/team?overdue=true`);
+    await expectAccessible('team, only overdue');
+    await page.click('button:has-text("Sign out")');
+    expect(await page.textContent('h1')).toContain('You have signed out');
+    await expectAccessible('signed out');
+
+    await signInAs('demo-north-ehw1');
+    await page.goto(`${baseUrl}/web/my-work?minPosition=${raised.body.position}`);
+    expect(await page.locator(`main a[href="/web/cases/${opened.body.caseId}"]`).count()).toBeGreaterThan(0);
+    await expectAccessible('my work, filled');
+    await screenshot('my-work');
+    await page.goto(`${baseUrl}/web/find`);
+    await expectAccessible('find, empty');
+    await page.fill('#case', 'not a reference');
+    await page.click('button:has-text("Find")');
+    await expectAccessible('find, with an error');
+    await page.fill('#case', opened.body.caseId);
+    await page.click('button:has-text("Find")');
+    await expectAccessible('find, found');
+
+    await page.click('button:has-text("Sign out")');
+    await signInAs('demo-auditor');
+    await page.goto(`${baseUrl}/web/audit?case=nope`);
+    await expectAccessible('audit a case, with an error');
+    await page.goto(`${baseUrl}/web/audit/information-sharing?caseId=${caseId}&agency=Police`);
+    await expectAccessible('information sharing audit, filtered');
+    await page.goto(`${baseUrl}/web/audit/information-sharing?decision=maybe`);
+    await expectAccessible('information sharing audit, with an error');
   });
 
   it('Given every page visited, When the run ends, Then the browser reported no content security policy violation or script error', () => {

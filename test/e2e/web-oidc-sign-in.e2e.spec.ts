@@ -11,6 +11,8 @@ import { startTestApp, TestApp } from '@windscreen/testing';
  * claims mapped to a role and team, and the session that follows.
  */
 const REDIRECT_URL = 'http://windscreen.test/web/sign-in/callback';
+/** Where the provider sends the browser once it has signed them out (RP-initiated logout). */
+const SIGNED_OUT_URL = 'http://windscreen.test/web/signed-out';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,6 +28,8 @@ async function freePort(): Promise<number> {
 /** A browser's cookie jar for the provider (one origin, so names are enough). */
 class ProviderBrowser {
   private readonly cookies = new Map<string, string>();
+  /** The provider's questions answered so far ("login", "consent"): none when its session signs the person straight in. */
+  readonly prompts: string[] = [];
 
   async request(url: string, form?: Record<string, string>): Promise<Response> {
     const response = await fetch(url, {
@@ -58,10 +62,22 @@ class ProviderBrowser {
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
       const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
       if (!action || !prompt) throw new Error(`the provider answered ${response.status} with no form: ${html.slice(0, 300)}`);
+      this.prompts.push(prompt);
       const answered = await this.request(new URL(action, url).href, prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });
       url = new URL(answered.headers.get('location')!, url).href;
     }
     throw new Error('the provider never sent the browser back');
+  }
+
+  /** Confirms the provider's "sign out?" page (its form and xsrf token); answers where the provider then sends the browser. */
+  async confirmSignOut(endSessionUrl: string): Promise<URL> {
+    const page = await this.request(endSessionUrl);
+    const html = await page.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+    if (!action || !xsrf) throw new Error(`the provider answered ${page.status} with no sign-out form: ${html.slice(0, 300)}`);
+    const confirmed = await this.request(new URL(action, endSessionUrl).href, { xsrf, logout: 'yes' });
+    return new URL(confirmed.headers.get('location')!, endSessionUrl);
   }
 }
 
@@ -73,7 +89,7 @@ describe('Sign-in through the council identity provider (OpenID Connect)', () =>
   beforeAll(async () => {
     const port = await freePort();
     issuer = `http://127.0.0.1:${port}`;
-    provider = spawn(process.execPath, [path.join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), REDIRECT_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
+    provider = spawn(process.execPath, [path.join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), REDIRECT_URL, SIGNED_OUT_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
     // Its warnings (development keys, in-memory store, interactions) are expected here: shown only if it fails to start.
     let warnings = '';
     provider.stderr!.on('data', (chunk: Buffer) => (warnings += chunk.toString()));
@@ -96,13 +112,13 @@ describe('Sign-in through the council identity provider (OpenID Connect)', () =>
     provider?.kill();
   });
 
-  async function signInThroughProvider(login: string) {
+  async function signInThroughProvider(login: string, browser = new ProviderBrowser()) {
     const agent = request.agent(t.app.getHttpServer());
     const start = await agent.get('/web/sign-in/start?returnTo=%2Fweb%2Fmy-work');
     expect(start.status).toBe(303);
     expect(start.headers.location).toMatch(new RegExp(`^${issuer}/auth\\?.*code_challenge_method=S256`));
-    const back = await new ProviderBrowser().signIn(start.headers.location, login);
-    return { agent, callback: await agent.get(`${back.pathname}${back.search}`) };
+    const back = await browser.signIn(start.headers.location, login);
+    return { agent, browser, callback: await agent.get(`${back.pathname}${back.search}`) };
   }
 
   it('Given an identity provider is configured, When the sign-in page opens, Then it offers the provider and no demo users', async () => {
@@ -120,6 +136,36 @@ describe('Sign-in through the council identity provider (OpenID Connect)', () =>
     expect(myWork.status).toBe(200);
     expect(myWork.text).toContain('Olive Okafor');
     expect(myWork.text).toContain('north team, case worker');
+  });
+
+  it('Given a worker signed in through the provider, When they sign out, Then the provider is asked to end its session too, and the next sign-in asks them to log in again', async () => {
+    const { agent, browser } = await signInThroughProvider('oidc-case-worker');
+    // While the provider's session lasts, signing in again passes straight through it.
+    const again = await signInThroughProvider('oidc-case-worker', browser);
+    expect(again.callback.status).toBe(303);
+    expect(browser.prompts).toEqual(['login', 'consent']);
+
+    const page = await agent.get('/web/my-work');
+    // The sign-out form's answer goes on to the provider: the pages' policy lets a form lead there.
+    expect(page.headers['content-security-policy']).toContain(`form-action 'self' ${issuer}`);
+    const out = await agent.post('/web/sign-out').type('form').send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1] });
+    expect(out.status).toBe(303);
+    const endSession = new URL(out.headers.location);
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${issuer}/session/end`);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(SIGNED_OUT_URL);
+    expect(endSession.searchParams.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect((await agent.get('/web/my-work')).status).toBe(303);
+
+    const back = await browser.confirmSignOut(endSession.href);
+    expect(back.href).toBe(SIGNED_OUT_URL);
+    const signedOut = await agent.get(back.pathname);
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.text).toContain('You have signed out');
+
+    const afterwards = await signInThroughProvider('oidc-case-worker', browser);
+    expect(afterwards.callback.status).toBe(303);
+    // The provider's session is over: it asks who they are again (and, its grant gone with it, for consent).
+    expect(browser.prompts.slice(2, 3)).toEqual(['login']);
   });
 
   it('Given an account whose groups map to no role, When it signs in, Then it is refused with the reason and no session', async () => {

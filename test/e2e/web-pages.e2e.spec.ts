@@ -1,5 +1,6 @@
+import { Pool } from 'pg';
 import request from 'supertest';
-import { aContact, eventually, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, aSharingDecision, eventually, startTestApp, TestApp } from '@windscreen/testing';
 
 /**
  * The pages without a browser: sign-in and its session cookie, CSRF on every form, a step recorded
@@ -88,6 +89,7 @@ describe('Web pages over the real app', () => {
     expect(refused.text).toContain('Worried about home');
 
     const recorded = await agent.post(`/web/cases/${caseId}/level-of-need`).type('form').send({ _csrf: csrf, level: 'emerging', reason: 'Needs some support' });
+    expect(recorded.text.match(/This cannot be recorded[\s\S]{0,400}/)?.[0]).toBeUndefined();
     expect(recorded.status).toBe(303);
     expect(recorded.headers.location).toMatch(new RegExp(`^/web/cases/${caseId}\\?recorded=level-of-need&minPosition=\\d+$`));
     const casePage = await agent.get(recorded.headers.location);
@@ -95,6 +97,72 @@ describe('Web pages over the real app', () => {
     expect(casePage.text).toContain('Needs some support');
     const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token({ sub: worker })}`);
     expect(history.body.events.map((event: { type: string }) => event.type)).toContain('LevelOfNeedAssessed');
+  });
+
+  it('Given a case with two sharing decisions, When information sent is recorded through its form, Then the decision is chosen from the case\'s own, an insecure method asks its reason, and only then is it recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const auth = `Bearer ${t.token({ sub: worker, team: 'north' })}`;
+    const decisions = `/cases/${caseId}/information-sharing-decisions`;
+    const decidedAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const shared = await t.http().post(decisions).set('Authorization', auth).send(aSharingDecision({ recipients: [{ agency: 'Health visiting' }], occurredAt: decidedAt }));
+    const declined = await t.http().post(decisions).set('Authorization', auth).send(aSharingDecision({ decision: 'not_share', recipients: [{ agency: 'Housing' }], occurredAt: decidedAt }));
+    expect([shared.status, declined.status]).toEqual([201, 201]);
+    const agent = await signIn(worker);
+
+    const form = await agent.get(`/web/cases/${caseId}/information-sent`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain(`name="decisionId" type="radio" value="${shared.body.decisionId}"`);
+    expect(form.text).toContain(`name="decisionId" type="radio" value="${declined.body.decisionId}"`);
+    expect(form.text).toContain('Share with Health visiting');
+    expect(form.text).toContain('Not to share with Housing');
+    const csrf = csrfOf(form.text);
+    // Sent a few minutes ago, as the form asks it: the day, month, year and time in the UK.
+    const uk = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+        .formatToParts(new Date(Date.now() - 5 * 60_000))
+        .map((part) => [part.type, part.value]),
+    );
+    const answers = { _csrf: csrf, 'sentAt-day': uk.day, 'sentAt-month': uk.month, 'sentAt-year': uk.year, 'sentAt-time': `${uk.hour}:${uk.minute}`, 'recipients.0.agency': 'Health visiting', information: 'Chronology' };
+    const before = await t.countEvents();
+
+    const unchosen = await agent.post(`/web/cases/${caseId}/information-sent`).type('form').send({ ...answers, method: 'secure_email' });
+    expect(unchosen.status).toBe(400);
+    expect(unchosen.text).toContain('<a href="#decisionId">Select the decision the information was sent under</a>');
+
+    const insecure = await agent.post(`/web/cases/${caseId}/information-sent`).type('form').send({ ...answers, decisionId: shared.body.decisionId, method: 'unsecured_email' });
+    expect(insecure.status).toBe(409);
+    expect(insecure.text).toContain('rule R19');
+    expect(insecure.text).toContain(`value="${shared.body.decisionId}" checked`);
+    expect(await t.countEvents()).toBe(before);
+
+    const recorded = await agent
+      .post(`/web/cases/${caseId}/information-sent`)
+      .type('form')
+      .send({ ...answers, decisionId: shared.body.decisionId, method: 'unsecured_email', insecureMethodReason: 'The secure portal was down' });
+    expect(recorded.text.match(/This cannot be recorded[\s\S]{0,400}/)?.[0]).toBeUndefined();
+    expect(recorded.status).toBe(303);
+    const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', auth);
+    const sent = history.body.events.find((event: { type: string }) => event.type === 'InformationSent');
+    expect(sent.data).toMatchObject({ decisionId: shared.body.decisionId, method: 'unsecured_email', insecureMethodReason: 'The secure portal was down' });
+  });
+
+  it('Given the closure form, When a reason that asks nothing more is chosen with a court reference typed under another answer, Then that reference is not recorded', async () => {
+    const caseId = await openCaseAllocatedTo(worker);
+    const agent = await signIn(worker);
+    const form = await agent.get(`/web/cases/${caseId}/closure`);
+    expect(form.text).toContain('data-aria-controls="conditional-reason-2"');
+    expect(form.text).toMatch(/id="conditional-reason-2">\s*<fieldset class="govuk-fieldset">\s*<legend[^>]*>\s*Date of death\s*</);
+    const closed = await agent.post(`/web/cases/${caseId}/closure`).type('form').send({
+      _csrf: csrfOf(form.text),
+      reason: 'RC7',
+      summary: 'Services ceased',
+      'reason-RC1-courtReference': 'typed under another answer',
+    });
+    expect(closed.text.match(/This cannot be recorded[\s\S]{0,400}/)?.[0]).toBeUndefined();
+    expect(closed.status).toBe(303);
+    const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token({ sub: worker, team: 'north' })}`);
+    const closure = history.body.events.find((event: { type: string }) => event.type === 'CaseClosed');
+    expect(closure.data).toEqual({ reason: 'RC7', summary: 'Services ceased' });
   });
 
   it('Given a case of another team, When a case worker opens its page, Then it is not found', async () => {
@@ -112,6 +180,22 @@ describe('Web pages over the real app', () => {
     const out = await agent.post('/web/sign-out').type('form').send({ _csrf: csrfOf(page.text) });
     expect(out.status).toBe(200);
     expect((await agent.get('/web/my-work')).status).toBe(303);
+  });
+
+  it('Given a signed-in user, When their session goes unused for longer than the idle timeout, Then the next page sends them to sign in again', async () => {
+    const agent = await signIn('demo-head-of-service');
+    expect((await agent.get('/web/team')).status).toBe(200);
+    // Idle for the configured time and a minute more: the session's last use moved back rather than the test waiting.
+    const pool = new Pool({ connectionString: t.database.url });
+    try {
+      const idle = `${t.config.web.sessionIdleMs + 60_000} milliseconds`;
+      await pool.query(`update web_sessions set last_seen_at = last_seen_at - $1::interval where actor->>'id' = 'demo-head-of-service'`, [idle]);
+    } finally {
+      await pool.end();
+    }
+    const page = await agent.get('/web/team');
+    expect(page.status).toBe(303);
+    expect(page.headers.location).toBe('/web/sign-in?returnTo=%2Fweb%2Fteam');
   });
 
   it('Given a case with decisions, When an auditor replays it, checks its access log and verifies it, Then each page says it in words, and the reads are logged', async () => {
@@ -144,6 +228,42 @@ describe('Web pages over the real app', () => {
     expect((await auditor.get('/web/audit/information-sharing?decision=maybe')).status).toBe(400);
   });
 
+  it('Given a case with a late entry, When an auditor steps through its decisions, Then previous and next are links, each step shows the case after it, and the two orders differ', async () => {
+    const auth = `Bearer ${t.token({ sub: worker, team: 'north' })}`;
+    const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact({ occurredAt: '2026-03-02T10:00:00Z' }));
+    const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
+    const caseId = opened.body.caseId;
+    expect((await t.http().post(`/cases/${caseId}/allocation`).set('Authorization', manager).send({ worker: { id: worker, name: 'Worker' }, team: 'north', reason: 'New case' })).status).toBe(201);
+    // Assessed the day after the contact, recorded only now: a late entry, before the allocation in the order things happened.
+    const late = await t.http().post(`/cases/${caseId}/level-of-need`).set('Authorization', auth).send({ level: 'emerging', reason: 'Needs some support', occurredAt: '2026-03-03T10:00:00Z' });
+    expect(late.status).toBe(201);
+    const auditor = await signIn('demo-auditor');
+    const replayOf = (query: string) => auditor.get(`/web/audit/cases/${caseId}/replay${query}`);
+    const currentStep = (html: string) => /Decision (\d) of 3, ([a-z ]+)<\/span>\s*<h2[^>]*>([^<]+)</.exec(html)?.slice(1);
+    const paginationLinks = (html: string) =>
+      [...html.matchAll(/<a class="govuk-link govuk-pagination__link" href="([^"]+)" rel="(prev|next)"/g)].map((match) => ({ href: match[1].replace(/&amp;/g, '&'), rel: match[2] }));
+
+    const known = await replayOf('?view=as-known-then&decision=0');
+    expect(known.status).toBe(200);
+    expect(currentStep(known.text)?.slice(0, 2)).toEqual(['1', 'as known then']);
+    expect(paginationLinks(known.text)).toEqual([{ rel: 'next', href: `/web/audit/cases/${caseId}/replay?view=as-known-then&decision=1#current-step` }]);
+
+    const second = await replayOf('?view=as-known-then&decision=1');
+    expect(currentStep(second.text)?.[0]).toBe('2');
+    expect(second.text).toMatch(/Level of need<\/dt><dd class="govuk-summary-list__value">Not assessed/);
+    expect(second.text).toContain(`href="/web/audit/cases/${caseId}/replay?view=as-it-happened&amp;decision=1#current-step"`);
+
+    // The same allocation as it happened: after the late assessment, so the case was already at Emerging.
+    const happened = await replayOf('?view=as-it-happened&decision=1');
+    expect(currentStep(happened.text)?.slice(0, 2)).toEqual(['3', 'as it happened']);
+    expect(happened.text).toMatch(/Level of need<\/dt><dd class="govuk-summary-list__value">Emerging/);
+    expect(paginationLinks(happened.text).map((link) => link.rel)).toEqual(['prev']);
+
+    // With no decision named, the last one; a moment of recording before the late entry leaves it out.
+    expect(currentStep((await replayOf('')).text)?.[0]).toBe('3');
+    expect((await replayOf('?view=as-it-happened&at=2026-03-02')).text).toContain('1 decision,');
+  });
+
   it('Given a case worker, When they open an auditor\'s page, Then they are refused', async () => {
     const agent = await signIn(worker);
     expect((await agent.get('/web/audit')).status).toBe(403);
@@ -166,6 +286,9 @@ describe('Web pages over the real app', () => {
     expect(dashboard.status).toBe(200);
     expect(dashboard.text).toContain('Step-ups and step-downs');
     expect(dashboard.text).toContain('2026-06');
+    // The step-ups and step-downs drawn as bars too, one pair a month, beside their table.
+    expect(dashboard.text.match(/<rect class="app-chart__bar app-chart__bar--up"/g)).toHaveLength(6);
+    expect(dashboard.text.match(/<rect class="app-chart__bar app-chart__bar--down"/g)).toHaveLength(6);
     const csv = await manager.get('/web/reports/transitions?from=2026-01-01&to=2026-06-30');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect((await manager.get('/web/dashboard?interval=fortnight')).status).toBe(400);

@@ -39,7 +39,7 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
   acceptFormBodiesUnder(fastify, WEB_PREFIX, config.requestBodyLimitBytes);
   // First of all, so that a refused body still gets a correlation id and the headers.
   trackRequestContext(fastify);
-  fastify.addHook('onRequest', securityHeaders(DOCS_PATH, WEB_PATH));
+  fastify.addHook('onRequest', securityHeaders(DOCS_PATH, WEB_PATH, config.web.oidc?.issuer));
   fastify.addHook('preHandler', checkRequestShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(config.production, config.requestBodyLimitBytes));

@@ -52,7 +52,11 @@ export class AuditHttpController {
     return this.pages.render('audit-start', frameOf(request, 'audit'), { title: 'Audit a case', caseId, found: caseId && !errors.length ? caseId : undefined, errors });
   }
 
-  /** Every decision in order; "as known then" (recorded by a moment) or "as it happened" (happened by a moment, late entries in place). */
+  /**
+   * The case's decisions, one at a time with the case as it stood after each (previous and next are
+   * plain links): "as known then" in the order they were recorded, up to a moment of recording;
+   * "as it happened" in the order they happened, late entries in their place, up to a moment of happening.
+   */
   @Get('cases/:caseId/replay')
   @Roles('auditor')
   @LogsCaseAccess('replay')
@@ -62,14 +66,38 @@ export class AuditHttpController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Query('view') view: string | undefined,
     @Query('at') at: string | undefined,
+    @Query('decision') decision: string | undefined,
   ): Promise<string> {
     const sense = view === 'as-it-happened' ? 'as-it-happened' : 'as-known-then';
     const moment = at?.trim() ? at.trim() : undefined;
     const errors = moment && Number.isNaN(Date.parse(moment)) ? [{ text: 'Enter the moment as a date, like 2026-03-02, or a date and time, like 2026-03-02T14:00:00Z', href: '#at' }] : [];
-    const point = moment && !errors.length ? (sense === 'as-it-happened' ? { asOccurredBy: endOfDay(moment) } : { asOf: endOfDay(moment) }) : {};
+    const until = moment && !errors.length ? endOfDay(moment) : undefined;
+    // "As it happened" always folds in the order things happened: with no moment given, everything that has happened by now.
+    const point = sense === 'as-it-happened' ? { asOccurredBy: until ?? new Date().toISOString() } : until ? { asOf: until } : {};
     const { events, state } = await this.queryBus.execute(new GetCaseReplayQuery(caseId, point));
     const child = state.child ? `${state.child.givenName} ${state.child.familyName}` : caseId;
-    return this.pages.render('audit-replay', frameOf(request, 'audit'), { title: `Decisions: ${child}`, caseId, sense, moment: moment ?? '', steps: decisionSteps(events), errors });
+    const steps = decisionSteps(events);
+    // A decision is named by its revision in the case's record, so it stays the same decision when the order changes.
+    const chosen = steps.findIndex((step) => step.revision === decision?.trim());
+    const shown = chosen >= 0 ? chosen : steps.length - 1;
+    const link = (changes: Record<string, string | undefined>) => {
+      const query = { view: sense, at: moment, decision: steps[shown]?.revision, ...changes };
+      const wanted = Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]));
+      return `${WEB_PREFIX}/audit/cases/${caseId}/replay?${new URLSearchParams(wanted)}#current-step`;
+    };
+    return this.pages.render('audit-replay', frameOf(request, 'audit'), {
+      title: `Decisions: ${child}`,
+      caseId,
+      sense,
+      moment: moment ?? '',
+      steps,
+      current: steps[shown],
+      previous: shown > 0 ? { text: 'Previous decision', href: link({ decision: steps[shown - 1].revision }), labelText: steps[shown - 1].description } : undefined,
+      next: shown < steps.length - 1 ? { text: 'Next decision', href: link({ decision: steps[shown + 1].revision }), labelText: steps[shown + 1].description } : undefined,
+      switchTo: sense === 'as-known-then' ? { href: link({ view: 'as-it-happened' }), text: 'See this decision as it happened' } : { href: link({ view: 'as-known-then' }), text: 'See this decision as known then' },
+      stepLinks: steps.map((step) => link({ decision: step.revision })),
+      errors,
+    });
   }
 
   @Get('cases/:caseId/access-log')

@@ -5,7 +5,7 @@ import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CASE_READING_ROLES, Public, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
-import { GetCaseReplayQuery, NotPermitted, RuleViolation } from '@windscreen/case-journey';
+import { decodeCaseEvent, GetCaseReplayQuery, NotPermitted, RuleViolation } from '@windscreen/case-journey';
 import { ConcurrencyError } from '@windscreen/event-store';
 import { RequestValidationError } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
@@ -17,7 +17,7 @@ import { GetCaseQuery } from '../../../../../libs/case-journey/src/case/get-case
 import { GetTimelinessQuery } from '../../../../../libs/case-journey/src/case/timeliness/get-timeliness.query';
 import { uuidParam } from '../../../../../libs/case-journey/src/shared/case-id.pipe';
 import { bodyFromForm, fieldErrors, FormField, formFields, FormValues } from '../forms/dto-form';
-import { frameOf, PageRequest, Pages } from '../pages';
+import { frameOf, PageRequest, Pages, ukDate } from '../pages';
 import { RouteInvoker } from '../route-invoker';
 import { WebErrorFilter } from '../session/web-error.filter';
 import { WebSessionGuard } from '../session/web-session.guard';
@@ -32,6 +32,13 @@ export interface Refusal {
   message: string;
   howToResolve?: string;
 }
+
+/** What is said when the escalation or the sharing decision was not chosen. */
+const CHOSEN_TARGET_ERRORS: Record<string, string> = {
+  escalationId: 'Select which escalation',
+  decisionId: 'Select the decision the information was sent under',
+};
+const CHOSEN_TARGETS = Object.keys(CHOSEN_TARGET_ERRORS);
 
 const childNameOf = (child: Record<string, unknown>) => [child.givenName, child.familyName].filter(Boolean).join(' ') || 'Unnamed child';
 
@@ -101,7 +108,7 @@ export class CaseWorkHttpController {
       });
       return void reply.redirect(`${WEB_PREFIX}/cases/${opened.caseId}?recorded=contact&minPosition=${opened.position}`, 303);
     } catch (error) {
-      const shown = this.formProblem(error, fields);
+      const shown = this.formProblem(error, fields, form);
       reply.status(shown.status).type('text/html; charset=utf-8');
       return void reply.send(this.pages.render('new-contact', frameOf(request, 'new-contact'), { title: 'Record a new contact', fields, values: form, ...shown.data }));
     }
@@ -157,7 +164,7 @@ export class CaseWorkHttpController {
       // The case page waits until the read models include what was just recorded.
       return void reply.redirect(`${WEB_PREFIX}/cases/${caseId}?recorded=${transition.slug}&minPosition=${recorded.position}`, 303);
     } catch (error) {
-      const shown = this.formProblem(error, fields);
+      const shown = this.formProblem(error, fields, form);
       reply.status(shown.status).type('text/html; charset=utf-8');
       return void reply.send(await this.renderTransition(request, caseId, transition, form, shown.data));
     }
@@ -182,7 +189,7 @@ export class CaseWorkHttpController {
       caseId,
       childName: childNameOf(summary.child),
       escalations: transition.target === 'escalation' ? summary.openEscalations : undefined,
-      asksForDecision: transition.target === 'decision',
+      sharingDecisions: transition.target === 'decision' ? await this.sharingDecisionsOf(caseId) : undefined,
       fields: formFields(RouteInvoker.dtoOf(transition.controller, transition.method)!),
       values,
       fieldErrors: {},
@@ -190,10 +197,31 @@ export class CaseWorkHttpController {
     });
   }
 
+  /** The case's information-sharing decisions, newest first, as the choices for what was sent under one. */
+  private async sharingDecisionsOf(caseId: string): Promise<{ decisionId: string; text: string; hint: string }[]> {
+    const { events } = await this.queryBus.execute(new GetCaseReplayQuery(caseId));
+    return events
+      .map(decodeCaseEvent)
+      .flatMap((event) => (event.type === 'InformationSharingDecisionRecorded' ? [event] : []))
+      .reverse()
+      .map(({ data, metadata }) => ({
+        decisionId: data.decisionId,
+        text: `${data.decision === 'share' ? 'Share' : 'Not to share'} with ${data.recipients.map((recipient) => recipient.agency).join(', ')}, ${ukDate(metadata.occurredAt)}`,
+        hint: `For ${data.purpose}. Decided by ${metadata.actor.name}.`,
+      }));
+  }
+
   /** A refused form: the fields the DTO refused (400), or the rule that forbids it (409), with the answers kept. */
-  private formProblem(error: unknown, fields: FormField[]): { status: number; data: Record<string, unknown> } {
+  private formProblem(error: unknown, fields: FormField[], form: FormValues): { status: number; data: Record<string, unknown> } {
     if (error instanceof RequestValidationError) {
-      const { summary, byField } = fieldErrors(fields, error.fields);
+      const { summary, byField } = fieldErrors(fields, error.fields, form);
+      // The escalation or decision chosen is a path parameter of the API's route, asked on the form as its own question.
+      for (const [index, invalid] of error.fields.entries()) {
+        if (CHOSEN_TARGETS.includes(invalid.field)) {
+          summary[index] = { text: CHOSEN_TARGET_ERRORS[invalid.field], href: `#${invalid.field}` };
+          byField[invalid.field] = CHOSEN_TARGET_ERRORS[invalid.field];
+        }
+      }
       return { status: 400, data: { errors: summary, fieldErrors: byField } };
     }
     if (error instanceof RuleViolation) {

@@ -2,6 +2,8 @@ import type { Type } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import type { InvalidField } from '@windscreen/http';
 import { humanise } from '../pages';
+import { OPTION_TEXTS } from './option-texts';
+import { REVEALS } from './reveals';
 
 const MODEL_PROPERTIES = 'swagger/apiModelProperties';
 const MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
@@ -20,8 +22,17 @@ export interface FormField {
   hint?: string;
   kind: FieldKind;
   required: boolean;
-  options?: { value: string; text: string }[];
+  options?: FormOption[];
   fields?: FormField[];
+  /** The input's name when it is not the body path: a question asked under more than one answer has a copy under each. */
+  inputName?: string;
+}
+
+/** An answer of a radios question, with the questions it asks for (shown under it, GOV.UK's conditional reveal). */
+export interface FormOption {
+  value: string;
+  text: string;
+  reveals?: FormField[];
 }
 
 interface ModelProperty {
@@ -65,7 +76,7 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
   const unique = [...new Set(names)];
   // The time something happened is asked last: the form is about what happened.
   unique.sort((a, b) => Number(a === 'occurredAt') - Number(b === 'occurredAt'));
-  return unique.map((property) => {
+  const fields = unique.map((property) => {
     const meta: ModelProperty = Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, property) ?? {};
     const name = prefix ? `${prefix}.${property}` : property;
     const field: FormField = {
@@ -82,9 +93,15 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
     const isList = meta.isArray || Array.isArray(meta.type) || meta.type === 'array';
     if (enumValues) {
       field.kind = isList ? 'checkboxes' : enumValues.length > 12 ? 'select' : 'radios';
-      field.options = enumValues.map((value) => ({ value, text: humanise(value) }));
-    } else if (type === Boolean) field.kind = 'yes-no';
-    else if (type === Number) field.kind = 'number';
+      const texts = OPTION_TEXTS.get(dto)?.[property] ?? {};
+      field.options = enumValues.map((value) => ({ value, text: texts[value] ?? humanise(value) }));
+    } else if (type === Boolean) {
+      field.kind = 'yes-no';
+      field.options = [
+        { value: 'true', text: 'Yes' },
+        { value: 'false', text: 'No' },
+      ];
+    } else if (type === Number) field.kind = 'number';
     else if (typeof type === 'function' && type !== String && type.prototype && Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, type.prototype)) {
       if (isList) {
         field.kind = 'group-list';
@@ -104,7 +121,37 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
     else field.kind = dateKind(dto, property) ?? (longText(dto, property) ? 'textarea' : 'text');
     return field;
   });
+  return withReveals(dto, fields);
 }
+
+/** Moves the questions some answers ask for under those answers; each such answer has its own copy, named apart when there are several. */
+function withReveals(dto: Type, fields: FormField[]): FormField[] {
+  const reveals = REVEALS.get(dto) ?? [];
+  const asked = new Set(reveals.flatMap((reveal) => reveal.ask));
+  for (const reveal of reveals) {
+    const question = fields.find((field) => field.name.split('.').pop() === reveal.question);
+    const wanted = fields.filter((field) => reveal.ask.includes(field.name.split('.').pop()!));
+    if (!question?.options || wanted.length !== reveal.ask.length) throw new Error(`${dto.name}: cannot reveal ${reveal.ask.join(', ')} under ${reveal.question}`);
+    for (const option of question.options.filter((candidate) => reveal.when.includes(candidate.value))) {
+      const copies = wanted.map((field) => ({
+        ...field,
+        required: field.required || reveal.needed,
+        id: `${question.id}-${option.value}-${field.id}`,
+        inputName: reveal.when.length > 1 ? `${question.name}-${option.value}-${field.name}` : undefined,
+      }));
+      option.reveals = [...(option.reveals ?? []), ...copies];
+    }
+  }
+  return fields.filter((field) => !asked.has(field.name.split('.').pop()!));
+}
+
+/** The answer chosen for a question with reveals, and the questions it asks for. */
+function revealedBy(field: FormField, values: FormValues): FormField[] {
+  const chosen = single(values[inputOf(field)]).trim();
+  return field.options?.find((option) => option.value === chosen)?.reveals ?? [];
+}
+
+const inputOf = (field: FormField) => field.inputName ?? field.name;
 
 /** The offset of Europe/London from UTC at a moment, in minutes. */
 function londonOffsetMinutes(utc: Date): number {
@@ -144,7 +191,7 @@ export function bodyFromForm(fields: FormField[], values: FormValues): Record<st
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const key = field.name.split('.').pop()!;
-    const raw = single(values[field.name]).trim();
+    const raw = single(values[inputOf(field)]).trim();
     let value: unknown;
     switch (field.kind) {
       case 'group': {
@@ -158,7 +205,7 @@ export function bodyFromForm(fields: FormField[], values: FormValues): Record<st
         break;
       }
       case 'checkboxes': {
-        const chosen = values[field.name];
+        const chosen = values[inputOf(field)];
         const list = (Array.isArray(chosen) ? chosen : chosen ? [chosen] : []).filter(Boolean);
         value = list.length ? list : undefined;
         break;
@@ -176,12 +223,14 @@ export function bodyFromForm(fields: FormField[], values: FormValues): Record<st
       }
       case 'date':
       case 'date-time':
-        value = dateValue(values, field.name, field.kind);
+        value = dateValue(values, inputOf(field), field.kind);
         break;
       default:
         value = raw === '' ? undefined : raw;
     }
     if (value !== undefined) body[key] = value;
+    // Only the chosen answer's questions are sent: what was typed under another answer is not part of the decision.
+    Object.assign(body, bodyFromForm(revealedBy(field, values), values));
   }
   return body;
 }
@@ -191,9 +240,9 @@ export interface FieldError {
   href: string;
 }
 
-/** The DTO's refusals, each on its question (the error summary links to it); a date's on its day. */
-export function fieldErrors(fields: FormField[], invalid: InvalidField[]): { summary: FieldError[]; byField: Record<string, string> } {
-  const flat = (list: FormField[]): FormField[] => list.flatMap((field) => [field, ...flat(field.fields ?? [])]);
+/** The DTO's refusals, each on its question (the error summary links to it, under the answer chosen); a date's on its day. */
+export function fieldErrors(fields: FormField[], invalid: InvalidField[], values: FormValues = {}): { summary: FieldError[]; byField: Record<string, string> } {
+  const flat = (list: FormField[]): FormField[] => list.flatMap((field) => [field, ...flat(field.fields ?? []), ...flat(revealedBy(field, values))]);
   const known = flat(fields);
   const summary: FieldError[] = [];
   const byField: Record<string, string> = {};

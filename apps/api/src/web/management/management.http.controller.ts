@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { casesShown, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { QueryBus } from '@nestjs/cqrs';
@@ -6,6 +6,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@windscreen/auth';
 import { RequestValidationError } from '@windscreen/http';
+import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { GetCaseloadQuery } from '../../../../../libs/case-journey/src/case/caseload/get-caseload.query';
 import { GetOpenEscalationsQuery } from '../../../../../libs/case-journey/src/case/escalation/get-open-escalations.query';
 import { GetTimelinessQuery } from '../../../../../libs/case-journey/src/case/timeliness/get-timeliness.query';
@@ -17,6 +18,7 @@ import { RouteInvoker } from '../route-invoker';
 import { WebErrorFilter } from '../session/web-error.filter';
 import { WebSessionGuard } from '../session/web-session.guard';
 import { WEB_PATH, WEB_PREFIX } from '../web-paths';
+import { ChartSeries, trendChart } from './trend-chart';
 
 
 /** The dashboard's reports, in the order it shows them; each is the API's own route. */
@@ -27,6 +29,19 @@ const DASHBOARD_REPORTS = [
   ['re-referrals', 'Re-referrals'],
   ['timeliness', 'Timeliness'],
 ] as const;
+/** The report drawn as a chart too, and its bars. */
+const CHARTED_REPORT = 'transitions';
+const STEP_SERIES: ChartSeries[] = [
+  { key: 'stepUps', label: 'Step-ups', className: 'app-chart__bar--up' },
+  { key: 'stepDowns', label: 'Step-downs', className: 'app-chart__bar--down' },
+];
+
+interface ReportAnswer {
+  columns: { key: string; label: string }[];
+  rows: Record<string, unknown>[];
+  filters: Record<string, string>;
+}
+
 const REPORT_FILTERS = ['from', 'to', 'interval', 'area', 'team'] as const;
 const REPORT_FILTER_FIELDS = formFields(TrendReportRequestDto).filter((field) => (REPORT_FILTERS as readonly string[]).includes(field.name));
 
@@ -58,6 +73,7 @@ export class ManagementHttpController {
   ) {}
 
   @Get('team')
+  @UseInterceptors(ReadYourWritesInterceptor)
   @Roles('manager')
   @LogsCaseListAccess('team_caseload')
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -74,6 +90,7 @@ export class ManagementHttpController {
   }
 
   @Get('escalations')
+  @UseInterceptors(ReadYourWritesInterceptor)
   @Roles('manager')
   @LogsCaseListAccess('open_escalations')
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -91,14 +108,18 @@ export class ManagementHttpController {
     reply.type('text/html; charset=utf-8');
     try {
       const reports = await Promise.all(
-        DASHBOARD_REPORTS.map(async ([name, title]) => ({
-          name,
-          title,
-          answer: await this.report(request, reply, name, filters),
-          csvLink: `${WEB_PREFIX}/reports/${name}?${new URLSearchParams({ ...filters, format: 'csv' })}`,
-        })),
+        DASHBOARD_REPORTS.map(async ([name, title]) => {
+          const answer = (await this.report(request, reply, name, filters)) as ReportAnswer;
+          return {
+            name,
+            title,
+            answer,
+            chart: name === CHARTED_REPORT ? trendChart(answer.rows, answer.columns[0].key, STEP_SERIES) : undefined,
+            csvLink: `${WEB_PREFIX}/reports/${name}?${new URLSearchParams({ ...filters, format: 'csv' })}`,
+          };
+        }),
       );
-      const shown = (reports[0].answer as { filters: Record<string, string> }).filters;
+      const shown = reports[0].answer.filters;
       return this.pages.render('dashboard', frameOf(request, 'dashboard'), { title: 'How children move between levels of need', fields: REPORT_FILTER_FIELDS, values: { ...formValuesFromBody(REPORT_FILTER_FIELDS, shown), ...query }, reports });
     } catch (error) {
       if (!(error instanceof RequestValidationError)) throw error;

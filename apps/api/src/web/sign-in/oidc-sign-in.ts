@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, OidcConfig } from '@windscreen/config';
 import type { Actor } from '@windscreen/case-journey/domain';
+import { WEB_PREFIX } from '../web-paths';
 import { actorFromClaims } from './oidc-claims';
 
 type OpenIdClient = typeof import('openid-client');
@@ -64,7 +65,7 @@ export class OidcSignIn {
   }
 
   /** The provider's answer (the callback's query string): checks state, nonce and the ID token, and maps its claims. */
-  async finish(query: string, pending: PendingSignIn): Promise<Actor> {
+  async finish(query: string, pending: PendingSignIn): Promise<{ actor: Actor; idToken?: string }> {
     const { client, server } = await this.discover();
     const callback = new URL(this.oidc.redirectUrl);
     callback.search = query;
@@ -74,6 +75,21 @@ export class OidcSignIn {
       expectedNonce: pending.nonce,
       idTokenExpected: true,
     });
-    return actorFromClaims({ ...tokens.claims() }, this.oidc);
+    return { actor: actorFromClaims({ ...tokens.claims() }, this.oidc), idToken: tokens.id_token };
+  }
+
+  /** Where the provider sends the browser after it has signed them out: a page of this service, beside the callback. */
+  get signedOutUrl(): string {
+    return new URL(`${WEB_PREFIX}/signed-out`, this.oidc.redirectUrl).href;
+  }
+
+  /**
+   * RP-initiated logout: the provider's end-session address that also ends the person's session
+   * there, or undefined when the provider offers none (then only this service's session ends).
+   */
+  async endSessionUrl(idToken: string): Promise<string | undefined> {
+    const { client, server } = await this.discover();
+    if (!server.serverMetadata().end_session_endpoint) return undefined;
+    return client.buildEndSessionUrl(server, { id_token_hint: idToken, post_logout_redirect_uri: this.signedOutUrl }).href;
   }
 }

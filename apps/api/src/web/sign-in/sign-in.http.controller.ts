@@ -107,13 +107,13 @@ export class SignInHttpController {
     const failed = (message: string) =>
       void reply.status(403).type('text/html; charset=utf-8').send(this.pages.render('error', {}, { title: 'You could not be signed in', message, fields: [] }));
     if (!this.oidc.enabled || !pending) return failed('The sign-in took too long or was started elsewhere. Sign in again.');
-    let actor;
+    let signedIn;
     try {
-      actor = await this.oidc.finish(request.url.split('?')[1] ?? '', pending);
+      signedIn = await this.oidc.finish(request.url.split('?')[1] ?? '', pending);
     } catch (error) {
       return failed(error instanceof NoRoleInClaims ? error.message : 'The identity provider did not confirm who you are. Sign in again.');
     }
-    await this.signedIn(reply, actor, safeReturnTo(pending.returnTo));
+    await this.signedIn(reply, signedIn.actor, safeReturnTo(pending.returnTo), signedIn.idToken);
   }
 
   @Post('sign-out')
@@ -121,9 +121,21 @@ export class SignInHttpController {
     const token = readCookie(request, SESSION_COOKIE);
     const session = await this.sessions.resume(token);
     // Signing out needs the form's token too, so that another site cannot sign people out.
-    if (session && csrfTokenMatches(session.csrfToken, body._csrf)) await this.sessions.end(token);
+    const confirmed = session !== undefined && csrfTokenMatches(session.csrfToken, body._csrf);
+    if (confirmed) await this.sessions.end(token);
     clearCookie(reply, SESSION_COOKIE, this.config.web.secureCookies);
+    // Signed in through the identity provider: its session ends too, or the next sign-in would pass straight through.
+    // A provider that cannot be reached leaves the person signed out of Windscreen all the same.
+    const atProvider = confirmed && session.idToken && this.oidc.enabled ? await this.oidc.endSessionUrl(session.idToken).catch(() => undefined) : undefined;
+    if (atProvider) return void reply.redirect(atProvider, 303);
     void reply.status(200).type('text/html; charset=utf-8').send(this.pages.render('signed-out', {}, { title: 'You have signed out' }));
+  }
+
+  /** Where the identity provider sends the browser back once it has signed them out too. */
+  @Get('signed-out')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  signedOut(): string {
+    return this.pages.render('signed-out', {}, { title: 'You have signed out' });
   }
 
   @Get('no-role')
@@ -132,8 +144,8 @@ export class SignInHttpController {
     return this.pages.render('error', {}, { title: 'You have no work here', message: 'Your account has no role with pages in Windscreen.', fields: [] });
   }
 
-  private async signedIn(reply: FastifyReply, actor: Parameters<WebSessions['start']>[0], returnTo: string): Promise<void> {
-    const { token } = await this.sessions.start(actor);
+  private async signedIn(reply: FastifyReply, actor: Parameters<WebSessions['start']>[0], returnTo: string, idToken?: string): Promise<void> {
+    const { token } = await this.sessions.start(actor, new Date(), idToken);
     clearCookie(reply, SIGN_IN_COOKIE, this.config.web.secureCookies);
     setCookie(reply, SESSION_COOKIE, token, this.config.web.secureCookies);
     void reply.redirect(returnTo, 303);

@@ -9,8 +9,21 @@ import { isReReferral } from '../../domain/calendar-months';
 export const CLOSURE_REASONS = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
+/** What each reason means, in the CIN census's own words (ReasonForClosure). */
+export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
+  RC1: 'Adopted',
+  RC2: 'Died',
+  RC3: 'Child arrangements order',
+  RC4: 'Special guardianship order',
+  RC5: 'Transferred to services of another local authority',
+  RC6: 'Transferred to adult social care services',
+  RC7: 'Services ceased for any other reason, including child no longer in need',
+  RC8: 'Case closed after assessment, no further action',
+  RC9: 'Case closed after assessment, referred to early help',
+};
+
 /** Court orders that end a CIN episode: the closure names the order's court reference (R26). */
-const BY_COURT_ORDER: readonly ClosureReason[] = ['RC1', 'RC3', 'RC4'];
+export const BY_COURT_ORDER: readonly ClosureReason[] = ['RC1', 'RC3', 'RC4'];
 
 export type CloseCase = Command<
   'CloseCase',
