@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@windscreen/event-store';
 import { streamName } from '../domain/stream-name';
 import { aV1SharingDecisionData } from '../../../testing/src/a-sharing-decision';
-import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id';
+import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id.decide';
 import { decodeCaseEvent } from './decode';
 
 const CASE_ID = '6f0c2a1e-8b7d-4c39-9a51-0d2f5e7c1b34';
@@ -104,7 +104,7 @@ describe('CaseOpened v1 -> v2', () => {
   it('Given a v1 case, When decoded, Then its child is named by the case id and keeps everything v1 recorded', () => {
     const decoded = decodeCaseEvent(v1Opened());
     expect(decoded.schemaVersion).toBe(2);
-    expect(decoded.data).toEqual({ ...v1Opened().data, childId: CASE_ID, laChildId: formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, CASE_ID) });
+    expect(decoded.data).toEqual({ ...(v1Opened().data as object), childId: CASE_ID, laChildId: formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, CASE_ID) });
   });
 
   it('Given a v1 case, When decoded twice, Then its LA child id is the same each time, in the default format', () => {
