@@ -65,11 +65,12 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     // anything is written; appended after the case, on the family as it is then.
     if (joining) await this.decisions.prepare(familyAggregate, streamName.family(familyId), joinFamily, family);
     const { childId: _named, laChildId: _given, familyId: _family, child: _details, ...contact } = request;
+    const earlier = known ? await this.casesOf(known.state) : { open: [], referrals: [] };
     const onChild = known
       ? await this.decisions.prepare(
           childAggregate,
           streamName.child(childId),
-          { type: 'LinkCaseToChild', data: { childId, caseId, openCaseIds: await this.openCasesOf(known.state) }, context },
+          { type: 'LinkCaseToChild', data: { childId, caseId, openCaseIds: earlier.open }, context },
           known,
         )
       : await this.decisions.prepare(
@@ -84,7 +85,11 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const openCase = await this.decisions.prepare(
       caseAggregate,
       streamName.case(caseId),
-      { type: 'OpenCase', data: { ...contact, child: details, caseId, familyId, childId, laChildId }, context },
+      {
+        type: 'OpenCase',
+        data: { ...contact, child: details, caseId, familyId, childId, laChildId, ...(earlier.referrals.length > 0 && { childReferralsBefore: earlier.referrals }) },
+        context,
+      },
       this.decisions.newStream(caseAggregate),
     );
     const together: PreparedDecision[] = [openCase, onChild];
@@ -137,14 +142,16 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     return this.decisions.loadState(childAggregate, streamName.child(childId));
   }
 
-  /** R40 reads the child's cases: which are open now. */
-  private async openCasesOf(child: ChildState): Promise<string[]> {
+  /** The child's cases as they are now: which are open (R40), and when the child was referred on them (R28). */
+  private async casesOf(child: ChildState): Promise<{ open: string[]; referrals: string[] }> {
     const open: string[] = [];
+    const referrals: string[] = [];
     for (const caseId of child.caseIds) {
       const { state } = await this.decisions.loadState(caseAggregate, streamName.case(caseId));
       if (state.status === 'open') open.push(caseId);
+      referrals.push(...state.referrals);
     }
-    return open;
+    return { open, referrals: [...new Set(referrals)].sort((a, b) => Date.parse(a) - Date.parse(b)) };
   }
 }
 
