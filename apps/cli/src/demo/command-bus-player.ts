@@ -34,6 +34,8 @@ import {
   RecordInformationSharingDecisionCommand,
   RecordMashDecisionCommand,
   RecordNeedAndStrengthCommand,
+  RecordParentOrCarerCommand,
+  commandScopedId,
   RecordReferrerNotifiedCommand,
   RecordStrategyDiscussionCommand,
   RecordTeamAroundFamilyReviewCommand,
@@ -116,6 +118,7 @@ export class CommandBusPlayer implements FamilyPlayer {
   async play(family: DemoFamily): Promise<PlayResult> {
     const result: PlayResult = { commands: 0, events: 0, refused: [] };
     const caseIds: (string | undefined)[] = [];
+    const childIds: (string | undefined)[] = [];
     const caseRevisions: bigint[] = [];
     let familyId: string | undefined;
     let familyRevision = -1n;
@@ -126,12 +129,17 @@ export class CommandBusPlayer implements FamilyPlayer {
         if (step.stream === 'case' && step.command.type === 'OpenCase') {
           const opened = await this.commandBus.execute(new OpenCaseCommand({ ...step.command.data, familyId }, context));
           caseIds[step.child] = opened.caseId;
+          childIds[step.child] = opened.childId;
           caseRevisions[step.child] = opened.revision;
           familyId = opened.familyId;
           familyRevision++; // FamilyRegistered or ChildJoinedFamily
           result.events += 4; // CaseOpened, FamilyRegistered or ChildJoinedFamily, ChildRegistered and CaseLinkedToChild
         } else if (!caseId || !familyId) {
           throw Object.assign(new Error(`child ${step.child}'s case was never opened`), { code: 'DEMO.NO_CASE' });
+        } else if (step.stream === 'child') {
+          const childId = childIds[step.child]!;
+          await this.commandBus.execute(new RecordParentOrCarerCommand({ childId, personId: commandScopedId(context, 'parent or carer'), ...step.command.data }, context));
+          result.events += 1;
         } else if (step.stream === 'case') {
           const decided = await this.commandBus.execute(this.caseMessage(step.command, caseId, context));
           result.events += Number(decided.revision - caseRevisions[step.child]);

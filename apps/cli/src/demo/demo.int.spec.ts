@@ -49,6 +49,8 @@ describe('demo data through the command layer', () => {
     const { events } = first;
     const found = journeys(events.map((event) => ({ type: event.event_type, data: event.data })));
     expect(found.count('CaseOpened')).toBe(30);
+    expect(found.count('ChildRegistered')).toBe(30);
+    expect(found.count('ParentOrCarerRecorded')).toBeGreaterThanOrEqual(30);
     expect(found.levels.length).toBeGreaterThanOrEqual(3);
     expect(found.stepDowns).toBeGreaterThanOrEqual(1);
     expect(found.reReferrals).toBeGreaterThanOrEqual(1);

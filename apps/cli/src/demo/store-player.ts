@@ -3,6 +3,7 @@ import {
   CaseCommand,
   ChildCommand,
   childDecider,
+  ChildState,
   DEFAULT_LA_CHILD_ID_FORMAT,
   formatLaChildId,
   CaseEvent,
@@ -72,10 +73,16 @@ export class StorePlayer implements FamilyPlayer {
     };
     const onCase = (child: number, command: CaseCommand) => record(cases[child], caseDecider.decide(command, cases[child].state), caseDecider.evolve, command.context);
     const onFamily = (command: FamilyCommand) => record(home, familyDecider.decide(command, home.state), familyDecider.evolve, command.context);
-    // A child's stream is written once, when the child is registered: nothing else orders against it.
+    // A child's stream orders against nothing else: what is decided on it is appended at once.
+    const children = new Map<string, Stream<ChildState>>();
     const onChild = async (command: ChildCommand) => {
-      const events = childDecider.decide(command, childDecider.initialState());
-      await this.store.append(streamName.child(command.data.childId), events.map((event) => ({ ...event, metadata: metadataOf(command.context) })), { expectedRevision: 'no_stream' });
+      const stream = children.get(command.data.childId) ?? { name: streamName.child(command.data.childId), state: childDecider.initialState(), revision: null };
+      const events = childDecider.decide(command, stream.state);
+      const recorded = events.map((event) => ({ ...event, metadata: metadataOf(command.context) }));
+      const appended = await this.store.append(stream.name, recorded, { expectedRevision: stream.revision ?? 'no_stream' });
+      stream.state = recorded.reduce((state, event) => childDecider.evolve(state, event), stream.state);
+      stream.revision = appended.nextExpectedRevision;
+      children.set(command.data.childId, stream);
       result.events += events.length;
     };
 
@@ -105,6 +112,12 @@ export class StorePlayer implements FamilyPlayer {
     onChild: (command: ChildCommand) => Promise<void>,
   ): Promise<void> {
     const { familyId } = family;
+    if (step.stream === 'child') {
+      // Each demo child is the subject of one case, and named after it.
+      // A person id as stable as the rest of the population: the case id with the person's place among the child's.
+      const place = family.children[step.child].parentsAndCarers.indexOf(step.command.data);
+      return onChild({ type: 'RecordParentOrCarer', data: { ...step.command.data, childId: caseId, personId: `${caseId.slice(0, 24)}${place.toString(16).padStart(12, '0')}` }, context });
+    }
     if (step.stream === 'family') {
       if (step.command.type === 'StartEarlyHelpAssessment') {
         const child = cases[step.child].state;
@@ -155,3 +168,4 @@ export class StorePlayer implements FamilyPlayer {
 function metadataOf({ actor, occurredAt, correlationId, causationId }: CommandContext) {
   return { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
 }
+

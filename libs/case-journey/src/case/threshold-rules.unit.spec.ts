@@ -787,6 +787,16 @@ describe('Contacts and referrals (R28)', () => {
     });
     expect(caseDecider.decide(toSpecialist('2027-03-03T10:00:00Z'), first)[1].data).toMatchObject({ reReferral: false });
   });
+
+  it('Given a new case about a child referred on an earlier case, When the child is referred within 12 months of that referral, Then it is a re-referral of the child', () => {
+    const aboutAReferredChild = { ...opened, data: { ...opened.data, childReferralsBefore: ['2025-06-01T10:00:00Z'] } } as CaseCommand;
+    expect(caseDecider.decide(toSpecialist('2026-03-02T10:00:00Z'), given(aboutAReferredChild))[1].data).toEqual({
+      route: 'move_to_specialist',
+      previousReferralAt: '2025-06-01T10:00:00Z',
+      reReferral: true,
+    });
+    expect(caseDecider.decide(toSpecialist('2026-03-02T10:00:00Z'), given(opened))[1].data).toMatchObject({ previousReferralAt: null, reReferral: false });
+  });
 });
 
 describe('The child-protection and child-in-need clocks (R29-R34), as timeliness items', () => {
