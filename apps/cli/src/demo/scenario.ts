@@ -107,7 +107,15 @@ export type FamilyStepCommand = {
 export type ChildStepCommand = { type: 'RecordParentOrCarer'; data: Omit<RecordParentOrCarer['data'], 'childId' | 'personId'> };
 
 export type DemoStep =
-  | { at: string; actor: DemoActor; stream: 'case'; child: number; command: CaseStepCommand }
+  | {
+      at: string;
+      actor: DemoActor;
+      stream: 'case';
+      child: number;
+      command: CaseStepCommand;
+      /** An OpenCase about the child after their case closed: a new case (with this id, where the executor may choose it), linked to the same child (R40). */
+      sameChild?: { caseId: string };
+    }
   | { at: string; actor: DemoActor; stream: 'child'; child: number; command: ChildStepCommand }
   /** `child`: whose case the family step concerns (the EHA starts from a child's case). */
   | { at: string; actor: DemoActor; stream: 'family'; child: number; command: FamilyStepCommand };
@@ -228,6 +236,7 @@ export function generateFamily(seed: string, index: number, size: number, start:
   for (const child of family.children) child.parentsAndCarers = parents;
   const journey = new FamilyJourney(random, end, family, staff.get(team)!, firstContact);
   journey.run();
+  secondContactAboutTheSameChild(new Random(seedFrom(seed, 'same child', index), [seed, 'same child', index].join('\u0000')), family, staff.get(team)!, end);
   return family;
 }
 
@@ -307,6 +316,37 @@ function childrenOf(random: Random, size: number, surname: string, at: number): 
       ...(age < 5 && { upnUnknownReason: 'UN1' as const }),
     };
   });
+}
+
+/**
+ * Some children come back after their case closed as a new contact, recorded (R40) as a new case
+ * about the same child, in the child's family: the last thing in the family's journey, so that
+ * nothing of the earlier case's work is asked of the new one.
+ */
+function secondContactAboutTheSameChild(random: Random, family: DemoFamily, staff: TeamStaff, end: number): void {
+  const last = family.steps[family.steps.length - 1];
+  if (family.final.open || !last || !random.chance(0.2)) return;
+  const at = Date.parse(last.at) + random.int(30, 400) * DAY;
+  if (at > end - DAY) return;
+  const child = random.int(0, family.children.length - 1);
+  const receivedAt = iso(at);
+  family.steps.push({
+    at: receivedAt,
+    actor: staff.contactOfficer,
+    stream: 'case',
+    child,
+    sameChild: { caseId: random.uuid() },
+    command: {
+      type: 'OpenCase',
+      data: {
+        child: family.children[child].details,
+        area: family.area,
+        contact: { receivedAt, route: 'email', source: '2A', referrer: { name: `${givenName(random)} ${familyName(random)}`, agency: 'School safeguarding lead', anonymous: false } },
+        concerns: random.pick(CONCERNS.emerging),
+      },
+    },
+  });
+  family.final = { open: true, level: null };
 }
 
 /** The family's parents and carers: a mother, mostly a father, sometimes a step-parent or a grandparent who cares. */

@@ -139,6 +139,7 @@ export class StorePlayer implements FamilyPlayer {
     const { command } = step;
     switch (command.type) {
       case 'OpenCase': {
+        if (step.sameChild) return this.openAboutTheSameChild(step.child, step.sameChild.caseId, caseId, command.data, context, family, cases, onCase, onFamily, onChild);
         // As the handler: the case is decided first (a refusal writes nothing), a new family is
         // registered before the case is recorded, a sibling joins the family after it.
         // Each demo child is the subject of one case, and named after it.
@@ -162,6 +163,35 @@ export class StorePlayer implements FamilyPlayer {
       default:
         return onCase(step.child, { ...command, data: { ...command.data, caseId }, context } as CaseCommand);
     }
+  }
+
+  /** As the handler for a contact about a child already recorded: a new case, linked to the child (R40) and joining the child's family. */
+  private async openAboutTheSameChild(
+    child: number,
+    newCaseId: string,
+    childId: string,
+    data: Extract<DemoStep, { stream: 'case' }>['command']['data'],
+    context: CommandContext,
+    family: DemoFamily,
+    cases: Stream<CaseState>[],
+    onCase: (child: number, command: CaseCommand) => Promise<void>,
+    onFamily: (command: FamilyCommand) => Promise<void>,
+    onChild: (command: ChildCommand) => Promise<void>,
+  ): Promise<void> {
+    const earlier = cases[child].state;
+    const laChildId = formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, childId);
+    const openData = data as Extract<CaseCommand, { type: 'OpenCase' }>['data'];
+    const openCase: CaseCommand = {
+      type: 'OpenCase',
+      data: { ...openData, caseId: newCaseId, familyId: family.familyId, childId, laChildId, ...(earlier.referrals.length > 0 && { childReferralsBefore: earlier.referrals }) },
+      context,
+    };
+    const next: Stream<CaseState> = { name: streamName.case(newCaseId), state: caseDecider.initialState(), revision: null };
+    caseDecider.decide(openCase, next.state);
+    await onChild({ type: 'LinkCaseToChild', data: { childId, caseId: newCaseId, openCaseIds: earlier.status === 'open' ? [childId] : [] }, context });
+    cases[child] = next;
+    await onCase(child, openCase);
+    await onFamily({ type: 'AddChildToFamily', data: { familyId: family.familyId, caseId: newCaseId }, context });
   }
 }
 
