@@ -74,6 +74,10 @@ describe('The child as a person: identity, one open case per child, likely match
     ]);
     const summary = await t.http().get(`/cases/${second.body.caseId}?minPosition=${second.body.position}`).set('Authorization', alice);
     expect(summary.body).toMatchObject({ familyId: first.body.familyId, child: { givenName: 'Amira', dateOfBirth: '2014-01-03' } });
+
+    const reopened = await t.http().post(`/cases/${first.body.caseId}/reopening`).set('Authorization', alice).send({ reason: 'New contact' });
+    expect(reopened.status).toBe(409);
+    expect(reopened.body).toMatchObject({ rule: 'R40', openCaseId: second.body.caseId });
   });
 
   it('R40: Given a child whose case closed, When two contacts name the child at once, Then one case opens and the other is refused under R40', async () => {

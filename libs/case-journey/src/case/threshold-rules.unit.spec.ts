@@ -234,6 +234,11 @@ describe('Closure and reopening (R21)', () => {
     expect(event).toMatchObject({ type: 'CaseReopened', data: { reReferral, closedAt: '2026-04-01T10:00:00Z' } });
   });
 
+  it('R40: Given another case of the child open, When a closed case is reopened, Then it is refused naming the open case', () => {
+    const reopenWhileOpen: CaseCommand = { type: 'ReopenCase', context: at('2026-05-01T10:00:00Z'), data: { caseId, reason: 'New contact', childOpenCaseId: 'case-2' } };
+    expect(refused(reopenWhileOpen, given(opened, close()))).toMatchObject({ rule: 'R40', code: 'CHILD.CASE_ALREADY_OPEN', details: { openCaseId: 'case-2' } });
+  });
+
   it('R28: a contact that was never referred is no re-referral when reopened, however soon', () => {
     expect(caseDecider.decide(reopen('2026-04-02T10:00:00Z'), given(opened, close()))[0].data).toMatchObject({ reReferral: false });
   });
