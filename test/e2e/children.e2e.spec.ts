@@ -31,6 +31,15 @@ describe('The child as a person: identity, one open case per child, likely match
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ childId: expect.any(String), laChildId: expect.stringMatching(/^PB\d{10}$/), likelyMatches: [], likelyMatchesNotShown: 0 });
     expect(opened.body.childId).not.toBe(opened.body.caseId);
+    const given = await open(alice, { ...aContactAbout('2014-01-10'), laChildId: 'LA-0001' });
+    expect(given.body.laChildId).toBe('LA-0001');
+    // The check reads the children read model: wait until it holds the first child.
+    expect((await child(alice, given.body.childId, given.body.position)).status).toBe(200);
+    const before = await t.countEvents();
+    const taken = await open(alice, { ...aContactAbout('2014-01-11'), laChildId: 'LA-0001' });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ rule: 'R41', code: 'CHILD.LA_CHILD_ID_TAKEN' });
+    expect(await t.countEvents()).toBe(before);
 
     const read = await child(alice, opened.body.childId, opened.body.position);
     expect(read.status).toBe(200);
