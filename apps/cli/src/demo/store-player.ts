@@ -29,9 +29,9 @@ interface Stream<S> {
 /**
  * Plays a family through the pure deciders and appends what they decide straight to the event
  * store: the rules are the same as through the API, without the round trips that load a stream
- * for every command. It does what the three handlers that read across streams do (opening a case
- * registers or joins the family; a step up asks whether the family has had an EHA; an EHA reads
- * the child's consent). Events are appended in batches, one append per stream, without changing
+ * for every command. It does what the handlers that read across streams do (opening a case
+ * registers or links the child and registers or joins the family; a step up asks whether the
+ * family has had an EHA; an EHA reads the child's consent). Events are appended in batches, one append per stream, without changing
  * the order anything depends on: a family event is appended after every case event that happened
  * before it, and a case event after every family event before it; only siblings' case events
  * between two family events go in stream by stream.
@@ -73,17 +73,14 @@ export class StorePlayer implements FamilyPlayer {
     };
     const onCase = (child: number, command: CaseCommand) => record(cases[child], caseDecider.decide(command, cases[child].state), caseDecider.evolve, command.context);
     const onFamily = (command: FamilyCommand) => record(home, familyDecider.decide(command, home.state), familyDecider.evolve, command.context);
-    // A child's stream orders against nothing else: what is decided on it is appended at once.
-    const children = new Map<string, Stream<ChildState>>();
+    // A child's stream orders against nothing else: its events wait, and each child's are appended once, at the end.
+    const children = new Map<string, Stream<ChildState> & { events: NewEvent[] }>();
     const onChild = async (command: ChildCommand) => {
-      const stream = children.get(command.data.childId) ?? { name: streamName.child(command.data.childId), state: childDecider.initialState(), revision: null };
-      const events = childDecider.decide(command, stream.state);
-      const recorded = events.map((event) => ({ ...event, metadata: metadataOf(command.context) }));
-      const appended = await this.store.append(stream.name, recorded, { expectedRevision: stream.revision ?? 'no_stream' });
+      const stream = children.get(command.data.childId) ?? { name: streamName.child(command.data.childId), state: childDecider.initialState(), revision: null, events: [] };
+      const recorded = childDecider.decide(command, stream.state).map((event) => ({ ...event, metadata: metadataOf(command.context) }));
       stream.state = recorded.reduce((state, event) => childDecider.evolve(state, event), stream.state);
-      stream.revision = appended.nextExpectedRevision;
+      stream.events.push(...recorded);
       children.set(command.data.childId, stream);
-      result.events += events.length;
     };
 
     for (const step of family.steps) {
@@ -97,6 +94,10 @@ export class StorePlayer implements FamilyPlayer {
       }
     }
     await flush([...waiting.keys()]);
+    for (const child of children.values()) {
+      await this.store.append(child.name, child.events, { expectedRevision: 'no_stream' });
+      result.events += child.events.length;
+    }
     return result;
   }
 
