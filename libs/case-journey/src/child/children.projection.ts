@@ -43,21 +43,22 @@ export class ChildrenProjection implements Projection {
     if (childIds.size === 0) return;
     const children = await loadChildren(manager, [...childIds]);
     const touched = new Map<string, string>();
-    const links: Record<string, unknown>[] = [];
+    // By case: a case linked twice in one batch (its v1 child, then that child registered) is one row.
+    const links = new Map<string, Record<string, unknown>>();
     for (const { kind, id, event } of decoded) {
       if (kind === 'child') {
         children.set(id, evolveChild(children.get(id) ?? initialChildState(), event));
         touched.set(id, event.position.toString());
-        if (event.type === 'CaseLinkedToChild') links.push({ case_id: event.data.caseId, child_id: id });
+        if (event.type === 'CaseLinkedToChild') links.set(event.data.caseId, { case_id: event.data.caseId, child_id: id });
       } else if (kind === 'case' && event.type === 'CaseOpened' && event.data.childId === event.data.caseId && !children.has(id)) {
         const { caseId, laChildId, familyId, child } = event.data;
         children.set(id, { ...initialChildState(), exists: true, childId: caseId, laChildId, familyId, details: child, caseIds: [caseId] });
         touched.set(id, event.position.toString());
-        links.push({ case_id: caseId, child_id: caseId });
+        links.set(caseId, { case_id: caseId, child_id: caseId });
       }
     }
     await upsertRows(manager, 'children', 'child_id', CHILD_COLUMNS, [...touched].map(([childId, position]) => childRow(children.get(childId)!, position)));
-    await upsertRows(manager, 'child_cases', 'case_id', CHILD_CASE_COLUMNS, links);
+    await upsertRows(manager, 'child_cases', 'case_id', CHILD_CASE_COLUMNS, [...links.values()]);
   }
 }
 
