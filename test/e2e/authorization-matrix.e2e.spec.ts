@@ -23,7 +23,8 @@ const POLICY: Array<{ endpoints: RegExp; allowed: Role[] | 'public'; why: string
   { endpoints: /^POST \/audit\//, allowed: ['auditor'], why: 'signing a checkpoint of the log records nothing of a case' },
   { endpoints: /^GET \/reports\//, allowed: ['manager', 'auditor'], why: 'trend reports are for managers (and auditors)' },
   { endpoints: /^GET \/(cases|timeliness)(\/|$)/, allowed: CASE_READERS, why: 'case data: workers, managers, auditors; never admins' },
-  { endpoints: /^POST \/(cases|families)(\/|$)/, allowed: RECORDERS, why: 'recording: auditors only read, admins manage users' },
+  { endpoints: /^GET \/children(\/|$)/, allowed: CASE_READERS, why: 'children are known through their cases: as case data' },
+  { endpoints: /^POST \/(cases|families|children)(\/|$)/, allowed: RECORDERS, why: 'recording: auditors only read, admins manage users' },
 ];
 
 const policyFor = (endpoint: Endpoint) => POLICY.find((line) => line.endpoints.test(endpoint.name));

@@ -39,8 +39,11 @@ describe('Rebuild equals live', () => {
 
   it('Given a generated population projected live, When every read model is rebuilt, Then every table has the same rows, JSON order included', async () => {
     const store = t.app.get(EventStore);
+    const population = { seed: 'rebuild', children: 120, end: new Date('2026-06-01T00:00:00.000Z') };
+    // Some children come back as a second case about the same child.
+    const secondCases = [...generatePopulation(population)].flatMap((family) => family.steps.filter((step) => step.stream === 'case' && step.sameChild)).length;
     const played = await playPopulation(
-      generatePopulation({ seed: 'rebuild', children: 120, end: new Date('2026-06-01T00:00:00.000Z') }),
+      generatePopulation(population),
       new StorePlayer(store),
       4,
       () => undefined,
@@ -76,7 +79,7 @@ describe('Rebuild equals live', () => {
     const projections = t.app.get<Projection[]>(PROJECTIONS);
     const live = await dump(dataSource, projections);
     // The population has what the comparison is about: open escalations and JSON arrays of several entries.
-    expect(live.case_summaries.length).toBe(121);
+    expect(live.case_summaries.length).toBe(120 + secondCases + 1);
     const [escalated] = await dataSource.query(`select open_escalations from case_summaries where case_id = $1`, [caseId]);
     expect(escalated.open_escalations.map((escalation: { escalationId: string }) => escalation.escalationId[0])).toEqual(['f', '0']);
 

@@ -39,6 +39,8 @@ import { section31Capability } from './case/section-31/section-31.capability';
 import { section47Capability } from './case/section-47/section-47.capability';
 import { earlyHelpCapability } from './family/early-help/early-help.capability';
 import { replayCapability } from './case/replay/replay.capability';
+import { findChildrenCapability } from './child/find-children/find-children.capability';
+import { recordOnChildCapability } from './child/record-on-child/record-on-child.capability';
 
 /** Every capability folder's controllers, handlers and projections: a new folder is one line here. */
 const CAPABILITIES: Capability[] = [
@@ -69,6 +71,8 @@ const CAPABILITIES: Capability[] = [
   section47Capability,
   earlyHelpCapability,
   replayCapability,
+  findChildrenCapability,
+  recordOnChildCapability,
 ];
 
 /** Every projection of the case journey, for the api (inline) and the projector. */

@@ -1,6 +1,7 @@
 import {
   caseAggregate,
   changeLevelOfNeedOnStreams,
+  childAggregate,
   DecisionResult,
   EventSourced,
   familyAggregate,
@@ -10,7 +11,7 @@ import {
   startEarlyHelpAssessmentOnStreams,
   StreamDecisions,
 } from '@windscreen/case-journey';
-import { CaseCommand, CommandContext, DomainEvent, EventEnvelope, FamilyCommand, FamilyState, streamName } from '@windscreen/case-journey/domain';
+import { CaseCommand, CommandContext, DEFAULT_LA_CHILD_ID_FORMAT, DomainEvent, EventEnvelope, FamilyCommand, FamilyState, streamName } from '@windscreen/case-journey/domain';
 import type { EventStore, NewEvent } from '@windscreen/event-store';
 import { contextOf, FamilyPlayer, PlayResult, refusalOf } from './play';
 import type { DemoFamily, DemoStep } from './scenario';
@@ -156,9 +157,9 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
 /**
  * Plays a family through the pure deciders and appends what they decide straight to the event
  * store: the rules are the same as through the API, without the round trips that load a stream
- * for every command. The commands that read across streams (opening a case registers or joins the
- * family; a step up asks whether the family has had an EHA; an EHA reads the child's consent) run
- * the same orchestration functions as their handlers.
+ * for every command. The commands that read across streams (opening a case registers or links the
+ * child and registers or joins the family; a step up asks whether the family has had an EHA; an EHA
+ * reads the child's consent) run the same orchestration functions as their handlers.
  */
 export class StorePlayer implements FamilyPlayer {
   constructor(
@@ -169,10 +170,12 @@ export class StorePlayer implements FamilyPlayer {
   async play(family: DemoFamily): Promise<PlayResult> {
     const result: PlayResult = { commands: 0, events: 0, refused: [] };
     const streams = new BatchedStreams(this.store, streamName.family(family.familyId));
+    // Each child is named after their first case; a second contact about them opens a case of its own.
+    const currentCases = family.children.map((child) => child.caseId);
     for (const step of family.steps) {
       const context = contextOf(step, this.clock());
       try {
-        await this.decide(streams, step, context, family);
+        await this.decide(streams, step, context, family, currentCases);
         result.commands++;
       } catch (error) {
         result.refused.push(refusalOf(family, step, error));
@@ -183,10 +186,17 @@ export class StorePlayer implements FamilyPlayer {
     return result;
   }
 
-  private async decide(streams: BatchedStreams, step: DemoStep, context: CommandContext, family: DemoFamily): Promise<unknown> {
+  private async decide(streams: BatchedStreams, step: DemoStep, context: CommandContext, family: DemoFamily, currentCases: string[]): Promise<unknown> {
     const { familyId } = family;
-    const caseId = family.children[step.child].caseId;
+    const childId = family.children[step.child].caseId;
+    const caseId = currentCases[step.child];
     const familyStream = streamName.family(familyId);
+    if (step.stream === 'child') {
+      // A person id as stable as the rest of the population: the child's id with the person's place among the child's.
+      const place = family.children[step.child].parentsAndCarers.indexOf(step.command.data);
+      const personId = `${childId.slice(0, 24)}${place.toString(16).padStart(12, '0')}`;
+      return streams.run(childAggregate, streamName.child(childId), { type: 'RecordParentOrCarer', data: { ...step.command.data, childId, personId }, context });
+    }
     if (step.stream === 'family') {
       const { command } = step;
       if (command.type === 'StartEarlyHelpAssessment') {
@@ -198,8 +208,21 @@ export class StorePlayer implements FamilyPlayer {
     const { command } = step;
     switch (command.type) {
       case 'OpenCase': {
+        const { child, ...contact } = command.data;
         const joining = ((await streams.loadState(familyAggregate, familyStream)).state as FamilyState).exists;
-        return openCaseOnStreams(streams, { caseId, familyId, joining, request: command.data, context });
+        const request = step.sameChild ? { ...contact, childId } : { ...command.data, ...(joining && { familyId }) };
+        const opened = await openCaseOnStreams(streams, {
+          caseId: step.sameChild?.caseId ?? caseId,
+          newChildId: childId,
+          newFamilyId: familyId,
+          laChildIdFormat: DEFAULT_LA_CHILD_ID_FORMAT,
+          request,
+          context,
+          // The demo records as the service itself: every child of the population is its own.
+          assertMayKnowCase: () => undefined,
+        });
+        currentCases[step.child] = opened.caseId;
+        return opened;
       }
       case 'ChangeLevelOfNeed':
         return changeLevelOfNeedOnStreams(streams, { ...command.data, caseId }, context);

@@ -6,6 +6,8 @@ import {
   NOT_RECORDED,
   PublicInterestGround,
 } from '../case/information-sharing/information-sharing.decide';
+import type { CaseOpened } from '../case/open-case/open-case.decide';
+import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id.decide';
 import type { EventType } from './event-versions';
 
 /**
@@ -68,5 +70,24 @@ export const informationSharingDecisionFromV1: Upcaster = {
   },
 };
 
+type CaseOpenedV2 = CaseOpened['data'];
+type CaseOpenedV1 = Omit<CaseOpenedV2, 'childId' | 'laChildId'>;
+
+/**
+ * CaseOpened v1 -> v2: before children had records of their own, each case was its own child. So
+ * the child of a v1 case is named by the case id (`childId` = `caseId`), and its local authority
+ * child id is made from the case id in the default format (DEFAULT_LA_CHILD_ID_FORMAT), whatever
+ * format is configured now: decoding must not depend on configuration, and an old case keeps the
+ * same LA child id everywhere and forever.
+ */
+export const caseOpenedFromV1: Upcaster = {
+  type: 'CaseOpened',
+  fromVersion: 1,
+  upcast(data): CaseOpenedV2 {
+    const v1 = data as CaseOpenedV1;
+    return { ...v1, childId: v1.caseId, laChildId: formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, v1.caseId) };
+  },
+};
+
 /** Every upcaster of the system, each keyed by its type and the version it reads. */
-export const UPCASTERS: readonly Upcaster[] = [informationSharingDecisionFromV1];
+export const UPCASTERS: readonly Upcaster[] = [informationSharingDecisionFromV1, caseOpenedFromV1];

@@ -1,14 +1,14 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../domain/command';
-import type { OpenCase } from './open-case.decide';
-import type { OpenedCase } from './open-case.orchestration';
+import type { OpenCaseRequest, OpenedCase } from './open-case.orchestration';
 
-/** The case opened and its family: revision of the case's stream, position of the last event written. */
+/** The case opened, its child and its family: revision of the case's stream, position of the last event written. */
 export type OpenCaseResult = OpenedCase;
 
+/** A contact about a child already recorded (`childId`) or about a new child. */
 export class OpenCaseCommand extends Command<OpenCaseResult> {
   constructor(
-    readonly request: Omit<OpenCase['data'], 'caseId' | 'familyId'> & { familyId?: string },
+    readonly request: OpenCaseRequest,
     readonly context: CommandContext,
   ) {
     super();
