@@ -81,7 +81,7 @@ describe('demo data through the command layer', () => {
     for (const row of throughHandlers.events) handlers.set(row.stream_id, [...(handlers.get(row.stream_id) ?? []), row.event_type]);
     const played = [...store.streams.values()].map((events) => events.map((event) => event.type).join(' ')).sort();
     expect(played).toEqual([...handlers.values()].map((types) => types.join(' ')).sort());
-    // A new family and its first case are one append, as the open-case handler makes them.
-    expect(store.appendsTogether).toBe(played.filter((types) => types.startsWith('FamilyRegistered')).length);
+    // Each contact is one append (the case, its child, and a new family), as the open-case handler makes it.
+    expect(store.appendsTogether).toBe(played.filter((types) => types.startsWith('CaseOpened')).length);
   });
 });
