@@ -35,7 +35,7 @@ export class ChildProtectionPlanHttpController {
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category, ...(body.previousPlansElsewhere !== undefined && { previousPlansElsewhere: body.previousPlansElsewhere }) }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 

@@ -42,7 +42,7 @@ export class ClosureHttpController {
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason, ...(body.source && { source: body.source }) }, commandContext(actor, body.occurredAt, ids))),
     );
   }
 }
