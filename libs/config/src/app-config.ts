@@ -53,6 +53,8 @@ export interface AppConfig {
   idempotencyLeaseMs: number;
   /** An entry recorded more than this many working days after it happened is marked recorded late (R35). */
   recordedLateAfterWorkingDays: number;
+  /** How a new child's local authority child id is made: text with one `{digits:N}` or `{hex:N}` (checked when the api starts). */
+  laChildIdFormat: string;
   /** The pages: sign-in, session and the council's identity provider. */
   web: WebConfig;
 }
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86400) * 1000,
     idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86400) * 1000,
     recordedLateAfterWorkingDays: integer(env, 'RECORDED_LATE_AFTER_WORKING_DAYS', 2, 0, 60),
+    laChildIdFormat: optional(env, 'LA_CHILD_ID_FORMAT') ?? 'C{hex:12}',
     web: loadWebConfig(env),
   };
 }

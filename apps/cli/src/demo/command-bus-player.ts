@@ -129,7 +129,7 @@ export class CommandBusPlayer implements FamilyPlayer {
           caseRevisions[step.child] = opened.revision;
           familyId = opened.familyId;
           familyRevision++; // FamilyRegistered or ChildJoinedFamily
-          result.events += 2;
+          result.events += 4; // CaseOpened, FamilyRegistered or ChildJoinedFamily, ChildRegistered and CaseLinkedToChild
         } else if (!caseId || !familyId) {
           throw Object.assign(new Error(`child ${step.child}'s case was never opened`), { code: 'DEMO.NO_CASE' });
         } else if (step.stream === 'case') {

@@ -93,7 +93,7 @@ export interface DemoActor {
 type CaseType = CaseCommand['type'];
 /** A case command without what the executor fills in (the case and family ids, and what handlers read). */
 export type CaseStepCommand = {
-  [T in CaseType]: { type: T; data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId' | 'familyId' | 'familyHasEarlyHelpAssessment'> };
+  [T in CaseType]: { type: T; data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId' | 'familyId' | 'childId' | 'laChildId' | 'familyHasEarlyHelpAssessment'> };
 }[CaseType];
 
 type FamilyType = Exclude<FamilyCommand['type'], 'RegisterFamily' | 'AddChildToFamily'>;

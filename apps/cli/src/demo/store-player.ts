@@ -1,6 +1,10 @@
 import {
   caseDecider,
   CaseCommand,
+  ChildCommand,
+  childDecider,
+  DEFAULT_LA_CHILD_ID_FORMAT,
+  formatLaChildId,
   CaseEvent,
   CaseState,
   CommandContext,
@@ -60,8 +64,7 @@ export class StorePlayer implements FamilyPlayer {
       await flush([...waiting.keys()].filter((waitingStream) => isFamily(waitingStream) !== isFamily(stream as Stream<unknown>)));
       const batch = waiting.get(stream as Stream<unknown>) ?? [];
       waiting.set(stream as Stream<unknown>, batch);
-      const { actor, occurredAt, correlationId, causationId } = context;
-      const metadata = { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
+      const metadata = metadataOf(context);
       for (const event of events) {
         stream.state = evolve(stream.state, { ...event, metadata } as EventEnvelope<E>);
         batch.push({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata });
@@ -69,12 +72,18 @@ export class StorePlayer implements FamilyPlayer {
     };
     const onCase = (child: number, command: CaseCommand) => record(cases[child], caseDecider.decide(command, cases[child].state), caseDecider.evolve, command.context);
     const onFamily = (command: FamilyCommand) => record(home, familyDecider.decide(command, home.state), familyDecider.evolve, command.context);
+    // A child's stream is written once, when the child is registered: nothing else orders against it.
+    const onChild = async (command: ChildCommand) => {
+      const events = childDecider.decide(command, childDecider.initialState());
+      await this.store.append(streamName.child(command.data.childId), events.map((event) => ({ ...event, metadata: metadataOf(command.context) })), { expectedRevision: 'no_stream' });
+      result.events += events.length;
+    };
 
     for (const step of family.steps) {
       const context = contextOf(step, this.clock());
       const caseId = family.children[step.child].caseId;
       try {
-        await this.decide(step, context, caseId, family, cases, home, onCase, onFamily);
+        await this.decide(step, context, caseId, family, cases, home, onCase, onFamily, onChild);
         result.commands++;
       } catch (error) {
         result.refused.push(refusalOf(family, step, error));
@@ -93,6 +102,7 @@ export class StorePlayer implements FamilyPlayer {
     home: Stream<FamilyState>,
     onCase: (child: number, command: CaseCommand) => Promise<void>,
     onFamily: (command: FamilyCommand) => Promise<void>,
+    onChild: (command: ChildCommand) => Promise<void>,
   ): Promise<void> {
     const { familyId } = family;
     if (step.stream === 'family') {
@@ -118,8 +128,12 @@ export class StorePlayer implements FamilyPlayer {
       case 'OpenCase': {
         // As the handler: the case is decided first (a refusal writes nothing), a new family is
         // registered before the case is recorded, a sibling joins the family after it.
-        const openCase: CaseCommand = { type: 'OpenCase', data: { ...command.data, caseId, familyId }, context };
+        // Each demo child is the subject of one case, and named after it.
+        const childId = caseId;
+        const laChildId = formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, childId);
+        const openCase: CaseCommand = { type: 'OpenCase', data: { ...command.data, caseId, familyId, childId, laChildId }, context };
         caseDecider.decide(openCase, cases[step.child].state);
+        await onChild({ type: 'RegisterChild', data: { childId, laChildId, familyId, details: command.data.child, firstCaseId: caseId }, context });
         const joining = home.state.exists;
         if (!joining) await onFamily({ type: 'RegisterFamily', data: { familyId, area: command.data.area, firstCaseId: caseId }, context });
         await onCase(step.child, openCase);
@@ -136,4 +150,8 @@ export class StorePlayer implements FamilyPlayer {
         return onCase(step.child, { ...command, data: { ...command.data, caseId }, context } as CaseCommand);
     }
   }
+}
+
+function metadataOf({ actor, occurredAt, correlationId, causationId }: CommandContext) {
+  return { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
 }

@@ -23,6 +23,8 @@ const openCase = (contact: Partial<OpenCase['data']['contact']> = {}): OpenCase 
   context: context(),
   data: {
     caseId,
+    childId: caseId,
+    laChildId: 'C0000000001',
     familyId: '22222222-2222-4222-8222-222222222222',
     area: 'cambridgeshire',
     concerns: 'concerns',
@@ -68,7 +70,7 @@ function refusal(action: () => unknown): RuleViolation {
 describe('Case: opening from a contact', () => {
   it('Given no case, When a contact is opened as a case, Then CaseOpened records the child, contact and concerns', () => {
     const events = caseDecider.decide(openCase(), given());
-    expect(events).toEqual([{ type: 'CaseOpened', schemaVersion: 1, data: { ...openCase().data, writtenFollowUpDueBy: '2026-03-03T09:15:00.000Z' } }]);
+    expect(events).toEqual([{ type: 'CaseOpened', schemaVersion: 2, data: { ...openCase().data, writtenFollowUpDueBy: '2026-03-03T09:15:00.000Z' } }]);
   });
 
   it('R9: a professional referral cannot be anonymous', () => {

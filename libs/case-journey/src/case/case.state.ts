@@ -8,7 +8,7 @@ import type { ConsentRecord, ConsentScope } from './consent/consent.decide';
 import type { BragRating, MashOutcome } from './mash/mash.decide';
 import type { EscalationState } from './escalation/escalation.decide';
 import type { CareOrderStep } from './section-31/section-31.decide';
-import type { ChildDetails } from './open-case/open-case.decide';
+import type { ChildDetails } from '../child/child-details';
 import type { AllocatedWorker } from './allocation/allocation.decide';
 import type { ConferenceDecision } from './section-47/initial-conference.decide';
 
@@ -16,6 +16,9 @@ export interface CaseState {
   status: 'none' | 'open' | 'closed';
   caseId: string | null;
   familyId: string | null;
+  /** The child the case is about (a v1 case's child is named by the case id), and the child's LA child id. */
+  childId: string | null;
+  laChildId: string | null;
   area: Area | null;
   /** The team that holds the case: the opener's team until it is allocated. */
   team: string | null;
@@ -81,6 +84,8 @@ export const initialCaseState = (): CaseState => ({
   status: 'none',
   caseId: null,
   familyId: null,
+  childId: null,
+  laChildId: null,
   area: null,
   team: null,
   allocatedWorker: null,
@@ -139,6 +144,8 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         status: 'open',
         caseId: event.data.caseId,
         familyId: event.data.familyId,
+        childId: event.data.childId,
+        laChildId: event.data.laChildId,
         area: event.data.area,
         team: event.metadata.actor.team ?? null,
         child: event.data.child,

@@ -19,6 +19,8 @@ const opened: CaseCommand = {
   context: ctx,
   data: {
     caseId,
+    childId: caseId,
+    laChildId: 'C0000000001',
     familyId: '44444444-4444-4444-8444-444444444444',
     area: 'peterborough',
     concerns: 'c',

@@ -24,6 +24,18 @@ export type EthnicityCode = (typeof ETHNICITY_CODES)[number];
 export const SEXES = ['male', 'female', 'unknown', 'not_stated'] as const;
 export type Sex = (typeof SEXES)[number];
 
+/** The census's GenderCurrent, when recorded apart from sex: 1 male, 2 female, 9 indeterminate, 0 not recorded or unborn. */
+export const GENDERS = ['male', 'female', 'indeterminate', 'not_recorded'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const CENSUS_GENDER_CODES: { readonly [G in Gender]: '1' | '2' | '9' | '0' } = { male: '1', female: '2', indeterminate: '9', not_recorded: '0' };
+
+/**
+ * Why a child has no unique pupil number (the census's UPNunknown): the codes the published 2024
+ * schema (CIN_schema_2024.xsd) accepts; their meanings are the DfE census guide's.
+ */
+export const UPN_UNKNOWN_REASONS = ['UN1', 'UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'] as const;
+export type UpnUnknownReason = (typeof UPN_UNKNOWN_REASONS)[number];
+
 export const CONTACT_ROUTES = ['telephone', 'written', 'email', 'in_person'] as const;
 export type ContactRoute = (typeof CONTACT_ROUTES)[number];
 

@@ -1,20 +1,21 @@
 /**
  * Stream names, built and read in one place. A case's events live in `case-<caseId>`, a family's
- * in `family-<familyId>`; nothing else should spell those prefixes out.
+ * in `family-<familyId>`, a child's in `child-<childId>`; nothing else should spell those prefixes out.
  */
-export type StreamKind = 'case' | 'family';
+export type StreamKind = 'case' | 'family' | 'child';
 
 export interface ParsedStreamName {
   kind: StreamKind;
   id: string;
 }
 
-const KINDS: readonly StreamKind[] = ['case', 'family'];
+const KINDS: readonly StreamKind[] = ['case', 'family', 'child'];
 
 export const streamName = {
   case: (caseId: string): string => `case-${caseId}`,
   family: (familyId: string): string => `family-${familyId}`,
-  /** The kind and id of a stream name, or undefined for a stream that is not a case's or a family's. */
+  child: (childId: string): string => `child-${childId}`,
+  /** The kind and id of a stream name, or undefined for a stream that is not a case's, a family's or a child's. */
   parse(name: string): ParsedStreamName | undefined {
     const dash = name.indexOf('-');
     if (dash <= 0) return undefined;

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@windscreen/event-store';
 import { streamName } from '../domain/stream-name';
 import { decode, decodeCaseEvent, EventDecoder, UndecodableEvent } from './decode';
-import { CASE_EVENT_VERSIONS, FAMILY_EVENT_VERSIONS } from './event-versions';
+import { CASE_EVENT_VERSIONS, CHILD_EVENT_VERSIONS, FAMILY_EVENT_VERSIONS } from './event-versions';
 
 const CASE_ID = '6f0c2a1e-8b7d-4c39-9a51-0d2f5e7c1b34';
 const FAMILY_ID = '0b8e4d6a-2c1f-4e7a-b953-7d1c0a2e9f68';
@@ -32,7 +32,12 @@ describe('streamName', () => {
     expect(streamName.parse(streamName.family(FAMILY_ID))).toEqual({ kind: 'family', id: FAMILY_ID });
   });
 
-  it.each(['orders-1', 'case', 'case-', '-case', 'casefile-1', ''])('does not read %p as a case or family stream', (name) => {
+  it('builds and parses child stream names', () => {
+    expect(streamName.child(CASE_ID)).toBe(`child-${CASE_ID}`);
+    expect(streamName.parse(streamName.child(CASE_ID))).toEqual({ kind: 'child', id: CASE_ID });
+  });
+
+  it.each(['orders-1', 'case', 'case-', '-case', 'casefile-1', 'child-', 'children-1', ''])('does not read %p as a case, family or child stream', (name) => {
     expect(streamName.parse(name)).toBeUndefined();
   });
 });
@@ -71,7 +76,7 @@ describe('upcasting', () => {
       { type: 'CaseClosed', fromVersion: 1, upcast: (data) => { const { code, ...rest } = data as { code: string }; return { ...rest, reason: code }; } },
       { type: 'CaseClosed', fromVersion: 2, upcast: (data, event) => ({ ...(data as object), closedBy: event.metadata.actor.name }) },
     ],
-    { case: { ...CASE_EVENT_VERSIONS, CaseClosed: 3 }, family: FAMILY_EVENT_VERSIONS },
+    { case: { ...CASE_EVENT_VERSIONS, CaseClosed: 3 }, family: FAMILY_EVENT_VERSIONS, child: CHILD_EVENT_VERSIONS },
   );
 
   it('Given a v1 event, when decoded, then each upcaster runs in turn up to the current version', () => {
@@ -88,12 +93,12 @@ describe('upcasting', () => {
   });
 
   it('Given a version with no upcaster, when decoded, then it is refused naming the missing step', () => {
-    const gap = new EventDecoder([], { case: { ...CASE_EVENT_VERSIONS, CaseClosed: 2 }, family: FAMILY_EVENT_VERSIONS });
+    const gap = new EventDecoder([], { case: { ...CASE_EVENT_VERSIONS, CaseClosed: 2 }, family: FAMILY_EVENT_VERSIONS, child: CHILD_EVENT_VERSIONS });
     expect(() => gap.decodeCaseEvent(stored({}))).toThrow(/no upcaster from v1/);
   });
 
   it('Given two upcasters for the same type and version, when the decoder is made, then it is refused', () => {
     const twice = { type: 'CaseClosed' as const, fromVersion: 1, upcast: (data: unknown) => data };
-    expect(() => new EventDecoder([twice, twice], { case: CASE_EVENT_VERSIONS, family: FAMILY_EVENT_VERSIONS })).toThrow(/Two upcasters/);
+    expect(() => new EventDecoder([twice, twice], { case: CASE_EVENT_VERSIONS, family: FAMILY_EVENT_VERSIONS, child: CHILD_EVENT_VERSIONS })).toThrow(/Two upcasters/);
   });
 });

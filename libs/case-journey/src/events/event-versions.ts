@@ -1,9 +1,11 @@
 import type { CaseEvent } from '../case/case.events';
+import type { ChildEvent } from '../child/child.decider';
 import type { FamilyEvent } from '../family/family.decider';
 
 export type CaseEventType = CaseEvent['type'];
 export type FamilyEventType = FamilyEvent['type'];
-export type EventType = CaseEventType | FamilyEventType;
+export type ChildEventType = ChildEvent['type'];
+export type EventType = CaseEventType | FamilyEventType | ChildEventType;
 
 /**
  * The schema version each event is written at today. Mapped over the event unions, so that an
@@ -11,7 +13,7 @@ export type EventType = CaseEventType | FamilyEventType;
  * older version is brought up to this one by the upcasters (upcasters.ts) when it is decoded.
  */
 export const CASE_EVENT_VERSIONS: { readonly [T in CaseEventType]: number } = {
-  CaseOpened: 1,
+  CaseOpened: 2,
   LevelOfNeedAssessed: 1,
   SteppedUp: 1,
   SteppedDown: 1,
@@ -66,4 +68,13 @@ export const FAMILY_EVENT_VERSIONS: { readonly [T in FamilyEventType]: number } 
   KeepInTouchStarted: 1,
   KeepInTouchEnded: 1,
   EarlyHelpAssessmentShared: 1,
+};
+
+export const CHILD_EVENT_VERSIONS: { readonly [T in ChildEventType]: number } = {
+  ChildRegistered: 1,
+  ChildDetailsCorrected: 1,
+  ChildDeathRecorded: 1,
+  ParentOrCarerRecorded: 1,
+  ParentOrCarerCorrected: 1,
+  CaseLinkedToChild: 1,
 };

@@ -6,6 +6,8 @@ import {
   NOT_RECORDED,
   PublicInterestGround,
 } from '../case/information-sharing/information-sharing.decide';
+import type { CaseOpened } from '../case/open-case/open-case.decide';
+import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id';
 import type { EventType } from './event-versions';
 import type { Section17AssessmentCompleted } from '../case/section-17/section-17.decide';
 import type { ChildProtectionPlanStarted } from '../case/child-protection-plan/child-protection-plan.decide';
@@ -105,5 +107,30 @@ export const caseReopeningFromV1: Upcaster = {
   }),
 };
 
+type CaseOpenedV2 = CaseOpened['data'];
+type CaseOpenedV1 = Omit<CaseOpenedV2, 'childId' | 'laChildId'>;
+
+/**
+ * CaseOpened v1 -> v2: before children had records of their own, each case was its own child. So
+ * the child of a v1 case is named by the case id (`childId` = `caseId`), and its local authority
+ * child id is made from the case id in the default format (DEFAULT_LA_CHILD_ID_FORMAT), whatever
+ * format is configured now: decoding must not depend on configuration, and an old case keeps the
+ * same LA child id everywhere and forever.
+ */
+export const caseOpenedFromV1: Upcaster = {
+  type: 'CaseOpened',
+  fromVersion: 1,
+  upcast(data): CaseOpenedV2 {
+    const v1 = data as CaseOpenedV1;
+    return { ...v1, childId: v1.caseId, laChildId: formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, v1.caseId) };
+  },
+};
+
 /** Every upcaster of the system, each keyed by its type and the version it reads. */
-export const UPCASTERS: readonly Upcaster[] = [informationSharingDecisionFromV1, section17CompletionFromV1, childProtectionPlanStartFromV1, caseReopeningFromV1];
+export const UPCASTERS: readonly Upcaster[] = [
+  informationSharingDecisionFromV1,
+  section17CompletionFromV1,
+  childProtectionPlanStartFromV1,
+  caseReopeningFromV1,
+  caseOpenedFromV1,
+];

@@ -232,7 +232,7 @@ class TrendReportsBatch {
 
   apply(decoded: DecodedEvent): void {
     if (decoded.kind === 'case') this.applyToCase(decoded.id, decoded.event);
-    else this.applyToFamily(decoded.id, decoded.event);
+    else if (decoded.kind === 'family') this.applyToFamily(decoded.id, decoded.event);
   }
 
   private applyToCase(caseId: string, event: Decoded<CaseEvent>): void {

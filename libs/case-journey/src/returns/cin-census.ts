@@ -5,6 +5,7 @@ import { ICPC_WORKING_DAYS } from '../case/section-47/strategy-discussion.decide
 import type { Area, DisabilityCode, EthnicityCode, ReferralSource } from '../domain/national-codes';
 import { addWorkingDays } from '../domain/working-days';
 import { ukDay } from '../reports/periods';
+import { censusGender } from '../child/child-details';
 import type { ReferralEpisode, ReturnCase, ReturnChild, ReturnsRecord } from './returns-record';
 
 /**
@@ -88,12 +89,10 @@ export type CensusOutcome =
 const UPN = /^[A-Za-z](\d{12}|\d{11}[A-Za-z])$/;
 const UPN_UNKNOWN_IN_SCHEMA = ['UN1', 'UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'];
 
-/** The census codes of gender: 1 male, 2 female, 9 indeterminate, 0 not recorded or unborn. */
+/** GenderCurrent: 0 for an unborn child, else the recorded gender or sex (censusGender). */
 function genderCode(child: ReturnChild): CensusChild['gender'] {
-  const given = child.details.gender;
-  if (given === '0' || given === '1' || given === '2' || given === '9') return given;
   if (child.details.expectedDateOfBirth && !child.details.dateOfBirth) return '0';
-  return child.details.sex === 'male' ? '1' : child.details.sex === 'female' ? '2' : '0';
+  return censusGender(child.details);
 }
 
 const onOrBefore = (date: string | null | undefined, reference: string): date is string => Boolean(date) && date! <= reference;

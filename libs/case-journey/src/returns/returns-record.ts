@@ -1,4 +1,4 @@
-import type { ChildDetails } from '../case/open-case/open-case.decide';
+import type { ChildDetails } from '../child/child-details';
 import type { AbuseCategory } from '../case/child-protection-plan/child-protection-plan.decide';
 import type { ClosureReason } from '../case/closure/closure.decide';
 import type { AssessmentFactor, PrimaryNeedCode, Section17Outcome } from '../case/section-17/section-17.decide';
@@ -17,8 +17,10 @@ import { ukDay } from '../reports/periods';
 export interface ReturnChild {
   childId: string;
   laChildId: string;
-  details: ChildDetails & { gender?: string; upnUnknownReason?: string };
+  details: ChildDetails;
   dateOfDeath: string | null;
+  /** Whether the child's own record (the child stream) speaks for it, rather than a case's copy at its contact. */
+  registered: boolean;
 }
 
 export interface AssessmentFacts {
@@ -118,7 +120,38 @@ export class ReturnsRecord {
 
   apply(decoded: DecodedEvent): void {
     if (decoded.kind === 'family') return this.applyFamily(decoded);
+    if (decoded.kind === 'child') return this.applyChild(decoded);
     if (decoded.kind === 'case') return this.applyCase(decoded.id, decoded.event);
+  }
+
+  /** The child's own record: identifiers and characteristics as registered, corrections applied. */
+  private applyChild(decoded: Extract<DecodedEvent, { kind: 'child' }>): void {
+    const event = decoded.event;
+    switch (event.type) {
+      case 'ChildRegistered': {
+        const known = this.children.get(decoded.id);
+        this.children.set(decoded.id, {
+          childId: decoded.id,
+          laChildId: event.data.laChildId,
+          details: { ...event.data.details },
+          dateOfDeath: known?.dateOfDeath ?? null,
+          registered: true,
+        });
+        return;
+      }
+      case 'ChildDetailsCorrected': {
+        const child = this.children.get(decoded.id);
+        if (child) child.details = { ...child.details, ...event.data.changes };
+        return;
+      }
+      case 'ChildDeathRecorded': {
+        const child = this.children.get(decoded.id);
+        if (child) child.dateOfDeath = event.data.dateOfDeath;
+        return;
+      }
+      default:
+        return;
+    }
   }
 
   private applyFamily(decoded: Extract<DecodedEvent, { kind: 'family' }>): void {
@@ -147,8 +180,8 @@ export class ReturnsRecord {
   private applyCase(caseId: string, event: Extract<DecodedEvent, { kind: 'case' }>['event']): void {
     const day = ukDay(event.metadata.occurredAt);
     if (event.type === 'CaseOpened') {
-      const data = event.data as typeof event.data & { childId?: string; laChildId?: string };
-      const childId = data.childId ?? caseId;
+      const data = event.data;
+      const childId = data.childId;
       this.cases.set(caseId, {
         caseId,
         childId,
@@ -163,9 +196,10 @@ export class ReturnsRecord {
         open: -1,
       });
       this.casesOfChild.set(childId, [...(this.casesOfChild.get(childId) ?? []), caseId]);
-      // A child the record knows only by its case: its identity is what the contact recorded.
+      // A child the record knows only by its case (opened before children had records of their
+      // own): its identity is what the contact recorded. A registered child's own record wins.
       if (!this.children.has(childId)) {
-        this.children.set(childId, { childId, laChildId: data.laChildId ?? childId, details: { ...data.child }, dateOfDeath: null });
+        this.children.set(childId, { childId, laChildId: data.laChildId, details: { ...data.child }, dateOfDeath: null, registered: false });
       }
       return;
     }
@@ -324,7 +358,7 @@ export class ReturnsRecord {
   private applyCorrection(record: ReturnCase, eventId: string, values: Record<string, unknown>): void {
     if (eventId === record.openedEventId) {
       const child = this.children.get(record.childId);
-      if (child && child.laChildId === record.childId && values.child && typeof values.child === 'object') {
+      if (child && !child.registered && values.child && typeof values.child === 'object') {
         child.details = { ...child.details, ...(values.child as Partial<ChildDetails>) };
       }
       const contact = values.contact as { source?: ReferralSource } | undefined;

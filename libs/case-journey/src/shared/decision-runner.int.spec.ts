@@ -17,6 +17,8 @@ const openCase = (caseId: string): CaseCommand => ({
   context: context(),
   data: {
     caseId,
+    childId: caseId,
+    laChildId: 'C0000000001',
     familyId: randomUUID(),
     area: 'cambridgeshire',
     concerns: 'concerns',

@@ -172,6 +172,7 @@ export class InformationSharingAuditProjection implements Projection {
 
     for (const decoded of events.map(decode)) {
       if (!decoded) continue;
+      if (decoded.kind === 'child') continue;
       const { event } = decoded;
       if (decoded.kind === 'family') {
         if (event.type !== 'EarlyHelpAssessmentShared') continue;

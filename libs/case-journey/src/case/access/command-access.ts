@@ -5,7 +5,8 @@ import { NotFound } from '../../domain/domain-error';
 import { holdsCase, professionalOf, waysIn } from '../../domain/need-to-know';
 import type { Organisation } from '../../domain/organisation';
 import { streamName } from '../../domain/stream-name';
-import { caseAggregate, EventSourced, familyAggregate } from '../../events/aggregates';
+import { caseAggregate, childAggregate, EventSourced, familyAggregate } from '../../events/aggregates';
+import type { ChildState } from '../../child/child.decider';
 import { familyProfessionalIds, FamilyCommand, FamilyState } from '../../family/family.decider';
 import type { CaseCommand } from '../case.decider';
 import type { CaseState } from '../case.state';
@@ -32,6 +33,24 @@ export class CommandAccess {
   authorise<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, command: C, state: S, streams: StreamReader): void | Promise<void> {
     if ((decider as unknown) === caseAggregate) return this.authoriseOnCase(command as unknown as CaseCommand, state as unknown as CaseState, streams);
     if ((decider as unknown) === familyAggregate) return this.authoriseOnFamily(command as unknown as FamilyCommand, state as unknown as FamilyState, streams);
+    if ((decider as unknown) === childAggregate) return this.assertMayKnowChild(command.context.actor, state as unknown as ChildState, streams);
+  }
+
+  /** A child is known to whoever may know one of the child's cases (a child not yet recorded is nobody's). */
+  async assertMayKnowChild(actor: Actor, child: ChildState, streams: StreamReader): Promise<void> {
+    if (!child.exists) return;
+    const ways = waysIn(actor);
+    if (ways === null) return;
+    for (const caseId of child.caseIds) {
+      const { state } = await streams.loadState(caseAggregate, streamName.case(caseId));
+      try {
+        await this.assertMayKnowCase(actor, state, streams);
+        return;
+      } catch (error) {
+        if (!(error instanceof NotFound)) throw error;
+      }
+    }
+    throw new NotFound('CHILD.NOT_FOUND', `Child ${child.childId} was not found`);
   }
 
   /**

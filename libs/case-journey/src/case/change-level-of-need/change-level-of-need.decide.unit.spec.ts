@@ -16,6 +16,8 @@ const opened: CaseCommand = {
   context: context('2026-03-02T10:00:00Z'),
   data: {
     caseId,
+    childId: caseId,
+    laChildId: 'C0000000001',
     familyId: '22222222-2222-4222-8222-222222222222',
     area: 'peterborough',
     concerns: 'concerns',

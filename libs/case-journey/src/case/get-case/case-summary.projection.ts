@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
-import { decode } from '../../events/decode';
+import { decode, DecodedEvent } from '../../events/decode';
 import { evolveFamily, FamilyState, initialFamilyState } from '../../family/family.decider';
 import { CaseState, evolveCase, initialCaseState } from '../case.state';
 import { timelinessChanges, TimelinessItem } from '../timeliness/timeliness-items';
@@ -85,7 +85,8 @@ export class CaseSummaryProjection implements Projection {
   readonly tables = ['case_summaries', 'family_summaries', 'timeliness_items', 'timeliness_daily'];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
-    const decoded = events.map(decode).filter((event) => event !== undefined);
+    // A child's stream has no part in these tables: the children projection keeps it.
+    const decoded = events.map(decode).filter((event) => event !== undefined && event.kind !== 'child') as Exclude<DecodedEvent, { kind: 'child' }>[];
     const caseIds = unique(decoded.filter((event) => event.kind === 'case').map((event) => event.id));
     const familyIds = unique(decoded.filter((event) => event.kind === 'family').map((event) => event.id));
     if (caseIds.length === 0 && familyIds.length === 0) return;

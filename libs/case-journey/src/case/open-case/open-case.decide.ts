@@ -2,29 +2,9 @@ import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { assertNotBefore } from '../../domain/occurred-at';
 import { addHours } from '../../domain/working-days';
-import {
-  ANONYMITY_PERMITTED_SOURCES,
-  Area,
-  ContactRoute,
-  DisabilityCode,
-  EthnicityCode,
-  ReferralSource,
-  Sex,
-} from '../../domain/national-codes';
+import { ANONYMITY_PERMITTED_SOURCES, Area, ContactRoute, ReferralSource } from '../../domain/national-codes';
+import type { ChildDetails } from '../../child/child-details';
 import type { CaseState } from '../case.state';
-
-export interface ChildDetails {
-  givenName: string;
-  familyName: string;
-  /** Exactly one of dateOfBirth and expectedDateOfBirth (an unborn child). */
-  dateOfBirth?: string;
-  expectedDateOfBirth?: string;
-  sex: Sex;
-  ethnicity?: EthnicityCode;
-  firstLanguage?: string;
-  disabilities: DisabilityCode[];
-  upn?: string;
-}
 
 export interface Contact {
   receivedAt: string;
@@ -40,14 +20,20 @@ export const RISK_DECISION_HOURS = 1;
 
 export type OpenCase = Command<
   'OpenCase',
-  { caseId: string; familyId: string; child: ChildDetails; area: Area; contact: Contact; concerns: string }
+  { caseId: string; familyId: string; childId: string; laChildId: string; child: ChildDetails; area: Area; contact: Contact; concerns: string }
 >;
 
+/**
+ * Schema version 2 names the child the case is about (`childId`, the child's stream) and the
+ * child's local authority id; `child` is what was known of the child when the contact came in.
+ */
 export type CaseOpened = DomainEvent<
   'CaseOpened',
   {
     caseId: string;
     familyId: string;
+    childId: string;
+    laChildId: string;
     child: ChildDetails;
     area: Area;
     contact: Contact;
@@ -92,7 +78,7 @@ export function decideOpenCase(command: OpenCase, state: CaseState): CaseOpened[
   return [
     {
       type: 'CaseOpened',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { ...command.data, ...(writtenFollowUpDueBy && { writtenFollowUpDueBy }), ...(riskDecisionDueBy && { riskDecisionDueBy }) },
     },
   ];
