@@ -68,6 +68,7 @@ import { RecordTeamAroundFamilyReviewHandler } from './family/early-help/record-
 import { StartEarlyHelpAssessmentHandler } from './family/early-help/start-early-help-assessment.command';
 import { StartKeepInTouchHandler } from './family/early-help/start-keep-in-touch.command';
 import { DecisionRunner } from './shared/decision-runner';
+import { ReturnsHttpController } from './returns/returns.http.controller';
 import { InformationSharingAuditHttpController } from './audit/information-sharing/information-sharing-audit.http.controller';
 import { InformationSharingAuditProjection } from './audit/information-sharing/information-sharing-audit.projection';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -103,6 +104,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
   imports: [CqrsModule, TypeOrmModule.forFeature(CASE_JOURNEY_ENTITIES)],
   controllers: [
     TrendReportsHttpController,
+    ReturnsHttpController,
     CaseloadHttpController,
     TimelinessHttpController,
     AllocationHttpController,
