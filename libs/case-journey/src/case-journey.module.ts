@@ -69,6 +69,8 @@ import { StartEarlyHelpAssessmentHandler } from './family/early-help/start-early
 import { StartKeepInTouchHandler } from './family/early-help/start-keep-in-touch.command';
 import { DecisionRunner } from './shared/decision-runner';
 import { ReturnsHttpController } from './returns/returns.http.controller';
+import { RecordChildVisitHandler } from './case/visits/record-child-visit.command';
+import { VisitsHttpController } from './case/visits/visits.http.controller';
 import { InformationSharingAuditHttpController } from './audit/information-sharing/information-sharing-audit.http.controller';
 import { InformationSharingAuditProjection } from './audit/information-sharing/information-sharing-audit.projection';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -105,6 +107,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
   controllers: [
     TrendReportsHttpController,
     ReturnsHttpController,
+    VisitsHttpController,
     CaseloadHttpController,
     TimelinessHttpController,
     AllocationHttpController,
@@ -134,6 +137,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
   ],
   providers: [
     DecisionRunner,
+    RecordChildVisitHandler,
     GetTrendReportHandler,
     AllocateCaseHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },

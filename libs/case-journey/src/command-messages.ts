@@ -48,3 +48,4 @@ export { RecordTeamAroundFamilyReviewCommand } from './family/early-help/record-
 export { StartEarlyHelpAssessmentCommand } from './family/early-help/start-early-help-assessment.command';
 export type { EarlyHelpAssessmentStartedResult } from './family/early-help/start-early-help-assessment.command';
 export { StartKeepInTouchCommand } from './family/early-help/start-keep-in-touch.command';
+export { RecordChildVisitCommand } from './case/visits/record-child-visit.command';

@@ -51,6 +51,7 @@ export const CASE_EVENT_VERSIONS: { readonly [T in CaseEventType]: number } = {
   CoreGroupMet: 1,
   ChildProtectionReviewConferenceHeld: 1,
   ChildInNeedPlanReviewed: 1,
+  ChildVisited: 1,
 };
 
 export const FAMILY_EVENT_VERSIONS: { readonly [T in FamilyEventType]: number } = {

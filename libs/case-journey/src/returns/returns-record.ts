@@ -344,6 +344,9 @@ export class ReturnsRecord {
         }
         return;
       }
+      case 'ChildVisited':
+        episode.visits.push({ date: day, seen: event.data.seen, seenAlone: event.data.seenAlone, statutory: event.data.statutory });
+        return;
       case 'ChildProtectionPlanEnded': {
         const plan = last(episode.cpPlans);
         if (plan && plan.endDate === null) plan.endDate = day;

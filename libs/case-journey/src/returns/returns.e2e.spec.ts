@@ -8,7 +8,8 @@ import { aContact, cinCensusSchemaErrors, startTestApp, TestApp, TestUser } from
  *   referral); s17 assessment opened 3 May; strategy discussion 20 May; s47 enquiry 21 May,
  *   concluded 4 Jun with a conference; ICPC 5 Jun decides on a plan; CP plan 5 Jun (NEG, one plan
  *   held elsewhere before); assessment completed 21 Jun (N1, factors 3A 4B, authorised 21 Jun,
- *   child seen); review conference 5 Sep (MUL); CP plan ended 10 Dec; CIN plan 10 Dec - 28 Feb
+ *   child seen); statutory visit 20 Aug (seen alone); review conference 5 Sep (MUL); visits 20 Dec
+ *   (not seen) and 15 Jan 2025 (seen); CP plan ended 10 Dec; CIN plan 10 Dec - 28 Feb
  *   2025; case closed 3 Mar 2025 (RC7).
  * Leo (peterborough): contact 1 Jul 2024, to specialist 2 Jul, closed 10 Jul (RC7): a referral
  *   that led to nothing.
@@ -63,7 +64,10 @@ describe('Statutory returns (/returns/...)', () => {
       childSeen: true,
       occurredAt: at('2024-06-21'),
     });
+    await post(priya, `/cases/${a}/visits`, { seen: true, seenAlone: true, statutory: true, occurredAt: at('2024-08-20') });
     await post(priya, `/cases/${a}/child-protection-plan/review-conferences`, { category: 'MUL', occurredAt: at('2024-09-05') });
+    await post(priya, `/cases/${a}/visits`, { seen: false, statutory: false, occurredAt: at('2024-12-20') });
+    await post(priya, `/cases/${a}/visits`, { seen: true, seenAlone: false, statutory: false, occurredAt: at('2025-01-15') });
     await post(priya, `/cases/${a}/child-protection-plan/end`, { reason: 'Risks reduced', occurredAt: at('2024-12-10') });
     await post(priya, `/cases/${a}/child-in-need-plan`, { occurredAt: at('2024-12-10') });
     await post(priya, `/cases/${a}/child-in-need-plan/end`, { reason: 'Needs met', occurredAt: at('2025-02-28') });
@@ -194,7 +198,9 @@ describe('Statutory returns (/returns/...)', () => {
         ],
         [id, 'Female', 'AOTH', '2015-04-02', '9', 'No', '2024-05-03', 'Yes', '2024-06-21', 'Yes', 'north', '', 'Cambridgeshire'],
       ]);
-      expect(rows('List 7 Child Protection')[1]).toEqual([id, 'Female', 'AOTH', '2015-04-02', '9', 'No', '2024-06-05', 'NEG', 'MUL', '', '', '2024-09-05', '2024-12-10', '', '1', 'north', '', 'Cambridgeshire']);
+      expect(rows('List 7 Child Protection')[1]).toEqual([id, 'Female', 'AOTH', '2015-04-02', '9', 'No', '2024-06-05', 'NEG', 'MUL', '2024-08-20', 'Yes', '2024-09-05', '2024-12-10', '', '1', 'north', '', 'Cambridgeshire']);
+      // The last day she was seen (20 December she was not), her closure and its reason.
+      expect(rows('List 6 Children in Need')[1]).toEqual([id, 'Female', 'AOTH', '2015-04-02', '9', 'No', '2024-05-02', 'N1', '2025-01-15', '2025-03-03', 'RC7', 'Closed', 'north', '', 'Cambridgeshire']);
     });
 
     it('Given list 3 as CSV, When asked for, Then the referrals are its rows, with NFA and the count in 12 months', async () => {
