@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { Controller, ForbiddenException, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,10 +7,8 @@ import { EventStore } from '@windscreen/event-store';
 import { RequestValidationError } from '@windscreen/http';
 import type { Actor } from '../domain/actor';
 import { waysIn } from '../domain/need-to-know';
-import { annexACsv, writeAnnexAWorkbook } from './annex-a-export';
-import { collectionYear } from './cin-census';
-import { censusDocument, CensusReport, emptyCensusReport } from './census-export';
-import { readReturnsRecord } from './returns-log-reader';
+import type { CensusReport } from './census-export';
+import { writeAnnexA, writeCinCensus } from './write-returns';
 import { AnnexARequestDto, CinCensusRequestDto } from './returns.request.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,13 +36,13 @@ export class ReturnsHttpController {
   @ApiForbiddenResponse({ description: 'Not a manager or auditor, or a manager without the all-teams claim' })
   async cinCensus(@Query() query: CinCensusRequestDto, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
     mayMakeReturns(actor);
-    const { year, asOf, record } = await this.census(query);
-    const report = emptyCensusReport(year, asOf, query.area);
-    const document = censusDocument(record, { year, asOf, area: query.area, generatedAt: new Date().toISOString() }, report);
+    const body = new PassThrough();
     reply
       .header('content-type', 'application/xml; charset=utf-8')
-      .header('content-disposition', `attachment; filename="cin-census-${year.year}${query.area ? `-${query.area}` : ''}.xml"`)
-      .send(Readable.from(document));
+      .header('content-disposition', `attachment; filename="cin-census-${query.year}${query.area ? `-${query.area}` : ''}.xml"`)
+      .send(body);
+    await writeCinCensus(this.store, { year: query.year, asOf: query.asOf ?? new Date().toISOString(), area: query.area }, body);
+    body.end();
   }
 
   @Get('cin-census/report')
@@ -57,10 +55,9 @@ export class ReturnsHttpController {
   @ApiForbiddenResponse({ description: 'Not a manager or auditor, or a manager without the all-teams claim' })
   async cinCensusReport(@Query() query: CinCensusRequestDto, @CurrentActor() actor: Actor): Promise<CensusReport> {
     mayMakeReturns(actor);
-    const { year, asOf, record } = await this.census(query);
-    const report = emptyCensusReport(year, asOf, query.area);
-    for (const _chunk of censusDocument(record, { year, asOf, area: query.area, generatedAt: new Date().toISOString() }, report));
-    return report;
+    // The census itself is not kept: only what is said about it.
+    const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+    return writeCinCensus(this.store, { year: query.year, asOf: query.asOf ?? new Date().toISOString(), area: query.area }, discard);
   }
 
   @Get('annex-a')
@@ -77,24 +74,15 @@ export class ReturnsHttpController {
     mayMakeReturns(actor);
     if (query.to < query.from) throw new RequestValidationError([{ field: 'to', reasons: ['to must not be before from'] }]);
     if (query.format === 'csv' && query.list === undefined) throw new RequestValidationError([{ field: 'list', reasons: ['a CSV is one list: give list (1-7)'] }]);
-    const record = await readReturnsRecord(this.store, query.asOf ?? new Date().toISOString());
-    const period = { from: query.from, to: query.to, area: query.area };
-    const name = `annex-a-${query.from}-to-${query.to}${query.area ? `-${query.area}` : ''}`;
-    if (query.format === 'csv') {
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}-list-${query.list}.csv"`)
-        .send(Readable.from(annexACsv(record, query.list!, period)));
-      return;
-    }
+    const format = query.format ?? 'xlsx';
+    const name = `annex-a-${query.from}-to-${query.to}${query.area ? `-${query.area}` : ''}${format === 'csv' ? `-list-${query.list}.csv` : '.xlsx'}`;
     const body = new PassThrough();
-    reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}.xlsx"`).send(body);
-    await writeAnnexAWorkbook(record, period, body);
-  }
-
-  private async census(query: CinCensusRequestDto) {
-    const asOf = query.asOf ?? new Date().toISOString();
-    return { year: collectionYear(query.year), asOf, record: await readReturnsRecord(this.store, asOf) };
+    reply
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(body);
+    await writeAnnexA(this.store, { from: query.from, to: query.to, asOf: query.asOf ?? new Date().toISOString(), area: query.area, list: query.list, format }, body);
+    body.end();
   }
 }
 
