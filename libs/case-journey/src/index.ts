@@ -11,4 +11,4 @@ export * from './case/get-case/case-summary';
 export * from './events/decode';
 export * from './events/aggregates';
 export * from './case/replay/decision-steps';
-export * from './returns/write-returns';
+export * from './returns/index';
