@@ -15,6 +15,10 @@ describe('First slice: a contact becomes a case and its level of need changes', 
     expect(opened.body).toEqual({
       caseId: expect.any(String),
       familyId: expect.any(String),
+      childId: expect.any(String),
+      laChildId: expect.stringMatching(/^C[0-9A-F]{12}$/),
+      likelyMatches: [],
+      likelyMatchesNotShown: 0,
       revision: '0',
       position: expect.stringMatching(/^\d+$/),
     });

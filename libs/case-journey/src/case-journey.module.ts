@@ -93,11 +93,21 @@ import { VerifyChainHttpController } from './audit/verify-chain/verify-chain.htt
 import { CheckpointsHttpController } from './audit/checkpoints/checkpoints.http.controller';
 import { VerifyCaseChainHandler, VerifyLogHandler } from './audit/verify-chain/verify-chain.query';
 import { TrendReportsProjection } from './reports/trend-reports.projection';
+import { ChildrenProjection } from './child/children.projection';
+import { FindChildrenHandler, FindLikelyMatchesHandler, GetChildHandler } from './child/find-children/find-children.query';
+import { FindChildrenHttpController } from './child/find-children/find-children.http.controller';
+import {
+  CorrectChildDetailsHandler,
+  CorrectParentOrCarerHandler,
+  RecordChildDeathHandler,
+  RecordParentOrCarerHandler,
+} from './child/record-on-child/record-on-child.commands';
+import { RecordOnChildHttpController } from './child/record-on-child/record-on-child.http.controller';
 import { TrendReportsHttpController } from './reports/trend-reports.http.controller';
 import { GetTrendReportHandler } from './reports/trend-report.handler';
 
 /** Every projection of the case journey, for the api (inline) and the projector. */
-export const CASE_JOURNEY_PROJECTIONS = [CaseSummaryProjection, InformationSharingAuditProjection, TrendReportsProjection];
+export const CASE_JOURNEY_PROJECTIONS = [CaseSummaryProjection, InformationSharingAuditProjection, TrendReportsProjection, ChildrenProjection];
 
 /** Read-model entities, for TypeORM in any process that reads or writes them. */
 export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
@@ -134,6 +144,8 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     Section47HttpController,
     StrategyDiscussionHttpController,
     EarlyHelpHttpController,
+    FindChildrenHttpController,
+    RecordOnChildHttpController,
   ],
   providers: [
     DecisionRunner,
@@ -197,6 +209,13 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     RecordTeamAroundFamilyReviewHandler,
     StartEarlyHelpAssessmentHandler,
     StartKeepInTouchHandler,
+    FindChildrenHandler,
+    GetChildHandler,
+    FindLikelyMatchesHandler,
+    CorrectChildDetailsHandler,
+    RecordChildDeathHandler,
+    RecordParentOrCarerHandler,
+    CorrectParentOrCarerHandler,
   ],
 })
 export class CaseJourneyModule {}

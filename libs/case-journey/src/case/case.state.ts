@@ -8,7 +8,7 @@ import type { ConsentRecord, ConsentScope } from './consent/consent.decide';
 import type { BragRating, MashOutcome } from './mash/mash.decide';
 import type { EscalationState } from './escalation/escalation.decide';
 import type { CareOrderStep } from './section-31/section-31.decide';
-import type { ChildDetails } from '../child/child-details';
+import type { ChildDetails } from '../child/child.decider';
 import type { AllocatedWorker } from './allocation/allocation.decide';
 import type { ConferenceDecision } from './section-47/initial-conference.decide';
 

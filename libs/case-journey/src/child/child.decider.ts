@@ -2,7 +2,31 @@ import { Command, DomainEvent } from '../domain/command';
 import { Decider, EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
 import { assertOccurredAtNotInFuture } from '../domain/occurred-at';
-import type { ChildDetails } from './child-details';
+import { CENSUS_GENDER_CODES, DisabilityCode, EthnicityCode, Gender, Sex, UpnUnknownReason } from '../domain/national-codes';
+
+/** Who the child is, as the census records a child: the child's own record, and each case's copy at its contact. */
+export interface ChildDetails {
+  givenName: string;
+  familyName: string;
+  /** Exactly one of dateOfBirth and expectedDateOfBirth (an unborn child). */
+  dateOfBirth?: string;
+  expectedDateOfBirth?: string;
+  sex: Sex;
+  /** The census's GenderCurrent when it is recorded apart from sex; absent: derived from sex (censusGender). */
+  gender?: Gender;
+  ethnicity?: EthnicityCode;
+  firstLanguage?: string;
+  disabilities: DisabilityCode[];
+  upn?: string;
+  /** Why there is no UPN (census UPNunknown); only without a upn. */
+  upnUnknownReason?: UpnUnknownReason;
+}
+
+/** The census's GenderCurrent code: the recorded gender, else the sex (unknown or not stated: 0). */
+export function censusGender(details: Pick<ChildDetails, 'sex' | 'gender'>): '1' | '2' | '9' | '0' {
+  if (details.gender) return CENSUS_GENDER_CODES[details.gender];
+  return details.sex === 'male' ? '1' : details.sex === 'female' ? '2' : '0';
+}
 
 /**
  * A child as a person, across every contact about them: the local authority's child id, who the
@@ -160,7 +184,7 @@ function decideCorrectDetails(command: CorrectChildDetails, state: ChildState): 
   const { changes, reason } = command.data;
   assertReason(reason);
   const changed = Object.fromEntries(
-    Object.entries(changes).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(state.details![field as keyof ChildDetails])),
+    Object.entries(changes).filter(([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(state.details![field as keyof ChildDetails])),
   ) as Partial<ChildDetails>;
   if (Object.keys(changed).length === 0) {
     throw new RuleViolation('R22', 'CHILD.CORRECTION_CHANGES_NOTHING', 'The correction changes nothing the record holds', 'Give the fields whose recorded values were wrong');
@@ -186,7 +210,7 @@ function decideCorrectParent(command: CorrectParentOrCarer, state: ChildState): 
   assertReason(reason);
   const person = state.parentsAndCarers.find((known) => known.personId === personId);
   if (!person) throw new NotFound('CHILD.PARENT_NOT_FOUND', `No parent or carer ${personId} is recorded for the child`);
-  const changed = Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== person[field as keyof ParentOrCarer]));
+  const changed = Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== undefined && (value ?? undefined) !== person[field as keyof ParentOrCarer]));
   if (Object.keys(changed).length === 0) {
     throw new RuleViolation('R22', 'CHILD.CORRECTION_CHANGES_NOTHING', 'The correction changes nothing the record holds', 'Give the fields whose recorded values were wrong');
   }

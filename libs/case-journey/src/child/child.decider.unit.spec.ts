@@ -2,7 +2,7 @@ import type { CommandContext } from '../domain/command';
 import type { EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
 import { ChildCommand, childDecider, ChildEvent, ChildState } from './child.decider';
-import type { ChildDetails } from './child-details';
+import type { ChildDetails } from './child.decider';
 
 const context: CommandContext = {
   actor: { id: 'alice', name: 'Alice', role: 'case_worker', roles: ['case_worker'], agency: 'MASH', team: 'north', allTeams: false },

@@ -32,7 +32,6 @@ export * from '../case/correction/correction.decide';
 export * from '../case/referral/referral.decide';
 export * from '../family/family.decider';
 export * from '../family/early-help/early-help.decide';
-export * from '../child/child-details';
 export * from '../child/child.decider';
-export * from '../child/la-child-id';
+export * from '../child/la-child-id.decide';
 export * from './stream-name';

@@ -7,7 +7,7 @@ import {
   PublicInterestGround,
 } from '../case/information-sharing/information-sharing.decide';
 import type { CaseOpened } from '../case/open-case/open-case.decide';
-import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id';
+import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id.decide';
 import type { EventType } from './event-versions';
 import type { Section17AssessmentCompleted } from '../case/section-17/section-17.decide';
 import type { ChildProtectionPlanStarted } from '../case/child-protection-plan/child-protection-plan.decide';

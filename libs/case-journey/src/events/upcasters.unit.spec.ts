@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@windscreen/event-store';
 import { streamName } from '../domain/stream-name';
 import { aV1SharingDecisionData } from '../../../testing/src/a-sharing-decision';
-import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id';
+import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id.decide';
 import { decodeCaseEvent } from './decode';
 
 const CASE_ID = '6f0c2a1e-8b7d-4c39-9a51-0d2f5e7c1b34';

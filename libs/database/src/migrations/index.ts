@@ -21,6 +21,7 @@ import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk
 import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-counts';
 import { InformationSharingLegalBases1767000000040 } from './1767000000040-information-sharing-legal-bases';
 import { WebSessions1767000000041 } from './1767000000041-web-sessions';
+import { Children1767000000050 } from './1767000000050-children';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RecordedLateCounts1767000000023,
   InformationSharingLegalBases1767000000040,
   WebSessions1767000000041,
+  Children1767000000050,
 ];

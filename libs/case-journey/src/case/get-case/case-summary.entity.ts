@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { LevelOfNeed } from '../../domain/levels-of-need';
-import type { ChildDetails } from '../../child/child-details';
+import type { ChildDetails } from '../../child/child.decider';
 import type { AllocatedWorker } from '../allocation/allocation.decide';
 import type { ConsentInForce, OpenEpisode, OpenEscalation } from './case-summary';
 

@@ -3,7 +3,7 @@ import { RuleViolation } from '../../domain/domain-error';
 import { assertNotBefore } from '../../domain/occurred-at';
 import { addHours } from '../../domain/working-days';
 import { ANONYMITY_PERMITTED_SOURCES, Area, ContactRoute, ReferralSource } from '../../domain/national-codes';
-import type { ChildDetails } from '../../child/child-details';
+import type { ChildDetails } from '../../child/child.decider';
 import type { CaseState } from '../case.state';
 
 export interface Contact {

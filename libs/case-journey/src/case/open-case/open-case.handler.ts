@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import { ConcurrencyError } from '@windscreen/event-store';
-import type { ChildState } from '../../child/child.decider';
+import type { ChildState, RegisterChild } from '../../child/child.decider';
 import type { AddChildToFamily } from '../../family/family.decider';
 import { CommandAccess } from '../access/command-access';
-import { formatLaChildId, laChildIdFormatProblem } from '../../child/la-child-id';
+import { formatLaChildId, laChildIdFormatProblem } from '../../child/la-child-id.decide';
 import type { CommandContext } from '../../domain/command';
 import { NotFound, RuleViolation } from '../../domain/domain-error';
 import { streamName } from '../../domain/stream-name';
@@ -52,7 +52,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
 
   private async recordCase(request: OpenCaseCommand['request'], context: CommandContext): Promise<{ result: OpenCaseResult; joinFamily?: AddChildToFamily }> {
     const caseId = commandScopedId(context, 'case');
-    const known = request.childId !== undefined ? await this.existingChild(request.childId, context) : undefined;
+    const known = request.childId !== undefined ? await this.existingChild(request.childId, caseId, context) : undefined;
     const childId = request.childId ?? commandScopedId(context, 'child');
     const laChildId = known?.state.laChildId ?? request.laChildId ?? formatLaChildId(this.config.laChildIdFormat, childId);
     const familyId = known?.state.familyId ?? request.familyId ?? commandScopedId(context, 'family');
@@ -117,19 +117,23 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
    * had streams of their own is a v1 case's child (named by its case id): it is registered from
    * that case first, as a fact of its own, so that it can be linked to like any other.
    */
-  private async existingChild(childId: string, context: CommandContext): Promise<LoadedStream<ChildState>> {
+  private async existingChild(childId: string, caseId: string, context: CommandContext): Promise<LoadedStream<ChildState>> {
     const loaded = await this.decisions.loadState(childAggregate, streamName.child(childId));
     // Need-to-know on a recorded child is checked when the case is linked to it (CommandAccess).
     if (loaded.state.exists) return loaded;
     const { state: earlier } = await this.decisions.loadState(caseAggregate, streamName.case(childId));
     if (earlier.status === 'none' || earlier.childId !== childId) throw new NotFound('CHILD.NOT_FOUND', `Child ${childId} was not found`);
     await this.access.assertMayKnowCase(context.actor, earlier, this.decisions);
-    await this.decisions.run(
-      childAggregate,
-      streamName.child(childId),
-      { type: 'RegisterChild', data: { childId, laChildId: earlier.laChildId!, familyId: earlier.familyId!, details: earlier.child!, firstCaseId: childId }, context },
-      loaded,
-    );
+    const register: RegisterChild = {
+      type: 'RegisterChild',
+      data: { childId, laChildId: earlier.laChildId!, familyId: earlier.familyId!, details: earlier.child!, firstCaseId: childId },
+      context,
+    };
+    // A refused contact records nothing: the child's rules are asked first, on the child as registering would leave it.
+    const metadata = { occurredAt: context.occurredAt, actor: context.actor };
+    const registered = childAggregate.decide(register, loaded.state).reduce((state, event) => childAggregate.evolve(state, { ...event, metadata }), loaded.state);
+    childAggregate.decide({ type: 'LinkCaseToChild', data: { childId, caseId, openCaseIds: earlier.status === 'open' ? [childId] : [] }, context }, registered);
+    await this.decisions.run(childAggregate, streamName.child(childId), register, loaded);
     return this.decisions.loadState(childAggregate, streamName.child(childId));
   }
 

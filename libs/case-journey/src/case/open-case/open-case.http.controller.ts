@@ -1,10 +1,12 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { commandContext } from '../../shared/command-context.factory';
+import { casesShown, LogsCaseListAccess } from '../../audit/access-log/access-log.interceptor';
+import { FindLikelyMatchesQuery, LikelyMatches } from '../../child/find-children/find-children.query';
 import { OpenCaseCommand } from './open-case.command';
 import { OpenCaseRequestDto, OpenCaseResponseDto } from './open-case.request.dto';
 
@@ -12,20 +14,41 @@ import { OpenCaseRequestDto, OpenCaseResponseDto } from './open-case.request.dto
 @ApiBearerAuth()
 @Controller('cases')
 export class OpenCaseHttpController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   @Post()
   @Roles(...RECORDING_ROLES)
+  // The likely matches in the answer show other children's records: the look is logged.
+  @LogsCaseListAccess('contact-likely-matches')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key returns the first result' })
   @ApiCreatedResponse({ type: OpenCaseResponseDto, description: 'The contact is recorded as a new case (CaseOpened)' })
-  @ApiConflictResponse({ description: 'Refused by a rule (e.g. R9: a professional cannot refer anonymously)' })
-  async openCase(@Body() body: OpenCaseRequestDto, @CurrentActor() actor: Actor, @RequestIds() ids: RequestContext | undefined): Promise<OpenCaseResponseDto> {
-    const { occurredAt, familyId, ...request } = body;
+  @ApiConflictResponse({ description: 'Refused by a rule (e.g. R9: a professional cannot refer anonymously; R40: the named child has an open case)' })
+  async openCase(
+    @Body() body: OpenCaseRequestDto,
+    @CurrentActor() actor: Actor,
+    @RequestIds() ids: RequestContext | undefined,
+    @Req() httpRequest: object,
+  ): Promise<OpenCaseResponseDto> {
+    const { occurredAt, ...request } = body;
     // What happened is the contact: unless told otherwise, the case opened when it was received,
     // so a contact typed in later still takes its place at the start of the chronology.
-    const result = await this.commandBus.execute(
-      new OpenCaseCommand({ ...request, familyId }, commandContext(actor, occurredAt ?? request.contact.receivedAt, ids)),
-    );
-    return { caseId: result.caseId, familyId: result.familyId, revision: result.revision.toString(), position: result.position.toString() };
+    const result = await this.commandBus.execute(new OpenCaseCommand(request, commandContext(actor, occurredAt ?? request.contact.receivedAt, ids)));
+    // R42: a new child may be one already recorded; the worker is shown who, to link the contact instead.
+    const matches: LikelyMatches = result.childRegistered && body.child
+      ? await this.queryBus.execute(new FindLikelyMatchesQuery(actor, body.child, result.childId))
+      : { likelyMatches: [], likelyMatchesNotShown: 0 };
+    casesShown(httpRequest, matches.likelyMatches.flatMap((match) => match.caseIds));
+    return {
+      caseId: result.caseId,
+      familyId: result.familyId,
+      childId: result.childId,
+      laChildId: result.laChildId,
+      ...matches,
+      revision: result.revision.toString(),
+      position: result.position.toString(),
+    };
   }
 }

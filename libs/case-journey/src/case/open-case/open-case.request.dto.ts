@@ -22,10 +22,13 @@ import {
   CONTACT_ROUTES,
   DISABILITY_CODES,
   ETHNICITY_CODES,
+  GENDERS,
   REFERRAL_SOURCES,
   SEXES,
+  UPN_UNKNOWN_REASONS,
 } from '../../domain/national-codes';
-import type { Area, ContactRoute, DisabilityCode, EthnicityCode, ReferralSource, Sex } from '../../domain/national-codes';
+import type { Area, ContactRoute, DisabilityCode, EthnicityCode, Gender, ReferralSource, Sex, UpnUnknownReason } from '../../domain/national-codes';
+import type { LikelyMatches } from '../../child/find-children/find-children.query';
 import { CommandRequestDto, IsInstant } from '../../shared/http-dto';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,6 +51,11 @@ export class ChildRequestDto {
 
   @ApiProperty({ enum: SEXES }) @IsIn(SEXES) sex!: Sex;
 
+  @ApiPropertyOptional({ enum: GENDERS, description: 'The census’s GenderCurrent when recorded apart from sex' })
+  @IsOptional()
+  @IsIn(GENDERS)
+  gender?: Gender;
+
   @ApiPropertyOptional({ enum: ETHNICITY_CODES, description: 'CIN census ethnicity code' })
   @IsOptional()
   @IsIn(ETHNICITY_CODES)
@@ -66,6 +74,11 @@ export class ChildRequestDto {
   @IsOptional()
   @Matches(/^[A-Z]\d{11}[A-Z0-9]$/, { message: 'upn must be a 13-character unique pupil number' })
   upn?: string;
+
+  @ApiPropertyOptional({ enum: UPN_UNKNOWN_REASONS, description: 'Why there is no UPN (census UPNunknown); not with upn' })
+  @IsOptional()
+  @IsIn(UPN_UNKNOWN_REASONS)
+  upnUnknownReason?: UpnUnknownReason;
 }
 
 export class ReferrerRequestDto {
@@ -94,9 +107,25 @@ export class ContactRequestDto {
 }
 
 export class OpenCaseRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ChildRequestDto }) @IsObject() @ValidateNested() @Type(() => ChildRequestDto) child!: ChildRequestDto;
+  @ApiPropertyOptional({ type: ChildRequestDto, description: 'A new child (registered with the contact); not with childId' })
+  @ValidateIf((dto: OpenCaseRequestDto) => dto.childId === undefined || dto.child !== undefined)
+  @IsObject({ message: 'child must be given, unless childId names a child already recorded' })
+  @ValidateNested()
+  @Type(() => ChildRequestDto)
+  child?: ChildRequestDto;
 
-  @ApiPropertyOptional({ description: 'Join an existing family; a new family is created when absent' })
+  @ApiPropertyOptional({ description: 'A child already recorded (e.g. a likely match): the contact is about them, in their family (R40: one open case per child)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'childId must be a uuid' })
+  childId?: string;
+
+  @ApiPropertyOptional({ description: 'A new child’s local authority child id, when the authority has one already; else made in LA_CHILD_ID_FORMAT' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'laChildId must be 1-20 letters, digits or hyphens' })
+  laChildId?: string;
+
+  @ApiPropertyOptional({ description: 'Join an existing family; a new family is created when absent (a named child’s family is theirs)' })
   @IsOptional()
   @IsUUID('all', { message: 'familyId must be a uuid' })
   familyId?: string;
@@ -115,6 +144,12 @@ export class OpenCaseRequestDto extends CommandRequestDto {
 export class OpenCaseResponseDto {
   @ApiProperty() caseId!: string;
   @ApiProperty() familyId!: string;
+  @ApiProperty() childId!: string;
+  @ApiProperty() laChildId!: string;
+  @ApiProperty({ description: 'R42: for a new child, children already recorded who are likely the same child (the caller may know them); link the contact to one of them by opening it with childId' })
+  likelyMatches!: LikelyMatches['likelyMatches'];
+  @ApiProperty({ description: 'Likely matches among children the caller may not know: counted, never named' })
+  likelyMatchesNotShown!: number;
   @ApiProperty() revision!: string;
   @ApiProperty() position!: string;
 }

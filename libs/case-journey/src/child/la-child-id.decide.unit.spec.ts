@@ -1,4 +1,4 @@
-import { formatLaChildId, laChildIdFormatProblem } from './la-child-id';
+import { formatLaChildId, laChildIdFormatProblem } from './la-child-id.decide';
 
 describe('LA child ids', () => {
   it('Given a digits format, When an id is made, Then it is the text with N digits, the same for the same child', () => {

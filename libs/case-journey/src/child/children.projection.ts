@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '@windscreen/event-store';
+import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
+import type { EntityManager } from 'typeorm';
+import { decode } from '../events/decode';
+import { ChildState, evolveChild, initialChildState } from './child.decider';
+import { normalizeName } from './child-matching';
+
+const CHILD_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'child_id', type: 'uuid' },
+  { name: 'la_child_id', type: 'text' },
+  { name: 'family_id', type: 'uuid' },
+  { name: 'name_key', type: 'text' },
+  { name: 'date_of_birth', type: 'date' },
+  { name: 'expected_date_of_birth', type: 'date' },
+  { name: 'date_of_death', type: 'date' },
+  { name: 'state', type: 'jsonb' },
+  { name: 'position', type: 'bigint' },
+];
+const CHILD_CASE_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'case_id', type: 'uuid' },
+  { name: 'child_id', type: 'uuid' },
+];
+
+/**
+ * Children as people (`children`, `child_cases`): each row keeps the state the child's stream folds
+ * to with the aggregate's own `evolve`. A case opened before children had streams (CaseOpened v1,
+ * upcast: its child is named by the case id) gives its child a row from the case, until the child
+ * is registered from it (the registration then replaces it).
+ */
+@Injectable()
+export class ChildrenProjection implements Projection {
+  readonly name = 'children';
+  readonly tables = ['children', 'child_cases'];
+
+  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+    const decoded = events.map(decode).filter((event) => event !== undefined);
+    const childIds = new Set<string>();
+    for (const event of decoded) {
+      if (event.kind === 'child') childIds.add(event.id);
+      else if (event.kind === 'case' && event.event.type === 'CaseOpened' && event.event.data.childId === event.event.data.caseId) childIds.add(event.id);
+    }
+    if (childIds.size === 0) return;
+    const children = await loadChildren(manager, [...childIds]);
+    const touched = new Map<string, string>();
+    const links: Record<string, unknown>[] = [];
+    for (const { kind, id, event } of decoded) {
+      if (kind === 'child') {
+        children.set(id, evolveChild(children.get(id) ?? initialChildState(), event));
+        touched.set(id, event.position.toString());
+        if (event.type === 'CaseLinkedToChild') links.push({ case_id: event.data.caseId, child_id: id });
+      } else if (kind === 'case' && event.type === 'CaseOpened' && event.data.childId === event.data.caseId && !children.has(id)) {
+        const { caseId, laChildId, familyId, child } = event.data;
+        children.set(id, { ...initialChildState(), exists: true, childId: caseId, laChildId, familyId, details: child, caseIds: [caseId] });
+        touched.set(id, event.position.toString());
+        links.push({ case_id: caseId, child_id: caseId });
+      }
+    }
+    await upsertRows(manager, 'children', 'child_id', CHILD_COLUMNS, [...touched].map(([childId, position]) => childRow(children.get(childId)!, position)));
+    await upsertRows(manager, 'child_cases', 'case_id', CHILD_CASE_COLUMNS, links);
+  }
+}
+
+function childRow(state: ChildState, position: string): Record<string, unknown> {
+  const details = state.details!;
+  return {
+    child_id: state.childId,
+    la_child_id: state.laChildId,
+    family_id: state.familyId,
+    name_key: normalizeName(`${details.givenName} ${details.familyName}`),
+    date_of_birth: details.dateOfBirth ?? null,
+    expected_date_of_birth: details.expectedDateOfBirth ?? null,
+    date_of_death: state.dateOfDeath,
+    state,
+    position,
+  };
+}
+
+async function loadChildren(manager: EntityManager, childIds: string[]): Promise<Map<string, ChildState>> {
+  const rows: { child_id: string; state: ChildState }[] = await manager.query(`select child_id, state from children where child_id = any($1::uuid[])`, [childIds]);
+  return new Map(rows.map((row) => [row.child_id, row.state]));
+}
