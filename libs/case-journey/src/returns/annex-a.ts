@@ -1,7 +1,7 @@
 import { ageOn } from '../case/section-20/section-20.decide';
 import type { Area } from '../domain/national-codes';
 import { addMonths } from '../reports/periods';
-import { censusGender } from '../child/child-details';
+import { censusGender } from '../child/child.decider';
 import { LOCAL_AUTHORITIES } from './local-authorities';
 import type { ReferralEpisode, ReturnCase, ReturnChild, ReturnsRecord } from './returns-record';
 

@@ -5,7 +5,7 @@ import { ICPC_WORKING_DAYS } from '../case/section-47/strategy-discussion.decide
 import type { Area, DisabilityCode, EthnicityCode, ReferralSource } from '../domain/national-codes';
 import { addWorkingDays } from '../domain/working-days';
 import { ukDay } from '../reports/periods';
-import { censusGender } from '../child/child-details';
+import { censusGender } from '../child/child.decider';
 import type { ReferralEpisode, ReturnCase, ReturnChild, ReturnsRecord } from './returns-record';
 
 /**

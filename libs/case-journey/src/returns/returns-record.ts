@@ -1,4 +1,4 @@
-import type { ChildDetails } from '../child/child-details';
+import type { ChildDetails } from '../child/child.decider';
 import type { AbuseCategory } from '../case/child-protection-plan/child-protection-plan.decide';
 import type { ClosureReason } from '../case/closure/closure.decide';
 import type { AssessmentFactor, PrimaryNeedCode, Section17Outcome } from '../case/section-17/section-17.decide';
