@@ -103,7 +103,16 @@ export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<
   if (escalation.status !== 201) throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
   const sharing = await t.http().post(`/cases/${opened.body.caseId}/information-sharing-decisions`).set('Authorization', auth).send(aSharingDecision());
   if (sharing.status !== 201) throw new Error(`recording a sharing decision: ${sharing.status} ${JSON.stringify(sharing.body)}`);
-  return { caseId: opened.body.caseId, familyId: opened.body.familyId, escalationId: escalation.body.escalationId, decisionId: sharing.body.decisionId };
+  return {
+    caseId: opened.body.caseId,
+    familyId: opened.body.familyId,
+    escalationId: escalation.body.escalationId,
+    decisionId: sharing.body.decisionId,
+    // The required query parameters of the returns: a collection year and a period.
+    year: '2025',
+    from: '2025-01-01',
+    to: '2025-06-30',
+  };
 }
 
 /** Collects what the app writes to stdout (its JSON log) during each test, instead of printing it. */
@@ -124,7 +133,7 @@ export function captureStdoutPerTest(): { written: () => string } {
 /** Fields that hold an instant: a date-time with its time zone. */
 export const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt', 'sentAt']);
 /** Fields that hold a calendar date, YYYY-MM-DD. */
-export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate', 'dateOfDeath', 'firstReviewDate']);
+export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate', 'dateOfDeath', 'firstReviewDate', 'authorisedOn']);
 
 /** Bodies the schema alone cannot describe (conditional fields): used where a command must get past validation. */
 const VALID_BODIES: Record<string, () => Record<string, unknown>> = {
