@@ -131,8 +131,8 @@ function* listRows(record: ReturnsRecord, number: number, one: ReturnCase, child
       for (const contact of one.contacts) if (within(contact.date, period)) yield [contact.date, contact.source ?? ''];
       return;
     case 2:
-      for (const eha of record.earlyHelp.values()) {
-        if (eha.caseId === one.caseId && within(eha.startDate, period)) yield [eha.startDate, eha.completedDate ?? '', eha.organisation];
+      for (const eha of record.earlyHelpOfCase.get(one.caseId) ?? []) {
+        if (within(eha.startDate, period)) yield [eha.startDate, eha.completedDate ?? '', eha.organisation];
       }
       return;
     case 3: {

@@ -1,9 +1,9 @@
 import type { EventStore } from '@windscreen/event-store';
 import { decode } from '../events/decode';
-import { ReturnsRecord } from './returns-record';
+import { RETURN_EVENT_TYPES, ReturnsRecord } from './returns-record';
 
 /** Events read from the log at a time: a page, so the log itself is never held in memory. */
-export const RETURNS_PAGE_SIZE = 2000;
+export const RETURNS_PAGE_SIZE = 10_000;
 
 /**
  * The record as it was known at `asOf`: every event the store had recorded by then (recordedAt
@@ -18,7 +18,7 @@ export async function readReturnsRecord(store: EventStore, asOf: string, onPage?
     const page = await store.readAll({ fromPosition: from, limit: RETURNS_PAGE_SIZE });
     if (page.length === 0) break;
     for (const stored of page) {
-      if (Date.parse(stored.metadata.recordedAt) > knownBy) continue;
+      if (!RETURN_EVENT_TYPES.has(stored.type) || Date.parse(stored.metadata.recordedAt) > knownBy) continue;
       const decoded = decode(stored);
       if (decoded) record.apply(decoded);
     }

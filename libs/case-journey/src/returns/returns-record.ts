@@ -111,10 +111,39 @@ export interface EarlyHelpAssessmentFacts {
   organisation: string;
 }
 
+/** The events the returns read; any other is passed over without being decoded. */
+export const RETURN_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'ChildRegistered',
+  'ChildDetailsCorrected',
+  'ChildDeathRecorded',
+  'EarlyHelpAssessmentStarted',
+  'EarlyHelpAssessmentCompleted',
+  'CaseOpened',
+  'CaseAllocated',
+  'CaseReopened',
+  'ReferralRecorded',
+  'CaseClosed',
+  'SteppedDown',
+  'EntryCorrected',
+  'Section17AssessmentOpened',
+  'Section17AssessmentCompleted',
+  'ChildInNeedPlanStarted',
+  'ChildInNeedPlanEnded',
+  'Section47EnquiryOpened',
+  'Section47EnquiryConcluded',
+  'InitialChildProtectionConferenceHeld',
+  'ChildProtectionPlanStarted',
+  'ChildProtectionReviewConferenceHeld',
+  'ChildVisited',
+  'ChildProtectionPlanEnded',
+]);
+
 export class ReturnsRecord {
   readonly cases = new Map<string, ReturnCase>();
   readonly children = new Map<string, ReturnChild>();
   readonly earlyHelp = new Map<string, EarlyHelpAssessmentFacts>();
+  /** The early help assessments started for each case. */
+  readonly earlyHelpOfCase = new Map<string, EarlyHelpAssessmentFacts[]>();
   /** Cases of each child, in the order they were opened. */
   readonly casesOfChild = new Map<string, string[]>();
 
@@ -158,15 +187,12 @@ export class ReturnsRecord {
     const event = decoded.event;
     const day = ukDay(event.metadata.occurredAt);
     switch (event.type) {
-      case 'EarlyHelpAssessmentStarted':
-        this.earlyHelp.set(event.data.ehaId, {
-          ehaId: event.data.ehaId,
-          caseId: event.data.caseId,
-          startDate: day,
-          completedDate: null,
-          organisation: event.data.leadProfessional.agency,
-        });
+      case 'EarlyHelpAssessmentStarted': {
+        const eha = { ehaId: event.data.ehaId, caseId: event.data.caseId, startDate: day, completedDate: null, organisation: event.data.leadProfessional.agency };
+        this.earlyHelp.set(eha.ehaId, eha);
+        this.earlyHelpOfCase.set(eha.caseId, [...(this.earlyHelpOfCase.get(eha.caseId) ?? []), eha]);
         return;
+      }
       case 'EarlyHelpAssessmentCompleted': {
         const eha = this.earlyHelp.get(event.data.ehaId);
         if (eha) eha.completedDate = day;
@@ -178,7 +204,6 @@ export class ReturnsRecord {
   }
 
   private applyCase(caseId: string, event: Extract<DecodedEvent, { kind: 'case' }>['event']): void {
-    const day = ukDay(event.metadata.occurredAt);
     if (event.type === 'CaseOpened') {
       const data = event.data;
       const childId = data.childId;
@@ -206,6 +231,7 @@ export class ReturnsRecord {
     const record = this.cases.get(caseId);
     if (!record) return;
     const episode = record.open >= 0 ? record.episodes[record.open] : undefined;
+    const day = ukDay(event.metadata.occurredAt);
     switch (event.type) {
       case 'CaseAllocated':
         record.team = event.data.team;
@@ -295,8 +321,6 @@ export class ReturnsRecord {
         if (plan && plan.endDate === null) plan.endDate = day;
         return;
       }
-      case 'StrategyDiscussionHeld':
-        return;
       case 'Section47EnquiryOpened':
         episode.section47s.push({
           eventId: event.id,
