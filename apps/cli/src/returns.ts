@@ -33,6 +33,17 @@ async function main(): Promise<void> {
   const area = args.area as Area | undefined;
   if (area !== undefined && !AREAS.includes(area)) fail(`returns: --area is one of ${AREAS.join(', ')}`);
 
+  const year = Number(args.year);
+  const { from, to } = args;
+  const format = (args.format ?? 'xlsx') as 'xlsx' | 'csv';
+  const list = args.list === undefined ? undefined : Number(args.list);
+  if (kind === 'cin-census' && (!Number.isInteger(year) || year < 2000 || year > 2099)) fail('returns: --year is the collection year, e.g. 2025 (1 April 2024 to 31 March 2025)');
+  if (kind === 'annex-a') {
+    if (typeof from !== 'string' || !DAY.test(from) || typeof to !== 'string' || !DAY.test(to) || to < from) fail('returns: --from and --to are the period, YYYY-MM-DD, from <= to');
+    if (format !== 'xlsx' && format !== 'csv') fail('returns: --format is xlsx or csv');
+    if (format === 'csv' && (list === undefined || !Number.isInteger(list) || list < 1 || list > 7)) fail('returns: a CSV is one list: --list 1 to 7');
+  }
+
   const config = loadConfig();
   const database = await prepareDatabase(config, (message) => process.stderr.write(`${message}\n`));
   const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url, { run: false }), { logger: ['error'] });
@@ -41,8 +52,6 @@ async function main(): Promise<void> {
     const out = createWriteStream(args.out);
     const started = process.hrtime.bigint();
     if (kind === 'cin-census') {
-      const year = Number(args.year);
-      if (!Number.isInteger(year) || year < 2000 || year > 2099) fail('returns: --year is the collection year, e.g. 2025 (1 April 2024 to 31 March 2025)');
       const report = await writeCinCensus(store, { year, asOf, area }, out);
       out.end();
       await finished(out);
@@ -56,13 +65,7 @@ async function main(): Promise<void> {
       );
       if (report.empty) process.stdout.write('  no child in need in the year: the schema needs at least one, so this census cannot be submitted\n');
     } else {
-      const { from, to } = args;
-      if (typeof from !== 'string' || !DAY.test(from) || typeof to !== 'string' || !DAY.test(to) || to < from) fail('returns: --from and --to are the period, YYYY-MM-DD, from <= to');
-      const format = (args.format ?? 'xlsx') as 'xlsx' | 'csv';
-      const list = args.list === undefined ? undefined : Number(args.list);
-      if (format !== 'xlsx' && format !== 'csv') fail('returns: --format is xlsx or csv');
-      if (format === 'csv' && (list === undefined || !Number.isInteger(list) || list < 1 || list > 7)) fail('returns: a CSV is one list: --list 1 to 7');
-      await writeAnnexA(store, { from, to, asOf, area, list, format }, out);
+      await writeAnnexA(store, { from: from as string, to: to as string, asOf, area, list, format }, out);
       out.end();
       await finished(out);
       process.stdout.write(`Annex A ${from} to ${to} as known at ${asOf}${list ? `, list ${list}` : ''} -> ${args.out}\n`);
