@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { aContact, cinCensusSchemaErrors, startTestApp, TestApp, TestUser } from '@windscreen/testing';
 
@@ -221,6 +226,25 @@ describe('Statutory returns (/returns/...)', () => {
       const response = await get(`/returns/annex-a?${period}&format=csv`);
       expect(response.status).toBe(400);
       expect(JSON.stringify(response.body)).toContain('list');
+    });
+  });
+
+  describe('npm run returns', () => {
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/returns.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
+        encoding: 'utf8',
+      });
+    const withoutTime = (xml: string) => xml.replace(/<DateTime>[^<]*<\/DateTime>/g, '');
+
+    it('Given the known journey, When the census is written to a file, Then it is the API’s census, with its report beside it', async () => {
+      const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'windscreen-returns-')), 'census.xml');
+      const asOf = new Date().toISOString();
+      const { stdout } = await run('cin-census', '--year', '2025', '--as-of', asOf, '--out', out);
+      expect(stdout).toContain('2 children, 2 episodes');
+      const api = await get(`/returns/cin-census?year=2025&asOf=${asOf}`);
+      expect(withoutTime(readFileSync(out, 'utf8'))).toBe(withoutTime(api.text));
+      expect(JSON.parse(readFileSync(`${out}.report.json`, 'utf8'))).toMatchObject({ children: 2, episodes: 2, validation: [], incomplete: [] });
     });
   });
 });
