@@ -25,7 +25,8 @@ const POLICY: Array<{ endpoints: RegExp; allowed: Role[] | 'public'; why: string
   // Tokens here have no all-teams claim: a manager with it may make the returns too (returns.e2e.spec.ts).
   { endpoints: /^GET \/returns\//, allowed: ['auditor'], why: 'a statutory return names every child: auditors, and managers with the all-teams claim' },
   { endpoints: /^GET \/(cases|timeliness)(\/|$)/, allowed: CASE_READERS, why: 'case data: workers, managers, auditors; never admins' },
-  { endpoints: /^POST \/(cases|families)(\/|$)/, allowed: RECORDERS, why: 'recording: auditors only read, admins manage users' },
+  { endpoints: /^GET \/children(\/|$)/, allowed: CASE_READERS, why: 'children are known through their cases: as case data' },
+  { endpoints: /^POST \/(cases|families|children)(\/|$)/, allowed: RECORDERS, why: 'recording: auditors only read, admins manage users' },
 ];
 
 const policyFor = (endpoint: Endpoint) => POLICY.find((line) => line.endpoints.test(endpoint.name));

@@ -54,12 +54,15 @@ describe('Need-to-know on every command', () => {
         outcomes.push({ endpoint: endpoint.name, status: response.status, detail: response.body.detail, recorded: (await countEvents()) - before });
       }
       const onTheFamily = (endpoint: string) => endpoint.startsWith('POST /families/') || endpoint === 'POST /cases';
+      const onTheChild = (endpoint: string) => endpoint.startsWith('POST /children/');
+      const childRead = await t.http().get(`/children/${existing.childId}`).set('Authorization', bearer(outsiders[who]));
+      expect(childRead.status).toBe(404);
       expect(outcomes).toEqual(
         outcomes.map(({ endpoint }) => ({
           endpoint,
           status: 404,
           // Word for word what a read says: nothing about what the case or family holds.
-          detail: onTheFamily(endpoint) ? `Family ${existing.familyId} was not found` : read.body.detail,
+          detail: onTheFamily(endpoint) ? `Family ${existing.familyId} was not found` : onTheChild(endpoint) ? childRead.body.detail : read.body.detail,
           recorded: 0,
         })),
       );

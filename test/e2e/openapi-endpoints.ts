@@ -91,7 +91,7 @@ export function pathOf(endpoint: Endpoint, values: Record<string, string>): stri
   });
 }
 
-/** One case with one escalation and one information-sharing decision: ids to fill in every path and required query of the document. */
+/** One case with one escalation and one information-sharing decision, its child with a parent: ids to fill in every path and required query of the document. */
 export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<string, string>> {
   const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
   if (opened.status !== 201) throw new Error(`opening a case: ${opened.status} ${JSON.stringify(opened.body)}`);
@@ -103,9 +103,16 @@ export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<
   if (escalation.status !== 201) throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
   const sharing = await t.http().post(`/cases/${opened.body.caseId}/information-sharing-decisions`).set('Authorization', auth).send(aSharingDecision());
   if (sharing.status !== 201) throw new Error(`recording a sharing decision: ${sharing.status} ${JSON.stringify(sharing.body)}`);
+  const parent = await t.http().post(`/children/${opened.body.childId}/parents-and-carers`).set('Authorization', auth).send({ name: 'Sara Khan', relationship: 'mother', parentalResponsibility: true });
+  if (parent.status !== 201) throw new Error(`recording a parent: ${parent.status} ${JSON.stringify(parent.body)}`);
   return {
     caseId: opened.body.caseId,
     familyId: opened.body.familyId,
+    childId: opened.body.childId,
+    personId: parent.body.personId,
+    givenName: 'Amira',
+    familyName: 'Khan',
+    born: '2015-04-02',
     escalationId: escalation.body.escalationId,
     decisionId: sharing.body.decisionId,
     // The required query parameters of the returns: a collection year and a period.

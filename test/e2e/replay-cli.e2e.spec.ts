@@ -48,7 +48,7 @@ describe('npm run replay', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(12);
     expect(lines[0]).toMatch(/^1\. 2026-03-02T09:15:00Z .*Contact received \(telephone\) from R\. Patel/);
-    expect(lines[1]).toMatch(/by Alice Smith \(case_worker, Early Help, north\) - CaseOpened v1, revision 0/);
+    expect(lines[1]).toMatch(/by Alice Smith \(case_worker, Early Help, north\) - CaseOpened v2, revision 0/);
     expect(lines[6]).toMatch(/^3\. 2026-03-04T10:00:00Z .*Level of need assessed as Emerging needs/);
     expect(lines[11]).toBe('   after: open, level Complex needs; open: none; consents: early_help given');
   });

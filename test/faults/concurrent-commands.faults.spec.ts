@@ -108,7 +108,8 @@ describe('Fault: concurrent and retried commands', () => {
 
     const caseEvents = await history(first.body.caseId as string);
     expect(caseEvents.map((event) => event.type)).toEqual(['CaseOpened']);
-    // Opening a case for a new family records the family's registration and the case: nothing more.
-    expect((await t.countEvents()) - before).toBe(2);
+    // Opening a case about a new child in a new family records the family's registration, the case,
+    // and the child's registration with its link to the case: nothing more.
+    expect((await t.countEvents()) - before).toBe(4);
   });
 });

@@ -94,7 +94,7 @@ import { CheckpointsHttpController } from './audit/checkpoints/checkpoints.http.
 import { VerifyCaseChainHandler, VerifyLogHandler } from './audit/verify-chain/verify-chain.query';
 import { TrendReportsProjection } from './reports/trend-reports.projection';
 import { ChildrenProjection } from './child/children.projection';
-import { FindChildrenHandler, FindLikelyMatchesHandler, GetChildHandler } from './child/find-children/find-children.query';
+import { FindChildrenHandler, FindLikelyMatchesHandler, GetChildHandler, LaChildIdInUseHandler } from './child/find-children/find-children.query';
 import { FindChildrenHttpController } from './child/find-children/find-children.http.controller';
 import {
   CorrectChildDetailsHandler,
@@ -212,6 +212,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     FindChildrenHandler,
     GetChildHandler,
     FindLikelyMatchesHandler,
+    LaChildIdInUseHandler,
     CorrectChildDetailsHandler,
     RecordChildDeathHandler,
     RecordParentOrCarerHandler,

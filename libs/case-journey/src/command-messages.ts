@@ -48,4 +48,11 @@ export { RecordTeamAroundFamilyReviewCommand } from './family/early-help/record-
 export { StartEarlyHelpAssessmentCommand } from './family/early-help/start-early-help-assessment.command';
 export type { EarlyHelpAssessmentStartedResult } from './family/early-help/start-early-help-assessment.command';
 export { StartKeepInTouchCommand } from './family/early-help/start-keep-in-touch.command';
+export {
+  CorrectChildDetailsCommand,
+  CorrectParentOrCarerCommand,
+  RecordChildDeathCommand,
+  RecordParentOrCarerCommand,
+} from './child/record-on-child/record-on-child.commands';
+export { commandScopedId } from './shared/command-ids';
 export { RecordChildVisitCommand } from './case/visits/record-child-visit.command';

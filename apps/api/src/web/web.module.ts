@@ -4,6 +4,7 @@ import { CaseReplay } from '@windscreen/case-journey';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { ManagementHttpController } from './management/management.http.controller';
 import { CaseWorkHttpController } from './case-work/case-work.http.controller';
+import { ChildrenPagesHttpController } from './children/children-pages.http.controller';
 import { Pages } from './pages';
 import { RouteInvoker } from './route-invoker';
 import { WebErrorFilter } from './session/web-error.filter';
@@ -16,7 +17,7 @@ import { WebAssetsHttpController } from './web-assets.http.controller';
 /** The pages: server-rendered GOV.UK Frontend over the same commands and queries as the API. */
 @Module({
   imports: [CqrsModule],
-  controllers: [WebAssetsHttpController, SignInHttpController, CaseWorkHttpController, AuditHttpController, ManagementHttpController],
+  controllers: [WebAssetsHttpController, SignInHttpController, CaseWorkHttpController, ChildrenPagesHttpController, AuditHttpController, ManagementHttpController],
   providers: [Pages, RouteInvoker, WebSessions, WebSessionGuard, WebErrorFilter, OidcSignIn, CaseReplay],
 })
 export class WebModule {}

@@ -35,6 +35,8 @@ import {
   RecordInformationSharingDecisionCommand,
   RecordMashDecisionCommand,
   RecordNeedAndStrengthCommand,
+  RecordParentOrCarerCommand,
+  commandScopedId,
   RecordReferrerNotifiedCommand,
   RecordStrategyDiscussionCommand,
   RecordTeamAroundFamilyReviewCommand,
@@ -118,6 +120,7 @@ export class CommandBusPlayer implements FamilyPlayer {
   async play(family: DemoFamily): Promise<PlayResult> {
     const result: PlayResult = { commands: 0, events: 0, refused: [] };
     const caseIds: (string | undefined)[] = [];
+    const childIds: (string | undefined)[] = [];
     const caseRevisions: bigint[] = [];
     let familyId: string | undefined;
     let familyRevision = -1n;
@@ -126,14 +129,22 @@ export class CommandBusPlayer implements FamilyPlayer {
       const caseId = caseIds[step.child];
       try {
         if (step.stream === 'case' && step.command.type === 'OpenCase') {
-          const opened = await this.commandBus.execute(new OpenCaseCommand({ ...step.command.data, familyId }, context));
+          // A contact about a child already recorded names the child; the child's family is theirs.
+          const request = step.sameChild ? { ...step.command.data, child: undefined, childId: childIds[step.child] } : { ...step.command.data, familyId };
+          const opened = await this.commandBus.execute(new OpenCaseCommand(request, context));
           caseIds[step.child] = opened.caseId;
+          childIds[step.child] = opened.childId;
           caseRevisions[step.child] = opened.revision;
           familyId = opened.familyId;
           familyRevision++; // FamilyRegistered or ChildJoinedFamily
-          result.events += 4; // CaseOpened, FamilyRegistered or ChildJoinedFamily, ChildRegistered and CaseLinkedToChild
+          // CaseOpened, FamilyRegistered or ChildJoinedFamily, and ChildRegistered with CaseLinkedToChild (a known child: CaseLinkedToChild)
+          result.events += step.sameChild ? 3 : 4;
         } else if (!caseId || !familyId) {
           throw Object.assign(new Error(`child ${step.child}'s case was never opened`), { code: 'DEMO.NO_CASE' });
+        } else if (step.stream === 'child') {
+          const childId = childIds[step.child]!;
+          await this.commandBus.execute(new RecordParentOrCarerCommand({ childId, personId: commandScopedId(context, 'parent or carer'), ...step.command.data }, context));
+          result.events += 1;
         } else if (step.stream === 'case') {
           const decided = await this.commandBus.execute(this.caseMessage(step.command, caseId, context));
           result.events += Number(decided.revision - caseRevisions[step.child]);

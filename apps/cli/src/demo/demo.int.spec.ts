@@ -10,7 +10,8 @@ import { generatePopulation } from './scenario';
 describe('demo data through the command layer', () => {
   const apps: TestApp[] = [];
   const population = { seed: '', children: 30, end: new Date('2026-06-01T00:00:00.000Z') };
-  const covers = (found: ReturnType<typeof journeys>) => found.levels.length >= 3 && found.stepDowns > 0 && found.reReferrals > 0 && found.sharedWithoutConsent > 0;
+  const covers = (found: ReturnType<typeof journeys>) =>
+    found.levels.length >= 3 && found.stepDowns > 0 && found.reReferrals > 0 && found.sharedWithoutConsent > 0 && found.count('CaseOpened') > found.count('ChildRegistered');
 
   beforeAll(async () => {
     // 30 children are few: take the first of these seeds whose population has every journey asserted below.
@@ -48,7 +49,11 @@ describe('demo data through the command layer', () => {
 
     const { events } = first;
     const found = journeys(events.map((event) => ({ type: event.event_type, data: event.data })));
-    expect(found.count('CaseOpened')).toBe(30);
+    // 30 children, one of them (at least) back as a second case about the same child (R40).
+    expect(found.count('ChildRegistered')).toBe(30);
+    expect(found.count('CaseOpened')).toBeGreaterThan(30);
+    expect(found.count('CaseLinkedToChild')).toBe(found.count('CaseOpened'));
+    expect(found.count('ParentOrCarerRecorded')).toBeGreaterThanOrEqual(30);
     expect(found.levels.length).toBeGreaterThanOrEqual(3);
     expect(found.stepDowns).toBeGreaterThanOrEqual(1);
     expect(found.reReferrals).toBeGreaterThanOrEqual(1);

@@ -35,6 +35,7 @@ import {
   ClosureReason,
   AbuseCategory,
   Section20Ending,
+  RecordParentOrCarer,
 } from '@windscreen/case-journey/domain';
 import { Random, seedFrom } from './random';
 import {
@@ -102,8 +103,20 @@ export type FamilyStepCommand = {
   [T in FamilyType]: { type: T; data: Omit<Extract<FamilyCommand, { type: T }>['data'], 'familyId' | 'caseId' | 'childCaseOpen' | 'consentInForce' | 'sharingConsent'> };
 }[FamilyType];
 
+/** A command on the child as a person, without the ids the executor fills in. */
+export type ChildStepCommand = { type: 'RecordParentOrCarer'; data: Omit<RecordParentOrCarer['data'], 'childId' | 'personId'> };
+
 export type DemoStep =
-  | { at: string; actor: DemoActor; stream: 'case'; child: number; command: CaseStepCommand }
+  | {
+      at: string;
+      actor: DemoActor;
+      stream: 'case';
+      child: number;
+      command: CaseStepCommand;
+      /** An OpenCase about the child after their case closed: a new case (with this id, where the executor may choose it), linked to the same child (R40). */
+      sameChild?: { caseId: string };
+    }
+  | { at: string; actor: DemoActor; stream: 'child'; child: number; command: ChildStepCommand }
   /** `child`: whose case the family step concerns (the EHA starts from a child's case). */
   | { at: string; actor: DemoActor; stream: 'family'; child: number; command: FamilyStepCommand };
 
@@ -111,6 +124,8 @@ export interface DemoChild {
   /** The case's id when the executor may choose it (the benchmark); the API picks its own. */
   caseId: string;
   details: ChildDetails;
+  /** Recorded with the child's first contact (R44). */
+  parentsAndCarers: ChildStepCommand['data'][];
 }
 
 export interface DemoFamily {
@@ -212,12 +227,16 @@ export function generateFamily(seed: string, index: number, size: number, start:
     familyId: random.uuid(),
     area,
     team,
-    children: children.map((details) => ({ caseId: random.uuid(), details })),
+    children: children.map((details) => ({ caseId: random.uuid(), details, parentsAndCarers: [] as ChildStepCommand['data'][] })),
     steps: [],
     final: { open: false, level: null },
   };
+  // Drawn apart from the journey's own numbers, so that the journeys stay as they were.
+  const parents = parentsAndCarersOf(new Random(seedFrom(seed, 'parents', index), [seed, 'parents', index].join('\u0000')), surname, firstContact);
+  for (const child of family.children) child.parentsAndCarers = parents;
   const journey = new FamilyJourney(random, end, family, staff.get(team)!, firstContact);
   journey.run();
+  secondContactAboutTheSameChild(new Random(seedFrom(seed, 'same child', index), [seed, 'same child', index].join('\u0000')), family, staff.get(team)!, end);
   return family;
 }
 
@@ -293,8 +312,55 @@ function childrenOf(random: Random, size: number, surname: string, at: number): 
       firstLanguage,
       disabilities,
       ...(age >= 5 && random.chance(0.6) && { upn: upn(random) }),
+      // Census UPNunknown UN1: under 6 and not yet at school.
+      ...(age < 5 && { upnUnknownReason: 'UN1' as const }),
     };
   });
+}
+
+/**
+ * Some children come back after their case closed as a new contact, recorded (R40) as a new case
+ * about the same child, in the child's family: the last thing in the family's journey, so that
+ * nothing of the earlier case's work is asked of the new one.
+ */
+function secondContactAboutTheSameChild(random: Random, family: DemoFamily, staff: TeamStaff, end: number): void {
+  const last = family.steps[family.steps.length - 1];
+  if (family.final.open || !last || !random.chance(0.2)) return;
+  const at = Date.parse(last.at) + random.int(30, 400) * DAY;
+  if (at > end - DAY) return;
+  const child = random.int(0, family.children.length - 1);
+  const receivedAt = iso(at);
+  family.steps.push({
+    at: receivedAt,
+    actor: staff.contactOfficer,
+    stream: 'case',
+    child,
+    sameChild: { caseId: random.uuid() },
+    command: {
+      type: 'OpenCase',
+      data: {
+        child: family.children[child].details,
+        area: family.area,
+        contact: { receivedAt, route: 'email', source: '2A', referrer: { name: `${givenName(random)} ${familyName(random)}`, agency: 'School safeguarding lead', anonymous: false } },
+        concerns: random.pick(CONCERNS.emerging),
+      },
+    },
+  });
+  family.final = { open: true, level: null };
+}
+
+/** The family's parents and carers: a mother, mostly a father, sometimes a step-parent or a grandparent who cares. */
+function parentsAndCarersOf(random: Random, surname: string, at: number): ChildStepCommand['data'][] {
+  const bornAround = (years: number) => dateOnly(at - (years + random.int(0, 12)) * YEAR - random.int(0, 360) * DAY);
+  const people: ChildStepCommand['data'][] = [
+    { name: `${givenName(random)} ${surname}`, relationship: 'mother', parentalResponsibility: true, dateOfBirth: bornAround(22) },
+  ];
+  if (random.chance(0.7)) {
+    people.push({ name: `${givenName(random)} ${random.chance(0.8) ? surname : familyName(random)}`, relationship: 'father', parentalResponsibility: random.chance(0.85), dateOfBirth: bornAround(24) });
+  }
+  if (random.chance(0.15)) people.push({ name: `${givenName(random)} ${familyName(random)}`, relationship: 'step-parent', parentalResponsibility: false });
+  if (random.chance(0.1)) people.push({ name: `${givenName(random)} ${surname}`, relationship: 'grandparent', parentalResponsibility: false, dateOfBirth: bornAround(50) });
+  return people;
 }
 
 function upn(random: Random): string {
@@ -561,6 +627,7 @@ class FamilyJourney {
         type: 'OpenCase',
         data: { child: this.family.children[child].details, area: this.family.area, contact, concerns },
       }));
+      this.recordParentsAndCarers();
       this.m.open = true;
       if (contact.route === 'telephone') this.expectWrittenFollowUps(Date.parse(contact.receivedAt));
     } else {
@@ -571,6 +638,19 @@ class FamilyJourney {
     if (viaMash) return this.mash(route, category, contact.route === 'telephone' && route === 's47');
     this.setLevel(level, this.earlyHelpWorker, this.days(1, 5), category);
     return 'early_help';
+  }
+
+  /** R44: each child's parents and carers, recorded by the contact officer with the child's first contact, at its time (no time of their own). */
+  private recordParentsAndCarers(): void {
+    const steps = this.family.steps;
+    for (let index = steps.length - 1; index >= 0; index--) {
+      const step = steps[index];
+      if (step.stream !== 'case' || step.command.type !== 'OpenCase') continue;
+      const parents = this.family.children[step.child].parentsAndCarers.map(
+        (data): DemoStep => ({ at: step.at, actor: step.actor, stream: 'child', child: step.child, command: { type: 'RecordParentOrCarer', data } }),
+      );
+      steps.splice(index + 1, 0, ...parents);
+    }
   }
 
   /** Mostly in office hours; never later than the end of the period. */

@@ -3,6 +3,7 @@ import {
   CaseCommand,
   ChildCommand,
   childDecider,
+  ChildState,
   DEFAULT_LA_CHILD_ID_FORMAT,
   formatLaChildId,
   CaseEvent,
@@ -72,10 +73,16 @@ export class StorePlayer implements FamilyPlayer {
     };
     const onCase = (child: number, command: CaseCommand) => record(cases[child], caseDecider.decide(command, cases[child].state), caseDecider.evolve, command.context);
     const onFamily = (command: FamilyCommand) => record(home, familyDecider.decide(command, home.state), familyDecider.evolve, command.context);
-    // A child's stream is written once, when the child is registered: nothing else orders against it.
+    // A child's stream orders against nothing else: what is decided on it is appended at once.
+    const children = new Map<string, Stream<ChildState>>();
     const onChild = async (command: ChildCommand) => {
-      const events = childDecider.decide(command, childDecider.initialState());
-      await this.store.append(streamName.child(command.data.childId), events.map((event) => ({ ...event, metadata: metadataOf(command.context) })), { expectedRevision: 'no_stream' });
+      const stream = children.get(command.data.childId) ?? { name: streamName.child(command.data.childId), state: childDecider.initialState(), revision: null };
+      const events = childDecider.decide(command, stream.state);
+      const recorded = events.map((event) => ({ ...event, metadata: metadataOf(command.context) }));
+      const appended = await this.store.append(stream.name, recorded, { expectedRevision: stream.revision ?? 'no_stream' });
+      stream.state = recorded.reduce((state, event) => childDecider.evolve(state, event), stream.state);
+      stream.revision = appended.nextExpectedRevision;
+      children.set(command.data.childId, stream);
       result.events += events.length;
     };
 
@@ -105,6 +112,12 @@ export class StorePlayer implements FamilyPlayer {
     onChild: (command: ChildCommand) => Promise<void>,
   ): Promise<void> {
     const { familyId } = family;
+    if (step.stream === 'child') {
+      // Each demo child is the subject of one case, and named after it.
+      // A person id as stable as the rest of the population: the case id with the person's place among the child's.
+      const place = family.children[step.child].parentsAndCarers.indexOf(step.command.data);
+      return onChild({ type: 'RecordParentOrCarer', data: { ...step.command.data, childId: caseId, personId: `${caseId.slice(0, 24)}${place.toString(16).padStart(12, '0')}` }, context });
+    }
     if (step.stream === 'family') {
       if (step.command.type === 'StartEarlyHelpAssessment') {
         const child = cases[step.child].state;
@@ -126,6 +139,7 @@ export class StorePlayer implements FamilyPlayer {
     const { command } = step;
     switch (command.type) {
       case 'OpenCase': {
+        if (step.sameChild) return this.openAboutTheSameChild(step.child, step.sameChild.caseId, caseId, command.data, context, family, cases, onCase, onFamily, onChild);
         // As the handler: the case is decided first (a refusal writes nothing), a new family is
         // registered before the case is recorded, a sibling joins the family after it.
         // Each demo child is the subject of one case, and named after it.
@@ -150,8 +164,38 @@ export class StorePlayer implements FamilyPlayer {
         return onCase(step.child, { ...command, data: { ...command.data, caseId }, context } as CaseCommand);
     }
   }
+
+  /** As the handler for a contact about a child already recorded: a new case, linked to the child (R40) and joining the child's family. */
+  private async openAboutTheSameChild(
+    child: number,
+    newCaseId: string,
+    childId: string,
+    data: Extract<DemoStep, { stream: 'case' }>['command']['data'],
+    context: CommandContext,
+    family: DemoFamily,
+    cases: Stream<CaseState>[],
+    onCase: (child: number, command: CaseCommand) => Promise<void>,
+    onFamily: (command: FamilyCommand) => Promise<void>,
+    onChild: (command: ChildCommand) => Promise<void>,
+  ): Promise<void> {
+    const earlier = cases[child].state;
+    const laChildId = formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, childId);
+    const openData = data as Extract<CaseCommand, { type: 'OpenCase' }>['data'];
+    const openCase: CaseCommand = {
+      type: 'OpenCase',
+      data: { ...openData, caseId: newCaseId, familyId: family.familyId, childId, laChildId, ...(earlier.referrals.length > 0 && { childReferralsBefore: earlier.referrals }) },
+      context,
+    };
+    const next: Stream<CaseState> = { name: streamName.case(newCaseId), state: caseDecider.initialState(), revision: null };
+    caseDecider.decide(openCase, next.state);
+    await onChild({ type: 'LinkCaseToChild', data: { childId, caseId: newCaseId, openCaseIds: earlier.status === 'open' ? [childId] : [] }, context });
+    cases[child] = next;
+    await onCase(child, openCase);
+    await onFamily({ type: 'AddChildToFamily', data: { familyId: family.familyId, caseId: newCaseId }, context });
+  }
 }
 
 function metadataOf({ actor, occurredAt, correlationId, causationId }: CommandContext) {
   return { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
 }
+

@@ -146,6 +146,8 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         familyId: event.data.familyId,
         childId: event.data.childId,
         laChildId: event.data.laChildId,
+        // R28: a referral within 12 months of a previous referral of the child, on any of the child's cases, is a re-referral.
+        referrals: event.data.childReferralsBefore ?? [],
         area: event.data.area,
         team: event.metadata.actor.team ?? null,
         child: event.data.child,

@@ -234,6 +234,11 @@ describe('Closure and reopening (R21)', () => {
     expect(event).toMatchObject({ type: 'CaseReopened', data: { reReferral, closedAt: '2026-04-01T10:00:00Z' } });
   });
 
+  it('R40: Given another case of the child open, When a closed case is reopened, Then it is refused naming the open case', () => {
+    const reopenWhileOpen: CaseCommand = { type: 'ReopenCase', context: at('2026-05-01T10:00:00Z'), data: { caseId, reason: 'New contact', childOpenCaseId: 'case-2' } };
+    expect(refused(reopenWhileOpen, given(opened, close()))).toMatchObject({ rule: 'R40', code: 'CHILD.CASE_ALREADY_OPEN', details: { openCaseId: 'case-2' } });
+  });
+
   it('R28: a contact that was never referred is no re-referral when reopened, however soon', () => {
     expect(caseDecider.decide(reopen('2026-04-02T10:00:00Z'), given(opened, close()))[0].data).toMatchObject({ reReferral: false });
   });
@@ -786,6 +791,16 @@ describe('Contacts and referrals (R28)', () => {
       data: { route: 'move_to_specialist', previousReferralAt: '2026-03-02T10:00:00Z', reReferral: true },
     });
     expect(caseDecider.decide(toSpecialist('2027-03-03T10:00:00Z'), first)[1].data).toMatchObject({ reReferral: false });
+  });
+
+  it('Given a new case about a child referred on an earlier case, When the child is referred within 12 months of that referral, Then it is a re-referral of the child', () => {
+    const aboutAReferredChild = { ...opened, data: { ...opened.data, childReferralsBefore: ['2025-06-01T10:00:00Z'] } } as CaseCommand;
+    expect(caseDecider.decide(toSpecialist('2026-03-02T10:00:00Z'), given(aboutAReferredChild))[1].data).toEqual({
+      route: 'move_to_specialist',
+      previousReferralAt: '2025-06-01T10:00:00Z',
+      reReferral: true,
+    });
+    expect(caseDecider.decide(toSpecialist('2026-03-02T10:00:00Z'), given(opened))[1].data).toMatchObject({ previousReferralAt: null, reReferral: false });
   });
 });
 

@@ -59,7 +59,22 @@ export type ParentOrCarerCorrected = DomainEvent<
 export type CaseLinkedToChild = DomainEvent<'CaseLinkedToChild', { caseId: string }>;
 export type ChildEvent = ChildRegistered | ChildDetailsCorrected | ChildDeathRecorded | ParentOrCarerRecorded | ParentOrCarerCorrected | CaseLinkedToChild;
 
-export type RegisterChild = Command<'RegisterChild', { childId: string; laChildId: string; familyId: string; details: ChildDetails; firstCaseId: string }>;
+export type RegisterChild = Command<
+  'RegisterChild',
+  {
+    childId: string;
+    laChildId: string;
+    familyId: string;
+    details: ChildDetails;
+    firstCaseId: string;
+    /**
+     * A child known until now only as a case's (CaseOpened v1), registered when a new contact names
+     * it: the new contact's case, linked in the same decision (R40 on `openCaseIds`, read by the handler).
+     */
+    linkCaseId?: string;
+    openCaseIds?: string[];
+  }
+>;
 export type LinkCaseToChild = Command<
   'LinkCaseToChild',
   {
@@ -107,12 +122,16 @@ export function decideChild(command: ChildCommand, state: ChildState): ChildEven
   switch (command.type) {
     case 'RegisterChild': {
       if (state.exists) throw new RuleViolation(undefined, 'CHILD.ALREADY_EXISTS', `Child ${command.data.childId} already exists`);
-      const { firstCaseId, ...registered } = command.data;
+      const { firstCaseId, linkCaseId, openCaseIds, ...registered } = command.data;
       assertCoherentDetails(registered.details);
-      return [
+      const events: ChildEvent[] = [
         { type: 'ChildRegistered', schemaVersion: 1, data: registered },
         { type: 'CaseLinkedToChild', schemaVersion: 1, data: { caseId: firstCaseId } },
       ];
+      if (!linkCaseId) return events;
+      const metadata = { occurredAt: command.context.occurredAt, actor: command.context.actor };
+      const registeredState = events.reduce((next, event) => evolveChild(next, { ...event, metadata }), state);
+      return [...events, ...decideLinkCase({ type: 'LinkCaseToChild', data: { childId: registered.childId, caseId: linkCaseId, openCaseIds: openCaseIds ?? [] }, context: command.context }, registeredState)];
     }
     case 'LinkCaseToChild':
       return decideLinkCase(command, requireChild(state, command.data.childId));

@@ -77,6 +77,16 @@ describe('R40: one open case per child', () => {
     expect(childDecider.decide(link('case-2', ['case-9']), given(register))).toHaveLength(1);
   });
 
+  it('Given a child known only as a v1 case, When registered from that case with a new contact, Then the new case is linked in the same decision unless the old one is open', () => {
+    const fromCase = (openCaseIds: string[]): ChildCommand => ({ ...register, data: { ...register.data, firstCaseId: 'case-1', linkCaseId: 'case-2', openCaseIds } }) as ChildCommand;
+    expect(childDecider.decide(fromCase([]), given()).map((event) => [event.type, event.type === 'CaseLinkedToChild' ? event.data.caseId : null])).toEqual([
+      ['ChildRegistered', null],
+      ['CaseLinkedToChild', 'case-1'],
+      ['CaseLinkedToChild', 'case-2'],
+    ]);
+    expect(refusal(fromCase(['case-1']), given())).toMatchObject({ rule: 'R40', details: { openCaseId: 'case-1' } });
+  });
+
   it('Given no child, When a case is linked, Then the child is not found', () => {
     expect(() => childDecider.decide(link('case-2', []), given())).toThrow(NotFound);
   });

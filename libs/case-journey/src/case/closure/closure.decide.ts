@@ -24,7 +24,17 @@ export type CloseCase = Command<
     courtReference?: string;
   }
 >;
-export type ReopenCase = Command<'ReopenCase', { caseId: string; reason: string; /** Who made the new contact (CIN census referral source). */ source?: ReferralSource }>;
+export type ReopenCase = Command<
+  'ReopenCase',
+  {
+    caseId: string;
+    reason: string;
+    /** Who made the new contact (CIN census referral source). */
+    source?: ReferralSource;
+    /** Read by the handler from the child's other cases: one that is open now (R40), if any. */
+    childOpenCaseId?: string | null;
+  }
+>;
 
 /** `dateOfDeath` and `courtReference` were added to schema version 1 as optional fields: older closures lack them. */
 export type CaseClosed = DomainEvent<'CaseClosed', { reason: ClosureReason; summary: string; dateOfDeath?: string; courtReference?: string }>;
@@ -107,6 +117,12 @@ export function decideCloseContact(summary: string, state: CaseState): ContactCl
 export function decideReopenCase(command: ReopenCase, state: CaseState): CaseReopened[] {
   if (state.status !== 'closed' || !state.closedAt) {
     throw new RuleViolation('R21', 'CASE.NOT_CLOSED', 'The case is open; only a closed case can be reopened');
+  }
+  const open = command.data.childOpenCaseId;
+  if (open) {
+    throw new RuleViolation('R40', 'CHILD.CASE_ALREADY_OPEN', `The child already has an open case (${open}): one open case per child`, `Record the new contact on case ${open}`, {
+      openCaseId: open,
+    });
   }
   const reReferral = isReReferral(state.referrals, command.context.occurredAt);
   const source = command.data.source ?? null;

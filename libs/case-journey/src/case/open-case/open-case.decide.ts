@@ -20,7 +20,18 @@ export const RISK_DECISION_HOURS = 1;
 
 export type OpenCase = Command<
   'OpenCase',
-  { caseId: string; familyId: string; childId: string; laChildId: string; child: ChildDetails; area: Area; contact: Contact; concerns: string }
+  {
+    caseId: string;
+    familyId: string;
+    childId: string;
+    laChildId: string;
+    child: ChildDetails;
+    area: Area;
+    contact: Contact;
+    concerns: string;
+    /** Read by the handler from the child's earlier cases: when the child was referred before (R28 counts re-referrals per child). */
+    childReferralsBefore?: string[];
+  }
 >;
 
 /**
@@ -42,6 +53,8 @@ export type CaseOpened = DomainEvent<
     writtenFollowUpDueBy?: string;
     /** R33: the risk decision (the MASH's BRAG rating) on a telephone contact about child protection. */
     riskDecisionDueBy?: string;
+    /** R28: the child's referrals on earlier cases, oldest first (absent: none, or a v1 case) */
+    childReferralsBefore?: string[];
   }
 >;
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import { ConcurrencyError } from '@windscreen/event-store';
-import type { ChildState, RegisterChild } from '../../child/child.decider';
+import type { ChildState } from '../../child/child.decider';
 import type { AddChildToFamily } from '../../family/family.decider';
 import { CommandAccess } from '../access/command-access';
 import { formatLaChildId, laChildIdFormatProblem } from '../../child/la-child-id.decide';
@@ -52,11 +52,11 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
 
   private async recordCase(request: OpenCaseCommand['request'], context: CommandContext): Promise<{ result: OpenCaseResult; joinFamily?: AddChildToFamily }> {
     const caseId = commandScopedId(context, 'case');
-    const known = request.childId !== undefined ? await this.existingChild(request.childId, caseId, context) : undefined;
+    const known = request.childId !== undefined ? await this.existingChild(request.childId, context) : undefined;
     const childId = request.childId ?? commandScopedId(context, 'child');
-    const laChildId = known?.state.laChildId ?? request.laChildId ?? formatLaChildId(this.config.laChildIdFormat, childId);
-    const familyId = known?.state.familyId ?? request.familyId ?? commandScopedId(context, 'family');
-    const details = known?.state.details ?? request.child;
+    const laChildId = known?.child.laChildId ?? request.laChildId ?? formatLaChildId(this.config.laChildIdFormat, childId);
+    const familyId = known?.child.familyId ?? request.familyId ?? commandScopedId(context, 'family');
+    const details = known?.child.details ?? request.child;
     if (!details) throw new RuleViolation('R41', 'CHILD.DETAILS_MISSING', 'A contact about a new child gives the child’s details', 'Give child, or childId for a child already recorded');
     const joining = known !== undefined || request.familyId !== undefined;
     const family = joining ? await this.decisions.loadState(familyAggregate, streamName.family(familyId)) : this.decisions.newStream(familyAggregate);
@@ -65,26 +65,28 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     // anything is written; appended after the case, on the family as it is then.
     if (joining) await this.decisions.prepare(familyAggregate, streamName.family(familyId), joinFamily, family);
     const { childId: _named, laChildId: _given, familyId: _family, child: _details, ...contact } = request;
-    const onChild = known
-      ? await this.decisions.prepare(
-          childAggregate,
-          streamName.child(childId),
-          { type: 'LinkCaseToChild', data: { childId, caseId, openCaseIds: await this.openCasesOf(known.state) }, context },
-          known,
-        )
-      : await this.decisions.prepare(
-          childAggregate,
-          streamName.child(childId),
-          { type: 'RegisterChild', data: { childId, laChildId, familyId, details, firstCaseId: caseId }, context },
-          this.decisions.newStream(childAggregate),
-        );
+    const earlier = known ? await this.casesOf(known.child.caseIds) : { open: [], referrals: [] };
+    const onChild = await this.decisions.prepare(
+      childAggregate,
+      streamName.child(childId),
+      !known
+        ? { type: 'RegisterChild', data: { childId, laChildId, familyId, details, firstCaseId: caseId }, context }
+        : known.registeredFromCase
+          ? { type: 'RegisterChild', data: { childId, laChildId, familyId, details, firstCaseId: childId, linkCaseId: caseId, openCaseIds: earlier.open }, context }
+          : { type: 'LinkCaseToChild', data: { childId, caseId, openCaseIds: earlier.open }, context },
+      known?.stream ?? this.decisions.newStream(childAggregate),
+    );
     if (known && request.familyId !== undefined && request.familyId !== familyId) {
       throw new RuleViolation('R41', 'CHILD.OTHER_FAMILY', `Child ${childId} belongs to family ${familyId}, not ${request.familyId}`, 'Leave familyId out: the child’s family is taken from the child');
     }
     const openCase = await this.decisions.prepare(
       caseAggregate,
       streamName.case(caseId),
-      { type: 'OpenCase', data: { ...contact, child: details, caseId, familyId, childId, laChildId }, context },
+      {
+        type: 'OpenCase',
+        data: { ...contact, child: details, caseId, familyId, childId, laChildId, ...(earlier.referrals.length > 0 && { childReferralsBefore: earlier.referrals }) },
+        context,
+      },
       this.decisions.newStream(caseAggregate),
     );
     const together: PreparedDecision[] = [openCase, onChild];
@@ -113,38 +115,33 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
   }
 
   /**
-   * The child named by the contact, as the child's stream has it. A child recorded before children
-   * had streams of their own is a v1 case's child (named by its case id): it is registered from
-   * that case first, as a fact of its own, so that it can be linked to like any other.
+   * The child a contact names, as the child's stream has it. A child recorded before children had
+   * streams of their own is a v1 case's child (named by its case id): its facts are that case's,
+   * and it is registered from it in the same append as the new case (`registeredFromCase`).
    */
-  private async existingChild(childId: string, caseId: string, context: CommandContext): Promise<LoadedStream<ChildState>> {
-    const loaded = await this.decisions.loadState(childAggregate, streamName.child(childId));
+  private async existingChild(
+    childId: string,
+    context: CommandContext,
+  ): Promise<{ stream: LoadedStream<ChildState>; child: Pick<ChildState, 'laChildId' | 'familyId' | 'details' | 'caseIds'>; registeredFromCase: boolean }> {
+    const stream = await this.decisions.loadState(childAggregate, streamName.child(childId));
     // Need-to-know on a recorded child is checked when the case is linked to it (CommandAccess).
-    if (loaded.state.exists) return loaded;
+    if (stream.state.exists) return { stream, child: stream.state, registeredFromCase: false };
     const { state: earlier } = await this.decisions.loadState(caseAggregate, streamName.case(childId));
     if (earlier.status === 'none' || earlier.childId !== childId) throw new NotFound('CHILD.NOT_FOUND', `Child ${childId} was not found`);
     await this.access.assertMayKnowCase(context.actor, earlier, this.decisions);
-    const register: RegisterChild = {
-      type: 'RegisterChild',
-      data: { childId, laChildId: earlier.laChildId!, familyId: earlier.familyId!, details: earlier.child!, firstCaseId: childId },
-      context,
-    };
-    // A refused contact records nothing: the child's rules are asked first, on the child as registering would leave it.
-    const metadata = { occurredAt: context.occurredAt, actor: context.actor };
-    const registered = childAggregate.decide(register, loaded.state).reduce((state, event) => childAggregate.evolve(state, { ...event, metadata }), loaded.state);
-    childAggregate.decide({ type: 'LinkCaseToChild', data: { childId, caseId, openCaseIds: earlier.status === 'open' ? [childId] : [] }, context }, registered);
-    await this.decisions.run(childAggregate, streamName.child(childId), register, loaded);
-    return this.decisions.loadState(childAggregate, streamName.child(childId));
+    return { stream, child: { laChildId: earlier.laChildId, familyId: earlier.familyId, details: earlier.child, caseIds: [childId] }, registeredFromCase: true };
   }
 
-  /** R40 reads the child's cases: which are open now. */
-  private async openCasesOf(child: ChildState): Promise<string[]> {
+  /** The child's cases as they are now: which are open (R40), and when the child was referred on them (R28). */
+  private async casesOf(caseIds: string[]): Promise<{ open: string[]; referrals: string[] }> {
     const open: string[] = [];
-    for (const caseId of child.caseIds) {
+    const referrals: string[] = [];
+    for (const caseId of caseIds) {
       const { state } = await this.decisions.loadState(caseAggregate, streamName.case(caseId));
       if (state.status === 'open') open.push(caseId);
+      referrals.push(...state.referrals);
     }
-    return open;
+    return { open, referrals: [...new Set(referrals)].sort((a, b) => Date.parse(a) - Date.parse(b)) };
   }
 }
 

@@ -6,7 +6,8 @@ import { RequestContext, RequestIds } from '@windscreen/http';
 import type { Actor } from '../../domain/actor';
 import { commandContext } from '../../shared/command-context.factory';
 import { casesShown, LogsCaseListAccess } from '../../audit/access-log/access-log.interceptor';
-import { FindLikelyMatchesQuery, LikelyMatches } from '../../child/find-children/find-children.query';
+import { FindLikelyMatchesQuery, LaChildIdInUseQuery, LikelyMatches } from '../../child/find-children/find-children.query';
+import { RuleViolation } from '../../domain/domain-error';
 import { OpenCaseCommand } from './open-case.command';
 import { OpenCaseRequestDto, OpenCaseResponseDto } from './open-case.request.dto';
 
@@ -33,6 +34,9 @@ export class OpenCaseHttpController {
     @Req() httpRequest: object,
   ): Promise<OpenCaseResponseDto> {
     const { occurredAt, ...request } = body;
+    if (request.laChildId && !request.childId && (await this.queryBus.execute(new LaChildIdInUseQuery(request.laChildId)))) {
+      throw new RuleViolation('R41', 'CHILD.LA_CHILD_ID_TAKEN', `LA child id ${request.laChildId} is another child’s`, 'Find that child (GET /children?laChildId=) and record the contact about them, or give the right id');
+    }
     // What happened is the contact: unless told otherwise, the case opened when it was received,
     // so a contact typed in later still takes its place at the start of the chronology.
     const result = await this.commandBus.execute(new OpenCaseCommand(request, commandContext(actor, occurredAt ?? request.contact.receivedAt, ids)));

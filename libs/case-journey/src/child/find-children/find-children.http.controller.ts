@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CASE_READING_ROLES, CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
-import { RequestValidationError } from '@windscreen/http';
+import { CASE_READING_ROLES, CurrentActor, Roles } from '@windscreen/auth';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { casesShown, LogsCaseListAccess } from '../../audit/access-log/access-log.interceptor';
 import type { Actor } from '../../domain/actor';
@@ -21,24 +20,22 @@ export class FindChildrenHttpController {
   @Roles(...CASE_READING_ROLES)
   @UseInterceptors(ReadYourWritesInterceptor)
   @LogsCaseListAccess('children')
-  @ApiOkResponse({ description: 'The children the caller may know (through one of their cases) by name, date of birth or LA child id; at most 50' })
+  @ApiOkResponse({ description: 'The children the caller may know (through one of their cases), by name, date of birth or LA child id; at most 50, by name' })
   async find(@Query() filters: FindChildrenRequestDto, @CurrentActor() actor: Actor, @Req() request: object): Promise<{ children: ChildListEntry[] }> {
     const { name, dateOfBirth, laChildId } = filters;
-    // A search names the child somehow: a list of every child is not a search.
-    if (!name && !dateOfBirth && !laChildId) throw new RequestValidationError([{ field: 'name', reasons: ['give name, dateOfBirth or laChildId'] }]);
     const found = await this.queryBus.execute(new FindChildrenQuery(actor, { name, dateOfBirth, laChildId }));
     casesShown(request, found.children.flatMap((child) => child.caseIds));
     return found;
   }
 
-  @Post('matches')
-  @HttpCode(200)
-  @Roles(...RECORDING_ROLES)
+  @Get('matches')
+  @Roles(...CASE_READING_ROLES)
   @UseInterceptors(ReadYourWritesInterceptor)
   @LogsCaseListAccess('child-matches')
   @ApiOkResponse({ description: 'R42: before a contact is recorded, the children likely to be this one; those the caller may not know are counted, not named' })
-  async matches(@Body() child: LikelyMatchesRequestDto, @CurrentActor() actor: Actor, @Req() request: object): Promise<LikelyMatches> {
-    const found = await this.queryBus.execute(new FindLikelyMatchesQuery(actor, child));
+  async matches(@Query() query: LikelyMatchesRequestDto, @CurrentActor() actor: Actor, @Req() request: object): Promise<LikelyMatches> {
+    const { givenName, familyName, born } = query;
+    const found = await this.queryBus.execute(new FindLikelyMatchesQuery(actor, { givenName, familyName, dateOfBirth: born, expectedDateOfBirth: born }));
     casesShown(request, found.likelyMatches.flatMap((match) => match.caseIds));
     return found;
   }

@@ -205,3 +205,24 @@ export class FindLikelyMatchesHandler implements IQueryHandler<FindLikelyMatches
     };
   }
 }
+
+export class LaChildIdInUseQuery extends Query<boolean> {
+  constructor(readonly laChildId: string) {
+    super();
+  }
+}
+
+/**
+ * R41: an LA child id given with a new child must not be another child's. It is the authority's
+ * own reference, which the worker already holds, so saying it is taken tells them nothing new.
+ * Looked up in the read model: two contacts giving one new id at the same moment are not caught.
+ */
+@QueryHandler(LaChildIdInUseQuery)
+export class LaChildIdInUseHandler implements IQueryHandler<LaChildIdInUseQuery, boolean> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ laChildId }: LaChildIdInUseQuery): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`select 1 from children where la_child_id = $1 limit 1`, [laChildId]);
+    return rows.length > 0;
+  }
+}

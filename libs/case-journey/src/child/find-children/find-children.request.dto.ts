@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../shared/http-dto';
 
 export class FindChildrenRequestDto {
@@ -28,14 +28,6 @@ export class FindChildrenRequestDto {
 export class LikelyMatchesRequestDto {
   @ApiProperty({ example: 'Amira' }) @IsString() @IsNotEmpty() @MaxLength(100) givenName!: string;
   @ApiProperty({ example: 'Khan' }) @IsString() @IsNotEmpty() @MaxLength(100) familyName!: string;
-
-  @ApiPropertyOptional({ example: '2015-04-02' })
-  @ValidateIf((dto: LikelyMatchesRequestDto) => dto.expectedDateOfBirth === undefined || dto.dateOfBirth !== undefined)
-  @IsCalendarDate()
-  dateOfBirth?: string;
-
-  @ApiPropertyOptional({ example: '2026-09-01', description: 'For an unborn child, instead of dateOfBirth' })
-  @IsOptional()
-  @IsCalendarDate()
-  expectedDateOfBirth?: string;
+  @ApiProperty({ example: '2015-04-02', description: 'The date of birth, or the expected date of birth of an unborn child' }) @IsCalendarDate() born!: string;
+  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
 }

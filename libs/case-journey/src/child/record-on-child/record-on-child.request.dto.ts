@@ -25,12 +25,12 @@ const UPN = /^[A-Z]\d{11}[A-Z0-9]$/;
 export class ChildDetailsChangesDto {
   @ApiPropertyOptional() @ValidateIf((dto) => dto.givenName !== undefined) @IsString() @IsNotEmpty() @MaxLength(100) givenName?: string;
   @ApiPropertyOptional() @ValidateIf((dto) => dto.familyName !== undefined) @IsString() @IsNotEmpty() @MaxLength(100) familyName?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsCalendarDate() expectedDateOfBirth?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() expectedDateOfBirth?: string | null;
   @ApiPropertyOptional({ enum: SEXES }) @ValidateIf((dto) => dto.sex !== undefined) @IsIn(SEXES) sex?: Sex;
   @ApiPropertyOptional({ enum: GENDERS, nullable: true }) @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
   @ApiPropertyOptional({ enum: ETHNICITY_CODES, nullable: true }) @IsOptional() @IsIn(ETHNICITY_CODES) ethnicity?: EthnicityCode | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(60) firstLanguage?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(60) firstLanguage?: string | null;
 
   @ApiPropertyOptional({ enum: DISABILITY_CODES, isArray: true })
   @ValidateIf((dto) => dto.disabilities !== undefined)
@@ -40,7 +40,7 @@ export class ChildDetailsChangesDto {
   @IsIn(DISABILITY_CODES, { each: true })
   disabilities?: DisabilityCode[];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Matches(UPN, { message: 'upn must be a 13-character unique pupil number' }) upn?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(UPN, { message: 'upn must be a 13-character unique pupil number' }) upn?: string | null;
   @ApiPropertyOptional({ enum: UPN_UNKNOWN_REASONS, nullable: true }) @IsOptional() @IsIn(UPN_UNKNOWN_REASONS) upnUnknownReason?: UpnUnknownReason | null;
 }
 
@@ -66,9 +66,9 @@ export class ParentOrCarerChangesDto {
   @ApiPropertyOptional() @ValidateIf((dto) => dto.name !== undefined) @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @ValidateIf((dto) => dto.relationship !== undefined) @IsString() @IsNotEmpty() @MaxLength(100) relationship?: string;
   @ApiPropertyOptional() @ValidateIf((dto) => dto.parentalResponsibility !== undefined) @IsBoolean() parentalResponsibility?: boolean;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) contact?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) contact?: string | null;
 }
 
 export class CorrectParentOrCarerRequestDto extends CommandRequestDto {
