@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { Pool } from 'pg';
-import { writeAnnexA, writeCinCensus } from '@windscreen/case-journey';
+import { readReturnsRecord, writeAnnexA, writeCinCensus } from '@windscreen/case-journey';
 import { PostgresEventStore } from '@windscreen/event-store';
 
 /**
@@ -16,11 +16,12 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const asOf = new Date().toISOString();
   let summary: Record<string, unknown> = {};
+  const record = await readReturnsRecord(store, asOf);
   if (kind === 'cin-census') {
-    const report = await writeCinCensus(store, { year: Number(year), asOf }, file);
+    const report = await writeCinCensus(record, { year: Number(year), asOf }, file);
     summary = { children: report.children, episodes: report.episodes, leftOut: report.leftOut.length, incomplete: report.incomplete.length, validation: report.validation.length };
   } else {
-    await writeAnnexA(store, { from, to, asOf, format: 'xlsx' }, file);
+    await writeAnnexA(record, { from, to, format: 'xlsx' }, file);
   }
   file.end();
   await finished(file);

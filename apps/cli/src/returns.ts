@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { NestFactory } from '@nestjs/core';
-import { AREAS, Area, writeAnnexA, writeCinCensus } from '@windscreen/case-journey';
+import { AREAS, Area, readReturnsRecord, writeAnnexA, writeCinCensus } from '@windscreen/case-journey';
 import { loadConfig } from '@windscreen/config';
 import { prepareDatabase } from '@windscreen/database';
 import { EventStore } from '@windscreen/event-store';
@@ -49,10 +49,11 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url, { run: false }), { logger: ['error'] });
   try {
     const store = app.get(EventStore);
-    const out = createWriteStream(args.out);
     const started = process.hrtime.bigint();
+    const record = await readReturnsRecord(store, asOf);
+    const out = createWriteStream(args.out);
     if (kind === 'cin-census') {
-      const report = await writeCinCensus(store, { year, asOf, area }, out);
+      const report = await writeCinCensus(record, { year, asOf, area }, out);
       out.end();
       await finished(out);
       const reportFile = `${args.out}.report.json`;
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       );
       if (report.empty) process.stdout.write('  no child in need in the year: the schema needs at least one, so this census cannot be submitted\n');
     } else {
-      await writeAnnexA(store, { from: from as string, to: to as string, asOf, area, list, format }, out);
+      await writeAnnexA(record, { from: from as string, to: to as string, area, list, format }, out);
       out.end();
       await finished(out);
       process.stdout.write(`Annex A ${from} to ${to} as known at ${asOf}${list ? `, list ${list}` : ''} -> ${args.out}\n`);

@@ -8,6 +8,7 @@ import { RequestValidationError } from '@windscreen/http';
 import type { Actor } from '../domain/actor';
 import { waysIn } from '../domain/need-to-know';
 import type { CensusReport } from './census-export';
+import { readReturnsRecord } from './returns-log-reader';
 import { writeAnnexA, writeCinCensus } from './write-returns';
 import { AnnexARequestDto, CinCensusRequestDto } from './returns.request.dto';
 
@@ -36,12 +37,14 @@ export class ReturnsHttpController {
   @ApiForbiddenResponse({ description: 'Not a manager or auditor, or a manager without the all-teams claim' })
   async cinCensus(@Query() query: CinCensusRequestDto, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
     mayMakeReturns(actor);
+    const asOf = query.asOf ?? new Date().toISOString();
+    const record = await readReturnsRecord(this.store, asOf);
     const body = new PassThrough();
     reply
       .header('content-type', 'application/xml; charset=utf-8')
       .header('content-disposition', `attachment; filename="cin-census-${query.year}${query.area ? `-${query.area}` : ''}.xml"`)
       .send(body);
-    await writeCinCensus(this.store, { year: query.year, asOf: query.asOf ?? new Date().toISOString(), area: query.area }, body);
+    await writeCinCensus(record, { year: query.year, asOf, area: query.area }, body);
     body.end();
   }
 
@@ -57,7 +60,8 @@ export class ReturnsHttpController {
     mayMakeReturns(actor);
     // The census itself is not kept: only what is said about it.
     const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-    return writeCinCensus(this.store, { year: query.year, asOf: query.asOf ?? new Date().toISOString(), area: query.area }, discard);
+    const asOf = query.asOf ?? new Date().toISOString();
+    return writeCinCensus(await readReturnsRecord(this.store, asOf), { year: query.year, asOf, area: query.area }, discard);
   }
 
   @Get('annex-a')
@@ -75,13 +79,14 @@ export class ReturnsHttpController {
     if (query.to < query.from) throw new RequestValidationError([{ field: 'to', reasons: ['to must not be before from'] }]);
     if (query.format === 'csv' && query.list === undefined) throw new RequestValidationError([{ field: 'list', reasons: ['a CSV is one list: give list (1-7)'] }]);
     const format = query.format ?? 'xlsx';
+    const record = await readReturnsRecord(this.store, query.asOf ?? new Date().toISOString());
     const name = `annex-a-${query.from}-to-${query.to}${query.area ? `-${query.area}` : ''}${format === 'csv' ? `-list-${query.list}.csv` : '.xlsx'}`;
     const body = new PassThrough();
     reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
       .header('content-disposition', `attachment; filename="${name}"`)
       .send(body);
-    await writeAnnexA(this.store, { from: query.from, to: query.to, asOf: query.asOf ?? new Date().toISOString(), area: query.area, list: query.list, format }, body);
+    await writeAnnexA(record, { from: query.from, to: query.to, area: query.area, list: query.list, format }, body);
     body.end();
   }
 }
