@@ -22,6 +22,8 @@ const POLICY: Array<{ endpoints: RegExp; allowed: Role[] | 'public'; why: string
   { endpoints: /^GET \/audit\//, allowed: ['auditor'], why: 'the audit trail is for auditors' },
   { endpoints: /^POST \/audit\//, allowed: ['auditor'], why: 'signing a checkpoint of the log records nothing of a case' },
   { endpoints: /^GET \/reports\//, allowed: ['manager', 'auditor'], why: 'trend reports are for managers (and auditors)' },
+  // Tokens here have no all-teams claim: a manager with it may make the returns too (returns.e2e.spec.ts).
+  { endpoints: /^GET \/returns\//, allowed: ['auditor'], why: 'a statutory return names every child: auditors, and managers with the all-teams claim' },
   { endpoints: /^GET \/(cases|timeliness)(\/|$)/, allowed: CASE_READERS, why: 'case data: workers, managers, auditors; never admins' },
   { endpoints: /^GET \/children(\/|$)/, allowed: CASE_READERS, why: 'children are known through their cases: as case data' },
   { endpoints: /^POST \/(cases|families|children)(\/|$)/, allowed: RECORDERS, why: 'recording: auditors only read, admins manage users' },

@@ -115,6 +115,10 @@ export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<
     born: '2015-04-02',
     escalationId: escalation.body.escalationId,
     decisionId: sharing.body.decisionId,
+    // The required query parameters of the returns: a collection year and a period.
+    year: '2025',
+    from: '2025-01-01',
+    to: '2025-06-30',
   };
 }
 
@@ -136,7 +140,7 @@ export function captureStdoutPerTest(): { written: () => string } {
 /** Fields that hold an instant: a date-time with its time zone. */
 export const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt', 'sentAt']);
 /** Fields that hold a calendar date, YYYY-MM-DD. */
-export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate', 'dateOfDeath', 'firstReviewDate']);
+export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate', 'dateOfDeath', 'firstReviewDate', 'authorisedOn']);
 
 /** Bodies the schema alone cannot describe (conditional fields): used where a command must get past validation. */
 const VALID_BODIES: Record<string, () => Record<string, unknown>> = {

@@ -41,6 +41,8 @@ import { earlyHelpCapability } from './family/early-help/early-help.capability';
 import { replayCapability } from './case/replay/replay.capability';
 import { findChildrenCapability } from './child/find-children/find-children.capability';
 import { recordOnChildCapability } from './child/record-on-child/record-on-child.capability';
+import { visitsCapability } from './case/visits/visits.capability';
+import { returnsCapability } from './returns/returns.capability';
 
 /** Every capability folder's controllers, handlers and projections: a new folder is one line here. */
 const CAPABILITIES: Capability[] = [
@@ -73,6 +75,8 @@ const CAPABILITIES: Capability[] = [
   replayCapability,
   findChildrenCapability,
   recordOnChildCapability,
+  visitsCapability,
+  returnsCapability,
 ];
 
 /** Every projection of the case journey, for the api (inline) and the projector. */

@@ -55,3 +55,4 @@ export {
   RecordParentOrCarerCommand,
 } from './child/record-on-child/record-on-child.commands';
 export { commandScopedId } from './shared/command-ids';
+export { RecordChildVisitCommand } from './case/visits/record-child-visit.command';

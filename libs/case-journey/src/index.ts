@@ -16,3 +16,4 @@ export * from './case/open-case/open-case.orchestration';
 export * from './case/change-level-of-need/change-level-of-need.orchestration';
 export * from './family/early-help/start-early-help-assessment.orchestration';
 export * from './case/replay/get-case-replay.query';
+export * from './returns/index';

@@ -3,3 +3,4 @@ export * from './a-sharing-decision';
 export * from './test-app';
 export * from './test-database';
 export * from './eventually';
+export * from './cin-census-schema';

@@ -631,7 +631,7 @@ class FamilyJourney {
       this.m.open = true;
       if (contact.route === 'telephone') this.expectWrittenFollowUps(Date.parse(contact.receivedAt));
     } else {
-      this.onEveryCase(at, this.staff.contactOfficer, { type: 'ReopenCase', data: { reason: `New contact (source ${source}): ${concerns}` } });
+      this.onEveryCase(at, this.staff.contactOfficer, { type: 'ReopenCase', data: { reason: `New contact (source ${source}): ${concerns}`, source } });
       Object.assign(this.m, { open: true, rating: null, mashDecided: false });
     }
     const category: ReasonCategory | undefined = first ? undefined : 'new_information';
@@ -994,6 +994,11 @@ class FamilyJourney {
       return this.mash('s17');
     }
     this.setLevel('specialist', this.earlyHelpWorker, this.days(0, 3));
+    // A few referrals need nothing more once the social worker has looked at them (referral NFA).
+    if (this.random.chance(0.08)) {
+      this.waitUntil(this.days(1, 5));
+      return { close: 'RC7', summary: 'Referral: no further action; advice given to the family' };
+    }
     this.consent('section_17', 'given', this.days(1, 5));
     this.onEveryCase(this.working(this.hours(1, 24)), this.socialWorker, { type: 'OpenSection17Assessment', data: {} });
     this.m.section17OpenedAt = this.t;
@@ -1063,7 +1068,14 @@ class FamilyJourney {
     const factors = this.random.sample(ASSESSMENT_FACTOR_CHOICES, this.random.int(1, 3)) as AssessmentFactor[];
     this.onEveryCase(this.workingDays(late ? 46 : 15, late ? 70 : 44, openedAt), this.socialWorker, {
       type: 'CompleteSection17Assessment',
-      data: { primaryNeed: this.random.weighted(PRIMARY_NEEDS) as PrimaryNeedCode, factors, outcome, summary: 'Single assessment completed and authorised' },
+      data: {
+        primaryNeed: this.random.weighted(PRIMARY_NEEDS) as PrimaryNeedCode,
+        factors,
+        outcome,
+        summary: 'Single assessment completed and authorised',
+        // Authorised the day it is completed (the default); the child seen in most assessments.
+        childSeen: this.random.chance(0.95),
+      },
     });
     this.m.section17OpenedAt = null;
     if (outcome === 'no_further_action') return { close: 'RC8', summary: 'Assessment completed: no further action' };
@@ -1102,6 +1114,9 @@ class FamilyJourney {
     for (let due = started + 91 * DAY; ; ) {
       const at = this.working(due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY);
       if (at >= ends) break;
+      // The social worker sees the child before each review (a visit that is not statutory).
+      const seen = this.random.chance(0.9);
+      this.onEveryCase(this.days(3, 10, at - 14 * DAY), this.socialWorker, { type: 'RecordChildVisit', data: { seen, ...(seen && { seenAlone: this.random.chance(0.4) }), statutory: false } });
       const held = this.onEveryCase(at, this.socialWorker, { type: 'RecordChildInNeedPlanReview', data: { progress: this.random.pick(['Plan on track', 'Some progress; actions carried over', 'Little progress; plan revised']) } });
       due = held + 91 * DAY;
     }
@@ -1159,7 +1174,9 @@ class FamilyJourney {
       data: plan ? { decision: 'child_protection_plan', category } : { decision: 'no_plan', notes: 'Risks are managed under a child in need plan' },
     });
     if (!plan) return this.childInNeedPlan();
-    const madeAt = this.onEveryCase(this.hours(0.5, 2), this.staff.teamManager, { type: 'StartChildProtectionPlan', data: { category } });
+    // A few children had a plan elsewhere before (another authority).
+    const previousPlansElsewhere = this.random.chance(0.08) ? 1 : 0;
+    const madeAt = this.onEveryCase(this.hours(0.5, 2), this.staff.teamManager, { type: 'StartChildProtectionPlan', data: { category, previousPlansElsewhere } });
     this.m.childProtectionPlan = true;
     // R30: the core group first meets within 10 working days of the conference, mostly.
     this.onEveryCase(this.workingDays(3, this.random.chance(0.85) ? 9 : 14, madeAt), this.socialWorker, {
@@ -1169,15 +1186,25 @@ class FamilyJourney {
     const ends = this.days(120, 540, madeAt);
     if (this.random.chance(0.04)) this.accommodate();
     if (this.random.chance(0.05) && this.careProceedings()) return 'stay';
+    // R45: statutory visits under the plan, every four to six weeks; the child mostly seen, often alone.
+    let nextVisit = this.days(21, 30, madeAt);
+    const visitUntil = (until: number) => {
+      for (; nextVisit < Math.min(until, ends); nextVisit = this.days(28, 42, nextVisit)) {
+        const seen = this.random.chance(0.93);
+        this.onEveryCase(nextVisit, this.socialWorker, { type: 'RecordChildVisit', data: { seen, ...(seen && { seenAlone: this.random.chance(0.6) }), statutory: true } });
+      }
+    };
     // R31: review conferences within 3 months, then every 6, each with the category as it stands.
     let latest = category;
     for (let due = madeAt + 91 * DAY; ; ) {
       const at = this.working(due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY);
+      visitUntil(at);
       if (at >= ends) break;
       if (this.random.chance(0.1)) latest = this.random.weighted(ABUSE_CATEGORY_WEIGHTS) as AbuseCategory;
       const held = this.onEveryCase(at, this.staff.teamManager, { type: 'RecordReviewConference', data: { category: latest } });
       due = held + 182 * DAY;
     }
+    visitUntil(ends);
     this.waitUntil(ends);
     this.endAccommodation();
     this.onEveryCase(this.t, this.staff.teamManager, { type: 'EndChildProtectionPlan', data: { reason: 'Review conference: the child is no longer at risk of significant harm' } });

@@ -59,6 +59,7 @@ import { decideRecordStrategyDiscussion, RecordStrategyDiscussion } from './sect
 import { decideRecordInitialConference, RecordInitialChildProtectionConference } from './section-47/initial-conference.decide';
 import type { EventEnvelope } from '../domain/decider';
 import { decideOpenCase, OpenCase } from './open-case/open-case.decide';
+import { decideRecordChildVisit, RecordChildVisit } from './visits/visits.decide';
 import { AllocateCase, decideAllocateCase } from './allocation/allocation.decide';
 import {
   ConcludeSection47Enquiry,
@@ -97,7 +98,8 @@ export type CaseCommand =
   | RecordInformationSent
   | EscalationCommand
   | CorrectEntry
-  | AllocateCase;
+  | AllocateCase
+  | RecordChildVisit;
 
 export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] {
   assertOccurredAtNotInFuture(command.context);
@@ -162,6 +164,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideRecordChildInNeedPlanReview(command, state);
     case 'StartSection20Accommodation':
       return decideStartSection20Accommodation(command, state);
+    case 'RecordChildVisit':
+      return decideRecordChildVisit(command, state);
     case 'EndSection20Accommodation':
       return decideEndSection20Accommodation(command, state);
     case 'RecordCareOrderStep':

@@ -17,6 +17,7 @@ import type { EscalationEvent } from './escalation/escalation.decide';
 import type { EntryCorrected } from './correction/correction.decide';
 import type { CaseAllocated } from './allocation/allocation.decide';
 import type { ReferralRecorded } from './referral/referral.decide';
+import type { ChildVisited } from './visits/visits.decide';
 
 /** Every event of a case stream. */
 export type CaseEvent =
@@ -46,5 +47,6 @@ export type CaseEvent =
   | EscalationEvent
   | EntryCorrected
   | CaseAllocated
-  | ReferralRecorded;
+  | ReferralRecorded
+  | ChildVisited;
 

@@ -257,6 +257,7 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'EscalatedFurther':
       return withEscalation(state, event.data.escalationId, { level: event.data.to });
     case 'EscalationDiscussionRecorded':
+    case 'ChildVisited':
       return state;
     case 'EscalationResolved':
       return withEscalation(state, event.data.escalationId, { status: 'resolved' });

@@ -21,16 +21,16 @@ export const CASE_EVENT_VERSIONS: { readonly [T in CaseEventType]: number } = {
   BragRatingApplied: 1,
   Section47EnquiryOpened: 1,
   Section47EnquiryConcluded: 1,
-  ChildProtectionPlanStarted: 1,
+  ChildProtectionPlanStarted: 2,
   ChildProtectionPlanEnded: 1,
   CaseClosed: 1,
-  CaseReopened: 1,
+  CaseReopened: 2,
   WrittenFollowUpReceived: 1,
   MashDecisionRecorded: 1,
   ReferrerNotified: 1,
   StrategyDiscussionHeld: 1,
   Section17AssessmentOpened: 1,
-  Section17AssessmentCompleted: 1,
+  Section17AssessmentCompleted: 2,
   ChildInNeedPlanStarted: 1,
   ChildInNeedPlanEnded: 1,
   Section20AccommodationStarted: 1,
@@ -51,6 +51,7 @@ export const CASE_EVENT_VERSIONS: { readonly [T in CaseEventType]: number } = {
   CoreGroupMet: 1,
   ChildProtectionReviewConferenceHeld: 1,
   ChildInNeedPlanReviewed: 1,
+  ChildVisited: 1,
 };
 
 export const FAMILY_EVENT_VERSIONS: { readonly [T in FamilyEventType]: number } = {

@@ -9,6 +9,9 @@ import {
 import type { CaseOpened } from '../case/open-case/open-case.decide';
 import { DEFAULT_LA_CHILD_ID_FORMAT, formatLaChildId } from '../child/la-child-id.decide';
 import type { EventType } from './event-versions';
+import type { Section17AssessmentCompleted } from '../case/section-17/section-17.decide';
+import type { ChildProtectionPlanStarted } from '../case/child-protection-plan/child-protection-plan.decide';
+import type { CaseReopened } from '../case/closure/closure.decide';
 
 /**
  * Reads the data of one stored event type at one schema version and returns it as the next
@@ -70,6 +73,40 @@ export const informationSharingDecisionFromV1: Upcaster = {
   },
 };
 
+/** Section17AssessmentCompleted v1 -> v2: the authorisation date and whether the child was seen were not asked. */
+export const section17CompletionFromV1: Upcaster = {
+  type: 'Section17AssessmentCompleted',
+  fromVersion: 1,
+  upcast: (data): Section17AssessmentCompleted['data'] => ({
+    ...(data as Omit<Section17AssessmentCompleted['data'], 'authorisedOn' | 'childSeen' | 'notRecorded'>),
+    authorisedOn: null,
+    childSeen: null,
+    notRecorded: ['authorisedOn', 'childSeen'],
+  }),
+};
+
+/** ChildProtectionPlanStarted v1 -> v2: plans held elsewhere were not asked. */
+export const childProtectionPlanStartFromV1: Upcaster = {
+  type: 'ChildProtectionPlanStarted',
+  fromVersion: 1,
+  upcast: (data): ChildProtectionPlanStarted['data'] => ({
+    ...(data as Omit<ChildProtectionPlanStarted['data'], 'previousPlansElsewhere' | 'notRecorded'>),
+    previousPlansElsewhere: null,
+    notRecorded: ['previousPlansElsewhere'],
+  }),
+};
+
+/** CaseReopened v1 -> v2: the new contact's source was not asked. */
+export const caseReopeningFromV1: Upcaster = {
+  type: 'CaseReopened',
+  fromVersion: 1,
+  upcast: (data): CaseReopened['data'] => ({
+    ...(data as Omit<CaseReopened['data'], 'source' | 'notRecorded'>),
+    source: null,
+    notRecorded: ['source'],
+  }),
+};
+
 type CaseOpenedV2 = CaseOpened['data'];
 type CaseOpenedV1 = Omit<CaseOpenedV2, 'childId' | 'laChildId'>;
 
@@ -90,4 +127,10 @@ export const caseOpenedFromV1: Upcaster = {
 };
 
 /** Every upcaster of the system, each keyed by its type and the version it reads. */
-export const UPCASTERS: readonly Upcaster[] = [informationSharingDecisionFromV1, caseOpenedFromV1];
+export const UPCASTERS: readonly Upcaster[] = [
+  informationSharingDecisionFromV1,
+  section17CompletionFromV1,
+  childProtectionPlanStartFromV1,
+  caseReopeningFromV1,
+  caseOpenedFromV1,
+];

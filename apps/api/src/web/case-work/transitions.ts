@@ -10,6 +10,7 @@ import { InformationSharingHttpController } from '../../../../../libs/case-journ
 import { MashHttpController } from '../../../../../libs/case-journey/src/case/mash/mash.http.controller';
 import { Section17HttpController } from '../../../../../libs/case-journey/src/case/section-17/section-17.http.controller';
 import { Section20HttpController } from '../../../../../libs/case-journey/src/case/section-20/section-20.http.controller';
+import { VisitsHttpController } from '../../../../../libs/case-journey/src/case/visits/visits.http.controller';
 import { Section31HttpController } from '../../../../../libs/case-journey/src/case/section-31/section-31.http.controller';
 import { Section47HttpController } from '../../../../../libs/case-journey/src/case/section-47/section-47.http.controller';
 import { StrategyDiscussionHttpController } from '../../../../../libs/case-journey/src/case/section-47/strategy-discussion.http.controller';
@@ -63,6 +64,7 @@ export const TRANSITIONS: readonly Transition[] = [
   t('Plans', 'core-group-meeting', 'Record a core group meeting', ChildProtectionPlanHttpController, 'coreGroup'),
   t('Plans', 'child-protection-review-conference', 'Record a child protection review conference', ChildProtectionPlanHttpController, 'review'),
   t('Plans', 'child-protection-plan-end', 'End the child protection plan', ChildProtectionPlanHttpController, 'end'),
+  t('Plans', 'visit', 'Record a visit to the child', VisitsHttpController, 'record'),
   t('Looked after', 'section-20-accommodation', 'Start section 20 accommodation', Section20HttpController, 'start'),
   t('Looked after', 'section-20-accommodation-end', 'End section 20 accommodation', Section20HttpController, 'end'),
   t('Looked after', 'care-order-proceedings', 'Record a step in care order proceedings (section 31)', Section31HttpController, 'record'),

@@ -14,13 +14,28 @@ export const CORE_GROUP_WORKING_DAYS = 10;
 export const FIRST_REVIEW_MONTHS = 3;
 export const LATER_REVIEW_MONTHS = 6;
 
-export type StartChildProtectionPlan = Command<'StartChildProtectionPlan', { caseId: string; category: AbuseCategory }>;
+export type StartChildProtectionPlan = Command<
+  'StartChildProtectionPlan',
+  {
+    caseId: string;
+    category: AbuseCategory;
+    /** Plans the child was subject to that this record does not hold (another authority, before the system); default 0. */
+    previousPlansElsewhere?: number;
+  }
+>;
 export type EndChildProtectionPlan = Command<'EndChildProtectionPlan', { caseId: string; reason: string }>;
 export type RecordCoreGroupMeeting = Command<'RecordCoreGroupMeeting', { caseId: string; attendees: string[]; notes?: string }>;
 export type RecordReviewConference = Command<'RecordReviewConference', { caseId: string; category: AbuseCategory; notes?: string }>;
 
-/** `coreGroupDueBy` and `firstReviewDueBy` were added to schema version 1 as optional fields: older plans lack them. */
-export type ChildProtectionPlanStarted = DomainEvent<'ChildProtectionPlanStarted', { category: AbuseCategory; coreGroupDueBy?: string; firstReviewDueBy?: string }>;
+/**
+ * `coreGroupDueBy` and `firstReviewDueBy` were added to schema version 1 as optional fields: older
+ * plans lack them. v2 adds `previousPlansElsewhere` (the census's number of previous plans counts
+ * these with the plans recorded here); a v1 plan reads it as null, named in `notRecorded`.
+ */
+export type ChildProtectionPlanStarted = DomainEvent<
+  'ChildProtectionPlanStarted',
+  { category: AbuseCategory; coreGroupDueBy?: string; firstReviewDueBy?: string; previousPlansElsewhere: number | null; notRecorded?: 'previousPlansElsewhere'[] }
+>;
 export type ChildProtectionPlanEnded = DomainEvent<'ChildProtectionPlanEnded', { reason: string }>;
 export type CoreGroupMet = DomainEvent<'CoreGroupMet', { attendees: string[]; notes: string | null; dueBy: string | null; late: boolean | null }>;
 export type ChildProtectionReviewConferenceHeld = DomainEvent<
@@ -60,9 +75,10 @@ export function decideStartChildProtectionPlan(command: StartChildProtectionPlan
   return [
     {
       type: 'ChildProtectionPlanStarted',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         category: command.data.category,
+        previousPlansElsewhere: command.data.previousPlansElsewhere ?? 0,
         // R30, R31: counted from the initial conference that made the plan.
         coreGroupDueBy: addWorkingDays(conference.heldAt, CORE_GROUP_WORKING_DAYS),
         firstReviewDueBy: addMonthsToInstant(conference.heldAt, FIRST_REVIEW_MONTHS),

@@ -33,7 +33,7 @@ export class ChildProtectionPlanHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category }, context)),
+      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category, ...(body.previousPlansElsewhere !== undefined && { previousPlansElsewhere: body.previousPlansElsewhere }) }, context)),
     );
   }
 

@@ -1,10 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CommandRequestDto, IsAttendees } from '../../shared/http-dto';
 import { ABUSE_CATEGORIES, AbuseCategory } from './child-protection-plan.decide';
 
 export class StartChildProtectionPlanRequestDto extends CommandRequestDto {
   @ApiProperty({ enum: ABUSE_CATEGORIES, description: 'Category of abuse' }) @IsIn(ABUSE_CATEGORIES) category!: AbuseCategory;
+  @ApiPropertyOptional({ minimum: 0, maximum: 50, description: 'Plans the child was subject to that this record does not hold (another authority); default 0' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  previousPlansElsewhere?: number;
 }
 
 export class EndChildProtectionPlanRequestDto extends CommandRequestDto {

@@ -52,6 +52,8 @@ const DESCRIBERS: Describers = {
   EscalationWithdrawn: (d) => `Escalation withdrawn${sentence(d.reason)}`,
   CaseClosed: (d) => `Case closed (${d.reason})${sentence(d.summary)}`,
   ContactClosed: (d) => `Contact closed by the front door: no further action${sentence(d.summary)}`,
+  ChildVisited: (d) =>
+    `${d.statutory ? 'Statutory visit' : 'Visit'}: the child was ${d.seen ? `seen${d.seenAlone ? ' alone' : d.seenAlone === false ? ', not alone' : ''}` : 'not seen'}${sentence(d.notes)}`,
   CaseReopened: (d) => `Case reopened${d.reReferral ? ' (a re-referral within 12 months)' : ''}${sentence(d.reason)}`,
   ReferralRecorded: (d) =>
     `Referred to Children’s Social Care (${d.route === 'mash_decision' ? 'MASH decision' : 'move to Specialist & safeguarding'})${d.reReferral ? ', a re-referral within 12 months of the previous referral' : ''}`,

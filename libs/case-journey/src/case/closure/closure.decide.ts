@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../domain/error-codes';
 import { CaseState, openStatutoryEpisodes } from '../case.state';
 import { ageOn } from '../section-20/section-20.decide';
 import { isReReferral } from '../../domain/calendar-months';
+import type { ReferralSource } from '../../domain/national-codes';
 
 /** CIN census reason for closure. */
 export const CLOSURE_REASONS = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'] as const;
@@ -42,6 +43,8 @@ export type ReopenCase = Command<
   {
     caseId: string;
     reason: string;
+    /** Who made the new contact (CIN census referral source). */
+    source?: ReferralSource;
     /** Read by the handler from the child's other cases: one that is open now (R40), if any. */
     childOpenCaseId?: string | null;
   }
@@ -51,7 +54,14 @@ export type ReopenCase = Command<
 export type CaseClosed = DomainEvent<'CaseClosed', { reason: ClosureReason; summary: string; dateOfDeath?: string; courtReference?: string }>;
 /** R27: the front door closed the contact with no further action; it never became a CIN episode. */
 export type ContactClosed = DomainEvent<'ContactClosed', { outcome: 'no_further_action'; summary: string }>;
-export type CaseReopened = DomainEvent<'CaseReopened', { reason: string; closedAt: string; reReferral: boolean }>;
+/**
+ * v2 adds the new contact's `source` (the CIN census referral source of the episode it may start);
+ * null when the reopening did not say, and for a v1 reopening, which names it in `notRecorded`.
+ */
+export type CaseReopened = DomainEvent<
+  'CaseReopened',
+  { reason: string; closedAt: string; reReferral: boolean; source: ReferralSource | null; notRecorded?: 'source'[] }
+>;
 
 /** R21: closure records a reason; R25: open statutory work ends first; R26: the reason fits the case. */
 export function decideCloseCase(command: CloseCase, state: CaseState): CaseClosed[] {
@@ -129,5 +139,12 @@ export function decideReopenCase(command: ReopenCase, state: CaseState): CaseReo
     });
   }
   const reReferral = isReReferral(state.referrals, command.context.occurredAt);
-  return [{ type: 'CaseReopened', schemaVersion: 1, data: { reason: command.data.reason, closedAt: state.closedAt, reReferral } }];
+  const source = command.data.source ?? null;
+  return [
+    {
+      type: 'CaseReopened',
+      schemaVersion: 2,
+      data: { reason: command.data.reason, closedAt: state.closedAt, reReferral, source, ...(source === null && { notRecorded: ['source' as const] }) },
+    },
+  ];
 }

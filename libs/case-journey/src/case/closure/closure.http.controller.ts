@@ -39,7 +39,7 @@ export class ClosureHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason }, context)),
+      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason, ...(body.source && { source: body.source }) }, context)),
     );
   }
 }

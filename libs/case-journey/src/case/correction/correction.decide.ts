@@ -45,7 +45,10 @@ const NOT_CORRECTABLE: Record<string, string[]> = {
   BragRatingApplied: ['rating', 'previousRating', 'mashInformationDueBy', 'referralToChildrensSocialCare'],
   MashDecisionRecorded: ['outcome', 'referrerNotificationDueBy'],
   ReferralRecorded: ['route', 'previousReferralAt', 'reReferral'],
-  CaseReopened: ['closedAt', 'reReferral'],
+  CaseReopened: ['closedAt', 'reReferral', 'notRecorded'],
+  // A field once not recorded is put right by correcting it; the list says what the entry itself lacked.
+  Section17AssessmentCompleted: ['notRecorded'],
+  ChildProtectionPlanStarted: ['notRecorded'],
   // What the decider saw and the id the sending refers to are facts of the moment, not what was written.
   InformationSharingDecisionRecorded: ['decisionId', 'consentInForce', 'knownAtDecision', 'notRecorded'],
 };

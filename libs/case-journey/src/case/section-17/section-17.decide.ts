@@ -23,14 +23,37 @@ export const SECTION_17_WORKING_DAYS = 45;
 export type OpenSection17Assessment = Command<'OpenSection17Assessment', { caseId: string }>;
 export type CompleteSection17Assessment = Command<
   'CompleteSection17Assessment',
-  { caseId: string; primaryNeed: PrimaryNeedCode; factors: AssessmentFactor[]; outcome: Section17Outcome; summary: string }
+  {
+    caseId: string;
+    primaryNeed: PrimaryNeedCode;
+    factors: AssessmentFactor[];
+    outcome: Section17Outcome;
+    summary: string;
+    /** The day a manager authorised the assessment (YYYY-MM-DD); default: the day it is completed. */
+    authorisedOn?: string;
+    /** Whether the child was seen during the assessment; absent: not recorded. */
+    childSeen?: boolean;
+  }
 >;
 
 /** `referredAt` (when the 45 working days start) was added to schema version 1 as an optional field. */
 export type Section17AssessmentOpened = DomainEvent<'Section17AssessmentOpened', { dueBy: string; referredAt?: string }>;
+/**
+ * v2 adds the authorisation date and whether the child was seen (CIN census, Annex A list 4); a
+ * v1 completion reads both as null and names them in `notRecorded`, never guessed.
+ */
 export type Section17AssessmentCompleted = DomainEvent<
   'Section17AssessmentCompleted',
-  { primaryNeed: PrimaryNeedCode; factors: AssessmentFactor[]; outcome: Section17Outcome; summary: string; late: boolean }
+  {
+    primaryNeed: PrimaryNeedCode;
+    factors: AssessmentFactor[];
+    outcome: Section17Outcome;
+    summary: string;
+    late: boolean;
+    authorisedOn: string | null;
+    childSeen: boolean | null;
+    notRecorded?: ('authorisedOn' | 'childSeen')[];
+  }
 >;
 
 /** R15: a child in need assessment, with the consent of the parents (and of a competent young person), at specialist. */
@@ -54,12 +77,27 @@ export function decideOpenSection17Assessment(command: OpenSection17Assessment, 
 
 export function decideCompleteSection17Assessment(command: CompleteSection17Assessment, state: CaseState): Section17AssessmentCompleted[] {
   if (!state.section17) throw new RuleViolation('R15', 'S17.NOT_OPEN', 'There is no open section 17 assessment to complete');
-  const { primaryNeed, factors, outcome, summary } = command.data;
+  const { primaryNeed, factors, outcome, summary, childSeen } = command.data;
+  const completedOn = command.context.occurredAt.slice(0, 10);
+  const authorisedOn = command.data.authorisedOn ?? completedOn;
+  // R35: authorised when or after it was opened, and not after it is recorded as completed.
+  if (authorisedOn < state.section17.since.slice(0, 10) || authorisedOn > completedOn) {
+    throw new RuleViolation('R35', 'S17.AUTHORISED_OUT_OF_ORDER', `The authorisation date ${authorisedOn} is not between the assessment's start and its completion`, `Give authorisedOn from ${state.section17.since.slice(0, 10)} to ${completedOn}`);
+  }
   return [
     {
       type: 'Section17AssessmentCompleted',
-      schemaVersion: 1,
-      data: { primaryNeed, factors, outcome, summary, late: Date.parse(command.context.occurredAt) > Date.parse(state.section17.dueBy) },
+      schemaVersion: 2,
+      data: {
+        primaryNeed,
+        factors,
+        outcome,
+        summary,
+        late: Date.parse(command.context.occurredAt) > Date.parse(state.section17.dueBy),
+        authorisedOn,
+        childSeen: childSeen ?? null,
+        ...(childSeen === undefined && { notRecorded: ['childSeen' as const] }),
+      },
     },
   ];
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { CommandRequestDto } from '../../shared/http-dto';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandRequestDto, IsCalendarDate } from '../../shared/http-dto';
 import {
   ASSESSMENT_FACTORS,
   AssessmentFactor,
@@ -22,4 +22,9 @@ export class CompleteSection17AssessmentRequestDto extends CommandRequestDto {
   factors!: AssessmentFactor[];
   @ApiProperty({ enum: SECTION_17_OUTCOMES }) @IsIn(SECTION_17_OUTCOMES) outcome!: Section17Outcome;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) summary!: string;
+  @ApiPropertyOptional({ example: '2026-03-02', description: 'The day a manager authorised the assessment (CIN census); default: the day it is completed' })
+  @IsOptional()
+  @IsCalendarDate()
+  authorisedOn?: string;
+  @ApiPropertyOptional({ description: 'Whether the child was seen during the assessment (Annex A list 4)' }) @IsOptional() @IsBoolean() childSeen?: boolean;
 }

@@ -1,0 +1,30 @@
+import type { EventStore } from '@windscreen/event-store';
+import { decode } from '../events/decode';
+import { RETURN_EVENT_TYPES, ReturnsRecord } from './returns-record';
+
+/** Events read from the log at a time: a page, so the log itself is never held in memory. */
+export const RETURNS_PAGE_SIZE = 10_000;
+
+/**
+ * The record as it was known at `asOf`: every event the store had recorded by then (recordedAt
+ * <= asOf), read from the log in pages in commit order and folded as it is read. An event
+ * recorded later, even about an earlier day, is not part of what was known.
+ */
+export async function readReturnsRecord(store: EventStore, asOf: string, onPage?: (eventsRead: number) => void): Promise<ReturnsRecord> {
+  const record = new ReturnsRecord();
+  const knownBy = Date.parse(asOf);
+  let read = 0;
+  for (let from = 0n; ; ) {
+    const page = await store.readAll({ fromPosition: from, limit: RETURNS_PAGE_SIZE });
+    if (page.length === 0) break;
+    for (const stored of page) {
+      if (!RETURN_EVENT_TYPES.has(stored.type) || Date.parse(stored.metadata.recordedAt) > knownBy) continue;
+      const decoded = decode(stored);
+      if (decoded) record.apply(decoded);
+    }
+    read += page.length;
+    onPage?.(read);
+    from = page[page.length - 1].position;
+  }
+  return record;
+}
