@@ -20,6 +20,7 @@ import { IdempotencyLeases1767000000019 } from './1767000000019-idempotency-leas
 import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk-reads';
 import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-counts';
 import { InformationSharingLegalBases1767000000040 } from './1767000000040-information-sharing-legal-bases';
+import { CaseSummaryFolds1767000000080 } from './1767000000080-case-summary-folds';
 import { WebSessions1767000000041 } from './1767000000041-web-sessions';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RecordedLateCounts1767000000023,
   InformationSharingLegalBases1767000000040,
   WebSessions1767000000041,
+  CaseSummaryFolds1767000000080,
 ];
