@@ -72,6 +72,7 @@ import { InformationSharingAuditHttpController } from './audit/information-shari
 import { InformationSharingAuditProjection } from './audit/information-sharing/information-sharing-audit.projection';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessLogInterceptor } from './audit/access-log/access-log.interceptor';
+import { AccessLogWriter } from './audit/access-log/access-log.writer';
 import { GetAccessLogHttpController } from './audit/access-log/get-access-log.http.controller';
 import { GetChronologyHttpController } from './case/chronology/get-chronology.http.controller';
 import { CaseReplay } from './case/replay/case-replay';
@@ -134,6 +135,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     DecisionRunner,
     GetTrendReportHandler,
     AllocateCaseHandler,
+    AccessLogWriter,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
     CaseReplay,
     CaseAccess,
