@@ -1,5 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
+import { Inject } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '@windscreen/database';
 import { NotFound } from '../../domain/domain-error';
 import type { LevelOfNeed } from '../../domain/levels-of-need';
 import { familyEpisodeList, FamilyEpisodes, ruleActionsOf } from './case-summary';
@@ -9,13 +11,17 @@ const NO_FAMILY_EPISODES: FamilyEpisodes = { earlyHelpAssessment: null, team: nu
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryView> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async execute({ caseId, now }: GetCaseQuery): Promise<CaseSummaryView> {
     // One round trip: the summary's columns, its family's early help, and the case's own items and
-    // its family's (TAF reviews) that are neither done nor cancelled, soonest first.
-    const [row] = await this.dataSource.query(
-      `select c.case_id, c.family_id, c.area, c.team, c.status, c.level, c.level_since, c.level_set_by, c.child, c.opened_at,
+    // its family's (TAF reviews) that are neither done nor cancelled, soonest first. A named
+    // statement: planned once per connection, not on every read.
+    const {
+      rows: [row],
+    } = await this.pool.query({
+      name: 'windscreen_get_case',
+      text: `select c.case_id, c.family_id, c.area, c.team, c.status, c.level, c.level_since, c.level_set_by, c.child, c.opened_at,
               c.closed_at, c.allocated_worker, c.open_episodes, c.consents, c.open_escalations, c.revision, c.position, f.early_help,
               coalesce((select json_agg(json_build_object('rule', i.rule, 'brag', i.brag, 'label', i.label, 'dueAt', i.due_at) order by i.due_at)
                           from timeliness_items i
@@ -23,8 +29,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryVi
                            and i.done_at is null and i.cancelled_at is null), '[]'::json) as items
          from case_summaries c left join family_summaries f on f.family_id = c.family_id
         where c.case_id = $1`,
-      [caseId],
-    );
+      values: [caseId],
+    });
     if (!row) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const items: { rule: string; brag: string | null; label: string; dueAt: string }[] = row.items;
     const family: FamilyEpisodes = row.early_help ?? NO_FAMILY_EPISODES;
