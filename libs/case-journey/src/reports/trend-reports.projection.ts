@@ -58,7 +58,8 @@ export class TrendReportsProjection implements Projection {
   }
 }
 
-type Query = (sql: string, parameters: unknown[]) => Promise<never[]>;
+/** A statement's rows, typed by the caller: the columns it selects. */
+type Query = <Row = unknown>(sql: string, parameters: unknown[]) => Promise<Row[]>;
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 const ids = (values: Iterable<string>) => [...new Set(values)];
 
@@ -117,7 +118,7 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
   }
 
   const stepDownColumns = `position::text as position, case_id, child_key, stepped_down_at, day::text as day, area, team, to_level, back_up_at, back_up_within`;
-  const stepDownRows: {
+  interface StepDownRow {
     position: string;
     case_id: string;
     child_key: string;
@@ -128,18 +129,33 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
     to_level: StepDown['toLevel'];
     back_up_at: Date | null;
     back_up_within: StepDown['backUpWithin'];
-  }[] = [];
+  }
+  const stepDownRows: StepDownRow[] = [];
   const comingBackUp = childrenOf(needed.specialistCaseIds);
   if (comingBackUp.length) {
-    stepDownRows.push(...(await query(`select ${stepDownColumns} from report_step_downs where back_up_at is null and child_key = any($1::text[])`, [comingBackUp])));
+    stepDownRows.push(...(await query<StepDownRow>(`select ${stepDownColumns} from report_step_downs where back_up_at is null and child_key = any($1::text[])`, [comingBackUp])));
   }
   const corrected = ids(needed.correctedCaseIds);
   const moves: LevelMove[] = [];
   const referrals: ReferralFact[] = [];
   const earlyHelp: EarlyHelpFact[] = [];
   if (corrected.length) {
-    stepDownRows.push(...(await query(`select ${stepDownColumns} from report_step_downs where case_id = any($1::uuid[])`, [corrected])));
-    const moveRows: Record<string, never>[] = await query(
+    stepDownRows.push(...(await query<StepDownRow>(`select ${stepDownColumns} from report_step_downs where case_id = any($1::uuid[])`, [corrected])));
+    const moveRows = await query<{
+      position: string;
+      event_id: string;
+      case_id: string;
+      day: string;
+      area: LevelMove['area'];
+      team: string;
+      agency: string;
+      direction: LevelMove['direction'];
+      from_level: LevelMove['fromLevel'];
+      to_level: LevelMove['toLevel'];
+      reason_category: LevelMove['reasonCategory'];
+      days_at_level: number | null;
+      repeat_since: string | null;
+    }>(
       `select position::text as position, event_id, case_id, day::text as day, area, team, agency, direction, from_level, to_level, reason_category,
               days_at_level, repeat_since::text as repeat_since
          from report_level_moves where case_id = any($1::uuid[])`,
@@ -162,14 +178,30 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
         repeatSince: row.repeat_since,
       });
     }
-    const referralRows: Record<string, never>[] = await query(
+    const referralRows = await query<{
+      position: string;
+      case_id: string;
+      day: string;
+      area: ReferralFact['area'];
+      team: string;
+      kind: ReferralFact['kind'];
+      re_referral: boolean;
+    }>(
       `select position::text as position, case_id, day::text as day, area, team, kind, re_referral from report_referrals where case_id = any($1::uuid[])`,
       [corrected],
     );
     for (const row of referralRows) {
       referrals.push({ position: row.position, caseId: row.case_id, day: row.day, area: row.area, team: row.team, kind: row.kind, reReferral: row.re_referral });
     }
-    const earlyHelpRows: Record<string, never>[] = await query(
+    const earlyHelpRows = await query<{
+      position: string;
+      family_id: string;
+      case_id: string | null;
+      day: string;
+      area: EarlyHelpFact['area'];
+      team: string;
+      kind: EarlyHelpFact['kind'];
+    }>(
       `select position::text as position, family_id, case_id, day::text as day, area, team, kind from report_early_help where case_id = any($1::uuid[])`,
       [corrected],
     );
