@@ -21,6 +21,7 @@ import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk
 import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-counts';
 import { InformationSharingLegalBases1767000000040 } from './1767000000040-information-sharing-legal-bases';
 import { CaseSummaryFolds1767000000080 } from './1767000000080-case-summary-folds';
+import { FamilySummaryFolds1767000000081 } from './1767000000081-family-summary-folds';
 import { WebSessions1767000000041 } from './1767000000041-web-sessions';
 
 /** Every schema change, oldest first. Applied on start; never `synchronize`. */
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   InformationSharingLegalBases1767000000040,
   WebSessions1767000000041,
   CaseSummaryFolds1767000000080,
+  FamilySummaryFolds1767000000081,
 ];

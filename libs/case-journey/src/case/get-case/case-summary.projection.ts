@@ -41,8 +41,12 @@ const FAMILY_COLUMNS: ColumnSpec[] = [
   { name: 'area', type: 'text' },
   { name: 'early_help', type: 'jsonb' },
   { name: 'professional_user_ids', type: 'text[]' },
-  { name: 'state', type: 'jsonb' },
   { name: 'position', type: 'bigint' },
+];
+
+const FAMILY_FOLD_COLUMNS: ColumnSpec[] = [
+  { name: 'family_id', type: 'uuid' },
+  { name: 'state', type: 'jsonb' },
 ];
 
 const ITEM_COLUMNS: ColumnSpec[] = [
@@ -66,14 +70,14 @@ const ITEM_COLUMNS: ColumnSpec[] = [
  * (case_summaries), its family's early help (family_summaries) and every item with a timescale
  * (timeliness_items, and their daily counts kept by triggers). The fold (`foldCaseSummaries`)
  * uses the aggregates' own `evolve`, so the read model cannot drift from what the deciders see;
- * the case's folded state is kept apart (case_summary_folds), for the next batch only, and
- * case_summaries holds the columns its reads serve. Each batch loads the rows it touches once and
+ * the folded states are kept apart (case_summary_folds, family_summary_folds), for the next
+ * batch only, and the summaries hold the columns their reads serve. Each batch loads the rows it touches once and
  * writes each table in one statement.
  */
 @Injectable()
 export class CaseSummaryProjection implements Projection {
   readonly name = 'case_summaries';
-  readonly tables = ['case_summaries', 'case_summary_folds', 'family_summaries', 'timeliness_items', 'timeliness_daily'];
+  readonly tables = ['case_summaries', 'case_summary_folds', 'family_summaries', 'family_summary_folds', 'timeliness_items', 'timeliness_daily'];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
     const decoded = events.map(decode).filter((event) => event !== undefined);
@@ -88,6 +92,7 @@ export class CaseSummaryProjection implements Projection {
     await upsertRows(manager, 'case_summaries', 'case_id', CASE_COLUMNS, changes.cases.map(caseRow));
     await upsertRows(manager, 'case_summary_folds', 'case_id', FOLD_COLUMNS, changes.cases.map(({ caseId, state }) => ({ case_id: caseId, state })));
     await upsertRows(manager, 'family_summaries', 'family_id', FAMILY_COLUMNS, changes.families.map(familyRow));
+    await upsertRows(manager, 'family_summary_folds', 'family_id', FAMILY_FOLD_COLUMNS, changes.families.map(({ familyId, state }) => ({ family_id: familyId, state })));
     await upsertRows(manager, 'timeliness_items', 'item_id', ITEM_COLUMNS, changes.items.map(itemRow));
   }
 }
@@ -118,7 +123,7 @@ function caseRow({ caseId, openedAt, lastOccurredAt, revision, position, state }
 
 function familyRow({ familyId, position, state }: FamilySummaryRecord): Record<string, unknown> {
   const { professionalUserIds, ...earlyHelp } = familyEpisodesOf(state);
-  return { family_id: familyId, area: state.area ?? '', early_help: earlyHelp, professional_user_ids: professionalUserIds, state, position };
+  return { family_id: familyId, area: state.area ?? '', early_help: earlyHelp, professional_user_ids: professionalUserIds, position };
 }
 
 function itemRow(item: PositionedItem): Record<string, unknown> {
@@ -165,7 +170,9 @@ async function loadFamilies(manager: EntityManager, familyIds: string[]): Promis
   const found = new Map<string, FamilySummaryRecord>();
   if (familyIds.length === 0) return found;
   const rows: { family_id: string; position: string; state: FamilyState }[] = await manager.query(
-    `select family_id, position, state from family_summaries where family_id = any($1::uuid[])`,
+    `select s.family_id, s.position, f.state
+       from family_summaries s join family_summary_folds f on f.family_id = s.family_id
+      where s.family_id = any($1::uuid[])`,
     [familyIds],
   );
   for (const row of rows) found.set(row.family_id, { familyId: row.family_id, position: row.position, state: row.state });
