@@ -257,15 +257,15 @@ async function writeReportCases(query: Query, cases: readonly ReportCase[]): Pro
        level_since = excluded.level_since, status = excluded.status, last_moves = excluded.last_moves`,
     columnsOf(
       cases,
-      (c) => c.caseId,
-      (c) => c.familyId,
-      (c) => c.childKey,
-      (c) => c.area,
-      (c) => c.team,
-      (c) => c.level,
-      (c) => c.levelSince,
-      (c) => c.status,
-      (c) => JSON.stringify(c.lastMoves),
+      (row) => row.caseId,
+      (row) => row.familyId,
+      (row) => row.childKey,
+      (row) => row.area,
+      (row) => row.team,
+      (row) => row.level,
+      (row) => row.levelSince,
+      (row) => row.status,
+      (row) => JSON.stringify(row.lastMoves),
     ),
   );
 }
@@ -279,11 +279,11 @@ async function writeReportFamilies(query: Query, families: readonly ReportFamily
      on conflict (family_id) do update set eha_cases = excluded.eha_cases, last_eha_case_id = excluded.last_eha_case_id`,
     columnsOf(
       families,
-      (f) => f.familyId,
-      (f) => f.area,
-      (f) => f.firstCaseId,
-      (f) => JSON.stringify(f.ehaCases),
-      (f) => f.lastEhaCaseId,
+      (row) => row.familyId,
+      (row) => row.area,
+      (row) => row.firstCaseId,
+      (row) => JSON.stringify(row.ehaCases),
+      (row) => row.lastEhaCaseId,
     ),
   );
 }
@@ -296,8 +296,8 @@ async function writeReportChildren(query: Query, children: ReportChanges['childr
      on conflict (child_key) do update set referrals = excluded.referrals`,
     columnsOf(
       children,
-      (c) => c.childKey,
-      (c) => c.referrals.join(','),
+      (row) => row.childKey,
+      (row) => row.referrals.join(','),
     ),
   );
 }
@@ -311,19 +311,19 @@ async function writeLevelMoves(query: Query, { newMoves, changedMoves, deletedMo
          $11::text[], $12::int[], $13::date[])`,
       columnsOf(
         newMoves,
-        (m) => m.position,
-        (m) => m.eventId,
-        (m) => m.caseId,
-        (m) => m.day,
-        (m) => m.area,
-        (m) => m.team,
-        (m) => m.agency,
-        (m) => m.direction,
-        (m) => m.fromLevel,
-        (m) => m.toLevel,
-        (m) => m.reasonCategory,
-        (m) => m.daysAtLevel,
-        (m) => m.repeatSince,
+        (row) => row.position,
+        (row) => row.eventId,
+        (row) => row.caseId,
+        (row) => row.day,
+        (row) => row.area,
+        (row) => row.team,
+        (row) => row.agency,
+        (row) => row.direction,
+        (row) => row.fromLevel,
+        (row) => row.toLevel,
+        (row) => row.reasonCategory,
+        (row) => row.daysAtLevel,
+        (row) => row.repeatSince,
       ),
     );
   }
@@ -334,12 +334,12 @@ async function writeLevelMoves(query: Query, { newMoves, changedMoves, deletedMo
         where m.case_id = u.case_id and m.event_id = u.event_id`,
       columnsOf(
         changedMoves,
-        (m) => m.caseId,
-        (m) => m.eventId,
-        (m) => m.area,
-        (m) => m.reasonCategory,
-        (m) => m.toLevel,
-        (m) => m.direction,
+        (row) => row.caseId,
+        (row) => row.eventId,
+        (row) => row.area,
+        (row) => row.reasonCategory,
+        (row) => row.toLevel,
+        (row) => row.direction,
       ),
     );
   }
@@ -348,8 +348,8 @@ async function writeLevelMoves(query: Query, { newMoves, changedMoves, deletedMo
       `delete from report_level_moves m using unnest($1::uuid[], $2::uuid[]) as d(case_id, event_id) where m.case_id = d.case_id and m.event_id = d.event_id`,
       columnsOf(
         deletedMoves,
-        (m) => m.caseId,
-        (m) => m.eventId,
+        (row) => row.caseId,
+        (row) => row.eventId,
       ),
     );
   }
@@ -363,16 +363,16 @@ async function writeStepDowns(query: Query, { newStepDowns, changedStepDowns }: 
        select * from unnest($1::bigint[], $2::uuid[], $3::text[], $4::timestamptz[], $5::date[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::smallint[])`,
       columnsOf(
         newStepDowns,
-        (s) => s.position,
-        (s) => s.caseId,
-        (s) => s.childKey,
-        (s) => s.steppedDownAt,
-        (s) => s.day,
-        (s) => s.area,
-        (s) => s.team,
-        (s) => s.toLevel,
-        (s) => s.backUpAt,
-        (s) => s.backUpWithin,
+        (row) => row.position,
+        (row) => row.caseId,
+        (row) => row.childKey,
+        (row) => row.steppedDownAt,
+        (row) => row.day,
+        (row) => row.area,
+        (row) => row.team,
+        (row) => row.toLevel,
+        (row) => row.backUpAt,
+        (row) => row.backUpWithin,
       ),
     );
   }
@@ -383,11 +383,11 @@ async function writeStepDowns(query: Query, { newStepDowns, changedStepDowns }: 
         where s.position = u.position`,
       columnsOf(
         changedStepDowns,
-        (s) => s.position,
-        (s) => s.backUpAt,
-        (s) => s.backUpWithin,
-        (s) => s.area,
-        (s) => s.toLevel,
+        (row) => row.position,
+        (row) => row.backUpAt,
+        (row) => row.backUpWithin,
+        (row) => row.area,
+        (row) => row.toLevel,
       ),
     );
   }
@@ -405,13 +405,13 @@ async function writeReferrals(query: Query, { newReferrals, areaCorrections }: R
        select * from unnest($1::bigint[], $2::uuid[], $3::date[], $4::text[], $5::text[], $6::text[], $7::boolean[])`,
       columnsOf(
         newReferrals,
-        (r) => r.position,
-        (r) => r.caseId,
-        (r) => r.day,
-        (r) => r.area,
-        (r) => r.team,
-        (r) => r.kind,
-        (r) => r.reReferral,
+        (row) => row.position,
+        (row) => row.caseId,
+        (row) => row.day,
+        (row) => row.area,
+        (row) => row.team,
+        (row) => row.kind,
+        (row) => row.reReferral,
       ),
     );
   }
@@ -425,13 +425,13 @@ async function writeEarlyHelp(query: Query, { newEarlyHelp, areaCorrections }: R
        select * from unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::text[])`,
       columnsOf(
         newEarlyHelp,
-        (e) => e.position,
-        (e) => e.familyId,
-        (e) => e.caseId,
-        (e) => e.day,
-        (e) => e.area,
-        (e) => e.team,
-        (e) => e.kind,
+        (row) => row.position,
+        (row) => row.familyId,
+        (row) => row.caseId,
+        (row) => row.day,
+        (row) => row.area,
+        (row) => row.team,
+        (row) => row.kind,
       ),
     );
   }
@@ -448,11 +448,11 @@ async function writeDaily(query: Query, daily: readonly DailyCounts[]): Promise<
      on conflict (bucket) do update set ${DAILY_COUNTERS.map((counter) => `${counter} = report_daily.${counter} + excluded.${counter}`).join(', ')}`,
     columnsOf(
       daily,
-      (d) => `${d.day}|${d.area}|${d.team}`,
-      (d) => d.day,
-      (d) => d.area,
-      (d) => d.team,
-      ...DAILY_COUNTERS.map((counter) => (d: DailyCounts) => d.counts[counter] ?? 0),
+      (row) => `${row.day}|${row.area}|${row.team}`,
+      (row) => row.day,
+      (row) => row.area,
+      (row) => row.team,
+      ...DAILY_COUNTERS.map((counter) => (row: DailyCounts) => row.counts[counter] ?? 0),
     ),
   );
 }
