@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { AccessLogInterceptor } from './audit/access-log/access-log.interceptor';
+import { AccessLogWriter } from './audit/access-log/access-log.writer';
 import { CaseAccess } from './case/access/case-access';
 import { CommandAccess, ORGANISATION } from './case/access/command-access';
 import { CaseSummaryRow } from './case/get-case/case-summary.entity';
@@ -92,6 +93,7 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     // Shared by every capability: command handling, need-to-know, replay and the access log.
     DecisionRunner,
     { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+    AccessLogWriter,
     CaseReplay,
     CaseAccess,
     CommandAccess,

@@ -68,8 +68,11 @@ export interface CaseState {
   escalations: Record<string, EscalationState>;
   /** R19: each information-sharing decision by its id, so that what is sent can name it. */
   sharingDecisions: Record<string, { share: boolean; decidedAt: string }>;
-  /** Every entry by event id, so a correction can name what it corrects (R22). */
-  entries: Record<string, { type: string; data: Record<string, unknown> }>;
+  /**
+   * The type of every entry by event id, so a correction can name what it corrects (R22); the
+   * entry's values are read from the stream by the correction's handler, not kept here.
+   */
+  entryTypes: Record<string, CaseEvent['type']>;
 }
 
 export interface Section47Episode {
@@ -121,7 +124,7 @@ export const initialCaseState = (): CaseState => ({
   currentReferralAt: null,
   escalations: {},
   sharingDecisions: {},
-  entries: {},
+  entryTypes: {},
 });
 
 export function evolveCase(state: CaseState, event: EventEnvelope<CaseEvent>): CaseState {
@@ -131,7 +134,7 @@ export function evolveCase(state: CaseState, event: EventEnvelope<CaseEvent>): C
   return {
     ...next,
     ...(setsLevel && { latestLevelEntryId: event.id }),
-    entries: { ...next.entries, [event.id]: { type: event.type, data: event.data as Record<string, unknown> } },
+    entryTypes: { ...next.entryTypes, [event.id]: event.type },
   };
 }
 

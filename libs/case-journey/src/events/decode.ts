@@ -22,6 +22,13 @@ export type DecodedEvent =
   | { kind: 'family'; id: string; event: Decoded<FamilyEvent> }
   | { kind: 'child'; id: string; event: Decoded<ChildEvent> };
 
+/** An event of a case's or a family's stream: what the case journey's read models fold (children have their own). */
+export type CaseOrFamilyEvent = Exclude<DecodedEvent, { kind: 'child' }>;
+
+export function isCaseOrFamilyEvent(decoded: DecodedEvent | undefined): decoded is CaseOrFamilyEvent {
+  return decoded !== undefined && decoded.kind !== 'child';
+}
+
 /** A stored event that this version of the system cannot read: unknown type, a version from the future, a missing upcaster. */
 export class UndecodableEvent extends Error {
   constructor(stored: Pick<RecordedEvent, 'id' | 'streamId' | 'type' | 'schemaVersion'>, why: string) {

@@ -77,7 +77,7 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
     const read = await thisProcess.loadState(caseAggregate, streamName.case(caseId));
     expect(remembered.remembered).toBe(true);
     expect({ ...remembered, remembered: undefined }).toEqual({ ...read, remembered: undefined });
-    expect(Object.keys(read.state.entries)).toHaveLength(5);
+    expect(Object.keys(read.state.entryTypes)).toHaveLength(5);
   });
 
   it('Given another process stepped the case up since this one wrote, When this one asks for the same level, Then it is refused on the stream as it is, not with a bare conflict', async () => {

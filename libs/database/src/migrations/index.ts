@@ -20,6 +20,8 @@ import { IdempotencyLeases1767000000019 } from './1767000000019-idempotency-leas
 import { AccessLogBulkReads1767000000020 } from './1767000000020-access-log-bulk-reads';
 import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-counts';
 import { InformationSharingLegalBases1767000000040 } from './1767000000040-information-sharing-legal-bases';
+import { CaseSummaryFolds1767000000080 } from './1767000000080-case-summary-folds';
+import { FamilySummaryFolds1767000000081 } from './1767000000081-family-summary-folds';
 import { WebSessions1767000000041 } from './1767000000041-web-sessions';
 import { Children1767000000050 } from './1767000000050-children';
 import { WebSessionIdToken1767000000070 } from './1767000000070-web-session-id-token';
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   WebSessions1767000000041,
   Children1767000000050,
   WebSessionIdToken1767000000070,
+  CaseSummaryFolds1767000000080,
+  FamilySummaryFolds1767000000081,
 ];

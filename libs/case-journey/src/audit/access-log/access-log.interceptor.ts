@@ -1,15 +1,14 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Pool } from 'pg';
 import { from, Observable } from 'rxjs';
 import { map, mergeMap } from 'rxjs/operators';
 import { isUUID } from 'class-validator';
 import type { AuthenticatedRequest } from '@windscreen/auth';
-import { PG_POOL } from '@windscreen/database';
 import { requestContextOf } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { CaseAccess } from '../../case/access/case-access';
+import { AccessLogWriter } from './access-log.writer';
 
 const CASE_VIEW = 'windscreen:case-view';
 const LIST_VIEW = 'windscreen:case-list-view';
@@ -41,7 +40,7 @@ export function casesShown(request: object, caseIds: Iterable<string | null | un
 export class AccessLogInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly accessLog: AccessLogWriter,
     private readonly access: CaseAccess,
     private readonly readYourWrites: ReadYourWritesInterceptor,
   ) {}
@@ -81,10 +80,17 @@ export class AccessLogInterceptor implements NestInterceptor {
     const actor = request.actor!;
     const parameters = request.query as Record<string, unknown> | undefined;
     const query = parameters && Object.keys(parameters).length ? JSON.stringify(parameters) : null;
-    return this.pool.query(
-      `insert into access_log (actor_id, actor_name, actor_role, actor_agency, actor_team, case_id, case_ids, view, query, correlation_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [actor.id, actor.name, actor.role, actor.agency, actor.team, cases.caseId ?? null, cases.caseIds ?? null, view, query, requestContextOf(request)?.correlationId ?? null],
-    );
+    return this.accessLog.write({
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+      actorAgency: actor.agency,
+      actorTeam: actor.team,
+      caseId: cases.caseId ?? null,
+      caseIds: cases.caseIds ?? null,
+      view,
+      query,
+      correlationId: requestContextOf(request)?.correlationId ?? null,
+    });
   }
 }

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '@windscreen/database';
 import type { Actor } from '../../domain/actor';
 import { NotFound } from '../../domain/domain-error';
 import { waysIn } from '../../domain/need-to-know';
@@ -11,10 +13,10 @@ import { CommandAccess } from './command-access';
 @Injectable()
 export class CaseAccess {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly replay: CaseReplay,
     private readonly commands: CommandAccess,
     private readonly decisions: DecisionRunner,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   /**
@@ -64,10 +66,10 @@ export class CaseAccess {
   async assertCanRead(actor: Actor, caseId: string): Promise<void> {
     const params: unknown[] = [caseId];
     const condition = CaseAccess.visibleTo(actor, params);
-    const rows: { visible: boolean }[] = await this.dataSource.query(
-      `select ${condition ?? 'true'} as visible from case_summaries c where c.case_id = $1`,
-      params,
-    );
+    const text = `select ${condition ?? 'true'} as visible from case_summaries c where c.case_id = $1`;
+    // A named statement per shape of the rule (a handful: by team, by worker, both, everything), planned once per connection.
+    const name = `windscreen_case_access_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    const { rows } = await this.pool.query<{ visible: boolean }>({ name, text, values: params });
     if (rows.length === 0) return this.assertCanReadFromEvents(actor, caseId);
     if (!rows[0].visible) throw notFound(caseId);
   }

@@ -6,6 +6,7 @@ import { CaseCommand, caseDecider } from '../case.decider';
 import type { CaseEvent } from '../case.events';
 import type { CaseState } from '../case.state';
 import type { ReasonCategory } from './change-level-of-need.decide';
+import type { CorrectedEntry } from '../correction/correction.decide';
 
 const actor: Actor = { id: 'alice', name: 'Alice Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false };
 const context = (occurredAt: string): CommandContext => ({ actor, occurredAt, now: '2026-03-10T10:00:00Z', correlationId: 'c', causationId: 'c' });
@@ -40,12 +41,26 @@ const change = (level: LevelOfNeed, reasonCategory?: ReasonCategory): CaseComman
 });
 
 /** Folds the commands' events as the store hands them back, the n-th event with id `event-n`. */
+/** The entries the last given() recorded, by id: the stream the correction's handler reads its entry from (R22). */
+let recordedEntries = new Map<string, CorrectedEntry>();
+
+/** A command as its handler passes it on: a correction with the entry it names. */
+function asHandled(command: CaseCommand): CaseCommand {
+  if (command.type !== 'CorrectEntry') return command;
+  return { ...command, data: { ...command.data, entry: recordedEntries.get(command.data.correctsEventId) } };
+}
+
+const decide = (command: CaseCommand, state: CaseState) => caseDecider.decide(asHandled(command), state);
+
 function given(...commands: CaseCommand[]): CaseState {
   let state = caseDecider.initialState();
   let n = 0;
+  recordedEntries = new Map();
   for (const command of commands) {
-    for (const event of caseDecider.decide(command, state)) {
-      const envelope = { ...event, id: `event-${++n}`, metadata: { occurredAt: command.context.occurredAt, actor } };
+    for (const event of decide(command, state)) {
+      const id = `event-${++n}`;
+      recordedEntries.set(id, { type: event.type, data: event.data as Record<string, unknown> });
+      const envelope = { ...event, id, metadata: { occurredAt: command.context.occurredAt, actor } };
       state = caseDecider.evolve(state, envelope as EventEnvelope<CaseEvent>);
     }
   }
@@ -60,13 +75,13 @@ const correctCategory = (reasonCategory: unknown): CaseCommand => ({
 
 describe('Level of need: the reason category managers count', () => {
   it('Given a new case, When its level is assessed with a category, Then LevelOfNeedAssessed carries it', () => {
-    expect(caseDecider.decide(change('emerging', 'new_information'), given(opened))).toEqual([
+    expect(decide(change('emerging', 'new_information'), given(opened))).toEqual([
       { type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level: 'emerging', reason: 'to emerging', reasonCategory: 'new_information' } },
     ]);
   });
 
   it('Given a case at emerging, When it is stepped up to specialist because of a risk of significant harm, Then SteppedUp carries the category beside its basis (R6, R7)', () => {
-    const [event] = caseDecider.decide(change('specialist', 'risk_of_significant_harm'), given(opened, change('emerging')));
+    const [event] = decide(change('specialist', 'risk_of_significant_harm'), given(opened, change('emerging')));
     expect(event).toEqual({
       type: 'SteppedUp',
       schemaVersion: 1,
@@ -81,7 +96,7 @@ describe('Level of need: the reason category managers count', () => {
   });
 
   it('Given a case at specialist, When statutory work ends and it steps down to complex, Then SteppedDown carries statutory_work_ended (R21)', () => {
-    const [event] = caseDecider.decide(change('complex', 'statutory_work_ended'), given(opened, change('specialist')));
+    const [event] = decide(change('complex', 'statutory_work_ended'), given(opened, change('specialist')));
     expect(event).toEqual({
       type: 'SteppedDown',
       schemaVersion: 1,
@@ -90,7 +105,7 @@ describe('Level of need: the reason category managers count', () => {
   });
 
   it('Given a case at complex, When it steps down without a category, Then the event has no reasonCategory field (as events recorded before categories existed)', () => {
-    const [event] = caseDecider.decide(change('emerging'), given(opened, change('complex')));
+    const [event] = decide(change('emerging'), given(opened, change('complex')));
     expect(event.type).toBe('SteppedDown');
     expect(event.data).not.toHaveProperty('reasonCategory');
   });
@@ -102,12 +117,12 @@ describe('Level of need: the reason category managers count', () => {
   });
 
   it('Given a step recorded with a category, When the category is corrected to another one, Then EntryCorrected records both (R22)', () => {
-    const [event] = caseDecider.decide(correctCategory('needs_met'), given(opened, change('complex', 'other')));
+    const [event] = decide(correctCategory('needs_met'), given(opened, change('complex', 'other')));
     expect(event.data).toMatchObject({ correctsEventId: 'event-2', originalValues: { reasonCategory: 'other' }, correctedValues: { reasonCategory: 'needs_met' } });
   });
 
   it('Given a step recorded with a category, When it is corrected to something not in the list, Then the correction is refused (R22)', () => {
-    expect(() => caseDecider.decide(correctCategory('bored'), given(opened, change('complex', 'other')))).toThrow(
+    expect(() => decide(correctCategory('bored'), given(opened, change('complex', 'other')))).toThrow(
       expect.objectContaining({ rule: 'R22', code: 'CORRECTION.INVALID_VALUES' }),
     );
   });

@@ -71,7 +71,7 @@ function shapeOf(value: unknown): string {
   return typeof value;
 }
 
-function invalidCorrections(entry: { type: string; data: Record<string, unknown> }, corrected: Record<string, unknown>): string[] {
+function invalidCorrections(entry: CorrectedEntry, corrected: Record<string, unknown>): string[] {
   return Object.entries(corrected).flatMap(([field, value]) => {
     const original = entry.data[field];
     if (field === 'child' && entry.type === 'CaseOpened') return [];
@@ -96,7 +96,7 @@ function invalidCorrections(entry: { type: string; data: Record<string, unknown>
  * not across the threshold of a referral to Children's Social Care (R6-R8, R28), which is put right
  * by a step with its basis. A step corrected to the level it started from never happened.
  */
-function checkLevelCorrection(command: CorrectEntry, state: CaseState, entry: { type: string; data: Record<string, unknown> }): void {
+function checkLevelCorrection(command: CorrectEntry, state: CaseState, entry: CorrectedEntry): void {
   const field = entry.type === 'LevelOfNeedAssessed' ? 'level' : 'to';
   const corrected = command.data.correctedValues[field] as LevelOfNeed;
   const original = entry.data[field] as LevelOfNeed;
@@ -113,10 +113,23 @@ function checkLevelCorrection(command: CorrectEntry, state: CaseState, entry: { 
   }
 }
 
-export type CorrectEntry = Command<
+/** An entry of the case as recorded: what a correction is checked against. */
+export interface CorrectedEntry {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** What is asked: the entry to correct, the corrected values and why. */
+export type CorrectEntryRequested = Command<
   'CorrectEntry',
   { caseId: string; correctsEventId: string; correctedValues: Record<string, unknown>; reason: string }
 >;
+
+/**
+ * The command decided on: what is asked, with the entry it names as the handler read it from the
+ * case's stream (absent when the stream has no such event).
+ */
+export type CorrectEntry = Command<'CorrectEntry', CorrectEntryRequested['data'] & { entry?: CorrectedEntry }>;
 export type EntryCorrected = DomainEvent<
   'EntryCorrected',
   { correctsEventId: string; correctsType: string; originalValues: Record<string, unknown>; correctedValues: Record<string, unknown>; reason: string }
@@ -127,9 +140,10 @@ export type EntryCorrected = DomainEvent<
  * corrects, the corrected values (fields of that entry) and why. The original stays as it was.
  */
 export function decideCorrectEntry(command: CorrectEntry, state: CaseState): EntryCorrected[] {
-  const { correctsEventId, correctedValues, reason } = command.data;
-  const entry = state.entries[correctsEventId];
-  if (!entry) throw new NotFound('ENTRY.NOT_FOUND', `Entry ${correctsEventId} is not part of this case`);
+  const { correctsEventId, correctedValues, reason, entry } = command.data;
+  if (!state.entryTypes[correctsEventId] || !entry || entry.type !== state.entryTypes[correctsEventId]) {
+    throw new NotFound('ENTRY.NOT_FOUND', `Entry ${correctsEventId} is not part of this case`);
+  }
   if (entry.type === 'EntryCorrected') {
     throw new RuleViolation('R22', 'CORRECTION.OF_CORRECTION', 'Correct the original entry, not the correction', 'Name the original entry');
   }

@@ -2,26 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
-import { decode, DecodedEvent } from '../../events/decode';
-import { evolveFamily, FamilyState, initialFamilyState } from '../../family/family.decider';
-import { CaseState, evolveCase, initialCaseState } from '../case.state';
-import { timelinessChanges, TimelinessItem } from '../timeliness/timeliness-items';
+import { decode, isCaseOrFamilyEvent } from '../../events/decode';
+import type { FamilyState } from '../../family/family.decider';
+import type { CaseState } from '../case.state';
+import type { TimelinessItem } from '../timeliness/timeliness-items';
+import { CaseSummaryFacts, caseSummarySubjects, CaseSummaryRecord, FamilySummaryRecord, foldCaseSummaries, PositionedItem } from './case-summary.fold';
 import { caseEpisodesOf, consentsOf, familyEpisodesOf, openEscalationsOf } from './case-summary';
-
-interface CaseRecord {
-  caseId: string;
-  openedAt: string;
-  lastOccurredAt: string;
-  revision: string;
-  position: string;
-  state: CaseState;
-}
-
-interface FamilyRecord {
-  familyId: string;
-  position: string;
-  state: FamilyState;
-}
 
 const CASE_COLUMNS: ColumnSpec[] = [
   { name: 'case_id', type: 'uuid' },
@@ -41,9 +27,13 @@ const CASE_COLUMNS: ColumnSpec[] = [
   { name: 'consents', type: 'jsonb' },
   { name: 'open_escalations', type: 'jsonb' },
   { name: 'last_occurred_at', type: 'timestamptz' },
-  { name: 'state', type: 'jsonb' },
   { name: 'revision', type: 'bigint' },
   { name: 'position', type: 'bigint' },
+];
+
+const FOLD_COLUMNS: ColumnSpec[] = [
+  { name: 'case_id', type: 'uuid' },
+  { name: 'state', type: 'jsonb' },
 ];
 
 const FAMILY_COLUMNS: ColumnSpec[] = [
@@ -51,8 +41,12 @@ const FAMILY_COLUMNS: ColumnSpec[] = [
   { name: 'area', type: 'text' },
   { name: 'early_help', type: 'jsonb' },
   { name: 'professional_user_ids', type: 'text[]' },
-  { name: 'state', type: 'jsonb' },
   { name: 'position', type: 'bigint' },
+];
+
+const FAMILY_FOLD_COLUMNS: ColumnSpec[] = [
+  { name: 'family_id', type: 'uuid' },
+  { name: 'state', type: 'jsonb' },
 ];
 
 const ITEM_COLUMNS: ColumnSpec[] = [
@@ -74,69 +68,37 @@ const ITEM_COLUMNS: ColumnSpec[] = [
 /**
  * What a case worker sees first: each case's level, open episodes, consents and escalations
  * (case_summaries), its family's early help (family_summaries) and every item with a timescale
- * (timeliness_items, and their daily counts kept by triggers). Case and family rows keep the
- * state folded by the aggregates' own `evolve`, so the read model cannot drift from what the
- * deciders see. Each batch loads the rows it touches once and writes them back in one statement
- * per table.
+ * (timeliness_items, and their daily counts kept by triggers). The fold (`foldCaseSummaries`)
+ * uses the aggregates' own `evolve`, so the read model cannot drift from what the deciders see;
+ * the folded states are kept apart (case_summary_folds, family_summary_folds), for the next
+ * batch only, and the summaries hold the columns their reads serve. Each batch loads the rows it touches once and
+ * writes each table in one statement.
  */
 @Injectable()
 export class CaseSummaryProjection implements Projection {
   readonly name = 'case_summaries';
-  readonly tables = ['case_summaries', 'family_summaries', 'timeliness_items', 'timeliness_daily'];
+  readonly tables = ['case_summaries', 'case_summary_folds', 'family_summaries', 'family_summary_folds', 'timeliness_items', 'timeliness_daily'];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
     // A child's stream has no part in these tables: the children projection keeps it.
-    const decoded = events.map(decode).filter((event) => event !== undefined && event.kind !== 'child') as Exclude<DecodedEvent, { kind: 'child' }>[];
-    const caseIds = unique(decoded.filter((event) => event.kind === 'case').map((event) => event.id));
-    const familyIds = unique(decoded.filter((event) => event.kind === 'family').map((event) => event.id));
+    const decoded = events.map(decode).filter(isCaseOrFamilyEvent);
+    const { caseIds, familyIds } = caseSummarySubjects(decoded);
     if (caseIds.length === 0 && familyIds.length === 0) return;
-    const cases = await loadCases(manager, caseIds);
-    const families = await loadFamilies(manager, familyIds);
-    const items = await loadItems(manager, caseIds, familyIds);
-    const changedItems = new Map<string, TimelinessItem & { position: string }>();
-    const touchedCases = new Set<string>();
-    const touchedFamilies = new Set<string>();
-
-    for (const { kind, id, event } of decoded) {
-      const at = { revision: event.revision, occurredAt: event.metadata.occurredAt };
-      let subject;
-      if (kind === 'case') {
-        const before = cases.get(id);
-        // Folded without the event id: the summary has no use for the correction index (R22).
-        const state = evolveCase(before?.state ?? initialCaseState(), { ...event, id: undefined });
-        cases.set(id, {
-          caseId: id,
-          openedAt: before?.openedAt ?? event.metadata.occurredAt,
-          lastOccurredAt: later(before?.lastOccurredAt, event.metadata.occurredAt),
-          revision: event.revision.toString(),
-          position: event.position.toString(),
-          state,
-        });
-        touchedCases.add(id);
-        subject = { caseId: id, familyId: state.familyId!, area: state.area ?? '', team: state.team ?? '' };
-      } else {
-        const state = evolveFamily(families.get(id)?.state ?? initialFamilyState(), event);
-        families.set(id, { familyId: id, position: event.position.toString(), state });
-        touchedFamilies.add(id);
-        subject = { caseId: null, familyId: id, area: state.area ?? '', team: event.metadata.actor.team ?? '' };
-      }
-      const own = items.get(id) ?? [];
-      for (const changed of timelinessChanges(event, at, subject, own)) {
-        const index = own.findIndex((item) => item.itemId === changed.itemId);
-        if (index >= 0) own[index] = changed;
-        else own.push(changed);
-        changedItems.set(changed.itemId, { ...changed, position: event.position.toString() });
-      }
-      items.set(id, own);
-    }
-
-    await upsertRows(manager, 'case_summaries', 'case_id', CASE_COLUMNS, [...touchedCases].map((id) => caseRow(cases.get(id)!)));
-    await upsertRows(manager, 'family_summaries', 'family_id', FAMILY_COLUMNS, [...touchedFamilies].map((id) => familyRow(families.get(id)!)));
-    await upsertRows(manager, 'timeliness_items', 'item_id', ITEM_COLUMNS, [...changedItems.values()].map(itemRow));
+    const facts: CaseSummaryFacts = {
+      cases: await loadCases(manager, caseIds),
+      families: await loadFamilies(manager, familyIds),
+      items: await loadItems(manager, caseIds, familyIds),
+    };
+    const changes = foldCaseSummaries(decoded, facts);
+    await upsertRows(manager, 'case_summaries', 'case_id', CASE_COLUMNS, changes.cases.map(caseRow));
+    await upsertRows(manager, 'case_summary_folds', 'case_id', FOLD_COLUMNS, changes.cases.map(({ caseId, state }) => ({ case_id: caseId, state })));
+    await upsertRows(manager, 'family_summaries', 'family_id', FAMILY_COLUMNS, changes.families.map(familyRow));
+    await upsertRows(manager, 'family_summary_folds', 'family_id', FAMILY_FOLD_COLUMNS, changes.families.map(({ familyId, state }) => ({ family_id: familyId, state })));
+    await upsertRows(manager, 'timeliness_items', 'item_id', ITEM_COLUMNS, changes.items.map(itemRow));
   }
 }
 
-function caseRow({ caseId, openedAt, lastOccurredAt, revision, position, state }: CaseRecord): Record<string, unknown> {
+function caseRow({ caseId, openedAt, lastOccurredAt, revision, position, state }: CaseSummaryRecord): Record<string, unknown> {
   return {
     case_id: caseId,
     family_id: state.familyId,
@@ -155,18 +117,17 @@ function caseRow({ caseId, openedAt, lastOccurredAt, revision, position, state }
     consents: consentsOf(state),
     open_escalations: openEscalationsOf(state),
     last_occurred_at: lastOccurredAt,
-    state,
     revision,
     position,
   };
 }
 
-function familyRow({ familyId, position, state }: FamilyRecord): Record<string, unknown> {
+function familyRow({ familyId, position, state }: FamilySummaryRecord): Record<string, unknown> {
   const { professionalUserIds, ...earlyHelp } = familyEpisodesOf(state);
-  return { family_id: familyId, area: state.area ?? '', early_help: earlyHelp, professional_user_ids: professionalUserIds, state, position };
+  return { family_id: familyId, area: state.area ?? '', early_help: earlyHelp, professional_user_ids: professionalUserIds, position };
 }
 
-function itemRow(item: TimelinessItem & { position: string }): Record<string, unknown> {
+function itemRow(item: PositionedItem): Record<string, unknown> {
   return {
     item_id: item.itemId,
     case_id: item.caseId,
@@ -184,11 +145,13 @@ function itemRow(item: TimelinessItem & { position: string }): Record<string, un
   };
 }
 
-async function loadCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseRecord>> {
-  const found = new Map<string, CaseRecord>();
+async function loadCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseSummaryRecord>> {
+  const found = new Map<string, CaseSummaryRecord>();
   if (caseIds.length === 0) return found;
   const rows: { case_id: string; opened_at: Date; last_occurred_at: Date | null; revision: string; position: string; state: CaseState }[] = await manager.query(
-    `select case_id, opened_at, last_occurred_at, revision, position, state from case_summaries where case_id = any($1::uuid[])`,
+    `select c.case_id, c.opened_at, c.last_occurred_at, c.revision, c.position, f.state
+       from case_summaries c join case_summary_folds f on f.case_id = c.case_id
+      where c.case_id = any($1::uuid[])`,
     [caseIds],
   );
   for (const row of rows) {
@@ -204,11 +167,13 @@ async function loadCases(manager: EntityManager, caseIds: string[]): Promise<Map
   return found;
 }
 
-async function loadFamilies(manager: EntityManager, familyIds: string[]): Promise<Map<string, FamilyRecord>> {
-  const found = new Map<string, FamilyRecord>();
+async function loadFamilies(manager: EntityManager, familyIds: string[]): Promise<Map<string, FamilySummaryRecord>> {
+  const found = new Map<string, FamilySummaryRecord>();
   if (familyIds.length === 0) return found;
   const rows: { family_id: string; position: string; state: FamilyState }[] = await manager.query(
-    `select family_id, position, state from family_summaries where family_id = any($1::uuid[])`,
+    `select s.family_id, s.position, f.state
+       from family_summaries s join family_summary_folds f on f.family_id = s.family_id
+      where s.family_id = any($1::uuid[])`,
     [familyIds],
   );
   for (const row of rows) found.set(row.family_id, { familyId: row.family_id, position: row.position, state: row.state });
@@ -245,6 +210,3 @@ async function loadItems(manager: EntityManager, caseIds: string[], familyIds: s
   }
   return found;
 }
-
-const unique = (values: string[]): string[] => [...new Set(values)];
-const later = (a: string | undefined, b: string): string => (a && Date.parse(a) > Date.parse(b) ? a : b);

@@ -1,5 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
+import { Inject } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '@windscreen/database';
 import { NotFound } from '../../domain/domain-error';
 import type { LevelOfNeed } from '../../domain/levels-of-need';
 import { familyEpisodeList, FamilyEpisodes, ruleActionsOf } from './case-summary';
@@ -9,30 +11,40 @@ const NO_FAMILY_EPISODES: FamilyEpisodes = { earlyHelpAssessment: null, team: nu
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryView> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async execute({ caseId, now }: GetCaseQuery): Promise<CaseSummaryView> {
-    const [row] = await this.dataSource.query(
-      `select c.*, f.early_help from case_summaries c left join family_summaries f on f.family_id = c.family_id where c.case_id = $1`,
-      [caseId],
-    );
+    // One round trip: the summary's columns, its family's early help, and the case's own items and
+    // its family's (TAF reviews) that are neither done nor cancelled, soonest first. A named
+    // statement: planned once per connection, not on every read.
+    const {
+      rows: [row],
+    } = await this.pool.query({
+      name: 'windscreen_get_case',
+      text: `select c.case_id, c.family_id, c.area, c.team, c.status, c.level, c.level_since, c.level_set_by, c.child, c.opened_at,
+              c.closed_at, c.allocated_worker, c.open_episodes, c.consents, c.open_escalations, c.revision, c.position, f.early_help,
+              coalesce((select json_agg(json_build_object('rule', i.rule, 'brag', i.brag, 'label', i.label, 'dueAt', i.due_at) order by i.due_at)
+                          from timeliness_items i
+                         where (i.case_id = c.case_id or (i.case_id is null and i.family_id = c.family_id))
+                           and i.done_at is null and i.cancelled_at is null), '[]'::json) as items
+         from case_summaries c left join family_summaries f on f.family_id = c.family_id
+        where c.case_id = $1`,
+      values: [caseId],
+    });
     if (!row) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
-    // The case's own items and its family's (TAF reviews) that are neither done nor cancelled.
-    const items: { rule: string; brag: string | null; label: string; due_at: Date }[] = await this.dataSource.query(
-      `select rule, brag, label, due_at from timeliness_items
-        where (case_id = $1 or (case_id is null and family_id = $2)) and done_at is null and cancelled_at is null
-        order by due_at`,
-      [caseId, row.family_id],
-    );
+    const items: { rule: string; brag: string | null; label: string; dueAt: string }[] = row.items;
     const family: FamilyEpisodes = row.early_help ?? NO_FAMILY_EPISODES;
     const outstandingActions: OutstandingAction[] = [
       ...ruleActionsOf(row.status, row.level, family).map((action) => ({ ...action, dueAt: null, overdue: false })),
-      ...items.map((item) => ({
-        rule: item.rule,
-        action: item.brag ? `${item.label}: ${item.brag.toUpperCase()}` : item.label,
-        dueAt: item.due_at.toISOString(),
-        overdue: item.due_at.getTime() < now.getTime(),
-      })),
+      ...items.map((item) => {
+        const dueAt = new Date(item.dueAt);
+        return {
+          rule: item.rule,
+          action: item.brag ? `${item.label}: ${item.brag.toUpperCase()}` : item.label,
+          dueAt: dueAt.toISOString(),
+          overdue: dueAt.getTime() < now.getTime(),
+        };
+      }),
     ];
     return {
       caseId: row.case_id,
