@@ -205,6 +205,15 @@ export function describeEventStoreContract(
       expect(last).toBeGreaterThanOrEqual(visible);
     });
 
+    it('Given an append that has returned, When a whole-log reader waits for what is committed, Then it then sees that append', async () => {
+      const recorded = await store.append(stream(), [event('One')], { expectedRevision: 'no_stream' });
+
+      const visible = await store.waitUntilAllCommittedAreVisible(10_000);
+
+      expect(visible).toBe(true);
+      expect(await store.headPosition()).toBeGreaterThanOrEqual(recorded.position);
+    });
+
     it('Given events after a position, When they are counted, Then the count is what a reader at that position has still to read', async () => {
       const name = stream();
       await store.append(name, [event('One'), event('Two')], { expectedRevision: 'no_stream' });

@@ -138,6 +138,20 @@ export abstract class EventStore {
     return this.headPosition();
   }
   /**
+   * Waits, up to `timeoutMs`, until a reader sees every event committed before the call: for a
+   * whole-log read (a statutory return) that must include everything recorded before it was asked.
+   * Resolves false when the time is up.
+   */
+  async waitUntilAllCommittedAreVisible(timeoutMs: number): Promise<boolean> {
+    const committed = await this.lastCommittedPosition();
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.headPosition()) < committed) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return true;
+  }
+  /**
    * How many events a reader can see after `position`: how far behind a reader at that position
    * is. Positions are ordered and unique but not contiguous, so this counts; adapters that can
    * count without reading the events override it.

@@ -1,5 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
-import { Controller, ForbiddenException, Get, Query, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Query, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@windscreen/auth';
@@ -8,7 +8,8 @@ import { RequestValidationError } from '@windscreen/http';
 import type { Actor } from '../domain/actor';
 import { waysIn } from '../domain/need-to-know';
 import type { CensusReport } from './census-export';
-import { readReturnsRecord } from './returns-log-reader';
+import { LogNotYetReadable, readReturnsRecord } from './returns-log-reader';
+import type { ReturnsRecord } from './returns-record';
 import { writeAnnexA, writeCinCensus } from './write-returns';
 import { AnnexARequestDto, CinCensusRequestDto } from './returns.request.dto';
 
@@ -38,7 +39,7 @@ export class ReturnsHttpController {
   async cinCensus(@Query() query: CinCensusRequestDto, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
     mayMakeReturns(actor);
     const asOf = query.asOf ?? new Date().toISOString();
-    const record = await readReturnsRecord(this.store, asOf);
+    const record = await this.recordAsOf(asOf);
     const body = new PassThrough();
     reply
       .header('content-type', 'application/xml; charset=utf-8')
@@ -61,7 +62,7 @@ export class ReturnsHttpController {
     // The census itself is not kept: only what is said about it.
     const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
     const asOf = query.asOf ?? new Date().toISOString();
-    return writeCinCensus(await readReturnsRecord(this.store, asOf), { year: query.year, asOf, area: query.area }, discard);
+    return writeCinCensus(await this.recordAsOf(asOf), { year: query.year, asOf, area: query.area }, discard);
   }
 
   @Get('annex-a')
@@ -79,7 +80,7 @@ export class ReturnsHttpController {
     if (query.to < query.from) throw new RequestValidationError([{ field: 'to', reasons: ['to must not be before from'] }]);
     if (query.format === 'csv' && query.list === undefined) throw new RequestValidationError([{ field: 'list', reasons: ['a CSV is one list: give list (1-7)'] }]);
     const format = query.format ?? 'xlsx';
-    const record = await readReturnsRecord(this.store, query.asOf ?? new Date().toISOString());
+    const record = await this.recordAsOf(query.asOf ?? new Date().toISOString());
     const name = `annex-a-${query.from}-to-${query.to}${query.area ? `-${query.area}` : ''}${format === 'csv' ? `-list-${query.list}.csv` : '.xlsx'}`;
     const body = new PassThrough();
     reply
@@ -88,6 +89,16 @@ export class ReturnsHttpController {
       .send(body);
     await writeAnnexA(record, { from: query.from, to: query.to, area: query.area, list: query.list, format }, body);
     body.end();
+  }
+
+  /** The record as known at `asOf`; a 503 (try again) while a write that began before the request is still committing. */
+  private async recordAsOf(asOf: string): Promise<ReturnsRecord> {
+    try {
+      return await readReturnsRecord(this.store, asOf);
+    } catch (error) {
+      if (error instanceof LogNotYetReadable) throw new ServiceUnavailableException(error.message);
+      throw error;
+    }
   }
 }
 
