@@ -214,6 +214,23 @@ export function describeEventStoreContract(
       expect(await store.headPosition()).toBeGreaterThanOrEqual(recorded.position);
     });
 
+    it('Given events of several types, When read from a position with types, Then only those types come, in order, the limit counting them', async () => {
+      const start = await store.headPosition();
+      const name = stream();
+      await store.append(name, [event('Kept'), event('Skipped'), event('AlsoKept'), event('Skipped'), event('Kept')], { expectedRevision: 'no_stream' });
+      const [, , , , last] = await store.readStream(name);
+      await eventually(async () => (await store.headPosition()) >= last.position);
+
+      const ours = (events: RecordedEvent[]) => events.filter((e) => e.streamId === name).map((e) => e.type);
+      const filtered = await store.readAll({ fromPosition: start, limit: 1000, types: ['Kept', 'AlsoKept'] });
+      const firstTwo = await store.readAll({ fromPosition: start, limit: 2, types: ['Kept', 'AlsoKept'] });
+
+      expect(ours(filtered)).toEqual(['Kept', 'AlsoKept', 'Kept']);
+      expect(filtered.every((e) => e.type === 'Kept' || e.type === 'AlsoKept')).toBe(true);
+      expect(firstTwo).toHaveLength(2);
+      expect(firstTwo.every((e) => e.type === 'Kept' || e.type === 'AlsoKept')).toBe(true);
+    });
+
     it('Given events after a position, When they are counted, Then the count is what a reader at that position has still to read', async () => {
       const name = stream();
       await store.append(name, [event('One'), event('Two')], { expectedRevision: 'no_stream' });

@@ -95,6 +95,11 @@ export interface ReadAllOptions {
   /** Exclusive: events after this position. 0n reads from the start. */
   fromPosition: bigint;
   limit: number;
+  /**
+   * Only events of these types (the limit counts those): a reader that folds a few kinds of event
+   * over the whole log (a statutory return) is not sent the rest. Absent: every event.
+   */
+  types?: readonly string[];
 }
 
 export interface SubscribeOptions {

@@ -4,6 +4,7 @@ import {
   AllStreamSubscription,
   BACKWARDS,
   END,
+  eventTypeFilter,
   excludeSystemEvents,
   FORWARDS,
   jsonEvent,
@@ -213,7 +214,7 @@ export class KurrentDbEventStore extends EventStore {
         fromPosition: from === 0n ? START : { commit: from, prepare: from },
         direction: FORWARDS,
         maxCount: want,
-        filter: excludeSystemEvents(),
+        filter: options.types ? eventTypeFilter({ regex: exactly(options.types) }) : excludeSystemEvents(),
       });
       let progressed = false;
       for (const resolved of page) {
@@ -346,4 +347,9 @@ function decodeMetadata(stored: Record<string, unknown>): Record<string, unknown
   const decoded: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(stored)) if (key !== TEXT_VALUES) decoded[key] = JSON.parse(String(value));
   return decoded;
+}
+
+/** A server-side filter regex matching exactly these event types. */
+function exactly(types: readonly string[]): string {
+  return `^(${types.map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
 }

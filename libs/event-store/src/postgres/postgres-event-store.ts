@@ -56,6 +56,12 @@ const READ_ALL = `
    order by position
    limit $2`;
 
+const READ_ALL_OF_TYPES = `
+  select ${SELECT_COLUMNS} from events
+   where position > $1 and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) and event_type = any($3::text[])
+   order by position
+   limit $2`;
+
 /** The link of one event, as `chainHash` in hash-chain.ts computes it. */
 const link = (previousHash: string, stream: string, revision: string, item: string) =>
   `encode(sha256(convert_to(coalesce(${previousHash}, '') || '|' || ${stream} || '|' || ${revision} || '|' || (${item} ->> 'id')::uuid || '|' || (${item} ->> 'contentHash'), 'UTF8')), 'hex')`;
@@ -411,11 +417,11 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const result = await this.pool.query<EventRow>({
-      name: 'windscreen_read_all',
-      text: READ_ALL,
-      values: [options.fromPosition.toString(), options.limit],
-    });
+    const result = await this.pool.query<EventRow>(
+      options.types
+        ? { name: 'windscreen_read_all_of_types', text: READ_ALL_OF_TYPES, values: [options.fromPosition.toString(), options.limit, options.types] }
+        : { name: 'windscreen_read_all', text: READ_ALL, values: [options.fromPosition.toString(), options.limit] },
+    );
     return result.rows.map(toRecordedEvent);
   }
 
