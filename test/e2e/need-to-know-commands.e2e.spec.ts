@@ -205,7 +205,12 @@ describe('List reads in the access log', () => {
 
   it('Given cases shown by the caseload, what is due and the information-sharing audit (JSON and CSV), Then each request is one access log row naming every case it showed, found by the auditor per case', async () => {
     const auth = `Bearer ${t.token(holder)}`;
-    const opened = await Promise.all([1, 2].map(async () => (await t.http().post('/cases').set('Authorization', auth).send(aContact())).body));
+    // Two different children: a contact about a child like one already recorded would also log the likely matches it showed (R42).
+    const children = [
+      { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
+      { givenName: 'Tomasz', familyName: 'Nowak', dateOfBirth: '2012-11-20', sex: 'male', disabilities: ['NONE'] },
+    ];
+    const opened = await Promise.all(children.map(async (child) => (await t.http().post('/cases').set('Authorization', auth).send(aContact({ child }))).body));
     const shared = await t
       .http()
       .post(`/cases/${opened[0].caseId}/information-sharing-decisions`)
