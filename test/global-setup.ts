@@ -17,10 +17,19 @@ export default async function globalSetup(): Promise<void> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-test-'));
   // Throwaway cluster: durability settings off make the suite faster and change nothing it checks.
+  // A transaction left open by a stuck test would hold back what every reader of every test
+  // database sees (positions follow transaction ids): it is ended after two minutes, so only the
+  // test that left it fails, with the server's reason, instead of the whole run stalling.
   const server = await startEmbeddedPostgres({
     dataDir,
     temporary: true,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c', 'fsync=off',
+      '-c', 'synchronous_commit=off',
+      '-c', 'full_page_writes=off',
+      '-c', 'max_connections=300',
+      '-c', 'idle_in_transaction_session_timeout=120s',
+    ],
   });
   process.env[TEST_SERVER_URL_VARIABLE] = server.url;
   await prepareTestApplicationRole(server.url);
