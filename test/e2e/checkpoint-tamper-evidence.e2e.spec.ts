@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { chainHash, CheckpointSigner, contentHash, EventStore, LogDigest } from '@windscreen/event-store';
-import { aContact, eventually, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, eventually, runCli, startTestApp, TestApp } from '@windscreen/testing';
 
 interface Row {
   position: string;
@@ -30,16 +29,12 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
   const stream = (caseId: string) => `case-${caseId}`;
 
   const verifyCli = (...args: string[]) =>
-    spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/verify.ts', ...args], {
-      env: {
-        ...process.env,
-        DATABASE_URL: t.database.url,
-        DATABASE_APP_URL: t.database.appUrl,
-        DATA_DIR: t.config.dataDir,
-        CHECKPOINT_KEY_FILE: t.config.checkpointKeyFile,
-        LOG_LEVEL: 'error',
-      },
-      encoding: 'utf8',
+    runCli('verify', args, {
+      DATABASE_URL: t.database.url,
+      DATABASE_APP_URL: t.database.appUrl,
+      DATA_DIR: t.config.dataDir,
+      CHECKPOINT_KEY_FILE: t.config.checkpointKeyFile,
+      LOG_LEVEL: 'error',
     });
 
   /** Every event of the stream, its content re-hashed and its chain recomputed: what an insider would do to hide an edit. */
@@ -152,14 +147,14 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
     expect(untouched.body).toMatchObject({ intact: true, firstBrokenLink: null, checkpointFinding: null, checkpoint: { against: 'latest' } });
 
     // The command line, against the latest checkpoint and against the receipt in a file.
-    const run = verifyCli();
+    const run = await verifyCli();
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/every hash chain is intact/);
     expect(run.stdout).toContain(`deleted_tail ${stream(cases.tail)}`);
     expect(run.stdout).toContain(`recomputed_chain ${stream(cases.altered)}`);
     const receiptFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-receipt-')), 'receipt.json');
     fs.writeFileSync(receiptFile, JSON.stringify(receipt));
-    const withReceipt = verifyCli('--receipt', receiptFile);
+    const withReceipt = await verifyCli('--receipt', receiptFile);
     expect(withReceipt.status).toBe(1);
     expect(withReceipt.stdout).toContain('the receipt (position');
     expect(withReceipt.stdout).toContain(`deleted_event ${stream(cases.middle)}`);

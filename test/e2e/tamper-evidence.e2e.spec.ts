@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, runCli, startTestApp, TestApp } from '@windscreen/testing';
 
 describe('R22: tamper evidence', () => {
   let t: TestApp;
@@ -11,11 +10,7 @@ describe('R22: tamper evidence', () => {
     await t.close();
   });
 
-  const verifyCli = () =>
-    spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/verify.ts'], {
-      env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
-      encoding: 'utf8',
-    });
+  const verifyCli = () => runCli('verify', [], { DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' });
 
   it('Given recorded cases, When an auditor verifies, Then the chains are intact; When a superuser alters a row, Then verify points at it', async () => {
     const worker = `Bearer ${t.token()}`;
@@ -29,7 +24,7 @@ describe('R22: tamper evidence', () => {
     expect(intact.status).toBe(200);
     expect(intact.body).toMatchObject({ caseId: opened.caseId, eventsChecked: 4, intact: true, firstBrokenLink: null });
     expect((await t.http().get(`/audit/verify?caseId=${opened.caseId}`).set('Authorization', worker)).status).toBe(403);
-    const cleanRun = verifyCli();
+    const cleanRun = await verifyCli();
     expect(cleanRun.status).toBe(0);
     expect(cleanRun.stdout).toMatch(/every hash chain is intact/);
 
@@ -49,7 +44,7 @@ describe('R22: tamper evidence', () => {
 
     const broken = await t.http().get(`/audit/verify?caseId=${opened.caseId}`).set('Authorization', auditor);
     expect(broken.body).toMatchObject({ intact: false, firstBrokenLink: { revision: '2', problem: 'content_changed' } });
-    const brokenRun = verifyCli();
+    const brokenRun = await verifyCli();
     expect(brokenRun.status).toBe(1);
     expect(brokenRun.stdout).toContain(`case-${opened.caseId} revision 2`);
   });

@@ -145,6 +145,33 @@ describe('Projection runner: exactly-once effects', () => {
     await rebuildProjection(dataSource, store, projection); // leave it whole for the next test
   });
 
+  it('Given a runner in the middle of a batch, When another process starts and ensures its checkpoints, Then it does not wait for that batch', async () => {
+    const projection = new EffectsProjection();
+    const running = new ProjectionRunner(dataSource, store, [projection], undefined, 10);
+    await running.ensureCheckpoints();
+    let batchOpen!: () => void;
+    let finishBatch!: () => void;
+    const opened = new Promise<void>((resolve) => (batchOpen = resolve));
+    const finished = new Promise<void>((resolve) => (finishBatch = resolve));
+    // A batch that has moved its checkpoint and not yet committed: it holds the checkpoint's row.
+    const batch = dataSource.transaction(async (manager) => {
+      await manager.query(`update projection_checkpoints set updated_at = now() where name = $1`, [projection.name]);
+      batchOpen();
+      await finished;
+    });
+    await opened;
+
+    const starting = new ProjectionRunner(dataSource, store, [projection]);
+    const outcome = await Promise.race([
+      starting.ensureCheckpoints().then(() => 'ready'),
+      new Promise((resolve) => setTimeout(() => resolve('waited for the open batch'), 5_000)),
+    ]);
+
+    finishBatch();
+    await batch;
+    expect(outcome).toBe('ready');
+  });
+
   it('Given a projection with rows, When rebuilt, Then its rows are replaced by a replay equal to them', async () => {
     const projection = new EffectsProjection();
     const before = await dataSource.query('select position, stream_id from test_effects order by position');

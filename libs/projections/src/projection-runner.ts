@@ -77,9 +77,16 @@ export class ProjectionRunner {
     this.reads = new SharedLogReads(store);
   }
 
+  /**
+   * Adds the checkpoints that are missing. Those already there are not touched: an insert that
+   * met one would wait for a runner elsewhere that holds it in an open batch.
+   */
   async ensureCheckpoints(): Promise<void> {
-    for (const projection of this.projections) {
-      await this.dataSource.query(`insert into projection_checkpoints (name) values ($1) on conflict do nothing`, [projection.name]);
+    const names = this.projections.map((projection) => projection.name);
+    const existing: { name: string }[] = await this.dataSource.query(`select name from projection_checkpoints where name = any($1)`, [names]);
+    const known = new Set(existing.map((row) => row.name));
+    for (const name of names.filter((candidate) => !known.has(candidate))) {
+      await this.dataSource.query(`insert into projection_checkpoints (name) values ($1) on conflict do nothing`, [name]);
     }
   }
 

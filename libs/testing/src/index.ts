@@ -4,3 +4,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './eventually';
 export * from './cin-census-schema';
+export * from './run-cli';
