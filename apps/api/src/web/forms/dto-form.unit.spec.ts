@@ -1,6 +1,7 @@
 import { ChangeLevelOfNeedRequestDto } from '../../../../../libs/case-journey/src/case/change-level-of-need/change-level-of-need.request.dto';
 import { CloseCaseRequestDto } from '../../../../../libs/case-journey/src/case/closure/closure.request.dto';
 import { ConcludeSection47EnquiryRequestDto } from '../../../../../libs/case-journey/src/case/section-47/section-47.request.dto';
+import { RecordConsentRequestDto } from '../../../../../libs/case-journey/src/case/consent/record-consent.request.dto';
 import { bodyFromForm, fieldErrors, formFields } from './dto-form';
 import { REVEALS } from './reveals';
 
@@ -75,6 +76,15 @@ describe('formFields / bodyFromForm: answers that ask for more (conditional reve
     const date = { 'icpcDate-day': '9', 'icpcDate-month': '3', 'icpcDate-year': '2026' };
     expect(bodyFromForm(conclusion, { icpcNeeded: 'true', ...date })).toMatchObject({ icpcNeeded: true, icpcDate: '2026-03-09' });
     expect(bodyFromForm(conclusion, { icpcNeeded: 'false', ...date })).not.toHaveProperty('icpcDate');
+  });
+
+  it('Given consent given, When notes are typed under it, Then they are sent, as they are for a refusal', () => {
+    const consent = formFields(RecordConsentRequestDto);
+    expect(bodyFromForm(consent, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', 'decision-given-notes': 'Given by mother at the home visit' })).toMatchObject({
+      decision: 'given',
+      notes: 'Given by mother at the home visit',
+    });
+    expect(bodyFromForm(consent, { scope: 'early_help', givenBy: 'parent_carer', decision: 'refused', 'decision-refused-notes': 'Father refused' })).toMatchObject({ notes: 'Father refused' });
   });
 
   it('Given every declared reveal, When its DTO is read, Then each question it names exists (a renamed property fails here)', () => {

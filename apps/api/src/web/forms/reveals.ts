@@ -33,7 +33,8 @@ export const REVEALS = new Map<Type, Reveal[]>([
     RecordConsentRequestDto,
     [
       { question: 'givenBy', when: ['young_person'], ask: ['gillickCompetent'], needed: false },
-      { question: 'decision', when: ['refused', 'withdrawn'], ask: ['notes'], needed: false },
+      // Notes go with any answer (how consent was given matters too), asked once the answer is chosen.
+      { question: 'decision', when: ['given', 'refused', 'withdrawn'], ask: ['notes'], needed: false },
     ],
   ],
   [RecordMashDecisionRequestDto, [{ question: 'outcome', when: ['specific_provision'], ask: ['provisionName'], needed: true }]],
