@@ -5,3 +5,4 @@ export * from './test-database';
 export * from './eventually';
 export * from './cin-census-schema';
 export * from './run-cli';
+export * from './projection-under-test';

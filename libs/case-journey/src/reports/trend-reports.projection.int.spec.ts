@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
-import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { projectionUnderTest } from '@windscreen/testing';
 import { caseDecider, CaseCommand } from '../case/case.decider';
 import type { CaseState } from '../case/case.state';
 import type { ChangeLevelOfNeed } from '../case/change-level-of-need/change-level-of-need.decide';
@@ -76,33 +75,18 @@ const journey: CaseCommand[] = [
 ];
 
 describe('Trend reports projection', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
   const projection = new TrendReportsProjection();
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
-  beforeEach(async () => {
-    await dataSource.query(`truncate ${projection.tables.join(', ')}`);
-  });
-
-  const apply = (events: RecordedEvent[]) => dataSource.transaction((manager) => projection.apply(events, manager));
+  const { apply, query } = projectionUnderTest(projection);
   const moves = () =>
-    dataSource.query(
+    query(
       `select position::int, day::text, area, team, direction, from_level, to_level, reason_category, days_at_level, repeat_since::text
          from report_level_moves order by position`,
     );
-  const stepDowns = () => dataSource.query(`select position::int, day::text, area, to_level, back_up_at, back_up_within from report_step_downs order by position`);
-  const referrals = () => dataSource.query(`select position::int, day::text, area, kind, re_referral from report_referrals order by position`);
+  const stepDowns = () => query(`select position::int, day::text, area, to_level, back_up_at, back_up_within from report_step_downs order by position`);
+  const referrals = () => query(`select position::int, day::text, area, kind, re_referral from report_referrals order by position`);
   /** The daily counts summed by area: what a report over the period reads. */
   const totals = () =>
-    dataSource.query(
+    query(
       `select area, sum(step_ups)::int as step_ups, sum(step_downs)::int as step_downs, sum(referrals)::int as referrals,
               sum(stepped_down_from_specialist)::int as stepped_down, sum(back_up_within_3)::int as back_up_within_3,
               sum(flow_new_contact_to_complex)::int as assessed_complex, sum(flow_specialist_to_complex)::int as specialist_to_complex,
@@ -113,7 +97,7 @@ describe('Trend reports projection', () => {
   const everything = async () =>
     Object.fromEntries(
       await Promise.all(
-        projection.tables.map(async (table) => [table, (await dataSource.query(`select row_to_json(t)::text as row from ${table} t order by 1`)).map((r: { row: string }) => r.row)]),
+        projection.tables.map(async (table) => [table, (await query(`select row_to_json(t)::text as row from ${table} t order by 1`)).map((r: { row: string }) => r.row)]),
       ),
     );
 
@@ -173,7 +157,7 @@ describe('Trend reports projection', () => {
     await apply(events.slice(3));
 
     expect(await moves()).toEqual([expect.objectContaining({ direction: 'assessed', to_level: 'emerging', reason_category: 'needs_met' })]);
-    const [peterborough] = await dataSource.query(`select sum(step_ups)::int as step_ups, sum(flow_emerging_to_complex)::int as flow from report_daily`);
+    const [peterborough] = await query(`select sum(step_ups)::int as step_ups, sum(flow_emerging_to_complex)::int as flow from report_daily`);
     expect(peterborough).toEqual({ step_ups: 0, flow: 0 });
   });
 
@@ -184,7 +168,7 @@ describe('Trend reports projection', () => {
     ]);
     await apply(events);
     const inOneBatch = await everything();
-    await dataSource.query(`truncate ${projection.tables.join(', ')}`);
+    await query(`truncate ${projection.tables.join(', ')}`);
 
     for (const event of events) await apply([event]);
 

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
-import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { projectionUnderTest } from '@windscreen/testing';
 import type { Actor } from '../../domain/actor';
 import type { CommandContext } from '../../domain/command';
 import { streamName } from '../../domain/stream-name';
@@ -56,27 +55,12 @@ function recordedEvents(): RecordedEvent[] {
 }
 
 describe('Case summary projection', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
   const projection = new CaseSummaryProjection();
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
-  beforeEach(async () => {
-    await dataSource.query(`truncate ${projection.tables.join(', ')}`);
-  });
-
-  const apply = (events: RecordedEvent[]) => dataSource.transaction((manager) => projection.apply(events, manager));
+  const { apply, query } = projectionUnderTest(projection);
   const rows = async () => ({
-    cases: await dataSource.query(`select * from case_summaries order by case_id`),
-    folds: await dataSource.query(`select * from case_summary_folds order by case_id`),
-    items: await dataSource.query(`select item_id, case_id, rule, label, team, due_at, done_at, cancelled_at, position from timeliness_items order by item_id`),
+    cases: await query(`select * from case_summaries order by case_id`),
+    folds: await query(`select * from case_summary_folds order by case_id`),
+    items: await query(`select item_id, case_id, rule, label, team, due_at, done_at, cancelled_at, position from timeliness_items order by item_id`),
   });
 
   it('Given a telephone contact assessed at complex and allocated to another team, When projected, Then the summary row holds the columns its reads serve', async () => {
@@ -118,7 +102,7 @@ describe('Case summary projection', () => {
   it('Given the same events, When projected one batch per event, Then the rows are the same as from one batch', async () => {
     await apply(recordedEvents());
     const inOneBatch = await rows();
-    await dataSource.query(`truncate ${projection.tables.join(', ')}`);
+    await query(`truncate ${projection.tables.join(', ')}`);
 
     for (const event of recordedEvents()) await apply([event]);
 
