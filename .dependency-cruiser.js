@@ -29,7 +29,8 @@ module.exports = {
     {
       name: 'no-cycles',
       severity: 'error',
-      comment: 'a cycle of imports makes load order matter and the modules impossible to change apart (types may refer to each other: they vanish at run time)',
+      comment:
+        'a cycle of imports makes load order matter and the modules impossible to change apart (types may refer to each other: they vanish at run time)',
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
@@ -45,6 +46,9 @@ module.exports = {
     exclude: { path: '(^|/)(dist|[.]data)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -19,7 +19,9 @@ module.exports = {
   // NestJS 12, TypeORM 1, content-disposition (of @fastify/static, which serves the API docs) and
   // openid-client (the pages' sign-in) with its oauth4webapi and jose
   // ship as ES modules only; jest loads CommonJS, so they are compiled too, wherever they are nested.
-  transformIgnorePatterns: ['^(?!.*/node_modules/(@nestjs|typeorm|content-disposition|openid-client|oauth4webapi|jose)/).*/node_modules/'],
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(@nestjs|typeorm|content-disposition|openid-client|oauth4webapi|jose)/).*/node_modules/',
+  ],
   moduleNameMapper: {
     '^@windscreen/case-journey/domain$': '<rootDir>/libs/case-journey/src/domain/index.ts',
     '^@windscreen/([a-z-]+)$': '<rootDir>/libs/$1/src',

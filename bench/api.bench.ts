@@ -6,7 +6,16 @@ import { Client, Pool } from 'pg';
 import { signToken } from '@windscreen/auth';
 import { migrate } from '@windscreen/database';
 import { openCaseBody, stepsAfterOpening } from '../test/faults/realistic-commands';
-import { benchServer, ChildApp, createRawEventsTable, fmt, insertRawEvent, percentile, runLoad, startChild } from './bench-support';
+import {
+  benchServer,
+  ChildApp,
+  createRawEventsTable,
+  fmt,
+  insertRawEvent,
+  percentile,
+  runLoad,
+  startChild,
+} from './bench-support';
 
 /**
  * npm run bench:api -- [--duration 30] [--connections 32] [--warmup 3]
@@ -36,7 +45,9 @@ function parseOptions(argv: string[]): Options {
     const name = argv[i].replace(/^--/, '') as keyof Options;
     const value = Number(argv[i + 1]);
     if (!(name in options) || !Number.isFinite(value) || value < 0) {
-      throw new Error(`usage: npm run bench:api -- [--duration SECONDS] [--connections N] [--warmup SECONDS] (got ${argv.join(' ')})`);
+      throw new Error(
+        `usage: npm run bench:api -- [--duration SECONDS] [--connections N] [--warmup SECONDS] (got ${argv.join(' ')})`,
+      );
     }
     options[name] = value;
     i++;
@@ -105,7 +116,8 @@ function commandRequests(caseIds: string[]): autocannon.Request[] {
       method: 'POST' as const,
       body: JSON.stringify(step.body),
       // No case (its opening failed): start over with a new one.
-      setupRequest: (request: autocannon.Request, context: Context) => (context.caseId ? { ...request, path: `/cases/${context.caseId}${step.route}` } : undefined),
+      setupRequest: (request: autocannon.Request, context: Context) =>
+        context.caseId ? { ...request, path: `/cases/${context.caseId}${step.route}` } : undefined,
     })),
   ] as autocannon.Request[];
 }
@@ -113,7 +125,10 @@ function commandRequests(caseIds: string[]): autocannon.Request[] {
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 function cpuSecondsOf(pid: number): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return 0; // the process has ended
@@ -129,7 +144,12 @@ function postgresCpuSeconds(clusterDir: string): number {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const parent = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]);
+      const parent = Number(
+        fs
+          .readFileSync(`/proc/${entry}/stat`, 'utf8')
+          .replace(/^.*\) /, '')
+          .split(' ')[1],
+      );
       if (parent === postmaster) total += cpuSecondsOf(Number(entry));
     } catch {
       // ended meanwhile
@@ -160,7 +180,6 @@ async function withCpu<T>(appPid: number, clusterDir: string, work: () => Promis
   ];
 }
 
-
 async function countRows(url: string, table: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -187,7 +206,10 @@ async function main(): Promise<void> {
   const oursUrl = await server.createDatabase(oursName);
   const peerUrl = await server.createDatabase(peerName);
   await migrate(oursUrl);
-  const token = signToken({ sub: 'bench', name: 'Bench Worker', roles: ['case_worker'], agency: 'Early Help', team: 'north' }, JWT_SECRET);
+  const token = signToken(
+    { sub: 'bench', name: 'Bench Worker', roles: ['case_worker'], agency: 'Early Help', team: 'north' },
+    JWT_SECRET,
+  );
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const durationMs = options.duration * 1000;
   const load = (url: string, seconds: number, requests: autocannon.Request[]) =>
@@ -214,7 +236,13 @@ async function main(): Promise<void> {
     note('starting the api...');
     api = await startChild(
       'apps/api/src/main.ts',
-      { DATABASE_URL: oursUrl, AUTH_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'warn', PROJECTIONS: 'inline', NODE_ENV: 'production' },
+      {
+        DATABASE_URL: oursUrl,
+        AUTH_JWT_SECRET: JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        PROJECTIONS: 'inline',
+        NODE_ENV: 'production',
+      },
       async (url) => (await fetch(`${url}/health`)).ok,
     );
     const caseIds: string[] = [];
@@ -224,12 +252,15 @@ async function main(): Promise<void> {
     }
     note(`commands against the api for ${options.duration} s...`);
     const eventsBefore = await countRows(oursUrl, 'events');
-    const [commands, commandsCpu] = await withCpu(api.child.pid!, clusterDir, () => load(api!.url, options.duration, commandRequests(caseIds)));
+    const [commands, commandsCpu] = await withCpu(api.child.pid!, clusterDir, () =>
+      load(api!.url, options.duration, commandRequests(caseIds)),
+    );
     const commandsEvents = (await countRows(oursUrl, 'events')) - eventsBefore;
     const rssAfterCommands = api.rssMiB();
     const lagAtEnd = await health(api.url);
     const lagStarted = Date.now();
-    while ((await health(api.url)).projections.some((projection) => projection.lag !== '0')) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await health(api.url)).projections.some((projection) => projection.lag !== '0'))
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const catchUpSeconds = (Date.now() - lagStarted) / 1000;
 
     // The database is less than a minute old: autovacuum has not yet gathered the planner's
@@ -239,7 +270,13 @@ async function main(): Promise<void> {
     note(`case summary queries for ${options.duration} s over ${fmt(caseIds.length)} cases...`);
     const [queries, queriesCpu] = await withCpu(api.child.pid!, clusterDir, () =>
       load(api!.url, options.duration, [
-        { method: 'GET', setupRequest: (request: autocannon.Request) => ({ ...request, path: `/cases/${caseIds[Math.floor(Math.random() * caseIds.length)]}` }) },
+        {
+          method: 'GET',
+          setupRequest: (request: autocannon.Request) => ({
+            ...request,
+            path: `/cases/${caseIds[Math.floor(Math.random() * caseIds.length)]}`,
+          }),
+        },
       ] as autocannon.Request[]),
     );
     const rssAfterQueries = api.rssMiB();
@@ -247,11 +284,17 @@ async function main(): Promise<void> {
     api = undefined;
 
     note('starting the Emmett peer...');
-    peer = await startChild('bench/emmett-peer.ts', { DATABASE_URL: peerUrl }, async (url) => (await fetch(`${url}/health`)).ok);
+    peer = await startChild(
+      'bench/emmett-peer.ts',
+      { DATABASE_URL: peerUrl },
+      async (url) => (await fetch(`${url}/health`)).ok,
+    );
     if (options.warmup > 0) await load(peer.url, options.warmup, commandRequests([]));
     note(`the same commands against the Emmett peer for ${options.duration} s...`);
     const peerEventsBefore = await countRows(peerUrl, 'emt_messages');
-    const [peerCommands, peerCpu] = await withCpu(peer.child.pid!, clusterDir, () => load(peer!.url, options.duration, commandRequests([])));
+    const [peerCommands, peerCpu] = await withCpu(peer.child.pid!, clusterDir, () =>
+      load(peer!.url, options.duration, commandRequests([])),
+    );
     const peerEvents = (await countRows(peerUrl, 'emt_messages')) - peerEventsBefore;
     const peerRss = peer.rssMiB();
     await peer.stop();
@@ -260,28 +303,41 @@ async function main(): Promise<void> {
     note(`raw single-row INSERT ceiling with ${options.connections} clients for ${options.duration} s...`);
     await createRawEventsTable(pool);
     const sample = { level: 'complex', reason: 'Neglect concerns growing (bench)' };
-    const sampleMetadata = { actor: { id: 'bench', name: 'Bench Worker', role: 'case_worker', agency: 'Early Help', team: 'north' }, occurredAt: new Date().toISOString() };
+    const sampleMetadata = {
+      actor: { id: 'bench', name: 'Bench Worker', role: 'case_worker', agency: 'Early Help', team: 'north' },
+      occurredAt: new Date().toISOString(),
+    };
     const raw = await runLoad(options.connections, durationMs, () => insertRawEvent(pool, sample, sampleMetadata));
 
     const errors = (phase: PhaseResult) => {
       const codes = Object.entries(phase.non2xx).map(([status, count]) => `${status}: ${fmt(count)}`);
       return `non-2xx ${codes.length ? codes.join(', ') : '0'}; transport errors ${fmt(phase.transportErrors)} (timeouts ${fmt(phase.timeouts)})`;
     };
-    const latency = (phase: PhaseResult) => `p50 ${fmt(phase.p50, 1)} ms  p95 ${fmt(phase.p95, 1)} ms  p99 ${fmt(phase.p99, 1)} ms`;
+    const latency = (phase: PhaseResult) =>
+      `p50 ${fmt(phase.p50, 1)} ms  p95 ${fmt(phase.p95, 1)} ms  p99 ${fmt(phase.p99, 1)} ms`;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT MET');
     const ratio = (ours: number, other: number) => `${(ours / other).toFixed(2)}x`;
     const cpu = (use: CpuUse, phase: PhaseResult, app: string) => {
-      const per = (seconds: number) => (Number.isNaN(seconds) ? 'n/a' : `${fmt((seconds * 1000) / Math.max(1, phase.ok), 2)} ms`);
+      const per = (seconds: number) =>
+        Number.isNaN(seconds) ? 'n/a' : `${fmt((seconds * 1000) / Math.max(1, phase.ok), 2)} ms`;
       return `CPU per request: ${app} ${per(use.app)}, PostgreSQL ${per(use.postgres)}, load generator ${per(use.loadGenerator)}`;
     };
 
-    say(`Windscreen API benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, node ${process.version}`);
-    say(`${options.connections} connections, ${options.duration} s per phase, ${options.warmup} s warm-up; load generator (autocannon) on loopback in the same machine`);
+    say(
+      `Windscreen API benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, node ${process.version}`,
+    );
+    say(
+      `${options.connections} connections, ${options.duration} s per phase, ${options.warmup} s warm-up; load generator (autocannon) on loopback in the same machine`,
+    );
     say();
     say('commands through the api (JWT, validation, rules, event store append, projections inline)');
-    say(`  ${fmt(commands.perSecond)} commands/s (2xx), ${fmt(commandsEvents / commands.seconds)} events/s    ${latency(commands)}`);
+    say(
+      `  ${fmt(commands.perSecond)} commands/s (2xx), ${fmt(commandsEvents / commands.seconds)} events/s    ${latency(commands)}`,
+    );
     say(`  ${fmt(commands.ok)} commands in ${commands.seconds.toFixed(1)} s; ${errors(commands)}`);
-    const lags = lagAtEnd.projections.map((projection) => `${projection.name} ${fmt(Number(projection.lag))}`).join(', ');
+    const lags = lagAtEnd.projections
+      .map((projection) => `${projection.name} ${fmt(Number(projection.lag))}`)
+      .join(', ');
     say(`  projection lag when the load stopped (events): ${lags}; caught up ${catchUpSeconds.toFixed(1)} s later`);
     say(`  ${cpu(commandsCpu, commands, 'api')}`);
     say(`  api RSS after commands: ${fmt(rssAfterCommands.rss)} MiB (peak so far ${fmt(rssAfterCommands.peak)} MiB)`);
@@ -292,24 +348,40 @@ async function main(): Promise<void> {
     say(`  ${cpu(queriesCpu, queries, 'api')}`);
     say(`  api RSS after queries: ${fmt(rssAfterQueries.rss)} MiB (peak ${fmt(rssAfterQueries.peak)} MiB)`);
     say();
-    say('peer: the same commands, Emmett 0.42 PostgreSQL event store behind a minimal node:http handler (no auth, validation or read models)');
-    say(`  ${fmt(peerCommands.perSecond)} commands/s (2xx), ${fmt(peerEvents / peerCommands.seconds)} events/s    ${latency(peerCommands)}`);
-    say(`  ${fmt(peerCommands.ok)} commands in ${peerCommands.seconds.toFixed(1)} s; ${errors(peerCommands)}; RSS ${fmt(peerRss.rss)} MiB (peak ${fmt(peerRss.peak)} MiB)`);
+    say(
+      'peer: the same commands, Emmett 0.42 PostgreSQL event store behind a minimal node:http handler (no auth, validation or read models)',
+    );
+    say(
+      `  ${fmt(peerCommands.perSecond)} commands/s (2xx), ${fmt(peerEvents / peerCommands.seconds)} events/s    ${latency(peerCommands)}`,
+    );
+    say(
+      `  ${fmt(peerCommands.ok)} commands in ${peerCommands.seconds.toFixed(1)} s; ${errors(peerCommands)}; RSS ${fmt(peerRss.rss)} MiB (peak ${fmt(peerRss.peak)} MiB)`,
+    );
     say(`  ${cpu(peerCpu, peerCommands, 'peer')}`);
     say();
     say(`raw ceiling: bare single-row INSERT of an event-sized row, ${options.connections} clients from this process`);
-    say(`  ${fmt(raw.perSecond)} inserts/s    p50 ${fmt(raw.p50Ms, 1)} ms  p99 ${fmt(raw.p99Ms, 1)} ms${raw.errors ? `  (${raw.errors} errors)` : ''}`);
+    say(
+      `  ${fmt(raw.perSecond)} inserts/s    p50 ${fmt(raw.p50Ms, 1)} ms  p99 ${fmt(raw.p99Ms, 1)} ms${raw.errors ? `  (${raw.errors} errors)` : ''}`,
+    );
     say();
     say('ratios (ours / other)');
     say(`  commands/s vs Emmett peer commands/s: ${ratio(commands.perSecond, peerCommands.perSecond)}`);
-    say(`  events/s vs Emmett peer events/s:     ${ratio(commandsEvents / commands.seconds, peerEvents / peerCommands.seconds)}`);
+    say(
+      `  events/s vs Emmett peer events/s:     ${ratio(commandsEvents / commands.seconds, peerEvents / peerCommands.seconds)}`,
+    );
     say(`  events/s vs raw INSERTs/s:             ${ratio(commandsEvents / commands.seconds, raw.perSecond)}`);
     say();
     say('targets');
-    say(`  >= ${fmt(TARGET_COMMANDS_PER_SECOND)} commands/s through the full stack: ${fmt(commands.perSecond)} — ${met(commands.perSecond >= TARGET_COMMANDS_PER_SECOND)}`);
+    say(
+      `  >= ${fmt(TARGET_COMMANDS_PER_SECOND)} commands/s through the full stack: ${fmt(commands.perSecond)} — ${met(commands.perSecond >= TARGET_COMMANDS_PER_SECOND)}`,
+    );
     say(`  p99 < ${TARGET_P99_MS} ms for commands: ${fmt(commands.p99, 1)} ms — ${met(commands.p99 < TARGET_P99_MS)}`);
-    say(`  not below the Emmett baseline (commands/s): ${ratio(commands.perSecond, peerCommands.perSecond)} — ${met(commands.perSecond >= peerCommands.perSecond)}`);
-    say(`  no errors: ${met(commands.transportErrors + queries.transportErrors === 0 && Object.keys(commands.non2xx).length + Object.keys(queries.non2xx).length === 0)}`);
+    say(
+      `  not below the Emmett baseline (commands/s): ${ratio(commands.perSecond, peerCommands.perSecond)} — ${met(commands.perSecond >= peerCommands.perSecond)}`,
+    );
+    say(
+      `  no errors: ${met(commands.transportErrors + queries.transportErrors === 0 && Object.keys(commands.non2xx).length + Object.keys(queries.non2xx).length === 0)}`,
+    );
   } catch (error) {
     if (api) process.stderr.write(`api output:\n${api.output()}\n`);
     if (peer) process.stderr.write(`peer output:\n${peer.output()}\n`);

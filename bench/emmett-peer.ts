@@ -93,7 +93,10 @@ async function main(): Promise<void> {
         return withMetadata(
           direction > 0
             ? { type: 'SteppedUp', data: { from: state.level, to: level, reason } }
-            : { type: 'SteppedDown', data: { from: state.level, to: level, reason, whatChanged: String(body.whatChanged ?? reason) } },
+            : {
+                type: 'SteppedDown',
+                data: { from: state.level, to: level, reason, whatChanged: String(body.whatChanged ?? reason) },
+              },
         );
       });
       return { revision: String(result.nextExpectedStreamVersion), position: String(result.lastEventGlobalPosition) };
@@ -116,10 +119,19 @@ async function main(): Promise<void> {
       [{ type: 'FamilyRegistered', data: { familyId, area: body.area, firstCaseId: caseId }, metadata: metadata() }],
       { expectedStreamVersion: STREAM_DOES_NOT_EXIST },
     );
-    const opened = await store.appendToStream(`case-${caseId}`, [{ type: 'CaseOpened', data: { ...body, caseId, familyId }, metadata: metadata() }], {
-      expectedStreamVersion: STREAM_DOES_NOT_EXIST,
-    });
-    return { caseId, familyId, revision: String(opened.nextExpectedStreamVersion), position: String(opened.lastEventGlobalPosition) };
+    const opened = await store.appendToStream(
+      `case-${caseId}`,
+      [{ type: 'CaseOpened', data: { ...body, caseId, familyId }, metadata: metadata() }],
+      {
+        expectedStreamVersion: STREAM_DOES_NOT_EXIST,
+      },
+    );
+    return {
+      caseId,
+      familyId,
+      revision: String(opened.nextExpectedStreamVersion),
+      position: String(opened.lastEventGlobalPosition),
+    };
   };
 
   const server = http.createServer((request, response) => {
@@ -132,7 +144,8 @@ async function main(): Promise<void> {
       };
       const run = async () => {
         if (request.method === 'GET' && request.url === '/health') return answer(200, { status: 'ok' });
-        const route = request.method === 'POST' ? /^\/cases(?:\/([0-9a-f-]{36})\/([a-z-]+))?$/.exec(request.url ?? '') : null;
+        const route =
+          request.method === 'POST' ? /^\/cases(?:\/([0-9a-f-]{36})\/([a-z-]+))?$/.exec(request.url ?? '') : null;
         if (!route) return answer(404, { title: 'not found' });
         let body: Record<string, unknown>;
         try {
@@ -155,7 +168,14 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 60_000;
   server.listen(Number(process.env.PORT ?? 3100), '127.0.0.1', () => process.stdout.write('listening\n'));
-  const stop = () => server.close(() => void store.close().then(() => pool.end()).then(() => process.exit(0)));
+  const stop = () =>
+    server.close(
+      () =>
+        void store
+          .close()
+          .then(() => pool.end())
+          .then(() => process.exit(0)),
+    );
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

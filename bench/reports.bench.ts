@@ -51,7 +51,10 @@ interface Variant {
 async function main(): Promise<void> {
   let args: Record<string, string | true>;
   try {
-    args = parseArgs(process.argv.slice(2), { values: ['children', 'seed', 'requests', 'concurrency'], flags: ['keep'] });
+    args = parseArgs(process.argv.slice(2), {
+      values: ['children', 'seed', 'requests', 'concurrency'],
+      flags: ['keep'],
+    });
   } catch (error) {
     fail(`bench:reports: ${(error as Error).message}`);
   }
@@ -59,10 +62,12 @@ async function main(): Promise<void> {
   const requests = Number(args.requests ?? 200);
   const concurrency = Number(args.concurrency ?? 16);
   const seed = String(args.seed ?? 'windscreen');
-  if (![children, requests, concurrency].every((n) => Number.isInteger(n) && n > 0)) fail('bench:reports: --children, --requests and --concurrency are positive whole numbers');
+  if (![children, requests, concurrency].every((n) => Number.isInteger(n) && n > 0))
+    fail('bench:reports: --children, --requests and --concurrency are positive whole numbers');
   // Keeps the generated database for looking into a slow query afterwards (an embedded one goes with its server).
   const keep = args.keep === true;
-  if (keep && !process.env.DATABASE_URL) fail('bench:reports: --keep needs DATABASE_URL (the embedded server is temporary)');
+  if (keep && !process.env.DATABASE_URL)
+    fail('bench:reports: --keep needs DATABASE_URL (the embedded server is temporary)');
 
   const server = await benchServer('reports');
   const { scratch } = server;
@@ -85,7 +90,9 @@ async function main(): Promise<void> {
     const version = (await pool.query('show server_version')).rows[0].server_version;
     const fsync = (await pool.query('show fsync')).rows[0].fsync;
     const end = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
-    say(`Windscreen reports benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, Node ${process.version}`);
+    say(
+      `Windscreen reports benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, Node ${process.version}`,
+    );
     say(`population: ${fmt(children)} children, seed "${seed}", the three years to ${end.toISOString().slice(0, 10)}`);
     say();
 
@@ -95,11 +102,16 @@ async function main(): Promise<void> {
     let done = 0;
     let families = 0;
     const t0 = process.hrtime.bigint();
-    const generated = await playPopulation(generatePopulation({ seed, children, end }), new StorePlayer(store), concurrency, (family) => {
-      families++;
-      done += family.children.length;
-      bar.update(done);
-    });
+    const generated = await playPopulation(
+      generatePopulation({ seed, children, end }),
+      new StorePlayer(store),
+      concurrency,
+      (family) => {
+        families++;
+        done += family.children.length;
+        bar.update(done);
+      },
+    );
     bar.finish(done);
     const generateSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
     await store.close();
@@ -110,24 +122,37 @@ async function main(): Promise<void> {
       `  ${fmt(children)} children in ${fmt(families)} families: ${fmt(generated.commands)} commands, ${fmt(generated.events)} events in ${generateSeconds.toFixed(1)} s ` +
         `(${fmt(generated.events / generateSeconds)} events/s), ${generated.refused.length} refused`,
     );
-    for (const refusal of generated.refused.slice(0, 10)) say(`    refused: family ${refusal.family}, ${refusal.step}: ${refusal.code} - ${refusal.message}`);
+    for (const refusal of generated.refused.slice(0, 10))
+      say(`    refused: family ${refusal.family}, ${refusal.step}: ${refusal.code} - ${refusal.message}`);
     say();
 
     // 2. Rebuild every read model from the log.
-    const projector = await NestFactory.createApplicationContext(ProjectorModule.register(config, url, { run: false }), { logger: ['error'] });
-    say(`rebuild (every read model emptied and replayed from the log, side by side; target >= ${fmt(REBUILD_TARGET)} events/s)`);
+    const projector = await NestFactory.createApplicationContext(
+      ProjectorModule.register(config, url, { run: false }),
+      { logger: ['error'] },
+    );
+    say(
+      `rebuild (every read model emptied and replayed from the log, side by side; target >= ${fmt(REBUILD_TARGET)} events/s)`,
+    );
     say('  projection                          events    seconds    events/s');
     try {
       const eventStore = projector.get(EventStore);
       const progress = new ProgressBar('rebuild (slowest projection)', generated.events);
       const done = new Map<string, number>();
-      const report = await rebuildProjections(projector.get(DataSource), eventStore, projector.get<Projection[]>(PROJECTIONS), (name, eventsDone) => {
-        done.set(name, eventsDone);
-        progress.update(Math.min(...done.values()));
-      });
+      const report = await rebuildProjections(
+        projector.get(DataSource),
+        eventStore,
+        projector.get<Projection[]>(PROJECTIONS),
+        (name, eventsDone) => {
+          done.set(name, eventsDone);
+          progress.update(Math.min(...done.values()));
+        },
+      );
       progress.finish(Math.min(...report.projections.map((one) => one.events)));
       for (const one of report.projections) {
-        say(`  ${one.projection.padEnd(32)} ${fmt(one.events).padStart(9)} ${one.seconds.toFixed(2).padStart(10)} ${fmt(one.eventsPerSecond).padStart(11)}`);
+        say(
+          `  ${one.projection.padEnd(32)} ${fmt(one.events).padStart(9)} ${one.seconds.toFixed(2).padStart(10)} ${fmt(one.eventsPerSecond).padStart(11)}`,
+        );
       }
       const overall = generated.events / report.seconds;
       say(
@@ -143,16 +168,54 @@ async function main(): Promise<void> {
     // with the generator and the rebuild above.
     const api = await startChild(
       'apps/api/src/main.ts',
-      { DATABASE_URL: url, AUTH_JWT_SECRET: config.authJwtSecret!, LOG_LEVEL: 'warn', PROJECTIONS: 'inline', NODE_ENV: 'production' },
+      {
+        DATABASE_URL: url,
+        AUTH_JWT_SECRET: config.authJwtSecret!,
+        LOG_LEVEL: 'warn',
+        PROJECTIONS: 'inline',
+        NODE_ENV: 'production',
+      },
       async (apiUrl) => (await fetch(`${apiUrl}/health`)).ok,
     );
     const port = Number(new URL(api.url).port);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const tokens: Record<Variant['as'], string> = {
-      'manager-all': token({ sub: 'bench-manager', name: 'Bench Manager', roles: ['manager'], agency: 'Children’s Social Care', team: 'north', allTeams: true }, config),
-      'manager-north': token({ sub: 'bench-north', name: 'North Manager', roles: ['manager'], agency: 'Children’s Social Care', team: 'north' }, config),
-      auditor: token({ sub: 'bench-auditor', name: 'Bench Auditor', roles: ['auditor'], agency: 'Safeguarding Board', team: 'board', allTeams: true }, config),
-      'case-worker': token({ sub: 'demo-north-ehw1', name: 'North Worker', roles: ['case_worker'], agency: 'Early Help', team: 'north' }, config),
+      'manager-all': token(
+        {
+          sub: 'bench-manager',
+          name: 'Bench Manager',
+          roles: ['manager'],
+          agency: 'Children’s Social Care',
+          team: 'north',
+          allTeams: true,
+        },
+        config,
+      ),
+      'manager-north': token(
+        {
+          sub: 'bench-north',
+          name: 'North Manager',
+          roles: ['manager'],
+          agency: 'Children’s Social Care',
+          team: 'north',
+        },
+        config,
+      ),
+      auditor: token(
+        {
+          sub: 'bench-auditor',
+          name: 'Bench Auditor',
+          roles: ['auditor'],
+          agency: 'Safeguarding Board',
+          team: 'board',
+          allTeams: true,
+        },
+        config,
+      ),
+      'case-worker': token(
+        { sub: 'demo-north-ehw1', name: 'North Worker', roles: ['case_worker'], agency: 'Early Help', team: 'north' },
+        config,
+      ),
     };
     const day = (offsetDays: number) => new Date(end.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
     const reportVariants: Variant[] = [
@@ -161,11 +224,26 @@ async function main(): Promise<void> {
       { label: 'area', query: '?area=cambridgeshire', as: 'manager-all' },
       { label: 'team', query: '?team=city', as: 'auditor' },
       { label: 'interval week', query: '?interval=week', as: 'auditor' },
-      { label: 'interval quarter, 3 years', query: `?interval=quarter&from=${day(-3 * 365)}&to=${day(-1)}`, as: 'manager-all' },
-      { label: 'area + month + 1 year', query: `?area=peterborough&interval=month&from=${day(-365)}&to=${day(-1)}`, as: 'manager-all' },
-      { label: 'team + week + 90 days', query: `?team=north&interval=week&from=${day(-90)}&to=${day(-1)}`, as: 'auditor' },
+      {
+        label: 'interval quarter, 3 years',
+        query: `?interval=quarter&from=${day(-3 * 365)}&to=${day(-1)}`,
+        as: 'manager-all',
+      },
+      {
+        label: 'area + month + 1 year',
+        query: `?area=peterborough&interval=month&from=${day(-365)}&to=${day(-1)}`,
+        as: 'manager-all',
+      },
+      {
+        label: 'team + week + 90 days',
+        query: `?team=north&interval=week&from=${day(-90)}&to=${day(-1)}`,
+        as: 'auditor',
+      },
     ];
-    const listVariants = (path: string, queries: [string, string, Variant['as']][]) => ({ path, variants: queries.map(([label, query, as]) => ({ label, query, as })) });
+    const listVariants = (path: string, queries: [string, string, Variant['as']][]) => ({
+      path,
+      variants: queries.map(([label, query, as]) => ({ label, query, as })),
+    });
     const targets = [
       ...REPORTS.map((report) => ({ path: report, variants: reportVariants })),
       listVariants('/cases', [
@@ -183,11 +261,20 @@ async function main(): Promise<void> {
       ]),
     ];
 
-    say(`api (${fmt(requests)} requests per endpoint, one at a time over keep-alive, a mix of filters and roles, after ${WARM_UP} warm-up requests; target p99 < ${P99_TARGET_MS} ms)`);
-    say('  endpoint                          status             p50 ms   p99 ms   max ms   target    slowest filter (its p99)');
+    say(
+      `api (${fmt(requests)} requests per endpoint, one at a time over keep-alive, a mix of filters and roles, after ${WARM_UP} warm-up requests; target p99 < ${P99_TARGET_MS} ms)`,
+    );
+    say(
+      '  endpoint                          status             p50 ms   p99 ms   max ms   target    slowest filter (its p99)',
+    );
     try {
       for (const target of targets) {
-        const probe = await get(port, agent, `${target.path}${target.variants[0].query}`, tokens[target.variants[0].as]);
+        const probe = await get(
+          port,
+          agent,
+          `${target.path}${target.variants[0].query}`,
+          tokens[target.variants[0].as],
+        );
         if (probe.status === 404) {
           say(`  GET ${target.path.padEnd(30)} not available (404)`);
           continue;
@@ -208,8 +295,21 @@ async function main(): Promise<void> {
         }
         all.sort((a, b) => a - b);
         const p99 = percentile(all, 99);
-        const slowest = [...byVariant].map(([label, times]) => [label, percentile(times.sort((a, b) => a - b), 99)] as const).sort((a, b) => b[1] - a[1])[0];
-        const status = [...statuses].map(([code, n]) => (statuses.size === 1 ? String(code) : `${code}×${n}`)).join(' ');
+        const slowest = [...byVariant]
+          .map(
+            ([label, times]) =>
+              [
+                label,
+                percentile(
+                  times.sort((a, b) => a - b),
+                  99,
+                ),
+              ] as const,
+          )
+          .sort((a, b) => b[1] - a[1])[0];
+        const status = [...statuses]
+          .map(([code, n]) => (statuses.size === 1 ? String(code) : `${code}×${n}`))
+          .join(' ');
         const ok = [...statuses.keys()].every((code) => code >= 200 && code < 300);
         say(
           `  GET ${target.path.padEnd(30)} ${status.padEnd(17)} ${fmt(percentile(all, 50), 1).padStart(7)} ${fmt(p99, 1).padStart(8)} ${fmt(all[all.length - 1], 1).padStart(8)}   ${(ok && p99 < P99_TARGET_MS ? 'met' : 'not met').padEnd(8)}  ${slowest[0]} (${fmt(slowest[1], 1)})`,
@@ -232,10 +332,21 @@ function token(claims: TokenClaims, config: AppConfig): string {
 function get(port: number, agent: http.Agent, target: string, bearer: string): Promise<{ status: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const request = http.get({ host: '127.0.0.1', port, path: target, agent, headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
+    const request = http.get(
+      {
+        host: '127.0.0.1',
+        port,
+        path: target,
+        agent,
+        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+        );
+      },
+    );
     request.on('error', reject);
   });
 }

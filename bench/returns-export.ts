@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   const record = await readReturnsRecord(store, asOf);
   if (kind === 'cin-census') {
     const report = await writeCinCensus(record, { year: Number(year), asOf }, file);
-    summary = { children: report.children, episodes: report.episodes, leftOut: report.leftOut.length, incomplete: report.incomplete.length, validation: report.validation.length };
+    summary = {
+      children: report.children,
+      episodes: report.episodes,
+      leftOut: report.leftOut.length,
+      incomplete: report.incomplete.length,
+      validation: report.validation.length,
+    };
   } else {
     await writeAnnexA(record, { from, to, format: 'xlsx' }, file);
   }
@@ -28,7 +34,9 @@ async function main(): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
   await pool.end().catch(() => undefined);
-  process.stdout.write(`${JSON.stringify({ ...summary, seconds, bytes: fs.statSync(out).size, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...summary, seconds, bytes: fs.statSync(out).size, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
 }
 
 main().catch((error) => {

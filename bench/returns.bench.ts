@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   const concurrency = Number(args.concurrency ?? 16);
   // Building 100,000 children takes about ten minutes on a busy two-core machine: --children makes a smaller run.
   const seed = String(args.seed ?? 'windscreen');
-  if (![children, concurrency].every((n) => Number.isInteger(n) && n > 0)) fail('bench:returns: --children and --concurrency are positive whole numbers');
+  if (![children, concurrency].every((n) => Number.isInteger(n) && n > 0))
+    fail('bench:returns: --children and --concurrency are positive whole numbers');
   const say = (line = '') => process.stdout.write(`${line}\n`);
 
   const server = await benchServer('returns');
@@ -58,37 +59,69 @@ async function main(): Promise<void> {
     const bar = new ProgressBar('generate', children);
     let done = 0;
     const t0 = process.hrtime.bigint();
-    const generated = await playPopulation(generatePopulation({ seed, children, end }), new StorePlayer(store), concurrency, (family) => {
-      done += family.children.length;
-      bar.update(done);
-    });
+    const generated = await playPopulation(
+      generatePopulation({ seed, children, end }),
+      new StorePlayer(store),
+      concurrency,
+      (family) => {
+        done += family.children.length;
+        bar.update(done);
+      },
+    );
     bar.finish(done);
     const generateSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
     await store.close();
     await pool.query('vacuum analyze');
     await pool.end();
-    say(`generate: ${fmt(generated.commands)} commands, ${fmt(generated.events)} events in ${generateSeconds.toFixed(1)} s, ${generated.refused.length} refused`);
+    say(
+      `generate: ${fmt(generated.commands)} commands, ${fmt(generated.events)} events in ${generateSeconds.toFixed(1)} s, ${generated.refused.length} refused`,
+    );
     say();
 
     // The latest collection year that has ended, and the six months to the end of the population.
     const lastMarch = end.getUTCMonth() >= 3 ? end.getUTCFullYear() : end.getUTCFullYear() - 1;
     const to = new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
-    const from = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 6, end.getUTCDate())).toISOString().slice(0, 10);
+    const from = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 6, end.getUTCDate()))
+      .toISOString()
+      .slice(0, 10);
     const scratch = path.join(os.tmpdir(), `windscreen-bench-returns-${process.pid}`);
-    say(`returns (each from the whole log of ${fmt(generated.events)} events, in its own process; target < ${TARGET_SECONDS} s each)`);
+    say(
+      `returns (each from the whole log of ${fmt(generated.events)} events, in its own process; target < ${TARGET_SECONDS} s each)`,
+    );
     say('  return                                   seconds   output MiB   peak RSS MiB   target');
     for (const [label, kind, out, extra] of [
-      [`CIN census ${lastMarch} (to 31 March ${lastMarch})`, 'cin-census', `${scratch}-census.xml`, [String(lastMarch), '', '']],
+      [
+        `CIN census ${lastMarch} (to 31 March ${lastMarch})`,
+        'cin-census',
+        `${scratch}-census.xml`,
+        [String(lastMarch), '', ''],
+      ],
       [`Annex A ${from} to ${to}`, 'annex-a', `${scratch}-annex-a.xlsx`, ['', from, to]],
     ] as const) {
-      const { stdout } = await promisify(execFile)(process.execPath, [...RETURN_FLAGS, '-r', '@swc-node/register', path.join(__dirname, 'returns-export.ts'), kind, url, out, ...extra], {
-        maxBuffer: 1 << 20,
-      });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [
+          ...RETURN_FLAGS,
+          '-r',
+          '@swc-node/register',
+          path.join(__dirname, 'returns-export.ts'),
+          kind,
+          url,
+          out,
+          ...extra,
+        ],
+        {
+          maxBuffer: 1 << 20,
+        },
+      );
       const result = JSON.parse(stdout.trim().split('\n').pop()!);
       say(
         `  ${label.padEnd(40)} ${result.seconds.toFixed(1).padStart(7)} ${(result.bytes / 1048576).toFixed(1).padStart(12)} ${result.peakRssMiB.toFixed(0).padStart(14)}   ${result.seconds < TARGET_SECONDS ? 'met' : 'not met'}`,
       );
-      if (kind === 'cin-census') say(`    ${fmt(result.children)} children, ${fmt(result.episodes)} episodes; left out ${fmt(result.leftOut)}, incomplete ${fmt(result.incomplete)}, validation issues ${fmt(result.validation)}`);
+      if (kind === 'cin-census')
+        say(
+          `    ${fmt(result.children)} children, ${fmt(result.episodes)} episodes; left out ${fmt(result.leftOut)}, incomplete ${fmt(result.incomplete)}, validation issues ${fmt(result.validation)}`,
+        );
     }
   } finally {
     await server.stop();

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     await createRawEventsTable(pool);
     const version = (await pool.query('show server_version')).rows[0].server_version;
     const fsync = (await pool.query('show fsync')).rows[0].fsync;
-    say(`Windscreen event store benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, ${SECONDS} s per figure`);
+    say(
+      `Windscreen event store benchmark — PostgreSQL ${version} (fsync ${fsync}), ${os.cpus().length} cores, ${SECONDS} s per figure`,
+    );
     say('');
     say('appends (random stream among 100k, expected revision checked)');
     say('  clients  events/append   events/s    p50 ms   p99 ms   raw INSERT/s   ratio');
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
     const readBatch = 1000;
     const readAllOnce = async (): Promise<number> => {
       let read = 0;
-      for (let position = 0n; ; ) {
+      for (let position = 0n; ;) {
         const batch = await store.readAll({ fromPosition: position, limit: readBatch });
         if (batch.length === 0) return read;
         read += batch.length;
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
     };
     const bareSelectOnce = async (): Promise<number> => {
       let read = 0;
-      for (let position = '0'; ; ) {
+      for (let position = '0'; ;) {
         const { rows } = await pool.query(
           `select position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash
              from events where position > $1 order by position limit $2`,
@@ -117,7 +119,9 @@ async function main(): Promise<void> {
       best.bare = Math.max(best.bare, await eventsPerSecond(bareSelectOnce));
     }
     say(`catch-up read of ${fmt(total)} events, ${readBatch} per batch`);
-    say(`  readAll: ${fmt(best.ours)} events/s   bare batched SELECT: ${fmt(best.bare)} events/s   ratio ${((best.ours / best.bare) * 100).toFixed(0)}%   (best of two runs each, alternated)`);
+    say(
+      `  readAll: ${fmt(best.ours)} events/s   bare batched SELECT: ${fmt(best.bare)} events/s   ratio ${((best.ours / best.bare) * 100).toFixed(0)}%   (best of two runs each, alternated)`,
+    );
     say('');
     say('targets: appends at 32 clients >= 70% of raw INSERT; catch-up read >= 80% of bare SELECT');
   } finally {

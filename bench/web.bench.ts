@@ -29,7 +29,10 @@ const WORKER = 'demo-north-sw1';
 /** Signs in on the development page as `user`: the session cookie. */
 async function signIn(apiUrl: string, user: string): Promise<string> {
   const page = await fetch(`${apiUrl}/web/sign-in`);
-  const signInCookie = page.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  const signInCookie = page.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
   if (!csrf) throw new Error('the development sign-in page did not answer (is an identity provider configured?)');
   const signedIn = await fetch(`${apiUrl}/web/sign-in/development`, {
@@ -61,12 +64,19 @@ async function main(): Promise<void> {
   const requests = Number(args.requests ?? 200);
   const concurrency = Number(args.concurrency ?? 16);
   const seed = String(args.seed ?? 'windscreen');
-  if (![children, requests, concurrency].every((n) => Number.isInteger(n) && n > 0)) fail('bench:web: --children, --requests and --concurrency are positive whole numbers');
+  if (![children, requests, concurrency].every((n) => Number.isInteger(n) && n > 0))
+    fail('bench:web: --children, --requests and --concurrency are positive whole numbers');
 
   const server = await benchServer('web');
   const url = await server.createDatabase(`windscreen_bench_web_${Date.now()}`);
   await migrate(url);
-  const config: AppConfig = { ...loadConfig({}), dataDir: server.scratch, databaseUrl: url, authJwtSecret: crypto.randomBytes(32).toString('hex'), logLevel: 'error' };
+  const config: AppConfig = {
+    ...loadConfig({}),
+    dataDir: server.scratch,
+    databaseUrl: url,
+    authJwtSecret: crypto.randomBytes(32).toString('hex'),
+    logLevel: 'error',
+  };
   const say = (line = '') => process.stdout.write(`${line}\n`);
   try {
     const pool = new Pool({ connectionString: url, max: concurrency + 4 });
@@ -78,24 +88,47 @@ async function main(): Promise<void> {
     const store = new PostgresEventStore(pool, url);
     const bar = new ProgressBar('generate', children);
     let done = 0;
-    const generated = await playPopulation(generatePopulation({ seed, children, end }), new StorePlayer(store), concurrency, (family) => bar.update((done += family.children.length)));
+    const generated = await playPopulation(
+      generatePopulation({ seed, children, end }),
+      new StorePlayer(store),
+      concurrency,
+      (family) => bar.update((done += family.children.length)),
+    );
     bar.finish(done);
     await store.close();
 
-    const projector = await NestFactory.createApplicationContext(ProjectorModule.register(config, url, { run: false }), { logger: ['error'] });
+    const projector = await NestFactory.createApplicationContext(
+      ProjectorModule.register(config, url, { run: false }),
+      { logger: ['error'] },
+    );
     try {
-      await rebuildProjections(projector.get(DataSource), projector.get(EventStore), projector.get<Projection[]>(PROJECTIONS));
+      await rebuildProjections(
+        projector.get(DataSource),
+        projector.get(EventStore),
+        projector.get<Projection[]>(PROJECTIONS),
+      );
     } finally {
       await projector.close();
     }
     await pool.query('vacuum analyze');
-    const cases: string[] = (await pool.query(`select case_id from case_summaries where allocated_worker_id = $1 and status = 'open' order by case_id limit 100`, [WORKER])).rows.map((row) => row.case_id);
+    const cases: string[] = (
+      await pool.query(
+        `select case_id from case_summaries where allocated_worker_id = $1 and status = 'open' order by case_id limit 100`,
+        [WORKER],
+      )
+    ).rows.map((row) => row.case_id);
     await pool.end();
-    say(`${fmt(generated.events)} events; ${WORKER} holds ${cases.length >= 100 ? '100 or more' : cases.length} open cases`);
+    say(
+      `${fmt(generated.events)} events; ${WORKER} holds ${cases.length >= 100 ? '100 or more' : cases.length} open cases`,
+    );
     if (cases.length === 0) fail(`bench:web: ${WORKER} holds no open case: try more --children`);
 
     // Development sign-in: no identity provider and not production (plain http, no Secure cookie).
-    const api = await startChild('apps/api/src/main.ts', { DATABASE_URL: url, AUTH_JWT_SECRET: config.authJwtSecret!, LOG_LEVEL: 'warn', PROJECTIONS: 'inline' }, async (apiUrl) => (await fetch(`${apiUrl}/health`)).ok);
+    const api = await startChild(
+      'apps/api/src/main.ts',
+      { DATABASE_URL: url, AUTH_JWT_SECRET: config.authJwtSecret!, LOG_LEVEL: 'warn', PROJECTIONS: 'inline' },
+      async (apiUrl) => (await fetch(`${apiUrl}/health`)).ok,
+    );
     try {
       const cookie = await signIn(api.url, WORKER);
       const pages = [
@@ -103,7 +136,9 @@ async function main(): Promise<void> {
         { label: 'case page', url: (i: number) => `${api.url}/web/cases/${cases[i % cases.length]}` },
       ];
       say();
-      say(`pages (${fmt(requests)} requests each, one at a time, after ${WARM_UP} warm-up requests; target p95 < ${P95_TARGET_MS} ms)`);
+      say(
+        `pages (${fmt(requests)} requests each, one at a time, after ${WARM_UP} warm-up requests; target p95 < ${P95_TARGET_MS} ms)`,
+      );
       say('  page          status      p50 ms   p95 ms   max ms   target');
       for (const page of pages) {
         for (let i = 0; i < WARM_UP; i++) await timed(page.url(i), cookie);
@@ -118,7 +153,9 @@ async function main(): Promise<void> {
         const p95 = percentile(times, 95);
         const ok = [...statuses.keys()].every((code) => code === 200);
         const status = [...statuses].map(([code, n]) => `${code}×${n}`).join(' ');
-        say(`  ${page.label.padEnd(13)} ${status.padEnd(10)} ${fmt(percentile(times, 50), 1).padStart(7)} ${fmt(p95, 1).padStart(8)} ${fmt(times[times.length - 1], 1).padStart(8)}   ${ok && p95 < P95_TARGET_MS ? 'met' : 'not met'}`);
+        say(
+          `  ${page.label.padEnd(13)} ${status.padEnd(10)} ${fmt(percentile(times, 50), 1).padStart(7)} ${fmt(p95, 1).padStart(8)} ${fmt(times[times.length - 1], 1).padStart(8)}   ${ok && p95 < P95_TARGET_MS ? 'met' : 'not met'}`,
+        );
       }
     } finally {
       await api.stop();
@@ -129,6 +166,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`bench:web failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:web failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -34,20 +34,38 @@ function run(args, minutes) {
 function main() {
   if (fs.existsSync(CHROMIUM)) return;
   if (process.env.WINDSCREEN_NO_CHROMIUM_INSTALL === '1') {
-    say(`${CHROMIUM} is missing and WINDSCREEN_NO_CHROMIUM_INSTALL=1: not installing; the browser tests will be skipped`);
+    say(
+      `${CHROMIUM} is missing and WINDSCREEN_NO_CHROMIUM_INSTALL=1: not installing; the browser tests will be skipped`,
+    );
     return;
   }
   if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !onPath('apt-get')) {
-    say(`${CHROMIUM} is missing and this is not root with apt-get: the browser tests will be skipped (install Debian's chromium package to run them)`);
+    say(
+      `${CHROMIUM} is missing and this is not root with apt-get: the browser tests will be skipped (install Debian's chromium package to run them)`,
+    );
     return;
   }
   say(`${CHROMIUM} is missing: installing Debian's chromium package for the browser tests`);
-  const install = ['apt-get', 'install', '-y', '-q', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=120', 'chromium'];
+  const install = [
+    'apt-get',
+    'install',
+    '-y',
+    '-q',
+    '--no-install-recommends',
+    '-o',
+    'DPkg::Lock::Timeout=120',
+    'chromium',
+  ];
   if (!run(install, INSTALL_MINUTES)) {
     say('the install failed; refreshing the package lists and trying once more');
-    if (run(['apt-get', 'update', '-q', '-o', 'DPkg::Lock::Timeout=120'], UPDATE_MINUTES)) run(install, INSTALL_MINUTES);
+    if (run(['apt-get', 'update', '-q', '-o', 'DPkg::Lock::Timeout=120'], UPDATE_MINUTES))
+      run(install, INSTALL_MINUTES);
   }
-  say(fs.existsSync(CHROMIUM) ? `installed ${CHROMIUM}` : `${CHROMIUM} is still missing: the browser tests will be skipped`);
+  say(
+    fs.existsSync(CHROMIUM)
+      ? `installed ${CHROMIUM}`
+      : `${CHROMIUM} is still missing: the browser tests will be skipped`,
+  );
 }
 
 try {

@@ -24,11 +24,16 @@ export default async function globalSetup(): Promise<void> {
     dataDir,
     temporary: true,
     postgresFlags: [
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
-      '-c', 'max_connections=300',
-      '-c', 'idle_in_transaction_session_timeout=120s',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'idle_in_transaction_session_timeout=120s',
     ],
   });
   process.env[TEST_SERVER_URL_VARIABLE] = server.url;

@@ -35,16 +35,33 @@ describeInChromium("the children's pages")('The children’s pages in Chromium: 
 
   async function expectAccessible(state: string): Promise<void> {
     await page.evaluate(AXE_SOURCE);
-    const results = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_22_A_AA);
-    const violations = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    const results = await page.evaluate(
+      (tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+      WCAG_22_A_AA,
+    );
+    const violations = results.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
     expect({ page: state, violations }).toEqual({ page: state, violations: [] });
   }
 
   it('Given a child with a parent, When a worker finds them, opens their page and checks a new contact, Then every page passes axe and no policy is broken', async () => {
     const north = `Bearer ${t.token({ sub: 'demo-north-ehw1', team: 'north' })}`;
     const opened = await t.http().post('/cases').set('Authorization', north).send(aContact());
-    const parent = await t.http().post(`/children/${opened.body.childId}/parents-and-carers`).set('Authorization', north).send({ name: 'Sara Khan', relationship: 'mother', parentalResponsibility: true });
-    expect((await t.http().get(`/children/${opened.body.childId}?minPosition=${parent.body.position}`).set('Authorization', north)).status).toBe(200);
+    const parent = await t
+      .http()
+      .post(`/children/${opened.body.childId}/parents-and-carers`)
+      .set('Authorization', north)
+      .send({ name: 'Sara Khan', relationship: 'mother', parentalResponsibility: true });
+    expect(
+      (
+        await t
+          .http()
+          .get(`/children/${opened.body.childId}?minPosition=${parent.body.position}`)
+          .set('Authorization', north)
+      ).status,
+    ).toBe(200);
 
     await page.goto(`${baseUrl}/web/sign-in`);
     await page.check('input[name="user"][value="demo-north-ehw1"]');

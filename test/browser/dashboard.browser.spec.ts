@@ -25,22 +25,77 @@ declare const document: { body: { dataset: Record<string, string | undefined> };
 declare const window: { windscreenDashboard: { charts: Map<string, ChartInPage> } };
 declare function getComputedStyle(node: unknown): { outlineStyle: string };
 
-
 type Step = { level: string; on: string };
 /**
  * A small known history, January to June 2025. First assessments are not steps; every later
  * change is a step up or down in the month it happened.
  */
 const HISTORY: { area: 'cambridgeshire' | 'peterborough'; name: string; openedOn: string; steps: Step[] }[] = [
-  { area: 'cambridgeshire', name: 'Ada', openedOn: '2025-01-10', steps: [{ level: 'emerging', on: '2025-01-15' }, { level: 'complex', on: '2025-02-10' }, { level: 'emerging', on: '2025-04-05' }] },
-  { area: 'cambridgeshire', name: 'Ben', openedOn: '2025-01-12', steps: [{ level: 'emerging', on: '2025-01-20' }, { level: 'complex', on: '2025-02-15' }] },
-  { area: 'cambridgeshire', name: 'Cara', openedOn: '2025-01-14', steps: [{ level: 'universal', on: '2025-01-21' }, { level: 'emerging', on: '2025-03-10' }] },
-  { area: 'peterborough', name: 'Dev', openedOn: '2025-02-01', steps: [{ level: 'complex', on: '2025-02-05' }, { level: 'emerging', on: '2025-03-20' }, { level: 'universal', on: '2025-05-12' }] },
-  { area: 'peterborough', name: 'Eli', openedOn: '2025-03-01', steps: [{ level: 'emerging', on: '2025-03-03' }, { level: 'complex', on: '2025-05-20' }] },
+  {
+    area: 'cambridgeshire',
+    name: 'Ada',
+    openedOn: '2025-01-10',
+    steps: [
+      { level: 'emerging', on: '2025-01-15' },
+      { level: 'complex', on: '2025-02-10' },
+      { level: 'emerging', on: '2025-04-05' },
+    ],
+  },
+  {
+    area: 'cambridgeshire',
+    name: 'Ben',
+    openedOn: '2025-01-12',
+    steps: [
+      { level: 'emerging', on: '2025-01-20' },
+      { level: 'complex', on: '2025-02-15' },
+    ],
+  },
+  {
+    area: 'cambridgeshire',
+    name: 'Cara',
+    openedOn: '2025-01-14',
+    steps: [
+      { level: 'universal', on: '2025-01-21' },
+      { level: 'emerging', on: '2025-03-10' },
+    ],
+  },
+  {
+    area: 'peterborough',
+    name: 'Dev',
+    openedOn: '2025-02-01',
+    steps: [
+      { level: 'complex', on: '2025-02-05' },
+      { level: 'emerging', on: '2025-03-20' },
+      { level: 'universal', on: '2025-05-12' },
+    ],
+  },
+  {
+    area: 'peterborough',
+    name: 'Eli',
+    openedOn: '2025-03-01',
+    steps: [
+      { level: 'emerging', on: '2025-03-03' },
+      { level: 'complex', on: '2025-05-20' },
+    ],
+  },
 ];
 /** [month, step-ups, step-downs] */
-const ALL_AREAS = [['2025-01', 0, 0], ['2025-02', 2, 0], ['2025-03', 1, 1], ['2025-04', 0, 1], ['2025-05', 1, 1], ['2025-06', 0, 0]];
-const PETERBOROUGH = [['2025-01', 0, 0], ['2025-02', 0, 0], ['2025-03', 0, 1], ['2025-04', 0, 0], ['2025-05', 1, 1], ['2025-06', 0, 0]];
+const ALL_AREAS = [
+  ['2025-01', 0, 0],
+  ['2025-02', 2, 0],
+  ['2025-03', 1, 1],
+  ['2025-04', 0, 1],
+  ['2025-05', 1, 1],
+  ['2025-06', 0, 0],
+];
+const PETERBOROUGH = [
+  ['2025-01', 0, 0],
+  ['2025-02', 0, 0],
+  ['2025-03', 0, 1],
+  ['2025-04', 0, 0],
+  ['2025-05', 1, 1],
+  ['2025-06', 0, 0],
+];
 
 describeInChromium('the dashboard browser test')("Managers' dashboard in Chromium", () => {
   let t: TestApp;
@@ -82,20 +137,32 @@ describeInChromium('the dashboard browser test')("Managers' dashboard in Chromiu
     for (;;) {
       const health = await t.http().get('/health');
       if (health.body.projections.every((projection: { lag: string }) => projection.lag === '0')) return;
-      if (Date.now() > deadline) throw new Error(`projections still behind: ${JSON.stringify(health.body.projections)}`);
+      if (Date.now() > deadline)
+        throw new Error(`projections still behind: ${JSON.stringify(health.body.projections)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
   const tableRows = (selector: string) =>
-    page.$$eval(`${selector} tbody tr`, (rows) => (rows as unknown as PageNode[]).map((row) => Array.from(row.cells ?? [], (cell) => cell.textContent)));
+    page.$$eval(`${selector} tbody tr`, (rows) =>
+      (rows as unknown as PageNode[]).map((row) => Array.from(row.cells ?? [], (cell) => cell.textContent)),
+    );
   /** What the live Chart.js instance holds, not what the page meant to give it. */
   const chartData = (canvasId: string) =>
     page.evaluate((id) => {
       const chart = window.windscreenDashboard.charts.get(id);
-      return chart && { labels: chart.data.labels, datasets: chart.data.datasets.map(({ label, data }) => ({ label, data })) };
+      return (
+        chart && {
+          labels: chart.data.labels,
+          datasets: chart.data.datasets.map(({ label, data }) => ({ label, data })),
+        }
+      );
     }, canvasId);
-  const loads = (count: number) => page.waitForFunction((n) => document.body.dataset.loads === String(n) && document.body.dataset.state === 'ready', count);
+  const loads = (count: number) =>
+    page.waitForFunction(
+      (n) => document.body.dataset.loads === String(n) && document.body.dataset.state === 'ready',
+      count,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -118,18 +185,27 @@ describeInChromium('the dashboard browser test')("Managers' dashboard in Chromiu
     await page.click('#show');
     await page.waitForFunction(() => document.body.dataset.state === 'error');
 
-    expect(await page.textContent('#error')).toMatch(/^Your token does not allow these reports \(403.*manager or auditor role/);
+    expect(await page.textContent('#error')).toMatch(
+      /^Your token does not allow these reports \(403.*manager or auditor role/,
+    );
     expect(await page.textContent('#status')).toBe('The reports could not be loaded.');
   });
 
   it("Given a manager's all-teams token, When the reports for January to June 2025 are loaded, Then the transitions table and chart show each month's steps", async () => {
-    await page.fill('#token', t.token({ sub: 'maria', name: 'Maria Manager', roles: ['manager'], team: 'north', allTeams: true }));
+    await page.fill(
+      '#token',
+      t.token({ sub: 'maria', name: 'Maria Manager', roles: ['manager'], team: 'north', allTeams: true }),
+    );
     await page.click('#show');
     await loads(1);
 
     expect(await page.isHidden('#error')).toBe(true);
     expect(await page.textContent('#status')).toBe('Showing 2025-01-01 to 2025-06-30, by month, all areas, all teams.');
-    expect(await page.$$eval('#transitions-table thead th', (cells) => (cells as unknown as PageNode[]).map((cell) => cell.textContent))).toEqual(['Month', 'Step-ups', 'Step-downs']);
+    expect(
+      await page.$$eval('#transitions-table thead th', (cells) =>
+        (cells as unknown as PageNode[]).map((cell) => cell.textContent),
+      ),
+    ).toEqual(['Month', 'Step-ups', 'Step-downs']);
     expect(await tableRows('#transitions-table')).toEqual(ALL_AREAS.map((row) => row.map(String)));
     expect(await chartData('transitions-chart')).toEqual({
       labels: ALL_AREAS.map(([month]) => month),
@@ -138,7 +214,12 @@ describeInChromium('the dashboard browser test')("Managers' dashboard in Chromiu
         { label: 'Step-downs', data: ALL_AREAS.map(([, , downs]) => downs) },
       ],
     });
-    expect(await page.$eval('#flow-table td[data-from="new_contact"][data-to="emerging"]', (cell) => (cell as unknown as PageNode).textContent)).toBe('3');
+    expect(
+      await page.$eval(
+        '#flow-table td[data-from="new_contact"][data-to="emerging"]',
+        (cell) => (cell as unknown as PageNode).textContent,
+      ),
+    ).toBe('3');
   });
 
   it('Given the reports on screen, When the area is changed to Peterborough with the keyboard and submitted with Enter, Then the chart and table show only its steps', async () => {
@@ -154,7 +235,9 @@ describeInChromium('the dashboard browser test')("Managers' dashboard in Chromiu
     await page.keyboard.press('Enter');
     await loads(2);
 
-    expect(await page.textContent('#status')).toBe('Showing 2025-01-01 to 2025-06-30, by month, Peterborough, all teams.');
+    expect(await page.textContent('#status')).toBe(
+      'Showing 2025-01-01 to 2025-06-30, by month, Peterborough, all teams.',
+    );
     expect(await tableRows('#transitions-table')).toEqual(PETERBOROUGH.map((row) => row.map(String)));
     expect(await chartData('transitions-chart')).toEqual({
       labels: PETERBOROUGH.map(([month]) => month),
@@ -163,15 +246,27 @@ describeInChromium('the dashboard browser test')("Managers' dashboard in Chromiu
         { label: 'Step-downs', data: PETERBOROUGH.map(([, , downs]) => downs) },
       ],
     });
-    expect(await page.getAttribute('#transitions-chart', 'data-chart')).toBe(JSON.stringify(await chartData('transitions-chart')));
-    expect(await page.$eval('#flow-table td[data-from="new_contact"][data-to="emerging"]', (cell) => (cell as unknown as PageNode).textContent)).toBe('1');
+    expect(await page.getAttribute('#transitions-chart', 'data-chart')).toBe(
+      JSON.stringify(await chartData('transitions-chart')),
+    );
+    expect(
+      await page.$eval(
+        '#flow-table td[data-from="new_contact"][data-to="emerging"]',
+        (cell) => (cell as unknown as PageNode).textContent,
+      ),
+    ).toBe('1');
     expect(new URL(page.url()).searchParams.get('area')).toBe('peterborough');
   });
 
   it('Given the Peterborough reports, When the transitions CSV is downloaded, Then it holds the same columns and rows as the table', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.csv[data-report="transitions"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button.csv[data-report="transitions"]'),
+    ]);
     expect(download.suggestedFilename()).toBe('transitions_2025-01-01_to_2025-06-30_peterborough.csv');
-    const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv).toEqual(['Month,Step-ups,Step-downs', ...PETERBOROUGH.map((row) => row.join(','))]);
     expect(await page.textContent('#status')).toBe('Downloaded transitions_2025-01-01_to_2025-06-30_peterborough.csv.');
   });
@@ -194,7 +289,9 @@ describeInChromium('the dashboard browser test')("Managers' dashboard in Chromiu
     await page.click('#show');
     await page.waitForFunction(() => document.body.dataset.state === 'error');
 
-    expect(await page.textContent('#error')).toMatch(/^Your token was not accepted \(401.*npm run -s token -- --role manager --all-teams/);
+    expect(await page.textContent('#error')).toMatch(
+      /^Your token was not accepted \(401.*npm run -s token -- --role manager --all-teams/,
+    );
     expect(await tableRows('#transitions-table')).toEqual([]);
     expect(await chartData('transitions-chart')).toBeUndefined();
     expect(await page.getAttribute('#transitions-chart', 'data-chart')).toBeNull();

@@ -48,8 +48,14 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
   /** axe-core in the page as it stands: no WCAG 2.2 A/AA violation. */
   async function expectAccessible(state: string): Promise<void> {
     await page.evaluate(AXE_SOURCE);
-    const results = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_22_A_AA);
-    const violations = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    const results = await page.evaluate(
+      (tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+      WCAG_22_A_AA,
+    );
+    const violations = results.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
     expect({ page: state, violations }).toEqual({ page: state, violations: [] });
     audited.push(state);
   }
@@ -194,7 +200,7 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await expectAccessible('case page, closed');
   });
 
-  it('Given the consent form with GOV.UK Frontend\'s script, When an answer that asks for more is chosen, Then its question appears under it, and the form passes axe either way', async () => {
+  it("Given the consent form with GOV.UK Frontend's script, When an answer that asks for more is chosen, Then its question appears under it, and the form passes axe either way", async () => {
     await page.goto(`${baseUrl}/web/cases/${caseId}/consent`);
     const reason = page.locator('textarea[name="decision-refused-notes"]');
     const competence = page.locator('input[name="gillickCompetent"]').first();
@@ -207,13 +213,15 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     expect(await reason.isVisible()).toBe(true);
     expect(await competence.isVisible()).toBe(true);
     // GOV.UK Frontend links each radio to its questions; aria-expanded, not allowed on a radio (ARIA 1.2), is taken off.
-    expect(await page.getAttribute('input[name="decision"][value="refused"]', 'aria-controls')).toBe('conditional-decision-2');
+    expect(await page.getAttribute('input[name="decision"][value="refused"]', 'aria-controls')).toBe(
+      'conditional-decision-2',
+    );
     expect(await page.getAttribute('input[name="decision"][value="refused"]', 'aria-expanded')).toBeNull();
     await expectAccessible('consent, follow-up questions revealed');
     await screenshot('conditional-reveal');
   });
 
-  it('Given the closed case, When every step\'s form is opened and sent empty, Then each passes axe empty and in its error state, and nothing is recorded', async () => {
+  it("Given the closed case, When every step's form is opened and sent empty, Then each passes axe empty and in its error state, and nothing is recorded", async () => {
     const before = await t.countEvents();
     for (const transition of TRANSITIONS) {
       await page.goto(`${baseUrl}/web/cases/${caseId}/${transition.slug}`);
@@ -240,7 +248,9 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     const [, shown, total] = /Decision (\d+) of (\d+)/.exec(last ?? '')!;
     expect(shown).toBe(total);
     await page.click('a:has-text("Previous decision")');
-    expect(await page.textContent('#current-step .govuk-caption-m')).toContain(`Decision ${Number(total) - 1} of ${total}, as known then`);
+    expect(await page.textContent('#current-step .govuk-caption-m')).toContain(
+      `Decision ${Number(total) - 1} of ${total}, as known then`,
+    );
     await expectAccessible('replay, one decision as known then');
     await page.click('#switch-view');
     expect(await page.textContent('#current-step .govuk-caption-m')).toContain('as it happened');
@@ -277,14 +287,23 @@ describeInChromium("the pages' browser journeys")('The pages in Chromium: journe
     await expectAccessible('dashboard, with an error');
   });
 
-  it('Given the remaining pages and states (escalations filled, signed out, My work filled, find, the audit\'s errors and filters), When each is opened, Then each passes axe', async () => {
+  it("Given the remaining pages and states (escalations filled, signed out, My work filled, find, the audit's errors and filters), When each is opened, Then each passes axe", async () => {
     // A case allocated to the worker, so that My work has a row, with an escalation open on it.
     const worker = `Bearer ${t.token({ sub: 'demo-north-ehw1', team: 'north' })}`;
     const manager = `Bearer ${t.token({ sub: 'demo-north-manager', roles: ['manager'], team: 'north' })}`;
     const opened = await t.http().post('/cases').set('Authorization', worker).send(aContact());
-    const allocated = await t.http().post(`/cases/${opened.body.caseId}/allocation`).set('Authorization', manager).send({ worker: { id: 'demo-north-ehw1', name: 'Eli Early' }, team: 'north', reason: 'New case' });
+    const allocated = await t
+      .http()
+      .post(`/cases/${opened.body.caseId}/allocation`)
+      .set('Authorization', manager)
+      .send({ worker: { id: 'demo-north-ehw1', name: 'Eli Early' }, team: 'north', reason: 'New case' });
     expect(allocated.status).toBe(201);
-    const raised = await t.http().post(`/cases/${opened.body.caseId}/escalations`).set('Authorization', worker).send({ otherAgency: 'Police', route: 'professional', concern: 'Disagree with the decision', startsAt: 'practitioner' });
+    const raised = await t.http().post(`/cases/${opened.body.caseId}/escalations`).set('Authorization', worker).send({
+      otherAgency: 'Police',
+      route: 'professional',
+      concern: 'Disagree with the decision',
+      startsAt: 'practitioner',
+    });
     expect(raised.status).toBe(201);
     await page.goto(`${baseUrl}/web/escalations?minPosition=${raised.body.position}`);
     expect(await page.textContent('main')).toContain('Police');

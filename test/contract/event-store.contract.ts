@@ -43,7 +43,9 @@ export function describeEventStoreContract(
 
     it('Given no stream, When events are appended expecting no stream, Then they get revisions 0.. and read back whole', async () => {
       const name = stream();
-      const result = await store.append(name, [event('A', { n: 1 }), event('B', { n: 2 })], { expectedRevision: 'no_stream' });
+      const result = await store.append(name, [event('A', { n: 1 }), event('B', { n: 2 })], {
+        expectedRevision: 'no_stream',
+      });
       expect(result.nextExpectedRevision).toBe(1n);
       const events = await store.readStream(name);
       expect(events.map((e) => [e.type, e.revision, e.data])).toEqual([
@@ -52,7 +54,11 @@ export function describeEventStoreContract(
       ]);
       expect(events[1].position).toBe(result.position);
       expect(events[0].position).toBeLessThan(events[1].position);
-      expect(events[0]).toMatchObject({ streamId: name, schemaVersion: 1, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(events[0]).toMatchObject({
+        streamId: name,
+        schemaVersion: 1,
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
       expect(events[0].metadata).toMatchObject({
         actor: { id: 'alice', name: 'Alice Smith', role: 'case_worker', agency: 'Early Help', team: 'north' },
         occurredAt: '2026-03-02T09:15:00.000Z',
@@ -68,7 +74,12 @@ export function describeEventStoreContract(
       await store.append(name, [event('B', { n: 2 }), event('C', { text: 'ünïcödé ✓' })], { expectedRevision: 0n });
       await store.append(name, [event('D')], { expectedRevision: 'any' });
       const events = await store.readStream(name);
-      expect(events.map((e) => e.metadata.previousHash ?? null)).toEqual([null, events[0].metadata.hash, events[1].metadata.hash, events[2].metadata.hash]);
+      expect(events.map((e) => e.metadata.previousHash ?? null)).toEqual([
+        null,
+        events[0].metadata.hash,
+        events[1].metadata.hash,
+        events[2].metadata.hash,
+      ]);
       expect(verifyStream(events)).toBeNull();
       // The check is not vacuous: an event read back with different content fails it.
       const altered = events.map((e, i) => (i === 1 ? { ...e, data: { n: 3 } } : e));
@@ -94,7 +105,11 @@ export function describeEventStoreContract(
       const [first, second] = [stream(), stream()];
       const results = await store.appendToStreams([
         { stream: first, events: [event('Registered', { n: 1 })], expectedRevision: 'no_stream' },
-        { stream: second, events: [event('Opened', { n: 2 }), event('Noted', { n: 3 })], expectedRevision: 'no_stream' },
+        {
+          stream: second,
+          events: [event('Opened', { n: 2 }), event('Noted', { n: 3 })],
+          expectedRevision: 'no_stream',
+        },
       ]);
       const [firstEvents, secondEvents] = [await store.readStream(first), await store.readStream(second)];
       expect(firstEvents.map((e) => [e.type, e.revision, e.data])).toEqual([['Registered', 0n, { n: 1 }]]);
@@ -106,7 +121,10 @@ export function describeEventStoreContract(
         { nextExpectedRevision: 0n, position: firstEvents[0].position },
         { nextExpectedRevision: 1n, position: secondEvents[1].position },
       ]);
-      expect(secondEvents[1].metadata).toMatchObject({ actor: { id: 'alice', team: 'north' }, correlationId: 'correlation-1' });
+      expect(secondEvents[1].metadata).toMatchObject({
+        actor: { id: 'alice', team: 'north' },
+        correlationId: 'correlation-1',
+      });
       expect(verifyStream(firstEvents)).toBeNull();
       expect(verifyStream(secondEvents)).toBeNull();
     });
@@ -148,7 +166,9 @@ export function describeEventStoreContract(
     it('Given a stream, When appending expecting it to exist or with any, Then both append', async () => {
       const name = stream();
       expect((await store.append(name, [event()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(0n);
-      expect((await store.append(name, [event()], { expectedRevision: 'stream_exists' })).nextExpectedRevision).toBe(1n);
+      expect((await store.append(name, [event()], { expectedRevision: 'stream_exists' })).nextExpectedRevision).toBe(
+        1n,
+      );
       expect((await store.append(name, [event()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(2n);
     });
 
@@ -217,7 +237,9 @@ export function describeEventStoreContract(
     it('Given events of several types, When read from a position with types, Then only those types come, in order, the limit counting them', async () => {
       const start = await store.headPosition();
       const name = stream();
-      await store.append(name, [event('Kept'), event('Skipped'), event('AlsoKept'), event('Skipped'), event('Kept')], { expectedRevision: 'no_stream' });
+      await store.append(name, [event('Kept'), event('Skipped'), event('AlsoKept'), event('Skipped'), event('Kept')], {
+        expectedRevision: 'no_stream',
+      });
       const [, , , , last] = await store.readStream(name);
       await eventually(async () => (await store.headPosition()) >= last.position);
 

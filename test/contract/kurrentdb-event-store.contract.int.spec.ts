@@ -10,7 +10,8 @@ if (url) {
   });
 } else {
   describe('EventStore contract: EventStoreDB / KurrentDB', () => {
-    it.skip('skipped: EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=kurrentdb://localhost:2113?tls=false); no EventStoreDB server is available here', () => undefined);
+    it.skip('skipped: EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=kurrentdb://localhost:2113?tls=false); no EventStoreDB server is available here', () =>
+      undefined);
   });
   // jest shows skipped tests only as a count; say why on the console too.
   process.stdout.write('EventStoreDB contract tests skipped: EVENTSTORE_URL is not set\n');

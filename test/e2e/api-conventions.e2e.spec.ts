@@ -18,7 +18,10 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
     });
 
     it.each([
-      ['signed with another secret', jwt.sign({ roles: ['case_worker'] }, 'another-secret-another-secret-another', { subject: 'x' })],
+      [
+        'signed with another secret',
+        jwt.sign({ roles: ['case_worker'] }, 'another-secret-another-secret-another', { subject: 'x' }),
+      ],
       ['expired', jwt.sign({ roles: ['case_worker'] }, TEST_JWT_SECRET, { subject: 'x', expiresIn: -10 })],
       ['unsigned (alg none)', jwt.sign({ roles: ['case_worker'] }, '', { subject: 'x', algorithm: 'none' })],
       ['without a role', jwt.sign({ roles: [] }, TEST_JWT_SECRET, { subject: 'x' })],
@@ -49,18 +52,28 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
 
     it('Given an admin only, When they read a case, Then 403 (admins manage users, not cases)', async () => {
       const { body } = await t.http().post('/cases').set('Authorization', `Bearer ${t.token()}`).send(aContact());
-      const read = await t.http().get(`/cases/${body.caseId}`).set('Authorization', `Bearer ${t.token({ roles: ['admin'] })}`);
+      const read = await t
+        .http()
+        .get(`/cases/${body.caseId}`)
+        .set('Authorization', `Bearer ${t.token({ roles: ['admin'] })}`);
       expect(read.status).toBe(403);
     });
   });
 
   describe('validation', () => {
-    const post = (body: unknown) => t.http().post('/cases').set('Authorization', `Bearer ${t.token()}`).send(body as object);
+    const post = (body: unknown) =>
+      t
+        .http()
+        .post('/cases')
+        .set('Authorization', `Bearer ${t.token()}`)
+        .send(body as object);
 
     it('Given an unknown field, When posted, Then 400 names it', async () => {
       const response = await post(aContact({ favouriteColour: 'blue' }));
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'favouriteColour', reasons: [expect.stringContaining('should not exist')] }]);
+      expect(response.body.errors).toEqual([
+        { field: 'favouriteColour', reasons: [expect.stringContaining('should not exist')] },
+      ]);
     });
 
     it('Given invalid codes and dates, When posted, Then 400 lists each nested field and why', async () => {
@@ -72,7 +85,13 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
       });
       expect(response.status).toBe(400);
       const fields = response.body.errors.map((error: { field: string }) => error.field).sort();
-      expect(fields).toEqual(['child.dateOfBirth', 'child.disabilities', 'child.sex', 'contact.receivedAt', 'contact.source']);
+      expect(fields).toEqual([
+        'child.dateOfBirth',
+        'child.disabilities',
+        'child.sex',
+        'contact.receivedAt',
+        'contact.source',
+      ]);
       for (const error of response.body.errors) expect(error.reasons.length).toBeGreaterThan(0);
     });
 
@@ -99,7 +118,11 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
       const response = await post({ ...contact, contact: { ...contact.contact, referrer: { anonymous: true } } });
       expect(response.status).toBe(409);
       expect(await t.countEvents()).toBe(before);
-      expect(response.body).toMatchObject({ rule: 'R9', code: 'CONTACT.ANONYMOUS_PROFESSIONAL', howToResolve: expect.any(String) });
+      expect(response.body).toMatchObject({
+        rule: 'R9',
+        code: 'CONTACT.ANONYMOUS_PROFESSIONAL',
+        howToResolve: expect.any(String),
+      });
     });
 
     it('Given an unknown case, When its level is changed, Then 404', async () => {
@@ -136,7 +159,12 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
 
     it('Given a used Idempotency-Key, When sent with a different body, Then 422', async () => {
       const auth = `Bearer ${t.token({ sub: 'key-reuser' })}`;
-      const first = await t.http().post('/cases').set('Authorization', auth).set('Idempotency-Key', 'k-1').send(aContact());
+      const first = await t
+        .http()
+        .post('/cases')
+        .set('Authorization', auth)
+        .set('Idempotency-Key', 'k-1')
+        .send(aContact());
       expect(first.status).toBe(201);
       const reused = await t
         .http()
@@ -162,14 +190,21 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
       const response = await t.http().get('/openapi.json');
       expect(response.status).toBe(200);
       expect(Object.keys(response.body.paths)).toEqual(
-        expect.arrayContaining(['/cases', '/cases/{caseId}', '/cases/{caseId}/level-of-need', '/cases/{caseId}/history', '/health']),
+        expect.arrayContaining([
+          '/cases',
+          '/cases/{caseId}',
+          '/cases/{caseId}/level-of-need',
+          '/cases/{caseId}/history',
+          '/health',
+        ]),
       );
       // Every command of the journey is documented, each with its request schema (signing an audit checkpoint takes no body).
-      const commands = Object.entries(response.body.paths as Record<string, { post?: { requestBody?: unknown } }>).filter(
-        ([path, item]) => item.post && !path.startsWith('/audit/'),
-      );
+      const commands = Object.entries(
+        response.body.paths as Record<string, { post?: { requestBody?: unknown } }>,
+      ).filter(([path, item]) => item.post && !path.startsWith('/audit/'));
       expect(commands.length).toBeGreaterThanOrEqual(38);
-      for (const [path, item] of commands) expect({ path, documented: Boolean(item.post!.requestBody) }).toEqual({ path, documented: true });
+      for (const [path, item] of commands)
+        expect({ path, documented: Boolean(item.post!.requestBody) }).toEqual({ path, documented: true });
     });
 
     it('reports health with the lag of each projection', async () => {
@@ -178,7 +213,9 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
       expect(response.body).toMatchObject({
         status: 'ok',
         head: expect.any(String),
-        projections: expect.arrayContaining([expect.objectContaining({ name: 'case_summaries', lag: expect.any(String) })]),
+        projections: expect.arrayContaining([
+          expect.objectContaining({ name: 'case_summaries', lag: expect.any(String) }),
+        ]),
       });
     });
 
@@ -196,7 +233,10 @@ describe('API conventions: auth, validation, problem documents, idempotency, doc
         .set('Authorization', `Bearer ${t.token()}`)
         .set('X-Correlation-Id', 'journey-42')
         .send(aContact());
-      const history = await t.http().get(`/cases/${opened.body.caseId}/history`).set('Authorization', `Bearer ${t.token()}`);
+      const history = await t
+        .http()
+        .get(`/cases/${opened.body.caseId}/history`)
+        .set('Authorization', `Bearer ${t.token()}`);
       expect(history.body.events[0].metadata.correlationId).toBe('journey-42');
     });
   });

@@ -20,13 +20,37 @@ const CASE_READERS: Role[] = ['case_worker', 'manager', 'auditor'];
 const POLICY: Array<{ endpoints: RegExp; allowed: Role[] | 'public'; why: string }> = [
   { endpoints: /^GET \/health$/, allowed: 'public', why: 'load balancers and monitoring' },
   { endpoints: /^GET \/audit\//, allowed: ['auditor'], why: 'the audit trail is for auditors' },
-  { endpoints: /^POST \/audit\//, allowed: ['auditor'], why: 'signing a checkpoint of the log records nothing of a case' },
-  { endpoints: /^GET \/reports\//, allowed: ['manager', 'auditor'], why: 'trend reports are for managers (and auditors)' },
+  {
+    endpoints: /^POST \/audit\//,
+    allowed: ['auditor'],
+    why: 'signing a checkpoint of the log records nothing of a case',
+  },
+  {
+    endpoints: /^GET \/reports\//,
+    allowed: ['manager', 'auditor'],
+    why: 'trend reports are for managers (and auditors)',
+  },
   // Tokens here have no all-teams claim: a manager with it may make the returns too (returns.e2e.spec.ts).
-  { endpoints: /^GET \/returns\//, allowed: ['auditor'], why: 'a statutory return names every child: auditors, and managers with the all-teams claim' },
-  { endpoints: /^GET \/(cases|timeliness)(\/|$)/, allowed: CASE_READERS, why: 'case data: workers, managers, auditors; never admins' },
-  { endpoints: /^GET \/children(\/|$)/, allowed: CASE_READERS, why: 'children are known through their cases: as case data' },
-  { endpoints: /^POST \/(cases|families|children)(\/|$)/, allowed: RECORDERS, why: 'recording: auditors only read, admins manage users' },
+  {
+    endpoints: /^GET \/returns\//,
+    allowed: ['auditor'],
+    why: 'a statutory return names every child: auditors, and managers with the all-teams claim',
+  },
+  {
+    endpoints: /^GET \/(cases|timeliness)(\/|$)/,
+    allowed: CASE_READERS,
+    why: 'case data: workers, managers, auditors; never admins',
+  },
+  {
+    endpoints: /^GET \/children(\/|$)/,
+    allowed: CASE_READERS,
+    why: 'children are known through their cases: as case data',
+  },
+  {
+    endpoints: /^POST \/(cases|families|children)(\/|$)/,
+    allowed: RECORDERS,
+    why: 'recording: auditors only read, admins manage users',
+  },
 ];
 
 const policyFor = (endpoint: Endpoint) => POLICY.find((line) => line.endpoints.test(endpoint.name));
@@ -42,7 +66,10 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
 
   const call = (endpoint: Endpoint, authorization?: string) => {
     const query = Object.fromEntries(endpoint.requiredQuery.map((name) => [name, existing[name]]));
-    const test = endpoint.method === 'get' ? t.http().get(pathOf(endpoint, existing)).query(query) : t.http().post(pathOf(endpoint, existing)).send({});
+    const test =
+      endpoint.method === 'get'
+        ? t.http().get(pathOf(endpoint, existing)).query(query)
+        : t.http().post(pathOf(endpoint, existing)).send({});
     return authorization === undefined ? test : test.set('Authorization', authorization);
   };
 
@@ -72,7 +99,9 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
     expect(endpoints.length).toBeGreaterThanOrEqual(46);
     expect(endpoints.filter((endpoint) => !policyFor(endpoint)).map((endpoint) => endpoint.name)).toEqual([]);
     for (const endpoint of endpoints) {
-      const unknownParams = [...endpoint.pathParams, ...endpoint.requiredQuery].filter((name) => existing[name] === undefined);
+      const unknownParams = [...endpoint.pathParams, ...endpoint.requiredQuery].filter(
+        (name) => existing[name] === undefined,
+      );
       expect({ endpoint: endpoint.name, unknownParams }).toEqual({ endpoint: endpoint.name, unknownParams: [] });
     }
   });
@@ -85,14 +114,32 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
       ['no Authorization header', () => undefined],
       ['an expired token', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: -10 })}`],
       ['a token signed with another secret', () => `Bearer ${jwt.sign(claims, otherSecret, { subject: 'mallory' })}`],
-      ['an unsigned token (alg none)', () => `Bearer ${jwt.sign(claims, '', { subject: 'mallory', algorithm: 'none' })}`],
-      ['a token whose header was switched to alg none, signature dropped', () => `Bearer ${noneHeader()}.${valid().split('.')[1]}.`],
-      ['a token signed with another algorithm (HS512)', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', algorithm: 'HS512' })}`],
-      ['a token not yet valid', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', notBefore: 3600 })}`],
+      [
+        'an unsigned token (alg none)',
+        () => `Bearer ${jwt.sign(claims, '', { subject: 'mallory', algorithm: 'none' })}`,
+      ],
+      [
+        'a token whose header was switched to alg none, signature dropped',
+        () => `Bearer ${noneHeader()}.${valid().split('.')[1]}.`,
+      ],
+      [
+        'a token signed with another algorithm (HS512)',
+        () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', algorithm: 'HS512' })}`,
+      ],
+      [
+        'a token not yet valid',
+        () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', notBefore: 3600 })}`,
+      ],
       ['a token without an expiry', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory' })}`],
-      ['a token living longer than AUTH_TOKEN_MAX_HOURS', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: '30d' })}`],
+      [
+        'a token living longer than AUTH_TOKEN_MAX_HOURS',
+        () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: '30d' })}`,
+      ],
       ['a token without a subject', () => `Bearer ${jwt.sign(claims, TEST_JWT_SECRET)}`],
-      ['a token with no known role', () => `Bearer ${jwt.sign({ ...claims, roles: ['superuser'] }, TEST_JWT_SECRET, { subject: 'mallory' })}`],
+      [
+        'a token with no known role',
+        () => `Bearer ${jwt.sign({ ...claims, roles: ['superuser'] }, TEST_JWT_SECRET, { subject: 'mallory' })}`,
+      ],
       ['a tampered payload', () => `Bearer ${tamper(valid())}`],
       ['a malformed header (Basic)', () => `Basic ${Buffer.from('mallory:password').toString('base64')}`],
       ['a malformed header (Bearer and nothing)', () => 'Bearer'],
@@ -101,20 +148,26 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
       ['a malformed token (SQL)', () => "Bearer ' OR '1'='1"],
     ];
 
-    it.each(WAYS)('Given %s, When every protected endpoint is called, Then each answers 401 as a problem document and nothing is recorded', async (way, authorization) => {
-      const before = await countEvents();
-      const protectedEndpoints = endpoints.filter((endpoint) => policyFor(endpoint)?.allowed !== 'public');
-      expect(protectedEndpoints.length).toBeGreaterThan(40);
-      for (const endpoint of protectedEndpoints) {
-        const response = await call(endpoint, authorization());
-        expectProblem(response, 401, `${way}: ${endpoint.name}`);
-      }
-      expect(await countEvents()).toBe(before);
-    });
+    it.each(WAYS)(
+      'Given %s, When every protected endpoint is called, Then each answers 401 as a problem document and nothing is recorded',
+      async (way, authorization) => {
+        const before = await countEvents();
+        const protectedEndpoints = endpoints.filter((endpoint) => policyFor(endpoint)?.allowed !== 'public');
+        expect(protectedEndpoints.length).toBeGreaterThan(40);
+        for (const endpoint of protectedEndpoints) {
+          const response = await call(endpoint, authorization());
+          expectProblem(response, 401, `${way}: ${endpoint.name}`);
+        }
+        expect(await countEvents()).toBe(before);
+      },
+    );
 
     it('Given no token, When a public endpoint is called, Then it answers', async () => {
       for (const endpoint of endpoints.filter((candidate) => policyFor(candidate)?.allowed === 'public')) {
-        expect({ endpoint: endpoint.name, status: (await call(endpoint)).status }).toEqual({ endpoint: endpoint.name, status: 200 });
+        expect({ endpoint: endpoint.name, status: (await call(endpoint)).status }).toEqual({
+          endpoint: endpoint.name,
+          status: 200,
+        });
       }
     });
   });
@@ -129,16 +182,31 @@ describe('Authorization matrix: every endpoint, every way of not being signed in
         const before = await countEvents();
         const response = await call(endpoint, authorization);
         if (allowed) {
-          const passed = endpoint.method === 'get' ? response.status === 200 : ![401, 403].includes(response.status) && response.status < 500;
-          outcomes.push({ endpoint: endpoint.name, expected: endpoint.method === 'get' ? '200' : 'past authorization', status: passed ? -1 : response.status });
+          const passed =
+            endpoint.method === 'get'
+              ? response.status === 200
+              : ![401, 403].includes(response.status) && response.status < 500;
+          outcomes.push({
+            endpoint: endpoint.name,
+            expected: endpoint.method === 'get' ? '200' : 'past authorization',
+            status: passed ? -1 : response.status,
+          });
         } else {
           expectProblem(response, 403, `${role}: ${endpoint.name}`);
-          expect({ endpoint: endpoint.name, recorded: (await countEvents()) - before }).toEqual({ endpoint: endpoint.name, recorded: 0 });
+          expect({ endpoint: endpoint.name, recorded: (await countEvents()) - before }).toEqual({
+            endpoint: endpoint.name,
+            recorded: 0,
+          });
         }
       }
       // -1 marks the combinations that behaved as the policy says; anything else is listed with its status.
       expect(outcomes.filter((outcome) => outcome.status !== -1)).toEqual([]);
-      expect(outcomes.length).toBe(endpoints.filter((endpoint) => policyFor(endpoint)!.allowed === 'public' || (policyFor(endpoint)!.allowed as Role[]).includes(role)).length);
+      expect(outcomes.length).toBe(
+        endpoints.filter(
+          (endpoint) =>
+            policyFor(endpoint)!.allowed === 'public' || (policyFor(endpoint)!.allowed as Role[]).includes(role),
+        ).length,
+      );
     });
   });
 
@@ -178,7 +246,10 @@ describe('Rejected tokens in the log', () => {
     const sent: Array<[reason: string, authorization: string | undefined]> = [
       ['missing-token', undefined],
       ['malformed-header', 'Basic bWFsbG9yeTpwYXNzd29yZA=='],
-      ['bad-signature', `Bearer ${jwt.sign(claims, 'another-secret-another-secret-another-secret', { subject: 'mallory' })}`],
+      [
+        'bad-signature',
+        `Bearer ${jwt.sign(claims, 'another-secret-another-secret-another-secret', { subject: 'mallory' })}`,
+      ],
       ['expired', `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', expiresIn: -10 })}`],
       ['unsigned', `Bearer ${jwt.sign(claims, '', { subject: 'mallory', algorithm: 'none' })}`],
       ['wrong-algorithm', `Bearer ${jwt.sign(claims, TEST_JWT_SECRET, { subject: 'mallory', algorithm: 'HS512' })}`],
@@ -210,7 +281,10 @@ describe('Rejected tokens in the log', () => {
     );
     const everything = stdout.written();
     for (const [, authorization] of sent) {
-      for (const part of (authorization ?? '').replace(/^(Bearer|Basic) /, '').split('.').filter((piece) => piece.length > 8)) {
+      for (const part of (authorization ?? '')
+        .replace(/^(Bearer|Basic) /, '')
+        .split('.')
+        .filter((piece) => piece.length > 8)) {
         expect(everything).not.toContain(part);
       }
     }
@@ -251,5 +325,9 @@ function noneHeader(): string {
 function tamper(token: string): string {
   const [header, payload, signature] = token.split('.');
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-  return [header, Buffer.from(JSON.stringify({ ...claims, roles: ['admin', 'manager'] })).toString('base64url'), signature].join('.');
+  return [
+    header,
+    Buffer.from(JSON.stringify({ ...claims, roles: ['admin', 'manager'] })).toString('base64url'),
+    signature,
+  ].join('.');
 }

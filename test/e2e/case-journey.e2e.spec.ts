@@ -16,8 +16,19 @@ describe('The case journey through HTTP', () => {
     /\/mash\/(brag-rating|decision|referrer-notified)$/.test(path)
       ? t.token({ sub: 'mona', name: 'Mona Ash', agency: 'MASH', roles: ['case_worker', 'mash'], team: 'north' })
       : undefined;
-  const post = (path: string, body: object) => t.http().post(path).set('Authorization', tokenFor(path) ? `Bearer ${tokenFor(path)}` : auth).send(body);
-  const lead = { name: 'J. Smith', agency: 'Northfield Primary School', role: 'DSL', contact: 'jsmith@northfield.example', userId: 'jsmith' };
+  const post = (path: string, body: object) =>
+    t
+      .http()
+      .post(path)
+      .set('Authorization', tokenFor(path) ? `Bearer ${tokenFor(path)}` : auth)
+      .send(body);
+  const lead = {
+    name: 'J. Smith',
+    agency: 'Northfield Primary School',
+    role: 'DSL',
+    contact: 'jsmith@northfield.example',
+    userId: 'jsmith',
+  };
 
   it('walks one child from contact to EHA, TAF, step up, MASH Red, s47, CP plan, step down to early help and closure', async () => {
     const { body: opened } = await post('/cases', aContact());
@@ -39,20 +50,32 @@ describe('The case journey through HTTP', () => {
     });
     await expectCreated(`${c}/level-of-need`, { level: 'complex', reason: 'Neglect concerns growing' });
     await expectCreated(`${c}/mash/brag-rating`, { rating: 'red', rationale: 'Disclosure of physical abuse' });
-    const s47 = await expectCreated(`${c}/section-47-enquiry`, { reasonableCause: 'Disclosure corroborated by injuries' });
+    const s47 = await expectCreated(`${c}/section-47-enquiry`, {
+      reasonableCause: 'Disclosure corroborated by injuries',
+    });
     await expectCreated(`${c}/section-47-enquiry/conclusion`, {
       concernsSubstantiated: true,
       icpcNeeded: true,
       icpcDate: '2026-03-20',
       outcome: 'ICPC convened',
     });
-    await expectCreated(`${c}/section-47-enquiry/initial-conference`, { decision: 'child_protection_plan', category: 'PHY' });
+    await expectCreated(`${c}/section-47-enquiry/initial-conference`, {
+      decision: 'child_protection_plan',
+      category: 'PHY',
+    });
     await expectCreated(`${c}/child-protection-plan`, { category: 'PHY' });
     const atSpecialist = await t.http().get(`${c}?minPosition=${s47.body.position}`).set('Authorization', auth);
     expect(atSpecialist.body.level).toBe('specialist');
     await expectCreated(`${c}/child-protection-plan/end`, { reason: 'Risk reduced; plan ended at review conference' });
-    await expectCreated(`${c}/level-of-need`, { level: 'complex', reason: 'Statutory work ended', whatChanged: 'CP plan ended; TAF continues' });
-    const closed = await expectCreated(`${c}/closure`, { reason: 'RC7', summary: 'Closed to social care, early help continues' });
+    await expectCreated(`${c}/level-of-need`, {
+      level: 'complex',
+      reason: 'Statutory work ended',
+      whatChanged: 'CP plan ended; TAF continues',
+    });
+    const closed = await expectCreated(`${c}/closure`, {
+      reason: 'RC7',
+      summary: 'Closed to social care, early help continues',
+    });
 
     const history = await t.http().get(`${c}/history`).set('Authorization', auth);
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
@@ -87,9 +110,17 @@ describe('The case journey through HTTP', () => {
     const { body: opened } = await post('/cases', aContact());
     await post(`/cases/${opened.caseId}/level-of-need`, { level: 'complex', reason: 'r' });
     const before = await t.countEvents();
-    const response = await post(`/cases/${opened.caseId}/level-of-need`, { level: 'specialist', reason: 'Worried', parentsInformed: true });
+    const response = await post(`/cases/${opened.caseId}/level-of-need`, {
+      level: 'specialist',
+      reason: 'Worried',
+      parentsInformed: true,
+    });
     expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ rule: 'R6', code: 'REFERRAL.NO_EARLY_HELP', howToResolve: expect.any(String) });
+    expect(response.body).toMatchObject({
+      rule: 'R6',
+      code: 'REFERRAL.NO_EARLY_HELP',
+      howToResolve: expect.any(String),
+    });
     expect(await t.countEvents()).toBe(before);
   });
 
@@ -116,7 +147,11 @@ describe('The case journey through HTTP', () => {
     const { body: first } = await post('/cases', aContact());
     const { body: second } = await post('/cases', aContact({ familyId: first.familyId }));
     for (const child of [first, second]) {
-      await post(`/cases/${child.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
+      await post(`/cases/${child.caseId}/consents`, {
+        scope: 'early_help',
+        givenBy: 'parent_carer',
+        decision: 'given',
+      });
     }
     const [a, b] = await Promise.all([
       post(`/cases/${first.caseId}/early-help-assessment`, { leadProfessional: lead }),
@@ -126,7 +161,11 @@ describe('The case journey through HTTP', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const refusal = a.status === 409 ? a : b;
-    expect(refusal.body).toMatchObject({ rule: 'R2', code: 'EHA.ALREADY_OPEN_FOR_FAMILY', existingEha: { leadProfessional: expect.any(Object) } });
+    expect(refusal.body).toMatchObject({
+      rule: 'R2',
+      code: 'EHA.ALREADY_OPEN_FOR_FAMILY',
+      existingEha: { leadProfessional: expect.any(Object) },
+    });
     expect(refusal.body.howToResolve).toMatch(/contact/);
   });
 

@@ -10,8 +10,13 @@ describe('Case summary, caseload and timeliness', () => {
   // Reads wait for the last write (read your writes), as a client would with X-Min-Position.
   let lastPosition = '0';
   /** The front door's decisions are the MASH's (separation of duties). */
-  const mash = () => `Bearer ${t.token({ sub: 'mona', name: 'Mona Ash', agency: 'MASH', roles: ['case_worker', 'mash'] })}`;
-  const post = async (path: string, body: object, auth = /\/mash\/(brag-rating|decision|referrer-notified)$/.test(path) ? mash() : worker()) => {
+  const mash = () =>
+    `Bearer ${t.token({ sub: 'mona', name: 'Mona Ash', agency: 'MASH', roles: ['case_worker', 'mash'] })}`;
+  const post = async (
+    path: string,
+    body: object,
+    auth = /\/mash\/(brag-rating|decision|referrer-notified)$/.test(path) ? mash() : worker(),
+  ) => {
     const response = await t.http().post(path).set('Authorization', auth).send(body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     lastPosition = response.body.position;
@@ -33,7 +38,11 @@ describe('Case summary, caseload and timeliness', () => {
   describe('the case summary', () => {
     it('Given a complex case without an EHA, Then R3 shows as an outstanding action; When the EHA and TAF are in place, Then it is gone and both are open episodes', async () => {
       const opened = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }));
-      await post(`/cases/${opened.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
+      await post(`/cases/${opened.caseId}/consents`, {
+        scope: 'early_help',
+        givenBy: 'parent_carer',
+        decision: 'given',
+      });
       await post(`/cases/${opened.caseId}/level-of-need`, { level: 'complex', reason: 'Several needs' });
 
       const before = (await get(`/cases/${opened.caseId}`)).body;
@@ -53,24 +62,43 @@ describe('Case summary, caseload and timeliness', () => {
       const after = (await get(`/cases/${opened.caseId}`)).body;
       // R3 is met; the TAF's first review (R34) is now what is due.
       expect(after.outstandingActions).toEqual([expect.objectContaining({ rule: 'TAF-review', overdue: false })]);
-      expect(after.openEpisodes.map((episode: { kind: string }) => episode.kind)).toEqual(['early_help_assessment', 'team_around_the_family']);
+      expect(after.openEpisodes.map((episode: { kind: string }) => episode.kind)).toEqual([
+        'early_help_assessment',
+        'team_around_the_family',
+      ]);
       expect(after.openEpisodes[1].detail.leadProfessional).toMatchObject({ name: 'P. Jones' });
     });
 
     it('Given a telephone contact two days ago, a BRAG rating and an open escalation, Then the summary shows the MASH episode, the escalation and the overdue R10 follow-up', async () => {
       const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000).toISOString();
-      const opened = await post('/cases', aContact({ contact: { ...(aContact().contact as object), receivedAt: twoDaysAgo }, occurredAt: twoDaysAgo }));
+      const opened = await post(
+        '/cases',
+        aContact({ contact: { ...(aContact().contact as object), receivedAt: twoDaysAgo }, occurredAt: twoDaysAgo }),
+      );
       await post(`/cases/${opened.caseId}/mash/brag-rating`, { rating: 'amber', rationale: 'Possible neglect' });
       const { escalationId } = await post(`/cases/${opened.caseId}/escalations`, {
-        route: 'professional', concern: 'No response from the GP', otherAgency: 'GP surgery', startsAt: 'practitioner',
+        route: 'professional',
+        concern: 'No response from the GP',
+        otherAgency: 'GP surgery',
+        startsAt: 'practitioner',
       });
 
       const summary = (await get(`/cases/${opened.caseId}`)).body;
       expect(summary.team).toBe('north');
-      expect(summary.openEpisodes).toEqual([expect.objectContaining({ kind: 'mash_contact', detail: { bragRating: 'amber' } })]);
-      expect(summary.openEscalations).toEqual([{ escalationId, otherAgency: 'GP surgery', level: 'practitioner', route: 'professional' }]);
-      const rules = summary.outstandingActions.map((action: { rule: string; overdue: boolean }) => [action.rule, action.overdue]);
-      expect(rules).toEqual([['R10', true], ['R11', false]]);
+      expect(summary.openEpisodes).toEqual([
+        expect.objectContaining({ kind: 'mash_contact', detail: { bragRating: 'amber' } }),
+      ]);
+      expect(summary.openEscalations).toEqual([
+        { escalationId, otherAgency: 'GP surgery', level: 'practitioner', route: 'professional' },
+      ]);
+      const rules = summary.outstandingActions.map((action: { rule: string; overdue: boolean }) => [
+        action.rule,
+        action.overdue,
+      ]);
+      expect(rules).toEqual([
+        ['R10', true],
+        ['R11', false],
+      ]);
 
       await post(`/cases/${opened.caseId}/mash/written-follow-up`, {});
       const followedUp = (await get(`/cases/${opened.caseId}`)).body;
@@ -81,20 +109,35 @@ describe('Case summary, caseload and timeliness', () => {
   describe('what is due (GET /timeliness)', () => {
     it('Given items with timescales, When a worker asks what is due, Then each appears with its rule and due time, overdue first, filterable by rule and state; done items drop out', async () => {
       const lastWeek = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
-      const opened = await post('/cases', aContact({ contact: { ...(aContact().contact as object), receivedAt: lastWeek }, occurredAt: lastWeek }));
+      const opened = await post(
+        '/cases',
+        aContact({ contact: { ...(aContact().contact as object), receivedAt: lastWeek }, occurredAt: lastWeek }),
+      );
       await post(`/cases/${opened.caseId}/mash/brag-rating`, { rating: 'green', rationale: 'Low-level concern' });
-      await post(`/cases/${opened.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' });
-      await post(`/cases/${opened.caseId}/mash/decision`, { outcome: 'early_help_hub', rationale: 'Early help can meet the needs' });
+      await post(`/cases/${opened.caseId}/consents`, {
+        scope: 'early_help',
+        givenBy: 'parent_carer',
+        decision: 'given',
+      });
+      await post(`/cases/${opened.caseId}/mash/decision`, {
+        outcome: 'early_help_hub',
+        rationale: 'Early help can meet the needs',
+      });
 
       const due = (await get(`/timeliness?limit=1000`)).body;
       const mine = due.items.filter((item: { caseId: string }) => item.caseId === opened.caseId);
-      expect(mine.map((item: { rule: string; overdue: boolean }) => [item.rule, item.overdue])).toEqual([['R10', true], ['R13', false]]);
+      expect(mine.map((item: { rule: string; overdue: boolean }) => [item.rule, item.overdue])).toEqual([
+        ['R10', true],
+        ['R13', false],
+      ]);
       expect(Date.parse(mine[0].dueAt)).toBe(Date.parse(lastWeek) + 24 * 3600_000);
       expect(mine[0].hoursPastDue).toBeGreaterThanOrEqual(6 * 24 - 1);
       expect(due.counts.byRule.R10.overdue).toBeGreaterThanOrEqual(1);
 
       const overdueOnly = (await get(`/timeliness?state=overdue&rule=R10&limit=1000`)).body;
-      expect(overdueOnly.items.every((item: { rule: string; overdue: boolean }) => item.rule === 'R10' && item.overdue)).toBe(true);
+      expect(
+        overdueOnly.items.every((item: { rule: string; overdue: boolean }) => item.rule === 'R10' && item.overdue),
+      ).toBe(true);
       expect(overdueOnly.items.map((item: { caseId: string }) => item.caseId)).toContain(opened.caseId);
 
       await post(`/cases/${opened.caseId}/mash/written-follow-up`, {});
@@ -106,7 +149,9 @@ describe('Case summary, caseload and timeliness', () => {
       const pages: string[] = [];
       let next: string | null = null;
       do {
-        const { body }: { body: { items: { itemId: string; dueAt: string }[]; next: string | null } } = await get(`/timeliness?limit=1${next ? `&cursor=${next}` : ''}`);
+        const { body }: { body: { items: { itemId: string; dueAt: string }[]; next: string | null } } = await get(
+          `/timeliness?limit=1${next ? `&cursor=${next}` : ''}`,
+        );
         pages.push(...body.items.map((item) => item.itemId));
         next = body.next;
       } while (next);
@@ -116,8 +161,14 @@ describe('Case summary, caseload and timeliness', () => {
     });
 
     it('rejects an unknown rule and a forged cursor with a 400 naming the field', async () => {
-      expect((await get('/timeliness?rule=R99')).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'rule' })] });
-      expect((await get('/timeliness?cursor=bm90LWEtY3Vyc29y')).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'cursor' })] });
+      expect((await get('/timeliness?rule=R99')).body).toMatchObject({
+        status: 400,
+        errors: [expect.objectContaining({ field: 'rule' })],
+      });
+      expect((await get('/timeliness?cursor=bm90LWEtY3Vyc29y')).body).toMatchObject({
+        status: 400,
+        errors: [expect.objectContaining({ field: 'cursor' })],
+      });
     });
   });
 
@@ -133,15 +184,27 @@ describe('Case summary, caseload and timeliness', () => {
       expect(all.counts.byLevel.emerging).toBe(2);
       const emerging = (await get('/cases?level=emerging', auth)).body;
       expect(emerging.cases).toHaveLength(2);
-      expect(emerging.cases.every((entry: { level: string; team: string }) => entry.level === 'emerging' && entry.team === 'caseload-team')).toBe(true);
+      expect(
+        emerging.cases.every(
+          (entry: { level: string; team: string }) => entry.level === 'emerging' && entry.team === 'caseload-team',
+        ),
+      ).toBe(true);
       expect(emerging.counts).toMatchObject({ total: 2, byLevel: { emerging: 2 }, byStatus: { open: 2 } });
     });
 
     it('Given a lead professional, When filtering by them, Then the family’s cases come back', async () => {
       const auth = `Bearer ${t.token({ team: 'lead-team' })}`;
       const opened = await post('/cases', aContact(), auth);
-      await post(`/cases/${opened.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' }, auth);
-      await post(`/cases/${opened.caseId}/early-help-assessment`, { leadProfessional: { name: 'K. Lead', agency: 'School', userId: 'klead' } }, auth);
+      await post(
+        `/cases/${opened.caseId}/consents`,
+        { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' },
+        auth,
+      );
+      await post(
+        `/cases/${opened.caseId}/early-help-assessment`,
+        { leadProfessional: { name: 'K. Lead', agency: 'School', userId: 'klead' } },
+        auth,
+      );
       await post('/cases', aContact(), auth);
       for (const who of ['klead', 'k. lead']) {
         const { body } = await get(`/cases?leadProfessional=${encodeURIComponent(who)}`, auth);
@@ -153,14 +216,26 @@ describe('Case summary, caseload and timeliness', () => {
     it('Given overdue work, When filtering by overdue, Then only cases with an item past due come back', async () => {
       const auth = `Bearer ${t.token({ team: 'overdue-team' })}`;
       const lastWeek = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
-      const late = await post('/cases', aContact({ contact: { ...(aContact().contact as object), receivedAt: lastWeek }, occurredAt: lastWeek }), auth);
-      const onTime = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }), auth);
+      const late = await post(
+        '/cases',
+        aContact({ contact: { ...(aContact().contact as object), receivedAt: lastWeek }, occurredAt: lastWeek }),
+        auth,
+      );
+      const onTime = await post(
+        '/cases',
+        aContact({ contact: { ...(aContact().contact as object), route: 'email' } }),
+        auth,
+      );
       const overdue = (await get('/cases?overdue=true', auth)).body;
-      expect(overdue.cases.map((entry: { caseId: string; overdueItems: number }) => [entry.caseId, entry.overdueItems])).toEqual([[late.caseId, 1]]);
+      expect(
+        overdue.cases.map((entry: { caseId: string; overdueItems: number }) => [entry.caseId, entry.overdueItems]),
+      ).toEqual([[late.caseId, 1]]);
       const notOverdue = (await get('/cases?overdue=false', auth)).body;
       expect(notOverdue.cases.map((entry: { caseId: string }) => entry.caseId)).toEqual([onTime.caseId]);
       const all = (await get('/cases', auth)).body;
-      expect([overdue.counts, notOverdue.counts, all.counts].map(({ total, withOverdueItems }) => [total, withOverdueItems])).toEqual([
+      expect(
+        [overdue.counts, notOverdue.counts, all.counts].map(({ total, withOverdueItems }) => [total, withOverdueItems]),
+      ).toEqual([
         [1, 1],
         [1, 0],
         [2, 1],
@@ -169,21 +244,44 @@ describe('Case summary, caseload and timeliness', () => {
 
     it("Given a family whose TAF review is past due, When filtering by overdue, Then the child's case counts as overdue through its family", async () => {
       const auth = `Bearer ${t.token({ sub: 'olive', team: 'family-overdue-team' })}`;
-      const withLateReview = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }), auth);
-      const onTime = await post('/cases', aContact({ contact: { ...(aContact().contact as object), route: 'email' } }), auth);
+      const withLateReview = await post(
+        '/cases',
+        aContact({ contact: { ...(aContact().contact as object), route: 'email' } }),
+        auth,
+      );
+      const onTime = await post(
+        '/cases',
+        aContact({ contact: { ...(aContact().contact as object), route: 'email' } }),
+        auth,
+      );
       // The worker is the lead professional, so may convene the TAF (separation of duties).
       const lead = { name: 'L. Professional', agency: 'Northfield Primary School', userId: 'olive' };
-      await post(`/cases/${withLateReview.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' }, auth);
+      await post(
+        `/cases/${withLateReview.caseId}/consents`,
+        { scope: 'early_help', givenBy: 'parent_carer', decision: 'given' },
+        auth,
+      );
       await post(`/cases/${withLateReview.caseId}/early-help-assessment`, { leadProfessional: lead }, auth);
-      await post(`/families/${withLateReview.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [] }, auth);
+      await post(
+        `/families/${withLateReview.familyId}/team-around-the-family`,
+        { kind: 'TAF', leadProfessional: lead, members: [] },
+        auth,
+      );
       await post(
         `/families/${withLateReview.familyId}/team-around-the-family/reviews`,
-        { heldOn: '2026-03-20', attendees: ['L. Professional'], progress: 'Attendance improving', nextReviewDate: '2026-05-13' },
+        {
+          heldOn: '2026-03-20',
+          attendees: ['L. Professional'],
+          progress: 'Attendance improving',
+          nextReviewDate: '2026-05-13',
+        },
         auth,
       );
 
       const overdue = (await get('/cases?overdue=true', auth)).body;
-      expect(overdue.cases.map((entry: { caseId: string; overdueItems: number }) => [entry.caseId, entry.overdueItems])).toEqual([[withLateReview.caseId, 1]]);
+      expect(
+        overdue.cases.map((entry: { caseId: string; overdueItems: number }) => [entry.caseId, entry.overdueItems]),
+      ).toEqual([[withLateReview.caseId, 1]]);
       expect(overdue.counts).toMatchObject({ total: 1, withOverdueItems: 1 });
       const notOverdue = (await get('/cases?overdue=false', auth)).body;
       expect(notOverdue.cases.map((entry: { caseId: string }) => entry.caseId)).toEqual([onTime.caseId]);
@@ -195,13 +293,30 @@ describe('Case summary, caseload and timeliness', () => {
       const ids: string[] = [];
       for (let day = 1; day <= 5; day++) {
         const at = `2026-01-0${day}T10:00:00Z`;
-        ids.push((await post('/cases', aContact({ contact: { ...(aContact().contact as object), receivedAt: at, route: 'email' }, occurredAt: at }), auth)).caseId);
+        ids.push(
+          (
+            await post(
+              '/cases',
+              aContact({
+                contact: { ...(aContact().contact as object), receivedAt: at, route: 'email' },
+                occurredAt: at,
+              }),
+              auth,
+            )
+          ).caseId,
+        );
       }
-      for (const [sort, expected] of [['openedAt', ids], ['-openedAt', [...ids].reverse()]] as const) {
+      for (const [sort, expected] of [
+        ['openedAt', ids],
+        ['-openedAt', [...ids].reverse()],
+      ] as const) {
         const seen: string[] = [];
         let next: string | null = null;
         do {
-          const { body }: { body: { cases: { caseId: string }[]; next: string | null } } = await get(`/cases?sort=${sort}&limit=2${next ? `&cursor=${next}` : ''}`, auth);
+          const { body }: { body: { cases: { caseId: string }[]; next: string | null } } = await get(
+            `/cases?sort=${sort}&limit=2${next ? `&cursor=${next}` : ''}`,
+            auth,
+          );
           seen.push(...body.cases.map((entry) => entry.caseId));
           next = body.next;
         } while (next);

@@ -25,7 +25,8 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
   let admin: Client;
   let auditor: string;
   let worker: string;
-  const cases: Record<'altered' | 'tail' | 'middle' | 'inserted' | 'movedFirst' | 'movedSecond' | 'untouched', string> = {} as never;
+  const cases: Record<'altered' | 'tail' | 'middle' | 'inserted' | 'movedFirst' | 'movedSecond' | 'untouched', string> =
+    {} as never;
   const stream = (caseId: string) => `case-${caseId}`;
 
   const verifyCli = (...args: string[]) =>
@@ -45,23 +46,47 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
     );
     let previous: string | null = null;
     for (const row of rows) {
-      const content = contentHash({ type: row.event_type, schemaVersion: row.schema_version, data: row.data, metadata: row.metadata as never });
+      const content = contentHash({
+        type: row.event_type,
+        schemaVersion: row.schema_version,
+        data: row.data,
+        metadata: row.metadata as never,
+      });
       const hash = chainHash(previous, streamId, BigInt(row.stream_revision), row.event_id, content);
-      await admin.query(`update events set content_hash = $2, previous_hash = $3, hash = $4 where position = $1`, [row.position, content, previous, hash]);
+      await admin.query(`update events set content_hash = $2, previous_hash = $3, hash = $4 where position = $1`, [
+        row.position,
+        content,
+        previous,
+        hash,
+      ]);
       previous = hash;
     }
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ checkpointKeyFile: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-checkpoint-')), 'key.pem') });
+    t = await startTestApp({
+      checkpointKeyFile: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-checkpoint-')), 'key.pem'),
+    });
     worker = `Bearer ${t.token()}`;
     auditor = `Bearer ${t.token({ sub: 'audit1', roles: ['auditor'] })}`;
     let last = 0n;
-    for (const name of Object.keys({ altered: 1, tail: 1, middle: 1, inserted: 1, movedFirst: 1, movedSecond: 1, untouched: 1 }) as (keyof typeof cases)[]) {
+    for (const name of Object.keys({
+      altered: 1,
+      tail: 1,
+      middle: 1,
+      inserted: 1,
+      movedFirst: 1,
+      movedSecond: 1,
+      untouched: 1,
+    }) as (keyof typeof cases)[]) {
       const { body } = await t.http().post('/cases').set('Authorization', worker).send(aContact());
       cases[name] = body.caseId;
       for (const level of ['emerging', 'complex', 'emerging']) {
-        const recorded = await t.http().post(`/cases/${body.caseId}/level-of-need`).set('Authorization', worker).send({ level, reason: `to ${level}` });
+        const recorded = await t
+          .http()
+          .post(`/cases/${body.caseId}/level-of-need`)
+          .set('Authorization', worker)
+          .send({ level, reason: `to ${level}` });
         last = BigInt(recorded.body.position);
       }
     }
@@ -81,10 +106,20 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
     const signed = await t.http().post('/audit/checkpoints').set('Authorization', auditor);
     expect(signed.status).toBe(201);
     const receipt = signed.body;
-    expect(receipt).toMatchObject({ format: 'windscreen-log-checkpoint/1', events: expect.any(Number), publicKey: expect.any(String), signature: expect.any(String) });
+    expect(receipt).toMatchObject({
+      format: 'windscreen-log-checkpoint/1',
+      events: expect.any(Number),
+      publicKey: expect.any(String),
+      signature: expect.any(String),
+    });
     expect((await t.http().get('/audit/checkpoints/latest').set('Authorization', auditor)).body).toEqual(receipt);
     const clean = await t.http().get('/audit/verify').set('Authorization', auditor);
-    expect(clean.body).toMatchObject({ intact: true, brokenLinks: [], findings: [], checkpoint: { against: 'latest', signatureValid: true } });
+    expect(clean.body).toMatchObject({
+      intact: true,
+      brokenLinks: [],
+      findings: [],
+      checkpoint: { against: 'latest', signatureValid: true },
+    });
 
     // A case recorded after the checkpoint is no change to what it covers.
     const { body: later } = await t.http().post('/cases').set('Authorization', worker).send(aContact());
@@ -92,19 +127,29 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
 
     await admin.query('set session_replication_role = replica');
     // Alter an event and recompute the chain.
-    await admin.query(`update events set data = jsonb_set(data, '{reason}', '"altered afterwards"') where stream_id = $1 and stream_revision = 2`, [
-      stream(cases.altered),
-    ]);
+    await admin.query(
+      `update events set data = jsonb_set(data, '{reason}', '"altered afterwards"') where stream_id = $1 and stream_revision = 2`,
+      [stream(cases.altered)],
+    );
     await recomputeChain(stream(cases.altered));
     // Delete the tail: nothing to recompute.
     await admin.query(`delete from events where stream_id = $1 and stream_revision = 3`, [stream(cases.tail)]);
     // Delete a middle event, renumber the later ones and recompute.
     await admin.query(`delete from events where stream_id = $1 and stream_revision = 1`, [stream(cases.middle)]);
-    await admin.query(`update events set stream_revision = stream_revision - 1 where stream_id = $1 and stream_revision > 1`, [stream(cases.middle)]);
+    await admin.query(
+      `update events set stream_revision = stream_revision - 1 where stream_id = $1 and stream_revision > 1`,
+      [stream(cases.middle)],
+    );
     await recomputeChain(stream(cases.middle));
     // Insert an event (a copy of revision 1 under a new id), renumber and recompute.
-    await admin.query(`update events set stream_revision = stream_revision + 10 where stream_id = $1 and stream_revision >= 2`, [stream(cases.inserted)]);
-    await admin.query(`update events set stream_revision = stream_revision - 9 where stream_id = $1 and stream_revision >= 12`, [stream(cases.inserted)]);
+    await admin.query(
+      `update events set stream_revision = stream_revision + 10 where stream_id = $1 and stream_revision >= 2`,
+      [stream(cases.inserted)],
+    );
+    await admin.query(
+      `update events set stream_revision = stream_revision - 9 where stream_id = $1 and stream_revision >= 12`,
+      [stream(cases.inserted)],
+    );
     await admin.query(
       `insert into events (position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, content_hash, previous_hash, hash)
        select position + 1000, transaction_id, stream_id, 2, gen_random_uuid(), event_type, schema_version, data, metadata, recorded_at, content_hash, previous_hash, hash
@@ -114,7 +159,12 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
     await recomputeChain(stream(cases.inserted));
     // Reorder: one stream's last event and the next stream's first trade places in the log (each stream's own order still holds).
     const at = async (caseId: string, order: 'asc' | 'desc') =>
-      (await admin.query(`select position from events where stream_id = $1 order by stream_revision ${order} limit 1`, [stream(caseId)])).rows[0].position as string;
+      (
+        await admin.query(
+          `select position from events where stream_id = $1 order by stream_revision ${order} limit 1`,
+          [stream(caseId)],
+        )
+      ).rows[0].position as string;
     const [first, second] = [await at(cases.movedFirst, 'desc'), await at(cases.movedSecond, 'asc')];
     await admin.query(`update events set position = -1 where position = $1`, [first]);
     await admin.query(`update events set position = $1 where position = $2`, [first, second]);
@@ -136,15 +186,32 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
     expect(latest.body.findings).toHaveLength(5);
 
     // Against the receipt the auditor kept.
-    const againstReceipt = await t.http().get('/audit/verify').query({ receipt: Buffer.from(JSON.stringify(receipt)).toString('base64url') }).set('Authorization', auditor);
+    const againstReceipt = await t
+      .http()
+      .get('/audit/verify')
+      .query({ receipt: Buffer.from(JSON.stringify(receipt)).toString('base64url') })
+      .set('Authorization', auditor);
     expect(againstReceipt.status).toBe(200);
-    expect(againstReceipt.body).toMatchObject({ intact: false, checkpoint: { against: 'receipt', signatureValid: true, signedByThisServer: true }, findings: expected });
+    expect(againstReceipt.body).toMatchObject({
+      intact: false,
+      checkpoint: { against: 'receipt', signatureValid: true, signedByThisServer: true },
+      findings: expected,
+    });
 
     // One case at a time.
     const altered = await t.http().get(`/audit/verify?caseId=${cases.altered}`).set('Authorization', auditor);
-    expect(altered.body).toMatchObject({ intact: false, firstBrokenLink: null, checkpointFinding: { kind: 'recomputed_chain' } });
+    expect(altered.body).toMatchObject({
+      intact: false,
+      firstBrokenLink: null,
+      checkpointFinding: { kind: 'recomputed_chain' },
+    });
     const untouched = await t.http().get(`/audit/verify?caseId=${cases.untouched}`).set('Authorization', auditor);
-    expect(untouched.body).toMatchObject({ intact: true, firstBrokenLink: null, checkpointFinding: null, checkpoint: { against: 'latest' } });
+    expect(untouched.body).toMatchObject({
+      intact: true,
+      firstBrokenLink: null,
+      checkpointFinding: null,
+      checkpoint: { against: 'latest' },
+    });
 
     // The command line, against the latest checkpoint and against the receipt in a file.
     const run = await verifyCli();
@@ -163,24 +230,39 @@ describe('R22: tamper evidence anchored outside the database (signed checkpoints
 
   it('Given a receipt whose statement was edited, When it is verified, Then its signature does not hold and the log is not declared intact', async () => {
     const { body: receipt } = await t.http().get('/audit/checkpoints/latest').set('Authorization', auditor);
-    const forged = await t.http().get('/audit/verify').query({ receipt: JSON.stringify({ ...receipt, events: receipt.events + 1 }) }).set('Authorization', auditor);
+    const forged = await t
+      .http()
+      .get('/audit/verify')
+      .query({ receipt: JSON.stringify({ ...receipt, events: receipt.events + 1 }) })
+      .set('Authorization', auditor);
     expect(forged.body).toMatchObject({ intact: false, checkpoint: { signatureValid: false } });
-    const malformed = await t.http().get('/audit/verify').query({ receipt: JSON.stringify({ ...receipt, logHash: 'not a hash' }) }).set('Authorization', auditor);
+    const malformed = await t
+      .http()
+      .get('/audit/verify')
+      .query({ receipt: JSON.stringify({ ...receipt, logHash: 'not a hash' }) })
+      .set('Authorization', auditor);
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body)).toContain('receipt.logHash');
   });
 
   it('Given a checkpoint row written into the database with another key, When the log is verified, Then that row is named as forged and not used', async () => {
-    const otherKey = CheckpointSigner.fromFile(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-other-key-')), 'key.pem'));
+    const otherKey = CheckpointSigner.fromFile(
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'windscreen-other-key-')), 'key.pem'),
+    );
     const digest = new LogDigest();
     const forged = otherKey.sign(digest.statement(new Date().toISOString(), otherKey.keyId));
-    await admin.query(`insert into log_checkpoints (position, statement, signature, public_key, heads) values (9223372036854775000, $1, $2, $3, '{}')`, [
-      JSON.stringify({ ...forged, publicKey: undefined, signature: undefined, position: '9223372036854775000' }),
-      forged.signature,
-      forged.publicKey,
-    ]);
+    await admin.query(
+      `insert into log_checkpoints (position, statement, signature, public_key, heads) values (9223372036854775000, $1, $2, $3, '{}')`,
+      [
+        JSON.stringify({ ...forged, publicKey: undefined, signature: undefined, position: '9223372036854775000' }),
+        forged.signature,
+        forged.publicKey,
+      ],
+    );
     const report = await t.http().get('/audit/verify').set('Authorization', auditor);
-    expect(report.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'checkpoint_record_altered' })]));
+    expect(report.body.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'checkpoint_record_altered' })]),
+    );
     expect(report.body.checkpoint).toMatchObject({ against: 'latest', signatureValid: true, signedByThisServer: true });
   });
 });

@@ -29,11 +29,15 @@ describe("Managers' dashboard: the page and its files", () => {
     ['dashboard.css', 'text/css; charset=utf-8', ':focus-visible'],
     ['chart.umd.min.js', 'text/javascript; charset=utf-8', 'Chart.js v4'],
   ])('Given no token, When /dashboard/%s is requested, Then it is served as %s', async (file, type, content) => {
-    const asset = await t.http().get(`/dashboard/${file}`).buffer(true).parse((response, done) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      response.on('end', () => done(null, text));
-    });
+    const asset = await t
+      .http()
+      .get(`/dashboard/${file}`)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe(type);
     expect(asset.body).toContain(content);

@@ -29,7 +29,12 @@ describe('First slice: a contact becomes a case and its level of need changes', 
       .set('Authorization', `Bearer ${t.token()}`);
     expect(summary.status).toBe(200);
     expect(summary.headers['x-read-model-stale']).toBe('false');
-    expect(summary.body).toMatchObject({ caseId: opened.body.caseId, familyId: opened.body.familyId, status: 'open', level: null });
+    expect(summary.body).toMatchObject({
+      caseId: opened.body.caseId,
+      familyId: opened.body.familyId,
+      status: 'open',
+      level: null,
+    });
   });
 
   it('Given a minPosition past anything recorded, When a case is read with it, Then 400 at once rather than a wait that can only time out', async () => {
@@ -37,10 +42,15 @@ describe('First slice: a contact becomes a case and its level of need changes', 
     const beyond = (BigInt(opened.body.position) + 1_000_000_000n).toString();
     const started = Date.now();
 
-    const summary = await t.http().get(`/cases/${opened.body.caseId}?minPosition=${beyond}`).set('Authorization', `Bearer ${t.token()}`);
+    const summary = await t
+      .http()
+      .get(`/cases/${opened.body.caseId}?minPosition=${beyond}`)
+      .set('Authorization', `Bearer ${t.token()}`);
 
     expect(summary.status).toBe(400);
-    expect(summary.body.errors).toEqual([{ field: 'minPosition', reasons: [expect.stringMatching(/minPosition is past the last recorded event/)] }]);
+    expect(summary.body.errors).toEqual([
+      { field: 'minPosition', reasons: [expect.stringMatching(/minPosition is past the last recorded event/)] },
+    ]);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -77,14 +87,25 @@ describe('First slice: a contact becomes a case and its level of need changes', 
       .http()
       .get(`/cases/${opened.caseId}?minPosition=${down.body.position}`)
       .set('Authorization', auth);
-    expect(summary.body).toMatchObject({ level: 'universal', levelSetBy: { id: 'alice', name: 'Alice Smith', role: 'case_worker' } });
+    expect(summary.body).toMatchObject({
+      level: 'universal',
+      levelSetBy: { id: 'alice', name: 'Alice Smith', role: 'case_worker' },
+    });
   });
 
   it('Given a case at a level, When the same level is recorded again, Then it is refused with 409 and nothing is recorded', async () => {
     const auth = `Bearer ${t.token()}`;
     const { body: opened } = await t.http().post('/cases').set('Authorization', auth).send(aContact());
-    await t.http().post(`/cases/${opened.caseId}/level-of-need`).set('Authorization', auth).send({ level: 'emerging', reason: 'a' });
-    const again = await t.http().post(`/cases/${opened.caseId}/level-of-need`).set('Authorization', auth).send({ level: 'emerging', reason: 'b' });
+    await t
+      .http()
+      .post(`/cases/${opened.caseId}/level-of-need`)
+      .set('Authorization', auth)
+      .send({ level: 'emerging', reason: 'a' });
+    const again = await t
+      .http()
+      .post(`/cases/${opened.caseId}/level-of-need`)
+      .set('Authorization', auth)
+      .send({ level: 'emerging', reason: 'b' });
     expect(again.status).toBe(409);
     expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(again.body).toMatchObject({ status: 409, code: 'LEVEL_OF_NEED.UNCHANGED' });

@@ -3,7 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { aContact, startTestApp, TestApp } from '@windscreen/testing';
-import { Api, DATE_FIELDS, DATE_TIME_FIELDS, discoverApi, Endpoint, pathOf, recordOneOfEach, Schema, typeOf, validCommand, validValue } from './openapi-endpoints';
+import {
+  Api,
+  DATE_FIELDS,
+  DATE_TIME_FIELDS,
+  discoverApi,
+  Endpoint,
+  pathOf,
+  recordOneOfEach,
+  Schema,
+  typeOf,
+  validCommand,
+  validValue,
+} from './openapi-endpoints';
 
 /**
  * Bad and hostile input on every command endpoint, found from the OpenAPI document (a new endpoint
@@ -24,7 +36,7 @@ const LOOKS_LIKE_A_DATE = /(At|Date|On)$|^date/;
 const INJECTION = [
   "'; DROP TABLE events; --",
   "' OR '1'='1",
-  "1; SELECT pg_sleep(10); --",
+  '1; SELECT pg_sleep(10); --',
   'Robert"); DELETE FROM streams; --',
   '$1::text',
   '<script>alert("x")</script>',
@@ -62,7 +74,12 @@ const ODD_DATES = [
   "2026-03-02T09:15:00Z' OR '1'='1",
 ];
 /** Well-formed and accepted, but far from today: rules may refuse them, nothing may break on them. */
-const EXTREME_DATES = ['0001-01-01T00:00:00Z', '1899-12-31T23:59:59.999999999+14:00', '2099-12-31T23:59:59-12:00', '9999-12-31T23:59:59Z'];
+const EXTREME_DATES = [
+  '0001-01-01T00:00:00Z',
+  '1899-12-31T23:59:59.999999999+14:00',
+  '2099-12-31T23:59:59-12:00',
+  '9999-12-31T23:59:59Z',
+];
 /** Valid ISO 8601, but not an instant: no time, or no time zone. */
 const NOT_AN_INSTANT = ['2026-03-02', '2026-03', '2026-03-02T09:15:00', '2026-03-02T09:15'];
 /** Valid ISO 8601, but not a calendar date. */
@@ -80,7 +97,6 @@ const WRONG_TYPE: Record<string, unknown[]> = {
 const HUGE = 'x'.repeat(25_000);
 /** Text PostgreSQL cannot keep as sent. */
 const UNSTORABLE_TEXT = ['before\u0000after', 'half a pair \uD83D here', '\uDC00'];
-
 
 describe('Hostile input on every command endpoint', () => {
   let t: TestApp;
@@ -110,11 +126,15 @@ describe('Hostile input on every command endpoint', () => {
       expect(response.body.errors.length).toBeGreaterThan(0);
       for (const error of response.body.errors) {
         // A field may be named " " (a key of one space is still that key); it may not be unnamed.
-        expect(error).toEqual({ field: expect.stringMatching(/^.+$/s), reasons: expect.arrayContaining([expect.stringMatching(/\S/)]) });
+        expect(error).toEqual({
+          field: expect.stringMatching(/^.+$/s),
+          reasons: expect.arrayContaining([expect.stringMatching(/\S/)]),
+        });
       }
     }
   };
-  const fieldsNamed = (response: Response): string[] => (response.body.errors ?? []).map((error: { field: string }) => error.field);
+  const fieldsNamed = (response: Response): string[] =>
+    (response.body.errors ?? []).map((error: { field: string }) => error.field);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -139,40 +159,49 @@ describe('Hostile input on every command endpoint', () => {
         'POST /families/{familyId}/keep-in-touch/end',
       ]),
     );
-    for (const endpoint of api.commands) expect({ endpoint: endpoint.name, properties: Object.keys(endpoint.body?.properties ?? {}).length > 0 }).toEqual({ endpoint: endpoint.name, properties: true });
+    for (const endpoint of api.commands)
+      expect({ endpoint: endpoint.name, properties: Object.keys(endpoint.body?.properties ?? {}).length > 0 }).toEqual({
+        endpoint: endpoint.name,
+        properties: true,
+      });
   });
 
   it('Given every date-like field of every command, When classified, Then each is a date-time or a date (so its odd formats are tried below)', () => {
     const unclassified = fieldsOf(api).filter(
-      ({ name, schema }) => LOOKS_LIKE_A_DATE.test(name) && !schema.enum && !DATE_TIME_FIELDS.has(name) && !DATE_FIELDS.has(name),
+      ({ name, schema }) =>
+        LOOKS_LIKE_A_DATE.test(name) && !schema.enum && !DATE_TIME_FIELDS.has(name) && !DATE_FIELDS.has(name),
     );
     expect(unclassified.map(({ endpoint, path }) => `${endpoint.name}: ${path}`)).toEqual([]);
   });
 
-  it('Given random bodies (any JSON, wrong types, unknown fields, huge strings, injection payloads, odd dates), When posted to every command, Then never a 5xx, refusals are problem documents and record nothing', async () => {
-    const failures: string[] = [];
-    for (const endpoint of api.commands) {
-      try {
-        await fc.assert(
-          fc.asyncProperty(hostileBody(endpoint.body!, api), async (body) => {
-            const before = await countEvents();
-            const response = await send(endpoint, body);
-            expect(response.status).toBeLessThan(500);
-            if (response.status >= 400) {
-              expectProblemDocument(response);
-              expect(await countEvents()).toBe(before);
-            }
-          }),
-          { numRuns: RUNS_PER_ENDPOINT },
-        );
-      } catch (error) {
-        const cause = (error as { cause?: Error }).cause?.message ?? '';
-        failures.push(`${endpoint.name}: ${(error as Error).message.slice(0, 1200)}\n${cause.slice(0, 800)}`);
+  it(
+    'Given random bodies (any JSON, wrong types, unknown fields, huge strings, injection payloads, odd dates), When posted to every command, Then never a 5xx, refusals are problem documents and record nothing',
+    async () => {
+      const failures: string[] = [];
+      for (const endpoint of api.commands) {
+        try {
+          await fc.assert(
+            fc.asyncProperty(hostileBody(endpoint.body!, api), async (body) => {
+              const before = await countEvents();
+              const response = await send(endpoint, body);
+              expect(response.status).toBeLessThan(500);
+              if (response.status >= 400) {
+                expectProblemDocument(response);
+                expect(await countEvents()).toBe(before);
+              }
+            }),
+            { numRuns: RUNS_PER_ENDPOINT },
+          );
+        } catch (error) {
+          const cause = (error as { cause?: Error }).cause?.message ?? '';
+          failures.push(`${endpoint.name}: ${(error as Error).message.slice(0, 1200)}\n${cause.slice(0, 800)}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  }, PROPERTY_TIMEOUT_MS);
+      expect(failures).toEqual([]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('Given a field of the wrong type, When posted, Then 400 names that field and nothing is recorded', async () => {
     const typed = fieldsOf(api).filter(({ schema }) => WRONG_TYPE[typeOf(schema)]);
@@ -187,7 +216,9 @@ describe('Hostile input on every command endpoint', () => {
       const codes = schema.enum ?? schema.items!.enum!;
       const valid = String(codes[0]);
       const changedCase = valid.toUpperCase() === valid ? valid.toLowerCase() : valid.toUpperCase();
-      const invalid = ['', 'NOT-A-CODE', ` ${valid}`, `${valid} `, changedCase, "' OR 1=1 --", 7].filter((code) => !codes.includes(code));
+      const invalid = ['', 'NOT-A-CODE', ` ${valid}`, `${valid} `, changedCase, "' OR 1=1 --", 7].filter(
+        (code) => !codes.includes(code),
+      );
       return invalid.map((code) => (schema.items ? [code] : code));
     };
     // Two bad codes per coded field, turning through the kinds of bad code.
@@ -200,13 +231,17 @@ describe('Hostile input on every command endpoint', () => {
     const oddFor = ({ name }: Field) => [...ODD_DATES, ...(DATE_TIME_FIELDS.has(name) ? NOT_AN_INSTANT : NOT_A_DATE)];
     // Three odd formats per field; each format lands on several fields, and every date-only field gets every one.
     const cases = [0, 1, 2].flatMap((turn) => rotate(dates, oddFor, turn * 7));
-    const everyFormatOnDateFields = dates.filter(({ name }) => DATE_FIELDS.has(name)).flatMap((field) => oddFor(field).map((value) => ({ ...field, value })));
+    const everyFormatOnDateFields = dates
+      .filter(({ name }) => DATE_FIELDS.has(name))
+      .flatMap((field) => oddFor(field).map((value) => ({ ...field, value })));
     await expectEachNamesItsField([...cases, ...everyFormatOnDateFields]);
   });
 
   it('Given text that cannot be kept as sent (far longer than any field takes, a NUL, an unpaired surrogate), When posted, Then 400 names the field', async () => {
-    const cases = fieldsOf(api)
-      .filter(({ schema, name }) => typeOf(schema) === 'string' && !schema.enum && !DATE_TIME_FIELDS.has(name) && !DATE_FIELDS.has(name));
+    const cases = fieldsOf(api).filter(
+      ({ schema, name }) =>
+        typeOf(schema) === 'string' && !schema.enum && !DATE_TIME_FIELDS.has(name) && !DATE_FIELDS.has(name),
+    );
     expect(cases.length).toBeGreaterThan(api.commands.length);
     await expectEachNamesItsField(rotate(cases, () => [HUGE, ...UNSTORABLE_TEXT]));
   });
@@ -215,7 +250,11 @@ describe('Hostile input on every command endpoint', () => {
     const cases = fieldsOf(api)
       .filter(({ schema }) => typeOf(schema) === 'array')
       .map(({ endpoint, path, schema }) => {
-        const item = schema.items?.enum ? schema.items.enum[0] : typeOf(schema.items ? api.resolve(schema.items) : {}) === 'object' ? {} : 'a';
+        const item = schema.items?.enum
+          ? schema.items.enum[0]
+          : typeOf(schema.items ? api.resolve(schema.items) : {}) === 'object'
+            ? {}
+            : 'a';
         return { endpoint, path, value: Array.from({ length: 500 }, () => item) };
       });
     expect(cases.length).toBeGreaterThan(3);
@@ -223,16 +262,31 @@ describe('Hostile input on every command endpoint', () => {
   });
 
   it('Given a field the command does not know (including __proto__ and constructor), When posted, Then 400 names it and no object is polluted', async () => {
-    const unknown = ['favouriteColour', '__proto__', 'constructor', 'prototype', 'isAdmin', "x'; DROP TABLE events; --", ''];
+    const unknown = [
+      'favouriteColour',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'isAdmin',
+      "x'; DROP TABLE events; --",
+      '',
+    ];
     const before = await countEvents();
     for (const [index, endpoint] of api.commands.entries()) {
       // Two names per endpoint, rotating, so that each name meets several endpoints.
       for (const name of [unknown[index % unknown.length], unknown[(index + 3) % unknown.length]]) {
         const raw = `{${JSON.stringify(name)}: {"polluted": true}}`;
         const response = await post(pathOf(endpoint, existing)).set('Content-Type', 'application/json').send(raw);
-        expect({ endpoint: endpoint.name, name, status: response.status }).toEqual({ endpoint: endpoint.name, name, status: 400 });
+        expect({ endpoint: endpoint.name, name, status: response.status }).toEqual({
+          endpoint: endpoint.name,
+          name,
+          status: 400,
+        });
         expectProblemDocument(response);
-        expect({ endpoint: endpoint.name, fields: fieldsNamed(response) }).toEqual({ endpoint: endpoint.name, fields: expect.arrayContaining([name || '""']) });
+        expect({ endpoint: endpoint.name, fields: fieldsNamed(response) }).toEqual({
+          endpoint: endpoint.name,
+          fields: expect.arrayContaining([name || '""']),
+        });
       }
     }
     expect(await countEvents()).toBe(before);
@@ -262,9 +316,14 @@ describe('Hostile input on every command endpoint', () => {
     for (const [index, endpoint] of api.commands.entries()) {
       // Four bodies per endpoint, rotating: every body meets several endpoints.
       for (const [contentType, body] of [0, 1, 2, 3].map((turn) => raw[(index * 4 + turn) % raw.length])) {
-        const response = await post(pathOf(endpoint, existing)).set('Content-Type', contentType).set('Idempotency-Key', randomUUID()).send(body);
+        const response = await post(pathOf(endpoint, existing))
+          .set('Content-Type', contentType)
+          .set('Idempotency-Key', randomUUID())
+          .send(body);
         if (response.status !== 400 && response.status !== 415) {
-          throw new Error(`${endpoint.name} with ${contentType} ${body.slice(0, 40)}: ${response.status} ${response.text.slice(0, 300)}`);
+          throw new Error(
+            `${endpoint.name} with ${contentType} ${body.slice(0, 40)}: ${response.status} ${response.text.slice(0, 300)}`,
+          );
         }
         expectProblemDocument(response);
       }
@@ -287,18 +346,43 @@ describe('Hostile input on every command endpoint', () => {
   it('Given path parameters that are not uuids, When posted, Then 400 names the parameter', async () => {
     const withParams = api.commands.filter((endpoint) => endpoint.pathParams.length > 0);
     expect(withParams.length).toBeGreaterThan(30);
-    const notAUuid = fc.oneof(
-      fc.constantFrom('not-a-uuid', '123', `${randomUUID()}x`, randomUUID().replace(/-/g, ''), '00000000-0000-0000-0000-00000000000g', 'x'.repeat(5_000), ...INJECTION),
-      fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }),
-    ).filter((value) => value !== '.' && value !== '..' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && isWellFormed(value));
+    const notAUuid = fc
+      .oneof(
+        fc.constantFrom(
+          'not-a-uuid',
+          '123',
+          `${randomUUID()}x`,
+          randomUUID().replace(/-/g, ''),
+          '00000000-0000-0000-0000-00000000000g',
+          'x'.repeat(5_000),
+          ...INJECTION,
+        ),
+        fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }),
+      )
+      .filter(
+        (value) =>
+          value !== '.' &&
+          value !== '..' &&
+          !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) &&
+          isWellFormed(value),
+      );
     const before = await countEvents();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...withParams).chain((endpoint) => fc.tuple(fc.constant(endpoint), fc.constantFrom(...endpoint.pathParams), notAUuid)), async ([endpoint, param, value]) => {
-        const response = await send(endpoint, validCommand(endpoint, api), { ...existing, [param]: value });
-        expect({ endpoint: endpoint.name, param, status: response.status }).toEqual({ endpoint: endpoint.name, param, status: 400 });
-        expectProblemDocument(response);
-        expect(fieldsNamed(response)).toEqual([param]);
-      }),
+      fc.asyncProperty(
+        fc
+          .constantFrom(...withParams)
+          .chain((endpoint) => fc.tuple(fc.constant(endpoint), fc.constantFrom(...endpoint.pathParams), notAUuid)),
+        async ([endpoint, param, value]) => {
+          const response = await send(endpoint, validCommand(endpoint, api), { ...existing, [param]: value });
+          expect({ endpoint: endpoint.name, param, status: response.status }).toEqual({
+            endpoint: endpoint.name,
+            param,
+            status: 400,
+          });
+          expectProblemDocument(response);
+          expect(fieldsNamed(response)).toEqual([param]);
+        },
+      ),
       { numRuns: 80 },
     );
     expect(await countEvents()).toBe(before);
@@ -308,18 +392,46 @@ describe('Hostile input on every command endpoint', () => {
     const queries = api.endpoints.filter((endpoint) => endpoint.method === 'get' && endpoint.query.length > 0);
     expect(queries.length).toBeGreaterThanOrEqual(5);
     const reader = `Bearer ${t.token({ roles: ['case_worker', 'manager', 'auditor'], allTeams: true })}`;
-    const hostileValue = fc.oneof(
-      fc.constantFrom<unknown>(...INJECTION, ...ODD_DATES, ...NOT_AN_INSTANT, ...EXTREME_DATES, '-1', '0', '1e309', '99999999999999999999999', 'x'.repeat(10_000), ['a', 'b']),
-      fc.string({ maxLength: 80, unit: 'binary' }),
-    ).filter((value) => typeof value !== 'string' || isWellFormed(value));
+    const hostileValue = fc
+      .oneof(
+        fc.constantFrom<unknown>(
+          ...INJECTION,
+          ...ODD_DATES,
+          ...NOT_AN_INSTANT,
+          ...EXTREME_DATES,
+          '-1',
+          '0',
+          '1e309',
+          '99999999999999999999999',
+          'x'.repeat(10_000),
+          ['a', 'b'],
+        ),
+        fc.string({ maxLength: 80, unit: 'binary' }),
+      )
+      .filter((value) => typeof value !== 'string' || isWellFormed(value));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...queries).chain((endpoint) => fc.tuple(fc.constant(endpoint), fc.constantFrom(...endpoint.query), hostileValue)), async ([endpoint, param, value]) => {
-        const query = { ...Object.fromEntries(endpoint.requiredQuery.map((name) => [name, existing[name] ?? 'x'])), [param]: value };
-        const response = await t.http().get(pathOf(endpoint, existing)).query(query).set('Authorization', reader);
-        expect({ endpoint: endpoint.name, param, status: response.status }).toEqual({ endpoint: endpoint.name, param, status: expect.any(Number) });
-        if (response.status >= 500) throw new Error(`${endpoint.name}?${param}=${String(value).slice(0, 60)}: ${response.status} ${response.text.slice(0, 300)}`);
-        if (response.status >= 400) expectProblemDocument(response);
-      }),
+      fc.asyncProperty(
+        fc
+          .constantFrom(...queries)
+          .chain((endpoint) => fc.tuple(fc.constant(endpoint), fc.constantFrom(...endpoint.query), hostileValue)),
+        async ([endpoint, param, value]) => {
+          const query = {
+            ...Object.fromEntries(endpoint.requiredQuery.map((name) => [name, existing[name] ?? 'x'])),
+            [param]: value,
+          };
+          const response = await t.http().get(pathOf(endpoint, existing)).query(query).set('Authorization', reader);
+          expect({ endpoint: endpoint.name, param, status: response.status }).toEqual({
+            endpoint: endpoint.name,
+            param,
+            status: expect.any(Number),
+          });
+          if (response.status >= 500)
+            throw new Error(
+              `${endpoint.name}?${param}=${String(value).slice(0, 60)}: ${response.status} ${response.text.slice(0, 300)}`,
+            );
+          if (response.status >= 400) expectProblemDocument(response);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -330,7 +442,11 @@ describe('Hostile input on every command endpoint', () => {
     for (const endpoint of api.commands.filter((candidate) => candidate.pathParams.length > 0)) {
       const unknown = Object.fromEntries(endpoint.pathParams.map((param) => [param, randomUUID()]));
       const response = await send(endpoint, validCommand(endpoint, api), unknown);
-      results.push({ endpoint: endpoint.name, status: response.status, ...(response.status !== 404 && { detail: response.body.detail }) });
+      results.push({
+        endpoint: endpoint.name,
+        status: response.status,
+        ...(response.status !== 404 && { detail: response.body.detail }),
+      });
       if (response.status === 404) expectProblemDocument(response);
     }
     expect(results.filter((result) => result.status !== 404)).toEqual([]);
@@ -343,14 +459,27 @@ describe('Hostile input on every command endpoint', () => {
       .http()
       .post('/cases')
       .set('Authorization', auth)
-      .send(aContact({ concerns: payload, child: { ...(aContact().child as object), givenName: '<script>alert(1)</script>' } }));
+      .send(
+        aContact({
+          concerns: payload,
+          child: { ...(aContact().child as object), givenName: '<script>alert(1)</script>' },
+        }),
+      );
     expect(opened.status).toBe(201);
-    const summary = await t.http().get(`/cases/${opened.body.caseId}`).set('Authorization', auth).query({ minPosition: opened.body.position });
+    const summary = await t
+      .http()
+      .get(`/cases/${opened.body.caseId}`)
+      .set('Authorization', auth)
+      .query({ minPosition: opened.body.position });
     expect(summary.status).toBe(200);
     expect(JSON.stringify(summary.body)).toContain(JSON.stringify('<script>alert(1)</script>'));
     const history = await t.http().get(`/cases/${opened.body.caseId}/history`).set('Authorization', auth);
     expect(history.body.events[0].data.concerns).toBe(payload);
-    const page = await t.http().get(`/cases/${opened.body.caseId}/chronology`).query({ format: 'html' }).set('Authorization', auth);
+    const page = await t
+      .http()
+      .get(`/cases/${opened.body.caseId}/chronology`)
+      .query({ format: 'html' })
+      .set('Authorization', auth);
     expect(page.status).toBe(200);
     expect(page.text).not.toContain('<script>alert(1)</script>');
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -359,7 +488,9 @@ describe('Hostile input on every command endpoint', () => {
   });
 
   /** Sends each case alone in an otherwise empty body: the 400 must name that field. */
-  async function expectEachNamesItsField(cases: Array<{ endpoint: Endpoint; path: string[]; value: unknown }>): Promise<void> {
+  async function expectEachNamesItsField(
+    cases: Array<{ endpoint: Endpoint; path: string[]; value: unknown }>,
+  ): Promise<void> {
     expect(cases.length).toBeGreaterThan(0);
     const before = await countEvents();
     const wrong: unknown[] = [];
@@ -368,7 +499,13 @@ describe('Hostile input on every command endpoint', () => {
       const field = path.join('.');
       const named = fieldsNamed(response);
       if (response.status !== 400 || !named.some((name) => name === field || name.startsWith(`${field}.`))) {
-        wrong.push({ endpoint: endpoint.name, field, value: typeof value === 'string' ? value.slice(0, 40) : value, status: response.status, named });
+        wrong.push({
+          endpoint: endpoint.name,
+          field,
+          value: typeof value === 'string' ? value.slice(0, 40) : value,
+          status: response.status,
+          named,
+        });
       } else {
         expectProblemDocument(response);
       }
@@ -392,14 +529,24 @@ function fieldsOf(api: Api): Field[] {
   const walk = (endpoint: Endpoint, schema: Schema, prefix: string[]): Field[] =>
     Object.entries(schema.properties ?? {}).flatMap(([name, raw]) => {
       const resolved = api.resolve(raw);
-      const field: Field = { endpoint, path: [...prefix, name], name, schema: resolved, required: (schema.required ?? []).includes(name) };
+      const field: Field = {
+        endpoint,
+        path: [...prefix, name],
+        name,
+        schema: resolved,
+        required: (schema.required ?? []).includes(name),
+      };
       return resolved.properties ? [field, ...walk(endpoint, resolved, field.path)] : [field];
     });
   return api.commands.flatMap((endpoint) => walk(endpoint, endpoint.body!, []));
 }
 
 /** Gives each field one of its bad values, turning through them, so that every value is tried on some fields. */
-function rotate(fields: Field[], valuesFor: (field: Field) => unknown[], offset = 0): Array<Field & { value: unknown }> {
+function rotate(
+  fields: Field[],
+  valuesFor: (field: Field) => unknown[],
+  offset = 0,
+): Array<Field & { value: unknown }> {
   return fields.map((field, index) => {
     const values = valuesFor(field);
     return { ...field, value: values[(index + offset) % values.length] };
@@ -419,28 +566,63 @@ function setAt(body: Record<string, unknown>, path: string[], value: unknown): R
   const [head, ...rest] = path;
   if (rest.length === 0) return { ...body, [head]: value };
   const inner = body[head];
-  return { ...body, [head]: setAt(typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {}, rest, value) };
+  return {
+    ...body,
+    [head]: setAt(
+      typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {},
+      rest,
+      value,
+    ),
+  };
 }
 
 /** Anything at all, or the command's own shape with each field valid, hostile or missing, plus strangers. */
 function hostileBody(schema: Schema, api: Api): fc.Arbitrary<unknown> {
   const hostileString = fc.oneof(
-    fc.constantFrom(...INJECTION, ...ODD_DATES, ...NOT_AN_INSTANT, ...EXTREME_DATES, ...UNSTORABLE_TEXT, HUGE, 'x'.repeat(90_000)),
+    fc.constantFrom(
+      ...INJECTION,
+      ...ODD_DATES,
+      ...NOT_AN_INSTANT,
+      ...EXTREME_DATES,
+      ...UNSTORABLE_TEXT,
+      HUGE,
+      'x'.repeat(90_000),
+    ),
     fc.string({ maxLength: 300, unit: 'binary' }),
   );
-  const hostileScalar = fc.oneof(hostileString, fc.constantFrom(null, true, false, 0, -1, 1e308, -0, 2 ** 53 + 1), fc.double(), fc.integer());
+  const hostileScalar = fc.oneof(
+    hostileString,
+    fc.constantFrom(null, true, false, 0, -1, 1e308, -0, 2 ** 53 + 1),
+    fc.double(),
+    fc.integer(),
+  );
   const valueFor = (name: string, raw: Schema): fc.Arbitrary<unknown> => {
     const field = api.resolve(raw);
     const valid = fc.constant(validValue(name, field, api));
     const nested = field.properties ? [shaped(field)] : [];
-    return fc.oneof(valid, hostileScalar, fc.jsonValue({ maxDepth: 3 }), fc.array(hostileScalar, { maxLength: 5 }), ...nested);
+    return fc.oneof(
+      valid,
+      hostileScalar,
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.array(hostileScalar, { maxLength: 5 }),
+      ...nested,
+    );
   };
   const shaped = (of: Schema): fc.Arbitrary<Record<string, unknown>> =>
     fc
       .tuple(
-        fc.record(Object.fromEntries(Object.entries(of.properties ?? {}).map(([name, raw]) => [name, valueFor(name, raw)])), { requiredKeys: [] }),
-        fc.dictionary(fc.constantFrom('extra', '__proto__', 'constructor', 'role', 'actor', '$where'), hostileScalar, { maxKeys: 2 }),
+        fc.record(
+          Object.fromEntries(Object.entries(of.properties ?? {}).map(([name, raw]) => [name, valueFor(name, raw)])),
+          { requiredKeys: [] },
+        ),
+        fc.dictionary(fc.constantFrom('extra', '__proto__', 'constructor', 'role', 'actor', '$where'), hostileScalar, {
+          maxKeys: 2,
+        }),
       )
       .map(([known, strangers]) => ({ ...known, ...strangers }));
-  return fc.oneof({ weight: 3, arbitrary: shaped(schema) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) }, { weight: 1, arbitrary: fc.object() });
+  return fc.oneof(
+    { weight: 3, arbitrary: shaped(schema) },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+    { weight: 1, arbitrary: fc.object() },
+  );
 }

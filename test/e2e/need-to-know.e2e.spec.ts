@@ -48,7 +48,11 @@ describe('Need-to-know access to a case', () => {
     const alice = `Bearer ${t.token(users['case worker of the holding team'])}`;
     // Naming a TAF's members and allocating are a manager's (separation of duties).
     const mary = `Bearer ${t.token(users['manager of the holding team'])}`;
-    const post = async (path: string, body: object, as = /team-around-the-family$|allocation$/.test(path) ? mary : alice) => {
+    const post = async (
+      path: string,
+      body: object,
+      as = /team-around-the-family$|allocation$/.test(path) ? mary : alice,
+    ) => {
       const response = await t.http().post(path).set('Authorization', as).send(body);
       if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
       lastPosition = response.body.position;
@@ -72,20 +76,29 @@ describe('Need-to-know access to a case', () => {
       progress: 'Attendance improving',
       nextReviewDate: '2026-05-13',
     });
-    await post(`/cases/${caseId}/allocation`, { worker: { id: 'bob', name: 'Bob Brown' }, team: 'north', reason: 'Bob knows the family' });
+    await post(`/cases/${caseId}/allocation`, {
+      worker: { id: 'bob', name: 'Bob Brown' },
+      team: 'north',
+      reason: 'Bob knows the family',
+    });
   });
   afterAll(async () => {
     await t.close();
   });
 
   const read = (user: TestUser, path: string) =>
-    t.http().get(path).set('Authorization', `Bearer ${t.token(user)}`).set('X-Min-Position', lastPosition);
+    t
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${t.token(user)}`)
+      .set('X-Min-Position', lastPosition);
 
   describe.each(Object.keys(users))('%s', (who) => {
     it.each(singleCaseViews)(`reads the %s: ${expected[who]}`, async (_view, path) => {
       const response = await read(users[who], path());
       expect(response.status).toBe(statusOf[expected[who]]);
-      if (expected[who] === 'not found') expect(response.body).toMatchObject({ status: 404, detail: `Case ${caseId} was not found` });
+      if (expected[who] === 'not found')
+        expect(response.body).toMatchObject({ status: 404, detail: `Case ${caseId} was not found` });
     });
 
     it(`finds the case in the caseload and in what is due: ${expected[who]}`, async () => {
@@ -99,7 +112,10 @@ describe('Need-to-know access to a case', () => {
         caseload.body.cases.some((entry: { caseId: string }) => entry.caseId === caseId),
         due.body.items.some((item: { caseId: string | null }) => item.caseId === caseId),
         // The family's own item (the TAF review), seen through the child's case.
-        due.body.items.some((item: { caseId: string | null; familyId: string; rule: string }) => item.caseId === null && item.familyId === familyId),
+        due.body.items.some(
+          (item: { caseId: string | null; familyId: string; rule: string }) =>
+            item.caseId === null && item.familyId === familyId,
+        ),
       ];
       expect(listed).toEqual(expected[who] === 'sees' ? [true, true, true] : [false, false, false]);
     });

@@ -74,7 +74,9 @@ export async function discoverApi(t: TestApp): Promise<Api> {
         name: `${method.toUpperCase()} ${path}`,
         pathParams: parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name),
         query: parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
-        requiredQuery: parameters.filter((parameter) => parameter.in === 'query' && parameter.required).map((parameter) => parameter.name),
+        requiredQuery: parameters
+          .filter((parameter) => parameter.in === 'query' && parameter.required)
+          .map((parameter) => parameter.name),
         body: body && resolve(body),
       });
     }
@@ -95,15 +97,26 @@ export function pathOf(endpoint: Endpoint, values: Record<string, string>): stri
 export async function recordOneOfEach(t: TestApp, auth: string): Promise<Record<string, string>> {
   const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
   if (opened.status !== 201) throw new Error(`opening a case: ${opened.status} ${JSON.stringify(opened.body)}`);
-  const escalation = await t
+  const escalation = await t.http().post(`/cases/${opened.body.caseId}/escalations`).set('Authorization', auth).send({
+    route: 'professional',
+    concern: 'No reply to the referral',
+    otherAgency: 'Northfield Primary School',
+    startsAt: 'practitioner',
+  });
+  if (escalation.status !== 201)
+    throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
+  const sharing = await t
     .http()
-    .post(`/cases/${opened.body.caseId}/escalations`)
+    .post(`/cases/${opened.body.caseId}/information-sharing-decisions`)
     .set('Authorization', auth)
-    .send({ route: 'professional', concern: 'No reply to the referral', otherAgency: 'Northfield Primary School', startsAt: 'practitioner' });
-  if (escalation.status !== 201) throw new Error(`raising an escalation: ${escalation.status} ${JSON.stringify(escalation.body)}`);
-  const sharing = await t.http().post(`/cases/${opened.body.caseId}/information-sharing-decisions`).set('Authorization', auth).send(aSharingDecision());
-  if (sharing.status !== 201) throw new Error(`recording a sharing decision: ${sharing.status} ${JSON.stringify(sharing.body)}`);
-  const parent = await t.http().post(`/children/${opened.body.childId}/parents-and-carers`).set('Authorization', auth).send({ name: 'Sara Khan', relationship: 'mother', parentalResponsibility: true });
+    .send(aSharingDecision());
+  if (sharing.status !== 201)
+    throw new Error(`recording a sharing decision: ${sharing.status} ${JSON.stringify(sharing.body)}`);
+  const parent = await t
+    .http()
+    .post(`/children/${opened.body.childId}/parents-and-carers`)
+    .set('Authorization', auth)
+    .send({ name: 'Sara Khan', relationship: 'mother', parentalResponsibility: true });
   if (parent.status !== 201) throw new Error(`recording a parent: ${parent.status} ${JSON.stringify(parent.body)}`);
   return {
     caseId: opened.body.caseId,
@@ -140,7 +153,16 @@ export function captureStdoutPerTest(): { written: () => string } {
 /** Fields that hold an instant: a date-time with its time zone. */
 export const DATE_TIME_FIELDS = new Set(['occurredAt', 'receivedAt', 'strategyDiscussionAt', 'sentAt']);
 /** Fields that hold a calendar date, YYYY-MM-DD. */
-export const DATE_FIELDS = new Set(['dateOfBirth', 'expectedDateOfBirth', 'icpcDate', 'heldOn', 'nextReviewDate', 'dateOfDeath', 'firstReviewDate', 'authorisedOn']);
+export const DATE_FIELDS = new Set([
+  'dateOfBirth',
+  'expectedDateOfBirth',
+  'icpcDate',
+  'heldOn',
+  'nextReviewDate',
+  'dateOfDeath',
+  'firstReviewDate',
+  'authorisedOn',
+]);
 
 /** Bodies the schema alone cannot describe (conditional fields): used where a command must get past validation. */
 const VALID_BODIES: Record<string, () => Record<string, unknown>> = {

@@ -12,10 +12,14 @@ describe('npm run replay', () => {
 
   const replay = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
     try {
-      const { stdout, stderr } = await execFileAsync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/replay.ts', ...args], {
-        env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
-        encoding: 'utf8',
-      });
+      const { stdout, stderr } = await execFileAsync(
+        process.execPath,
+        ['-r', '@swc-node/register', 'apps/cli/src/replay.ts', ...args],
+        {
+          env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
+          encoding: 'utf8',
+        },
+      );
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -32,9 +36,22 @@ describe('npm run replay', () => {
       return response.body;
     };
     caseId = (await post('/cases', aContact({ occurredAt: '2026-03-02T09:15:00Z' }))).caseId;
-    await post(`/cases/${caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2026-03-03T10:00:00Z' });
-    await post(`/cases/${caseId}/level-of-need`, { level: 'emerging', reason: 'Attendance falling', occurredAt: '2026-03-04T10:00:00Z' });
-    await post(`/cases/${caseId}/level-of-need`, { level: 'complex', reason: 'Needs growing', occurredAt: '2026-03-12T14:05:00Z' });
+    await post(`/cases/${caseId}/consents`, {
+      scope: 'early_help',
+      givenBy: 'parent_carer',
+      decision: 'given',
+      occurredAt: '2026-03-03T10:00:00Z',
+    });
+    await post(`/cases/${caseId}/level-of-need`, {
+      level: 'emerging',
+      reason: 'Attendance falling',
+      occurredAt: '2026-03-04T10:00:00Z',
+    });
+    await post(`/cases/${caseId}/level-of-need`, {
+      level: 'complex',
+      reason: 'Needs growing',
+      occurredAt: '2026-03-12T14:05:00Z',
+    });
     const other = (await post('/cases', aContact())).caseId;
     await post(`/cases/${other}/level-of-need`, { level: 'universal', reason: 'Signposted' });
   });
@@ -65,7 +82,9 @@ describe('npm run replay', () => {
   it('Given read models that match the events, When --all runs, Then it reports the cases checked and no differences; When a row is altered, Then it names the case and the field and exits 1', async () => {
     const clean = await replay('--all');
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(/replayed \d+ events: 2 cases and 2 families checked against the read models, 0 differences found/);
+    expect(clean.stdout).toMatch(
+      /replayed \d+ events: 2 cases and 2 families checked against the read models, 0 differences found/,
+    );
 
     await t.app.get(DataSource).query(`update case_summaries set level = 'specialist' where case_id = $1`, [caseId]);
     const altered = await replay('--all');

@@ -48,13 +48,42 @@ describe('Security headers on every response', () => {
     const answers: Array<[string, Response, number]> = [
       ['GET /health', await t.http().get('/health'), 200],
       ['POST /cases', await t.http().post('/cases').set('Authorization', auth).send(aContact()), 201],
-      ['malformed JSON', await t.http().post('/cases').set('Authorization', auth).set('Content-Type', 'application/json').send('{"child":'), 400],
+      [
+        'malformed JSON',
+        await t
+          .http()
+          .post('/cases')
+          .set('Authorization', auth)
+          .set('Content-Type', 'application/json')
+          .send('{"child":'),
+        400,
+      ],
       ['no token', await t.http().get(`/cases/${randomUUID()}`), 401],
-      ['auditor recording', await t.http().post('/cases').set('Authorization', `Bearer ${t.token({ roles: ['auditor'] })}`).send(aContact()), 403],
+      [
+        'auditor recording',
+        await t
+          .http()
+          .post('/cases')
+          .set('Authorization', `Bearer ${t.token({ roles: ['auditor'] })}`)
+          .send(aContact()),
+        403,
+      ],
       ['unknown case', await t.http().get(`/cases/${randomUUID()}`).set('Authorization', auth), 404],
       ['unknown route', await t.http().get('/no-such-thing'), 404],
-      ['too large', await t.http().post('/cases').set('Authorization', auth).send({ concerns: 'x'.repeat(t.config.requestBodyLimitBytes) }), 413],
-      ['not JSON', await t.http().post('/cases').set('Authorization', auth).set('Content-Type', 'text/plain').send('hello'), 415],
+      [
+        'too large',
+        await t
+          .http()
+          .post('/cases')
+          .set('Authorization', auth)
+          .send({ concerns: 'x'.repeat(t.config.requestBodyLimitBytes) }),
+        413,
+      ],
+      [
+        'not JSON',
+        await t.http().post('/cases').set('Authorization', auth).set('Content-Type', 'text/plain').send('hello'),
+        415,
+      ],
     ];
     for (const [label, response, status] of answers) {
       expect({ label, status: response.status }).toEqual({ label, status });
@@ -64,7 +93,11 @@ describe('Security headers on every response', () => {
 
   it('Given the printable chronology, When served as HTML, Then its policy allows its inline style and no script at all', async () => {
     const opened = await t.http().post('/cases').set('Authorization', auth).send(aContact());
-    const page = await t.http().get(`/cases/${opened.body.caseId}/chronology`).query({ format: 'html' }).set('Authorization', auth);
+    const page = await t
+      .http()
+      .get(`/cases/${opened.body.caseId}/chronology`)
+      .query({ format: 'html' })
+      .set('Authorization', auth);
     expect(page.status).toBe(200);
     const policy = page.headers['content-security-policy'];
     expect(policy).toContain("style-src 'unsafe-inline'");
@@ -84,7 +117,9 @@ describe('Security headers on every response', () => {
     expect(page.headers['x-frame-options']).toBe('DENY');
     // An inline script would be refused by script-src 'self'.
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/);
-    const assets = [...page.text.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)=["']([^"']+)["']/g)].map((match) => match[1]);
+    const assets = [...page.text.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)=["']([^"']+)["']/g)].map(
+      (match) => match[1],
+    );
     expect(assets.filter((asset) => asset.endsWith('.js')).length).toBeGreaterThanOrEqual(3);
     for (const asset of assets) {
       expect(asset).not.toMatch(/^(https?:)?\/\//);
@@ -119,7 +154,13 @@ describe('Error bodies', () => {
   });
 
   const sendCommand = (t: TestApp, correlationId: string) =>
-    t.http().post('/cases').set('Authorization', `Bearer ${t.token()}`).set('Idempotency-Key', 'key-1').set('X-Correlation-Id', correlationId).send(aContact());
+    t
+      .http()
+      .post('/cases')
+      .set('Authorization', `Bearer ${t.token()}`)
+      .set('Idempotency-Key', 'key-1')
+      .set('X-Correlation-Id', correlationId)
+      .send(aContact());
 
   it('Given a server outside production whose store is broken, When a command fails inside, Then the 500 tells the developer the message (what production hides), never the stack', async () => {
     const response = await sendCommand(development, 'dev-failure');
@@ -143,24 +184,48 @@ describe('Error bodies', () => {
     expect(response.text).not.toMatch(/idempotency|\brelation\b|QueryFailed|stack|\.ts\b|node_modules/i);
     expectSecurityHeaders(response, 'production 500');
     expect(await production.countEvents()).toBe(before);
-    const logged = stdout.written().split('\n').filter((line) => line.includes('"prod-failure"'));
+    const logged = stdout
+      .written()
+      .split('\n')
+      .filter((line) => line.includes('"prod-failure"'));
     expect(logged.map((line) => JSON.parse(line))).toEqual([
-      expect.objectContaining({ level: 'error', correlationId: 'prod-failure', msg: expect.stringContaining('idempotency_keys'), stack: expect.stringContaining('idempotency.interceptor') }),
+      expect.objectContaining({
+        level: 'error',
+        correlationId: 'prod-failure',
+        msg: expect.stringContaining('idempotency_keys'),
+        stack: expect.stringContaining('idempotency.interceptor'),
+      }),
     ]);
   });
 
   it('Given a production server, When a client errs, Then the 4xx still says what was wrong (only internal failures are hidden)', async () => {
-    const invalid = await production.http().post('/cases').set('Authorization', `Bearer ${production.token()}`).send(aContact({ area: 'atlantis' }));
+    const invalid = await production
+      .http()
+      .post('/cases')
+      .set('Authorization', `Bearer ${production.token()}`)
+      .send(aContact({ area: 'atlantis' }));
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors).toEqual([{ field: 'area', reasons: [expect.any(String)] }]);
   });
 
   it('Given a body limit configured at 4 kB, When 5 kB arrive, Then 413 names the limit, and 3 kB still gets through to validation', async () => {
     const auth = `Bearer ${production.token()}`;
-    const tooLarge = await production.http().post('/cases').set('Authorization', auth).send(aContact({ concerns: 'x'.repeat(5 * 1024) }));
+    const tooLarge = await production
+      .http()
+      .post('/cases')
+      .set('Authorization', auth)
+      .send(aContact({ concerns: 'x'.repeat(5 * 1024) }));
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.body).toMatchObject({ status: 413, title: 'payload too large', detail: 'The request body is larger than the limit of 4 kB' });
-    const fits = await production.http().post('/cases').set('Authorization', auth).send(aContact({ concerns: 'x'.repeat(3 * 1024), area: 'atlantis' }));
+    expect(tooLarge.body).toMatchObject({
+      status: 413,
+      title: 'payload too large',
+      detail: 'The request body is larger than the limit of 4 kB',
+    });
+    const fits = await production
+      .http()
+      .post('/cases')
+      .set('Authorization', auth)
+      .send(aContact({ concerns: 'x'.repeat(3 * 1024), area: 'atlantis' }));
     expect(fits.status).toBe(400);
   });
 });

@@ -10,14 +10,19 @@ describe('R22: tamper evidence', () => {
     await t.close();
   });
 
-  const verifyCli = () => runCli('verify', [], { DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' });
+  const verifyCli = () =>
+    runCli('verify', [], { DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' });
 
   it('Given recorded cases, When an auditor verifies, Then the chains are intact; When a superuser alters a row, Then verify points at it', async () => {
     const worker = `Bearer ${t.token()}`;
     const auditor = `Bearer ${t.token({ sub: 'audit1', roles: ['auditor'] })}`;
     const { body: opened } = await t.http().post('/cases').set('Authorization', worker).send(aContact());
     for (const level of ['emerging', 'complex', 'emerging']) {
-      await t.http().post(`/cases/${opened.caseId}/level-of-need`).set('Authorization', worker).send({ level, reason: `to ${level}` });
+      await t
+        .http()
+        .post(`/cases/${opened.caseId}/level-of-need`)
+        .set('Authorization', worker)
+        .send({ level, reason: `to ${level}` });
     }
 
     const intact = await t.http().get(`/audit/verify?caseId=${opened.caseId}`).set('Authorization', auditor);
@@ -43,7 +48,10 @@ describe('R22: tamper evidence', () => {
     }
 
     const broken = await t.http().get(`/audit/verify?caseId=${opened.caseId}`).set('Authorization', auditor);
-    expect(broken.body).toMatchObject({ intact: false, firstBrokenLink: { revision: '2', problem: 'content_changed' } });
+    expect(broken.body).toMatchObject({
+      intact: false,
+      firstBrokenLink: { revision: '2', problem: 'content_changed' },
+    });
     const brokenRun = await verifyCli();
     expect(brokenRun.status).toBe(1);
     expect(brokenRun.stdout).toContain(`case-${opened.caseId} revision 2`);

@@ -35,7 +35,10 @@ class ProviderBrowser {
     const response = await fetch(url, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '), ...(form && { 'content-type': 'application/x-www-form-urlencoded' }) },
+      headers: {
+        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(form && { 'content-type': 'application/x-www-form-urlencoded' }),
+      },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
     for (const cookie of response.headers.getSetCookie()) {
@@ -61,9 +64,13 @@ class ProviderBrowser {
       const html = await response.text();
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
       const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
-      if (!action || !prompt) throw new Error(`the provider answered ${response.status} with no form: ${html.slice(0, 300)}`);
+      if (!action || !prompt)
+        throw new Error(`the provider answered ${response.status} with no form: ${html.slice(0, 300)}`);
       this.prompts.push(prompt);
-      const answered = await this.request(new URL(action, url).href, prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });
+      const answered = await this.request(
+        new URL(action, url).href,
+        prompt === 'login' ? { prompt, login, password: 'any' } : { prompt },
+      );
       url = new URL(answered.headers.get('location')!, url).href;
     }
     throw new Error('the provider never sent the browser back');
@@ -75,7 +82,8 @@ class ProviderBrowser {
     const html = await page.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
-    if (!action || !xsrf) throw new Error(`the provider answered ${page.status} with no sign-out form: ${html.slice(0, 300)}`);
+    if (!action || !xsrf)
+      throw new Error(`the provider answered ${page.status} with no sign-out form: ${html.slice(0, 300)}`);
     const confirmed = await this.request(new URL(action, endSessionUrl).href, { xsrf, logout: 'yes' });
     return new URL(confirmed.headers.get('location')!, endSessionUrl);
   }
@@ -89,7 +97,11 @@ describe('Sign-in through the council identity provider (OpenID Connect)', () =>
   beforeAll(async () => {
     const port = await freePort();
     issuer = `http://127.0.0.1:${port}`;
-    provider = spawn(process.execPath, [path.join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), REDIRECT_URL, SIGNED_OUT_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
+    provider = spawn(
+      process.execPath,
+      [path.join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), REDIRECT_URL, SIGNED_OUT_URL],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     // Its warnings (development keys, in-memory store, interactions) are expected here: shown only if it fails to start.
     let warnings = '';
     provider.stderr!.on('data', (chunk: Buffer) => (warnings += chunk.toString()));
@@ -125,7 +137,9 @@ describe('Sign-in through the council identity provider (OpenID Connect)', () =>
     const page = await t.http().get('/web/sign-in');
     expect(page.text).toContain('/web/sign-in/start');
     expect(page.text).not.toContain('demo-north-ehw1');
-    expect((await t.http().post('/web/sign-in/development').type('form').send({ user: 'demo-north-ehw1' })).status).toBe(404);
+    expect(
+      (await t.http().post('/web/sign-in/development').type('form').send({ user: 'demo-north-ehw1' })).status,
+    ).toBe(404);
   });
 
   it('Given a worker in the CSC-Workers group, When they sign in at the provider, Then they come back signed in as a case worker of their team', async () => {
@@ -148,7 +162,10 @@ describe('Sign-in through the council identity provider (OpenID Connect)', () =>
     const page = await agent.get('/web/my-work');
     // The sign-out form's answer goes on to the provider: the pages' policy lets a form lead there.
     expect(page.headers['content-security-policy']).toContain(`form-action 'self' ${issuer}`);
-    const out = await agent.post('/web/sign-out').type('form').send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1] });
+    const out = await agent
+      .post('/web/sign-out')
+      .type('form')
+      .send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1] });
     expect(out.status).toBe(303);
     const endSession = new URL(out.headers.location);
     expect(`${endSession.origin}${endSession.pathname}`).toBe(`${issuer}/session/end`);

@@ -28,7 +28,7 @@ describe('Fault: concurrent and retried commands', () => {
 
   const history = async (caseId: string) => {
     const events: LevelEvent[] = [];
-    for (let cursor: string | null = ''; cursor !== null; ) {
+    for (let cursor: string | null = ''; cursor !== null;) {
       const page = await call(baseUrl, 'GET', `/cases/${caseId}/history${cursor ? `?cursor=${cursor}` : ''}`, token);
       events.push(...(page.body.events as LevelEvent[]));
       cursor = page.body.next as string | null;
@@ -39,7 +39,14 @@ describe('Fault: concurrent and retried commands', () => {
   it('Given one case, When 50 clients change its level at the same moment, three times over, Then each gets 201 or 409 and the stream holds exactly the successes, each step starting where the last ended', async () => {
     const opened = await call(baseUrl, 'POST', '/cases', token, openCaseBody('concurrent'));
     const caseId = opened.body.caseId as string;
-    expect((await call(baseUrl, 'POST', `/cases/${caseId}/level-of-need`, token, { level: 'emerging', reason: 'first assessment' })).status).toBe(201);
+    expect(
+      (
+        await call(baseUrl, 'POST', `/cases/${caseId}/level-of-need`, token, {
+          level: 'emerging',
+          reason: 'first assessment',
+        })
+      ).status,
+    ).toBe(201);
 
     const answers: { reason: string; level: string; answer: HttpAnswer }[] = [];
     for (let round = 0; round < 3; round++) {
@@ -47,7 +54,11 @@ describe('Fault: concurrent and retried commands', () => {
         Array.from({ length: 50 }, async (_, client) => {
           const level = LEVELS[(client + round) % LEVELS.length];
           const reason = `round ${round} client ${client}`;
-          return { reason, level, answer: await call(baseUrl, 'POST', `/cases/${caseId}/level-of-need`, token, { level, reason }) };
+          return {
+            reason,
+            level,
+            answer: await call(baseUrl, 'POST', `/cases/${caseId}/level-of-need`, token, { level, reason }),
+          };
         }),
       );
       answers.push(...wave);
@@ -79,12 +90,20 @@ describe('Fault: concurrent and retried commands', () => {
     let current = assessed.data.level!;
     for (const event of changes) {
       expect({ type: event.type, from: event.data.from }).toEqual({
-        type: LEVELS.indexOf(event.data.to as (typeof LEVELS)[number]) > LEVELS.indexOf(current as (typeof LEVELS)[number]) ? 'SteppedUp' : 'SteppedDown',
+        type:
+          LEVELS.indexOf(event.data.to as (typeof LEVELS)[number]) > LEVELS.indexOf(current as (typeof LEVELS)[number])
+            ? 'SteppedUp'
+            : 'SteppedDown',
         from: current,
       });
       current = event.data.to!;
     }
-    const summary = await call(baseUrl, 'GET', `/cases/${caseId}?minPosition=${changes[changes.length - 1].position}`, token);
+    const summary = await call(
+      baseUrl,
+      'GET',
+      `/cases/${caseId}?minPosition=${changes[changes.length - 1].position}`,
+      token,
+    );
     expect(summary.body.level).toBe(current);
   });
 
@@ -104,7 +123,8 @@ describe('Fault: concurrent and retried commands', () => {
     const first = answers.find((answer) => answer.headers.get('idempotent-replayed') !== 'true')!;
     expect(first.status).toBe(201);
     expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true')).toHaveLength(99);
-    for (const answer of answers) expect({ status: answer.status, body: answer.body }).toEqual({ status: 201, body: first.body });
+    for (const answer of answers)
+      expect({ status: answer.status, body: answer.body }).toEqual({ status: 201, body: first.body });
 
     const caseEvents = await history(first.body.caseId as string);
     expect(caseEvents.map((event) => event.type)).toEqual(['CaseOpened']);

@@ -55,7 +55,12 @@ export function startAppProcess(app: keyof typeof ENTRY_POINTS, env: Record<stri
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -66,12 +71,13 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
-
 
 /** The connection string with an application_name, to tell a process's connections apart in pg_stat_activity. */
 export function withApplicationName(url: string, name: string): string {
@@ -101,10 +107,21 @@ export interface HttpAnswer {
 }
 
 /** One HTTP call with a deadline; a transport failure rejects, any status resolves. */
-export async function call(baseUrl: string, method: string, route: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  route: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
   const response = await fetch(`${baseUrl}${route}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
@@ -119,7 +136,10 @@ export async function call(baseUrl: string, method: string, route: string, token
 }
 
 /** Starts the api as a child process on a free port and waits until /health answers. */
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess & { baseUrl: string }> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<AppProcess & { baseUrl: string }> {
   const port = await findFreePort();
   const api = startAppProcess('api', { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ...env });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -170,10 +190,20 @@ export interface DedicatedPostgres {
  * on the same folder and port brings back the same cluster at the same address.
  */
 export async function startDedicatedPostgres(dataDir: string, port?: number): Promise<DedicatedPostgres> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'embedded-postgres-process.ts'), dataDir, ...(port ? [String(port)] : [])], {
-    cwd: REPOSITORY,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      path.join(__dirname, 'embedded-postgres-process.ts'),
+      dataDir,
+      ...(port ? [String(port)] : []),
+    ],
+    {
+      cwd: REPOSITORY,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -14,7 +14,8 @@ describe('Fault: the api killed between the append and the stored answer', () =>
   let database: TestDatabase;
   let api: (AppProcess & { baseUrl: string }) | undefined;
   const token = caseWorkerToken();
-  const sql = (text: string, values: unknown[] = []) => withClient(database.url, async (client) => (await client.query(text, values)).rows);
+  const sql = (text: string, values: unknown[] = []) =>
+    withClient(database.url, async (client) => (await client.query(text, values)).rows);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -26,20 +27,37 @@ describe('Fault: the api killed between the append and the stored answer', () =>
 
   it('Given a command whose answer was never stored (the process was killed), When it is retried with the same Idempotency-Key after the lease, Then it is answered as recorded and nothing is recorded twice', async () => {
     // Holds every stored answer back, so the first attempt is caught after its append and before its answer.
-    await sql(`create function hold_answers() returns trigger language plpgsql as $$ begin perform pg_sleep(60); return new; end $$`);
-    await sql(`create trigger hold_answers before update on idempotency_keys for each row execute function hold_answers()`);
+    await sql(
+      `create function hold_answers() returns trigger language plpgsql as $$ begin perform pg_sleep(60); return new; end $$`,
+    );
+    await sql(
+      `create trigger hold_answers before update on idempotency_keys for each row execute function hold_answers()`,
+    );
     const env = { DATABASE_APP_URL: database.appUrl, IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS) };
-    api = await startApi(withApplicationName(database.url, 'doomed-api'), { ...env, DATABASE_APP_URL: withApplicationName(database.appUrl, 'doomed-api') });
+    api = await startApi(withApplicationName(database.url, 'doomed-api'), {
+      ...env,
+      DATABASE_APP_URL: withApplicationName(database.appUrl, 'doomed-api'),
+    });
     const key = `crash-${Date.now()}`;
     const body = openCaseBody('crashed');
-    const first = call(api.baseUrl, 'POST', '/cases', token, body, { 'idempotency-key': key }).catch((error: unknown) => error);
+    const first = call(api.baseUrl, 'POST', '/cases', token, body, { 'idempotency-key': key }).catch(
+      (error: unknown) => error,
+    );
 
     const [recorded] = await waitFor('the first attempt to record its case', async () => {
-      const rows = await sql(`select stream_id, stream_revision::text as revision, position::text as position from events where event_type = 'CaseOpened'`);
+      const rows = await sql(
+        `select stream_id, stream_revision::text as revision, position::text as position from events where event_type = 'CaseOpened'`,
+      );
       return rows.length > 0 ? rows : undefined;
     });
-    await waitFor('the first attempt to be storing its answer', async () =>
-      (await sql(`select 1 from pg_stat_activity where application_name = 'doomed-api' and query like '%update idempotency_keys%'`)).length > 0,
+    await waitFor(
+      'the first attempt to be storing its answer',
+      async () =>
+        (
+          await sql(
+            `select 1 from pg_stat_activity where application_name = 'doomed-api' and query like '%update idempotency_keys%'`,
+          )
+        ).length > 0,
     );
     api.child.kill('SIGKILL');
     await api.exited();
@@ -54,10 +72,18 @@ describe('Fault: the api killed between the append and the stored answer', () =>
     api = await startApi(database.url, env);
     await new Promise((resolve) => setTimeout(resolve, LEASE_SECONDS * 1000 + 200));
     const retried = await call(api.baseUrl, 'POST', '/cases', token, body, { 'idempotency-key': key });
-    expect({ status: retried.status, output: retried.status === 201 ? '' : api.output() }).toEqual({ status: 201, output: '' });
-    expect(retried.body).toMatchObject({ caseId: recorded.stream_id.replace(/^case-/, ''), revision: recorded.revision });
+    expect({ status: retried.status, output: retried.status === 201 ? '' : api.output() }).toEqual({
+      status: 201,
+      output: '',
+    });
+    expect(retried.body).toMatchObject({
+      caseId: recorded.stream_id.replace(/^case-/, ''),
+      revision: recorded.revision,
+    });
     expect(await sql(`select count(*)::int as count from events`)).toEqual(eventsBefore);
-    expect(await sql(`select count(*)::int as count from events where event_type = 'CaseOpened'`)).toEqual([{ count: 1 }]);
+    expect(await sql(`select count(*)::int as count from events where event_type = 'CaseOpened'`)).toEqual([
+      { count: 1 },
+    ]);
 
     const again = await call(api.baseUrl, 'POST', '/cases', token, body, { 'idempotency-key': key });
     expect(again.headers.get('idempotent-replayed')).toBe('true');

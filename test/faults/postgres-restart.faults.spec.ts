@@ -68,7 +68,12 @@ describe('Fault: PostgreSQL restarted under load', () => {
     let resume: () => void = () => undefined;
     let sequence = 0;
 
-    const send = async (kind: Outcome['kind'], route: string, body: Record<string, unknown>, commandToken: string): Promise<Outcome> => {
+    const send = async (
+      kind: Outcome['kind'],
+      route: string,
+      body: Record<string, unknown>,
+      commandToken: string,
+    ): Promise<Outcome> => {
       await paused;
       const outcome: Outcome = { token: commandToken, kind, phase };
       try {
@@ -79,7 +84,8 @@ describe('Fault: PostgreSQL restarted under load', () => {
       outcomes.push(outcome);
       return outcome;
     };
-    const succeeded = (outcome: Outcome) => outcome.answer !== undefined && outcome.answer.status >= 200 && outcome.answer.status < 300;
+    const succeeded = (outcome: Outcome) =>
+      outcome.answer !== undefined && outcome.answer.status >= 200 && outcome.answer.status < 300;
 
     // Each client opens a case and moves its level back and forth; after any failure it starts
     // over with a new case, since it cannot know whether the failed command was recorded.
@@ -94,14 +100,21 @@ describe('Fault: PostgreSQL restarted under load', () => {
         const caseId = opened.answer!.body.caseId as string;
         for (let step = 0; !stopping; step++) {
           const levelToken = `restart-${n}-${sequence++}`;
-          const changed = await send('level', `/cases/${caseId}/level-of-need`, { level: step % 2 === 0 ? 'emerging' : 'complex', reason: levelToken }, levelToken);
+          const changed = await send(
+            'level',
+            `/cases/${caseId}/level-of-need`,
+            { level: step % 2 === 0 ? 'emerging' : 'complex', reason: levelToken },
+            levelToken,
+          );
           if (!succeeded(changed)) break;
         }
       }
     };
 
     const describeState = () => {
-      const recent = outcomes.slice(-5).map((o) => o.transportError ?? `${o.answer!.status} ${JSON.stringify(o.answer!.body).slice(0, 200)}`);
+      const recent = outcomes
+        .slice(-5)
+        .map((o) => o.transportError ?? `${o.answer!.status} ${JSON.stringify(o.answer!.body).slice(0, 200)}`);
       const exit = projector!.child.exitCode ?? projector!.child.signalCode;
       return (
         `\nrecent answers:\n${recent.join('\n')}\napi output:\n${api!.output().slice(-3000)}\n` +
@@ -110,7 +123,9 @@ describe('Fault: PostgreSQL restarted under load', () => {
     };
     const projectorCaughtUp = () =>
       withClient(url, async (db) => {
-        const { rows } = await db.query(`select bool_and(c.position = h.head) as caught_up from projection_checkpoints c, (select max(position) as head from events) h`);
+        const { rows } = await db.query(
+          `select bool_and(c.position = h.head) as caught_up from projection_checkpoints c, (select max(position) as head from events) h`,
+        );
         return rows[0].caught_up === true;
       });
     const restart = async (round: number) => {
@@ -118,26 +133,39 @@ describe('Fault: PostgreSQL restarted under load', () => {
       await server!.stop();
       paused = undefined;
       resume();
-      await waitFor('commands to fail while PostgreSQL is down', async () => outcomes.filter((o) => o.phase === phase && !succeeded(o)).length >= 20, 30_000);
+      await waitFor(
+        'commands to fail while PostgreSQL is down',
+        async () => outcomes.filter((o) => o.phase === phase && !succeeded(o)).length >= 20,
+        30_000,
+      );
       server = await startDedicatedPostgres(dataDir, server!.port);
       phase = `up-${round + 1}`;
-      await waitFor('commands to succeed again after the restart', async () => outcomes.filter((o) => o.phase === phase && succeeded(o)).length >= 50, 30_000, 100).catch(
-        (error: Error) => {
-          throw new Error(`${error.message}${describeState()}`);
-        },
-      );
+      await waitFor(
+        'commands to succeed again after the restart',
+        async () => outcomes.filter((o) => o.phase === phase && succeeded(o)).length >= 50,
+        30_000,
+        100,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}${describeState()}`);
+      });
     };
 
     const load = Promise.all(Array.from({ length: LOAD_CLIENTS }, (_, n) => client(n)));
     try {
       // First restart: in the middle of the load, commands in flight.
-      await waitFor('commands to succeed before the restart', async () => outcomes.filter(succeeded).length >= 100, 30_000);
+      await waitFor(
+        'commands to succeed before the restart',
+        async () => outcomes.filter(succeeded).length >= 100,
+        30_000,
+      );
       await restart(0);
       // Second restart: the load paused until the projector has caught up and waits for appends.
       paused = new Promise<void>((resolve) => (resume = resolve));
-      await waitFor('the projector to catch up before the second restart', projectorCaughtUp, 30_000, 100).catch((error: Error) => {
-        throw new Error(`${error.message}${describeState()}`);
-      });
+      await waitFor('the projector to catch up before the second restart', projectorCaughtUp, 30_000, 100).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}${describeState()}`);
+        },
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       await restart(1);
     } finally {
@@ -155,14 +183,23 @@ describe('Fault: PostgreSQL restarted under load', () => {
     const read = await waitFor(
       'the projector to catch up to a command sent after the restart',
       async () => {
-        const answer = await call(api!.baseUrl, 'GET', `/cases/${opened.body.caseId}?minPosition=${opened.body.position}`, token);
+        const answer = await call(
+          api!.baseUrl,
+          'GET',
+          `/cases/${opened.body.caseId}?minPosition=${opened.body.position}`,
+          token,
+        );
         return answer.headers.get('x-read-model-stale') === 'false' && answer;
       },
       30_000,
     ).catch(async (error: Error) => {
       const [checkpoints, sessions] = await withClient(url, async (db) => [
         (await db.query(`select name, position from projection_checkpoints`)).rows,
-        (await db.query(`select application_name, state, xact_start, backend_xid, backend_xmin, left(query, 80) as query from pg_stat_activity where datname = current_database()`)).rows,
+        (
+          await db.query(
+            `select application_name, state, xact_start, backend_xid, backend_xmin, left(query, 80) as query from pg_stat_activity where datname = current_database()`,
+          )
+        ).rows,
       ]);
       throw new Error(
         `${error.message}\ncheckpoints: ${JSON.stringify(checkpoints)} (command at ${String(opened.body.position)})\nsessions: ${JSON.stringify(sessions, null, 1)}${describeState()}`,
@@ -171,7 +208,9 @@ describe('Fault: PostgreSQL restarted under load', () => {
     expect(read.status).toBe(200);
     await waitFor('the projector to LISTEN again', () =>
       withClient(url, async (db) => {
-        const { rows } = await db.query(`select 1 from pg_stat_activity where application_name = 'fault-projector' and query ilike 'listen %'`);
+        const { rows } = await db.query(
+          `select 1 from pg_stat_activity where application_name = 'fault-projector' and query ilike 'listen %'`,
+        );
         return rows.length > 0;
       }),
     );
@@ -180,7 +219,13 @@ describe('Fault: PostgreSQL restarted under load', () => {
 
     const logged = await withClient(url, async (db) => {
       // A new case's answer names the later of its two events, the case's and its new family's.
-      const { rows } = await db.query<{ token: string; stream_id: string; position: string; copies: number; family_apart: boolean | null }>(
+      const { rows } = await db.query<{
+        token: string;
+        stream_id: string;
+        position: string;
+        copies: number;
+        family_apart: boolean | null;
+      }>(
         `select coalesce(e.data->>'reason', e.data->>'concerns') as token, min(e.stream_id) as stream_id,
                 max(greatest(e.position, f.position))::text as position, count(*)::int as copies,
                 bool_or(f.position >> 20 <> e.position >> 20) as family_apart
@@ -198,7 +243,8 @@ describe('Fault: PostgreSQL restarted under load', () => {
     const failures = outcomes.filter((outcome) => !succeeded(outcome));
     // The outage really hit the load: commands failed, some of them in flight, others refused at once.
     expect(failures.length).toBeGreaterThan(0);
-    for (const up of ['up-0', 'up-1', 'up-2']) expect(successes.filter((o) => o.phase === up).length).toBeGreaterThan(0);
+    for (const up of ['up-0', 'up-1', 'up-2'])
+      expect(successes.filter((o) => o.phase === up).length).toBeGreaterThan(0);
 
     // A failure is a 5xx or a broken connection: never a rule's refusal (4xx) for a valid command.
     const refusals = failures.filter((outcome) => outcome.answer !== undefined && outcome.answer.status < 500);

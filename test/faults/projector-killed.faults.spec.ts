@@ -6,7 +6,15 @@ import { EventStore, PostgresEventStore, ReadAllOptions, RecordedEvent } from '@
 import { Projection, PROJECTIONS, rebuildProjection } from '@windscreen/projections';
 import { createTestDatabase, startTestApp, TestApp, TestDatabase } from '@windscreen/testing';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
-import { AppProcess, call, caseWorkerToken, startProjector, waitFor, withApplicationName, withClient } from './fault-support';
+import {
+  AppProcess,
+  call,
+  caseWorkerToken,
+  startProjector,
+  waitFor,
+  withApplicationName,
+  withClient,
+} from './fault-support';
 import { commandsOfOneCase } from './realistic-commands';
 
 const PROJECTOR = 'fault-projector';
@@ -51,7 +59,10 @@ class EventLogUpTo extends EventStore {
 }
 
 /** Every row of every table a projection owns, in a stable order. */
-async function readModelOf(query: (sql: string) => Promise<{ row: string }[]>, projection: Projection): Promise<Record<string, string[]>> {
+async function readModelOf(
+  query: (sql: string) => Promise<{ row: string }[]>,
+  projection: Projection,
+): Promise<Record<string, string[]>> {
   const tables: Record<string, string[]> = {};
   for (const table of projection.tables) {
     tables[table] = (await query(`select to_jsonb(t)::text as row from "${table}" t`)).map((r) => r.row).sort();
@@ -60,7 +71,10 @@ async function readModelOf(query: (sql: string) => Promise<{ row: string }[]>, p
 }
 
 /** Rows one side has and the other lacks, per table (a few of each, to keep a failure readable). */
-function differences(actual: Record<string, string[]>, expected: Record<string, string[]>): Record<string, { missing: string[]; unexpected: string[] }> {
+function differences(
+  actual: Record<string, string[]>,
+  expected: Record<string, string[]>,
+): Record<string, { missing: string[]; unexpected: string[] }> {
   const found: Record<string, { missing: string[]; unexpected: string[] }> = {};
   for (const table of new Set([...Object.keys(actual), ...Object.keys(expected)])) {
     const have = new Set(actual[table] ?? []);
@@ -98,7 +112,10 @@ describe('Fault: the projector killed in the middle of a batch', () => {
     log = new PostgresEventStore(pool, t.database.url);
     // Replays go to a database of their own, so the read models under test stay as the kill left them.
     scratch = await createTestDatabase();
-    scratchApp = await NestFactory.createApplicationContext(ProjectorModule.register(t.config, scratch.url, { run: false }), { logger: false });
+    scratchApp = await NestFactory.createApplicationContext(
+      ProjectorModule.register(t.config, scratch.url, { run: false }),
+      { logger: false },
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -113,7 +130,12 @@ describe('Fault: the projector killed in the middle of a batch', () => {
   const projections = () => scratchApp.get<Projection[]>(PROJECTIONS);
   const sql = (text: string, values: unknown[] = []) => pool.query(text, values).then((result) => result.rows);
   const checkpoints = async () =>
-    new Map((await sql(`select name, position from projection_checkpoints`)).map((row) => [row.name as string, BigInt(row.position)]));
+    new Map(
+      (await sql(`select name, position from projection_checkpoints`)).map((row) => [
+        row.name as string,
+        BigInt(row.position),
+      ]),
+    );
 
   /** What the projection's tables hold in the database under test. */
   const actual = (projection: Projection) => readModelOf((text) => sql(text) as Promise<{ row: string }[]>, projection);
@@ -133,7 +155,10 @@ describe('Fault: the projector killed in the middle of a batch', () => {
     const writeErrors: string[] = [];
     const writer = async (n: number) => {
       for (let round = 0; writing; round++) {
-        for await (const answer of commandsOfOneCase((method, route, body) => call(baseUrl, method, route, token, body), `kill-${n}-${round}`)) {
+        for await (const answer of commandsOfOneCase(
+          (method, route, body) => call(baseUrl, method, route, token, body),
+          `kill-${n}-${round}`,
+        )) {
           if (answer.status >= 300) writeErrors.push(`${answer.status} ${JSON.stringify(answer.body)}`);
           await paused;
           if (!writing) break;
@@ -153,7 +178,10 @@ describe('Fault: the projector killed in the middle of a batch', () => {
         const xid = await waitFor(
           'the projector to be in the middle of a batch',
           async () => {
-            const [row] = await sql(`select backend_xid::text as xid from pg_stat_activity where application_name = $1 and backend_xid is not null limit 1`, [PROJECTOR]);
+            const [row] = await sql(
+              `select backend_xid::text as xid from pg_stat_activity where application_name = $1 and backend_xid is not null limit 1`,
+              [PROJECTOR],
+            );
             return row?.xid as string | undefined;
           },
           60_000,
@@ -163,16 +191,27 @@ describe('Fault: the projector killed in the middle of a batch', () => {
         paused = new Promise<void>((resolve) => (resume = resolve));
         await projector.exited();
         kills++;
-        await waitFor('the killed projector’s connections to end', async () => (await sql(`select 1 from pg_stat_activity where application_name = $1`, [PROJECTOR])).length === 0);
+        await waitFor(
+          'the killed projector’s connections to end',
+          async () =>
+            (await sql(`select 1 from pg_stat_activity where application_name = $1`, [PROJECTOR])).length === 0,
+        );
         // backend_xid is the 32-bit xid; pg_xact_status wants it with its epoch.
-        const [status] = await sql(`select pg_xact_status(((pg_snapshot_xmax(pg_current_snapshot())::text::bigint >> 32 << 32) | $1::bigint)::text::xid8) as status`, [xid]);
+        const [status] = await sql(
+          `select pg_xact_status(((pg_snapshot_xmax(pg_current_snapshot())::text::bigint >> 32 << 32) | $1::bigint)::text::xid8) as status`,
+          [xid],
+        );
         if (status.status === 'aborted') midBatchKills++;
 
         const at = await checkpoints();
         for (const projection of projections()) {
           const checkpoint = at.get(projection.name) ?? 0n;
           const found = differences(await actual(projection), await replayedUpTo(projection, checkpoint));
-          expect({ projection: projection.name, checkpoint, differences: found }).toEqual({ projection: projection.name, checkpoint, differences: {} });
+          expect({ projection: projection.name, checkpoint, differences: found }).toEqual({
+            projection: projection.name,
+            checkpoint,
+            differences: {},
+          });
         }
         paused = undefined;
         resume();
@@ -182,7 +221,9 @@ describe('Fault: the projector killed in the middle of a batch', () => {
       resume();
       await writers;
     }
-    process.stdout.write(`projector killed ${kills} times, ${midBatchKills} of them with a batch written but not committed\n`);
+    process.stdout.write(
+      `projector killed ${kills} times, ${midBatchKills} of them with a batch written but not committed\n`,
+    );
     expect(midBatchKills).toBe(MID_BATCH_KILLS);
     expect(writeErrors).toEqual([]);
 
@@ -200,7 +241,10 @@ describe('Fault: the projector killed in the middle of a batch', () => {
       // Not trivially equal: the read model holds what the writers sent.
       expect(Object.values(tables).flat().length).toBeGreaterThan(0);
       const found = differences(tables, await replayedUpTo(projection, BigInt(head)));
-      expect({ projection: projection.name, differences: found }).toEqual({ projection: projection.name, differences: {} });
+      expect({ projection: projection.name, differences: found }).toEqual({
+        projection: projection.name,
+        differences: {},
+      });
     }
   }, 400_000);
 });

@@ -30,9 +30,15 @@ export function stepsAfterOpening(tag: string): CaseCommand[] {
   return [
     { route: '/consents', body: { scope: 'information_sharing', givenBy: 'parent_carer', decision: 'given' } },
     { route: '/level-of-need', body: { level: 'emerging', reason: `Attendance dropping (${tag})` } },
-    { route: '/information-sharing-decisions', body: aSharingDecision({ reasons: `To coordinate support for the child (${tag})` }) },
+    {
+      route: '/information-sharing-decisions',
+      body: aSharingDecision({ reasons: `To coordinate support for the child (${tag})` }),
+    },
     { route: '/level-of-need', body: { level: 'complex', reason: `Neglect concerns growing (${tag})` } },
-    { route: '/level-of-need', body: { level: 'emerging', reason: `Needs met with support (${tag})`, whatChanged: 'TAF plan in place' } },
+    {
+      route: '/level-of-need',
+      body: { level: 'emerging', reason: `Needs met with support (${tag})`, whatChanged: 'TAF plan in place' },
+    },
   ];
 }
 

@@ -6,12 +6,26 @@ import Provider from 'oidc-provider';
 const [port, redirectUri, postLogoutRedirectUri] = process.argv.slice(2);
 /** The council's directory, as the test knows it: groups, team and agency as claims. */
 const ACCOUNTS = {
-  'oidc-case-worker': { name: 'Olive Okafor', groups: ['Everyone', 'CSC-Workers'], team: 'north', agency: 'Early Help' },
+  'oidc-case-worker': {
+    name: 'Olive Okafor',
+    groups: ['Everyone', 'CSC-Workers'],
+    team: 'north',
+    agency: 'Early Help',
+  },
   'oidc-no-role': { name: 'Nico Nobody', groups: ['Everyone'], team: 'north', agency: 'Libraries' },
 };
 
 const provider = new Provider(`http://127.0.0.1:${port}`, {
-  clients: [{ client_id: 'windscreen', client_secret: 'windscreen-test-secret', redirect_uris: [redirectUri], post_logout_redirect_uris: [postLogoutRedirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+  clients: [
+    {
+      client_id: 'windscreen',
+      client_secret: 'windscreen-test-secret',
+      redirect_uris: [redirectUri],
+      post_logout_redirect_uris: [postLogoutRedirectUri],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    },
+  ],
   claims: { openid: ['sub'], profile: ['name', 'groups', 'team', 'agency'] },
   conformIdTokenClaims: false,
   findAccount: async (_context, id) => ({ accountId: id, claims: async () => ({ sub: id, ...(ACCOUNTS[id] ?? {}) }) }),

@@ -1,5 +1,8 @@
 /** Reads `--name value` and `--flag` arguments; refuses anything it does not know. */
-export function parseArgs(argv: string[], known: { values: string[]; flags?: string[] }): Record<string, string | true> {
+export function parseArgs(
+  argv: string[],
+  known: { values: string[]; flags?: string[] },
+): Record<string, string | true> {
   const result: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -12,7 +15,9 @@ export function parseArgs(argv: string[], known: { values: string[]; flags?: str
       if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
       result[name] = value;
     } else {
-      throw new Error(`unknown option --${name} (known: ${[...known.values, ...(known.flags ?? [])].map((k) => `--${k}`).join(', ')})`);
+      throw new Error(
+        `unknown option --${name} (known: ${[...known.values, ...(known.flags ?? [])].map((k) => `--${k}`).join(', ')})`,
+      );
     }
   }
   return result;

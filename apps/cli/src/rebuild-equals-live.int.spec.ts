@@ -30,7 +30,9 @@ describe('Rebuild equals live', () => {
     const tables = projections.flatMap((projection) => projection.tables);
     const dumps = await Promise.all(
       tables.map(async (table) => {
-        const rows: { row: string }[] = await dataSource.query(`select row_to_json(t)::text as row from ${table} t order by 1`);
+        const rows: { row: string }[] = await dataSource.query(
+          `select row_to_json(t)::text as row from ${table} t order by 1`,
+        );
         return [table, rows.map(({ row }) => row)] as const;
       }),
     );
@@ -41,26 +43,36 @@ describe('Rebuild equals live', () => {
     const store = t.app.get(EventStore);
     const population = { seed: 'rebuild', children: 120, end: new Date('2026-06-01T00:00:00.000Z') };
     // Some children come back as a second case about the same child.
-    const secondCases = [...generatePopulation(population)].flatMap((family) => family.steps.filter((step) => step.stream === 'case' && step.sameChild)).length;
-    const played = await playPopulation(
-      generatePopulation(population),
-      new StorePlayer(store),
-      4,
-      () => undefined,
-    );
+    const secondCases = [...generatePopulation(population)].flatMap((family) =>
+      family.steps.filter((step) => step.stream === 'case' && step.sameChild),
+    ).length;
+    const played = await playPopulation(generatePopulation(population), new StorePlayer(store), 4, () => undefined);
     expect(played.refused).toEqual([]);
     // Waits for a position the test recorded: the head a reader sees can lag behind it while another
     // test file's transaction on the shared server is still open.
-    const caughtUp = async (position: bigint) => expect(await t.app.get(ProjectionProgress).waitFor(position, 60_000)).toBe(true);
+    const caughtUp = async (position: bigint) =>
+      expect(await t.app.get(ProjectionProgress).waitFor(position, 60_000)).toBe(true);
 
     // Two escalations open on one case, each projected live in its own batch, the second with an id
     // that sorts first, then one more entry: live, the state is read back from jsonb (keys sorted)
     // between batches; a rebuild folds them in one batch, in the order they were raised.
-    const opened = await t.http().post('/cases').set('Authorization', `Bearer ${t.token({ sub: 'alice', roles: ['case_worker'], team: 'north' })}`).send(aContact());
+    const opened = await t
+      .http()
+      .post('/cases')
+      .set('Authorization', `Bearer ${t.token({ sub: 'alice', roles: ['case_worker'], team: 'north' })}`)
+      .send(aContact());
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
     const context = (): CommandContext => ({
-      actor: { id: 'alice', name: 'Alice', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false },
+      actor: {
+        id: 'alice',
+        name: 'Alice',
+        role: 'case_worker',
+        roles: ['case_worker'],
+        agency: 'Early Help',
+        team: 'north',
+        allTeams: false,
+      },
       occurredAt: new Date().toISOString(),
       now: new Date().toISOString(),
       correlationId: randomUUID(),
@@ -68,10 +80,27 @@ describe('Rebuild equals live', () => {
     });
     const bus = t.app.get(CommandBus);
     const raise = (escalationId: string): Promise<DecisionResult> =>
-      bus.execute(new RaiseEscalationCommand({ caseId, escalationId, route: 'professional', concern: 'c', otherAgency: 'Health', startsAt: 'practitioner' }, context()));
+      bus.execute(
+        new RaiseEscalationCommand(
+          {
+            caseId,
+            escalationId,
+            route: 'professional',
+            concern: 'c',
+            otherAgency: 'Health',
+            startsAt: 'practitioner',
+          },
+          context(),
+        ),
+      );
     await caughtUp((await raise('ffffffff-ffff-4fff-8fff-ffffffffffff')).position);
     await caughtUp((await raise('00000000-0000-4000-8000-000000000000')).position);
-    const discussed: DecisionResult = await bus.execute(new RecordEscalationDiscussionCommand({ caseId, escalationId: '00000000-0000-4000-8000-000000000000', discussion: 'd' }, context()));
+    const discussed: DecisionResult = await bus.execute(
+      new RecordEscalationDiscussionCommand(
+        { caseId, escalationId: '00000000-0000-4000-8000-000000000000', discussion: 'd' },
+        context(),
+      ),
+    );
     // Positions rise in the order readers pass them: once this is projected, so is the population before it.
     await caughtUp(discussed.position);
 
@@ -80,11 +109,16 @@ describe('Rebuild equals live', () => {
     const live = await dump(dataSource, projections);
     // The population has what the comparison is about: open escalations and JSON arrays of several entries.
     expect(live.case_summaries.length).toBe(120 + secondCases + 1);
-    const [escalated] = await dataSource.query(`select open_escalations from case_summaries where case_id = $1`, [caseId]);
-    expect(escalated.open_escalations.map((escalation: { escalationId: string }) => escalation.escalationId[0])).toEqual(['f', '0']);
+    const [escalated] = await dataSource.query(`select open_escalations from case_summaries where case_id = $1`, [
+      caseId,
+    ]);
+    expect(
+      escalated.open_escalations.map((escalation: { escalationId: string }) => escalation.escalationId[0]),
+    ).toEqual(['f', '0']);
 
     await rebuildProjections(dataSource, store, projections);
     const rebuilt = await dump(dataSource, projections);
-    for (const table of Object.keys(live)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: live[table] });
+    for (const table of Object.keys(live))
+      expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: live[table] });
   });
 });

@@ -20,12 +20,17 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await prepareDatabase(config, (message) => process.stderr.write(`${message}\n`));
   // A maintenance command, like the migrations: as the owner, who may also vacuum the rewritten tables.
-  const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.ownerUrl, { run: false }), {
-    logger: ['error'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    ProjectorModule.register(config, database.ownerUrl, { run: false }),
+    {
+      logger: ['error'],
+    },
+  );
   try {
     const projections = app.get<Projection[]>(PROJECTIONS);
-    const chosen = args.projection ? projections.filter((projection) => projection.name === args.projection) : projections;
+    const chosen = args.projection
+      ? projections.filter((projection) => projection.name === args.projection)
+      : projections;
     if (chosen.length === 0) {
       fail(`rebuild: no projection "${args.projection}" (known: ${projections.map((p) => p.name).join(', ')})`);
     }
@@ -33,13 +38,19 @@ async function main(): Promise<void> {
     const dataSource = app.get(DataSource);
     const total = await store.countEventsAfter(0n);
     const bars = new Map(chosen.map((projection) => [projection.name, new ProgressBar(projection.name, total)]));
-    const report = await rebuildProjections(dataSource, store, chosen, (name, eventsDone) => bars.get(name)!.update(eventsDone));
+    const report = await rebuildProjections(dataSource, store, chosen, (name, eventsDone) =>
+      bars.get(name)!.update(eventsDone),
+    );
     for (const [name, bar] of bars) bar.finish(report.projections.find((one) => one.projection === name)!.events);
     for (const one of report.projections) {
-      process.stdout.write(`${one.projection}: ${one.events} events in ${one.seconds.toFixed(2)} s (${one.eventsPerSecond} events/s)\n`);
+      process.stdout.write(
+        `${one.projection}: ${one.events} events in ${one.seconds.toFixed(2)} s (${one.eventsPerSecond} events/s)\n`,
+      );
     }
     if (chosen.length > 1) {
-      process.stdout.write(`all ${chosen.length} rebuilt side by side in ${report.seconds.toFixed(2)} s (${Math.round(total / report.seconds)} log events/s)\n`);
+      process.stdout.write(
+        `all ${chosen.length} rebuilt side by side in ${report.seconds.toFixed(2)} s (${Math.round(total / report.seconds)} log events/s)\n`,
+      );
     }
   } finally {
     await app.close();

@@ -1,13 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import {
-  CaseReplay,
-  checkReadModelConsistency,
-  decisionSteps,
-  selectAt,
-  streamName,
-} from '@windscreen/case-journey';
+import { CaseReplay, checkReadModelConsistency, decisionSteps, selectAt, streamName } from '@windscreen/case-journey';
 import { loadConfig } from '@windscreen/config';
 import { prepareDatabase } from '@windscreen/database';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
@@ -17,7 +11,8 @@ import { fail, parseArgs } from './cli-args';
 import { ProgressBar } from './progress-bar';
 import { printable } from './printable';
 
-const USAGE = 'usage: npm run replay -- --case <caseId> [--until <ISO time>] [--as-occurred]  |  npm run replay -- --all';
+const USAGE =
+  'usage: npm run replay -- --case <caseId> [--until <ISO time>] [--as-occurred]  |  npm run replay -- --all';
 
 /**
  * npm run replay: for auditors in a terminal. `--case` prints a case's decision history step by
@@ -33,11 +28,15 @@ async function main(): Promise<void> {
   }
   if (Boolean(args.case) === Boolean(args.all)) fail(`replay: give either --case or --all\n${USAGE}`);
   const until = args.until === undefined ? undefined : String(args.until);
-  if (until !== undefined && Number.isNaN(Date.parse(until))) fail(`replay: --until must be an ISO 8601 time, e.g. 2026-03-12T14:00:00Z`);
+  if (until !== undefined && Number.isNaN(Date.parse(until)))
+    fail(`replay: --until must be an ISO 8601 time, e.g. 2026-03-12T14:00:00Z`);
 
   const config = loadConfig();
   const database = await prepareDatabase(config, (message) => process.stderr.write(`${message}\n`));
-  const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url, { run: false }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(
+    ProjectorModule.register(config, database.url, { run: false }),
+    { logger: ['error'] },
+  );
   let exitCode = 0;
   try {
     const store = app.get(EventStore);
@@ -78,7 +77,9 @@ function printHistory(events: RecordedEvent[]): void {
 async function replayAll(store: EventStore, dataSource: DataSource, progress: ProjectionProgress): Promise<number> {
   const head = await store.headPosition();
   if (!(await progress.waitFor(head, 30_000))) {
-    process.stderr.write('replay: the read models are behind the event log; start the api or projector so they catch up, then run again\n');
+    process.stderr.write(
+      'replay: the read models are behind the event log; start the api or projector so they catch up, then run again\n',
+    );
     return 2;
   }
   const bar = new ProgressBar('replay', await store.countEventsAfter(0n));

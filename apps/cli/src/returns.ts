@@ -37,16 +37,22 @@ async function main(): Promise<void> {
   const { from, to } = args;
   const format = (args.format ?? 'xlsx') as 'xlsx' | 'csv';
   const list = args.list === undefined ? undefined : Number(args.list);
-  if (kind === 'cin-census' && (!Number.isInteger(year) || year < 2000 || year > 2099)) fail('returns: --year is the collection year, e.g. 2025 (1 April 2024 to 31 March 2025)');
+  if (kind === 'cin-census' && (!Number.isInteger(year) || year < 2000 || year > 2099))
+    fail('returns: --year is the collection year, e.g. 2025 (1 April 2024 to 31 March 2025)');
   if (kind === 'annex-a') {
-    if (typeof from !== 'string' || !DAY.test(from) || typeof to !== 'string' || !DAY.test(to) || to < from) fail('returns: --from and --to are the period, YYYY-MM-DD, from <= to');
+    if (typeof from !== 'string' || !DAY.test(from) || typeof to !== 'string' || !DAY.test(to) || to < from)
+      fail('returns: --from and --to are the period, YYYY-MM-DD, from <= to');
     if (format !== 'xlsx' && format !== 'csv') fail('returns: --format is xlsx or csv');
-    if (format === 'csv' && (list === undefined || !Number.isInteger(list) || list < 1 || list > 7)) fail('returns: a CSV is one list: --list 1 to 7');
+    if (format === 'csv' && (list === undefined || !Number.isInteger(list) || list < 1 || list > 7))
+      fail('returns: a CSV is one list: --list 1 to 7');
   }
 
   const config = loadConfig();
   const database = await prepareDatabase(config, (message) => process.stderr.write(`${message}\n`));
-  const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url, { run: false }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(
+    ProjectorModule.register(config, database.url, { run: false }),
+    { logger: ['error'] },
+  );
   try {
     const store = app.get(EventStore);
     const started = process.hrtime.bigint();
@@ -64,12 +70,17 @@ async function main(): Promise<void> {
         `CIN census ${year} (1 April ${year - 1} to 31 March ${year}) as known at ${asOf}: ${report.children} children, ${report.episodes} episodes -> ${args.out}\n` +
           `  left out ${report.leftOut.length}, incomplete fields ${report.incomplete.length}, validation issues ${report.validation.length} -> ${reportFile}\n`,
       );
-      if (report.empty) process.stdout.write('  no child in need in the year: the schema needs at least one, so this census cannot be submitted\n');
+      if (report.empty)
+        process.stdout.write(
+          '  no child in need in the year: the schema needs at least one, so this census cannot be submitted\n',
+        );
     } else {
       await writeAnnexA(record, { from: from as string, to: to as string, area, list, format }, out);
       out.end();
       await finished(out);
-      process.stdout.write(`Annex A ${from} to ${to} as known at ${asOf}${list ? `, list ${list}` : ''} -> ${args.out}\n`);
+      process.stdout.write(
+        `Annex A ${from} to ${to} as known at ${asOf}${list ? `, list ${list}` : ''} -> ${args.out}\n`,
+      );
     }
     process.stdout.write(`  ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`);
   } finally {

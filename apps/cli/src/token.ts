@@ -10,7 +10,10 @@ import { fail, parseArgs } from './cli-args';
 function main(): void {
   let args: Record<string, string | true>;
   try {
-    args = parseArgs(process.argv.slice(2), { values: ['role', 'sub', 'name', 'agency', 'team', 'hours'], flags: ['all-teams'] });
+    args = parseArgs(process.argv.slice(2), {
+      values: ['role', 'sub', 'name', 'agency', 'team', 'hours'],
+      flags: ['all-teams'],
+    });
   } catch (error) {
     fail(`token: ${(error as Error).message}`);
   }
@@ -21,7 +24,8 @@ function main(): void {
   // Within the lifetime the api accepts (AUTH_TOKEN_MAX_HOURS), and with its issuer and audience, if any.
   const maxHours = config.authTokenMaxHours;
   const hours = Number(args.hours ?? Math.min(8, maxHours));
-  if (!(hours > 0 && hours <= maxHours)) fail(`token: --hours must be more than 0 and at most ${maxHours} (AUTH_TOKEN_MAX_HOURS)`);
+  if (!(hours > 0 && hours <= maxHours))
+    fail(`token: --hours must be more than 0 and at most ${maxHours} (AUTH_TOKEN_MAX_HOURS)`);
   const secret = resolveJwtSecret(config);
   const token = signToken(
     {

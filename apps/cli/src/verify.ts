@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   const receipt = typeof args.receipt === 'string' ? readReceipt(args.receipt) : undefined;
   const config = loadConfig();
   const database = await prepareDatabase(config, (message) => process.stderr.write(`${message}\n`));
-  const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url, { run: false }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(
+    ProjectorModule.register(config, database.url, { run: false }),
+    { logger: ['error'] },
+  );
   let report: LogVerificationReport;
   try {
     const checkpoints = app.get(LogCheckpoints);
@@ -59,7 +62,9 @@ function describe(report: LogVerificationReport): string {
     `verified ${report.eventsChecked} events in ${report.streamsChecked} streams: ${report.brokenLinks.length === 0 ? 'every hash chain is intact' : `${report.brokenLinks.length} broken`}`,
   ];
   for (const link of report.brokenLinks) {
-    lines.push(`  ${printable(link.streamId)} revision ${link.revision} (position ${link.position}, event ${printable(link.eventId)}): ${link.problem} - ${printable(link.detail)}`);
+    lines.push(
+      `  ${printable(link.streamId)} revision ${link.revision} (position ${link.position}, event ${printable(link.eventId)}): ${link.problem} - ${printable(link.detail)}`,
+    );
   }
   const checkpoint = report.checkpoint;
   if (!checkpoint) {
@@ -67,11 +72,18 @@ function describe(report: LogVerificationReport): string {
   } else {
     const which = checkpoint.against === 'receipt' ? 'the receipt' : 'the latest checkpoint';
     const what = `${which} (position ${checkpoint.position}, ${checkpoint.events} events, signed ${checkpoint.signedAt}, key ${checkpoint.keyId}${checkpoint.signedByThisServer ? '' : ', not this server’s key'})`;
-    if (!checkpoint.signatureValid) lines.push(`${what}: its signature does not hold; the log was not compared with it`);
-    else lines.push(`${what}: ${report.findings.length === 0 ? 'the log matches it' : `${report.findings.length} differences`}`);
+    if (!checkpoint.signatureValid)
+      lines.push(`${what}: its signature does not hold; the log was not compared with it`);
+    else
+      lines.push(
+        `${what}: ${report.findings.length === 0 ? 'the log matches it' : `${report.findings.length} differences`}`,
+      );
   }
   if (!checkpoint && report.findings.length) lines.push(`${report.findings.length} differences`);
-  for (const finding of report.findings) lines.push(`  ${finding.kind}${finding.streamId ? ` ${printable(finding.streamId)}` : ''}: ${printable(finding.detail)}`);
+  for (const finding of report.findings)
+    lines.push(
+      `  ${finding.kind}${finding.streamId ? ` ${printable(finding.streamId)}` : ''}: ${printable(finding.detail)}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

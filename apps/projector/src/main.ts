@@ -12,13 +12,19 @@ async function main(): Promise<void> {
   const database = await prepareDatabase(config, (message) => logger.log(message, 'Database'));
   const app = await NestFactory.createApplicationContext(ProjectorModule.register(config, database.url), { logger });
   app.enableShutdownHooks();
-  const stop = () => void app.close().then(() => database.stop()).then(() => process.exit(0));
+  const stop = () =>
+    void app
+      .close()
+      .then(() => database.stop())
+      .then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   logger.log('Windscreen projector running', 'Bootstrap');
 }
 
 main().catch((error) => {
-  process.stderr.write(`Windscreen projector could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Windscreen projector could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -13,7 +13,8 @@ import { resolveJwtSecret } from './jwt-secret';
     {
       provide: FailedLoginMonitor,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new FailedLoginMonitor({ threshold: config.authFailureThreshold, windowMs: config.authFailureWindowMs }),
+      useFactory: (config: AppConfig) =>
+        new FailedLoginMonitor({ threshold: config.authFailureThreshold, windowMs: config.authFailureWindowMs }),
     },
     { provide: TOKEN_POLICY, inject: [APP_CONFIG], useFactory: tokenPolicyOf },
     { provide: APP_GUARD, useClass: JwtAuthGuard },

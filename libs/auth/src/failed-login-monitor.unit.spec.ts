@@ -2,7 +2,8 @@ import { FailedLoginMonitor } from './failed-login-monitor';
 
 describe('FailedLoginMonitor: rejected tokens per client in a sliding window', () => {
   let now: number;
-  const monitor = (threshold = 3, windowMs = 60_000, maxClients?: number) => new FailedLoginMonitor({ threshold, windowMs, maxClients }, () => now);
+  const monitor = (threshold = 3, windowMs = 60_000, maxClients?: number) =>
+    new FailedLoginMonitor({ threshold, windowMs, maxClients }, () => now);
 
   beforeEach(() => {
     now = Date.parse('2026-03-02T09:00:00Z');
@@ -10,7 +11,10 @@ describe('FailedLoginMonitor: rejected tokens per client in a sliding window', (
 
   it('Given failures below the threshold, When recorded, Then each is counted and none warns', () => {
     const failures = monitor();
-    expect([failures.record('10.0.0.1'), failures.record('10.0.0.1')]).toEqual([{ failuresInWindow: 1 }, { failuresInWindow: 2 }]);
+    expect([failures.record('10.0.0.1'), failures.record('10.0.0.1')]).toEqual([
+      { failuresInWindow: 1 },
+      { failuresInWindow: 2 },
+    ]);
   });
 
   it('Given a client reaching the threshold, When the failure that reaches it is recorded, Then it warns once, and not again within the window', () => {

@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -36,19 +44,29 @@ export class JwtAuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) {
-      throw this.reject(context, header === undefined ? 'missing-token' : 'malformed-header', 'A bearer token is required (Authorization: Bearer <token>)');
+      throw this.reject(
+        context,
+        header === undefined ? 'missing-token' : 'malformed-header',
+        'A bearer token is required (Authorization: Bearer <token>)',
+      );
     }
     let actor;
     try {
       actor = this.tokens.verify(match[1]);
     } catch (error) {
       const invalid = error instanceof InvalidToken ? error : undefined;
-      throw this.reject(context, invalid?.reason ?? 'invalid-token', invalid ? `Invalid token: ${invalid.message}` : 'Invalid token');
+      throw this.reject(
+        context,
+        invalid?.reason ?? 'invalid-token',
+        invalid ? `Invalid token: ${invalid.message}` : 'Invalid token',
+      );
     }
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     const role = allowed ? actor.roles.find((candidate) => allowed.includes(candidate)) : actor.role;
     if (!role) {
-      throw new ForbiddenException(`This needs one of the roles ${allowed!.join(', ')}; you have ${actor.roles.join(', ')}`);
+      throw new ForbiddenException(
+        `This needs one of the roles ${allowed!.join(', ')}; you have ${actor.roles.join(', ')}`,
+      );
     }
     // A new object: the verifier hands the same actor to every request with this token.
     request.actor = { ...actor, role };
@@ -63,7 +81,16 @@ export class JwtAuthGuard implements CanActivate {
     const ip = request.ip ?? 'unknown';
     const path = request.url.split('?')[0].slice(0, 200);
     const { failuresInWindow, warning } = this.failedLogins.record(ip);
-    this.logger.log({ msg: 'token rejected', event: 'auth.rejected', reason, ip, method: request.method, path, failuresInWindow, correlationId });
+    this.logger.log({
+      msg: 'token rejected',
+      event: 'auth.rejected',
+      reason,
+      ip,
+      method: request.method,
+      path,
+      failuresInWindow,
+      correlationId,
+    });
     if (warning) {
       this.logger.warn({
         msg: `repeated token rejections from ${ip}`,

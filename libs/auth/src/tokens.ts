@@ -42,8 +42,14 @@ export interface TokenPolicy {
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 12 * 3600 };
 
 /** The policy the configuration sets. */
-export function tokenPolicyOf(config: Pick<AppConfig, 'authTokenMaxHours' | 'authIssuer' | 'authAudience'>): TokenPolicy {
-  return { maxLifetimeSeconds: config.authTokenMaxHours * 3600, issuer: config.authIssuer, audience: config.authAudience };
+export function tokenPolicyOf(
+  config: Pick<AppConfig, 'authTokenMaxHours' | 'authIssuer' | 'authAudience'>,
+): TokenPolicy {
+  return {
+    maxLifetimeSeconds: config.authTokenMaxHours * 3600,
+    issuer: config.authIssuer,
+    audience: config.authAudience,
+  };
 }
 
 export class InvalidToken extends Error {
@@ -74,17 +80,31 @@ export function signToken(
   expiresInSeconds = 8 * 3600,
   { issuer, audience }: Pick<TokenPolicy, 'issuer' | 'audience'> = {},
 ): string {
-  return jwt.sign({ name: claims.name, roles: claims.roles, agency: claims.agency, team: claims.team, ...(claims.allTeams && { allTeams: true }) }, secret, {
-    algorithm: 'HS256',
-    subject: claims.sub,
-    expiresIn: expiresInSeconds,
-    ...(issuer && { issuer }),
-    ...(audience && { audience }),
-  });
+  return jwt.sign(
+    {
+      name: claims.name,
+      roles: claims.roles,
+      agency: claims.agency,
+      team: claims.team,
+      ...(claims.allTeams && { allTeams: true }),
+    },
+    secret,
+    {
+      algorithm: 'HS256',
+      subject: claims.sub,
+      expiresIn: expiresInSeconds,
+      ...(issuer && { issuer }),
+      ...(audience && { audience }),
+    },
+  );
 }
 
 /** Verifies an HS256 token and turns its claims into the actor recorded in event metadata. */
-export function verifyToken(token: string, secret: string | KeyObject, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): Actor {
+export function verifyToken(
+  token: string,
+  secret: string | KeyObject,
+  policy: TokenPolicy = DEFAULT_TOKEN_POLICY,
+): Actor {
   return verifyTokenClaims(token, secret, Date.now(), policy).actor;
 }
 
@@ -94,7 +114,12 @@ interface VerifiedToken {
   expiresAt: number;
 }
 
-function verifyTokenClaims(token: string, secret: string | KeyObject, nowMs: number, policy: TokenPolicy): VerifiedToken {
+function verifyTokenClaims(
+  token: string,
+  secret: string | KeyObject,
+  nowMs: number,
+  policy: TokenPolicy,
+): VerifiedToken {
   let payload: jwt.JwtPayload;
   const now = Math.floor(nowMs / 1000);
   try {
@@ -117,7 +142,8 @@ function verifyTokenClaims(token: string, secret: string | KeyObject, nowMs: num
     throw new InvalidToken(`token lives longer than ${policy.maxLifetimeSeconds / 3600} h`, 'lifetime-too-long');
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role)) : [];
-  if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidToken('token has no subject (sub)', 'no-subject');
+  if (typeof payload.sub !== 'string' || !payload.sub)
+    throw new InvalidToken('token has no subject (sub)', 'no-subject');
   if (roles.length === 0) throw new InvalidToken(`token has no known role (one of ${ROLES.join(', ')})`, 'no-role');
   const actor = {
     id: payload.sub,

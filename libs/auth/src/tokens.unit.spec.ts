@@ -2,7 +2,13 @@ import * as jwt from 'jsonwebtoken';
 import { InvalidToken, signToken, TokenPolicy, TokenVerifier } from './tokens';
 
 const SECRET = 'unit-test-secret-for-token-verification-0123456789';
-const CLAIMS = { sub: 'alice', name: 'Alice Smith', roles: ['case_worker' as const], agency: 'Early Help', team: 'north' };
+const CLAIMS = {
+  sub: 'alice',
+  name: 'Alice Smith',
+  roles: ['case_worker' as const],
+  agency: 'Early Help',
+  team: 'north',
+};
 
 const rejectionOf = (verify: () => unknown): string | undefined => {
   try {
@@ -47,12 +53,20 @@ describe('TokenVerifier: a token verified once is remembered, never past its exp
   it('Given a token signed with another secret, When sent twice, Then it is refused both times', () => {
     const verifier = new TokenVerifier(SECRET, 10, () => now);
     const forged = signToken(CLAIMS, 'another-secret-of-at-least-thirty-two-characters', 60);
-    expect([rejectionOf(() => verifier.verify(forged)), rejectionOf(() => verifier.verify(forged))]).toEqual(['bad-signature', 'bad-signature']);
+    expect([rejectionOf(() => verifier.verify(forged)), rejectionOf(() => verifier.verify(forged))]).toEqual([
+      'bad-signature',
+      'bad-signature',
+    ]);
   });
 
   it('Given a token not valid before a time, When sent early and then on time, Then it is refused and then accepted', () => {
     const verifier = new TokenVerifier(SECRET, 10, () => now);
-    const token = jwt.sign({ roles: CLAIMS.roles }, SECRET, { algorithm: 'HS256', subject: 'alice', expiresIn: 120, notBefore: 60 });
+    const token = jwt.sign({ roles: CLAIMS.roles }, SECRET, {
+      algorithm: 'HS256',
+      subject: 'alice',
+      expiresIn: 120,
+      notBefore: 60,
+    });
     expect(rejectionOf(() => verifier.verify(token))).toBe('not-yet-valid');
     now += 61_000;
     expect(verifier.verify(token).id).toBe('alice');
@@ -62,7 +76,8 @@ describe('TokenVerifier: a token verified once is remembered, never past its exp
 describe('TokenVerifier: the token policy (exp required, a longest lifetime, issuer and audience when configured)', () => {
   const policy: TokenPolicy = { maxLifetimeSeconds: 12 * 3600 };
   const verifier = (withPolicy = policy) => new TokenVerifier(SECRET, 10, Date.now, withPolicy);
-  const sign = (options: jwt.SignOptions) => jwt.sign({ roles: CLAIMS.roles }, SECRET, { algorithm: 'HS256', subject: 'alice', ...options });
+  const sign = (options: jwt.SignOptions) =>
+    jwt.sign({ roles: CLAIMS.roles }, SECRET, { algorithm: 'HS256', subject: 'alice', ...options });
 
   it('Given a token without exp, When verified, Then it is refused as having no expiry', () => {
     expect(rejectionOf(() => verifier().verify(sign({})))).toBe('no-expiry');
@@ -74,14 +89,22 @@ describe('TokenVerifier: the token policy (exp required, a longest lifetime, iss
   });
 
   it('Given a long-lived token without iat, When verified, Then its lifetime counts from now and it is refused', () => {
-    expect(rejectionOf(() => verifier().verify(sign({ expiresIn: 13 * 3600, noTimestamp: true })))).toBe('lifetime-too-long');
+    expect(rejectionOf(() => verifier().verify(sign({ expiresIn: 13 * 3600, noTimestamp: true })))).toBe(
+      'lifetime-too-long',
+    );
   });
 
   it('Given an issuer and audience configured, When tokens with other or no iss/aud come, Then they are refused; the minted one is accepted', () => {
     const strict = verifier({ ...policy, issuer: 'https://idp.example', audience: 'windscreen' });
-    expect(rejectionOf(() => strict.verify(sign({ expiresIn: 60, issuer: 'https://evil.example', audience: 'windscreen' })))).toBe('wrong-issuer');
-    expect(rejectionOf(() => strict.verify(sign({ expiresIn: 60, issuer: 'https://idp.example', audience: 'another-app' })))).toBe('wrong-audience');
+    expect(
+      rejectionOf(() => strict.verify(sign({ expiresIn: 60, issuer: 'https://evil.example', audience: 'windscreen' }))),
+    ).toBe('wrong-issuer');
+    expect(
+      rejectionOf(() => strict.verify(sign({ expiresIn: 60, issuer: 'https://idp.example', audience: 'another-app' }))),
+    ).toBe('wrong-audience');
     expect(rejectionOf(() => strict.verify(sign({ expiresIn: 60 })))).toMatch(/^wrong-(issuer|audience)$/);
-    expect(strict.verify(signToken(CLAIMS, SECRET, 60, { issuer: 'https://idp.example', audience: 'windscreen' })).id).toBe('alice');
+    expect(
+      strict.verify(signToken(CLAIMS, SECRET, 60, { issuer: 'https://idp.example', audience: 'windscreen' })).id,
+    ).toBe('alice');
   });
 });

@@ -98,7 +98,11 @@ export const CASE_JOURNEY_ENTITIES = [CaseSummaryRow];
     CaseAccess,
     CommandAccess,
     ReadYourWritesInterceptor,
-    { provide: ORGANISATION, inject: [APP_CONFIG], useFactory: ({ teams, mashTeams }: AppConfig): Organisation => ({ teams, mashTeams }) },
+    {
+      provide: ORGANISATION,
+      inject: [APP_CONFIG],
+      useFactory: ({ teams, mashTeams }: AppConfig): Organisation => ({ teams, mashTeams }),
+    },
     ...CAPABILITIES.flatMap((capability) => capability.providers ?? []),
   ],
 })

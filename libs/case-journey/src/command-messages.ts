@@ -17,7 +17,10 @@ export { RaiseEscalationCommand } from './case/escalation/raise-escalation.comma
 export { RecordEscalationDiscussionCommand } from './case/escalation/record-escalation-discussion.command';
 export { ResolveEscalationCommand } from './case/escalation/resolve-escalation.command';
 export { WithdrawEscalationCommand } from './case/escalation/withdraw-escalation.command';
-export { RecordInformationSentCommand, RecordInformationSharingDecisionCommand } from './case/information-sharing/record-information-sharing-decision.command';
+export {
+  RecordInformationSentCommand,
+  RecordInformationSharingDecisionCommand,
+} from './case/information-sharing/record-information-sharing-decision.command';
 export { ApplyBragRatingCommand } from './case/mash/apply-brag-rating.command';
 export { RecordMashDecisionCommand } from './case/mash/record-mash-decision.command';
 export { RecordReferrerNotifiedCommand } from './case/mash/record-referrer-notified.command';

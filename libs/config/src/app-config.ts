@@ -92,7 +92,10 @@ type Role = 'case_worker' | 'manager' | 'mash' | 'auditor' | 'admin';
 const MAPPABLE_ROLES: readonly Role[] = ['case_worker', 'manager', 'mash', 'auditor', 'admin'];
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`${variable}: ${reason}`);
     this.name = 'ConfigError';
   }
@@ -121,9 +124,20 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 function teamList(env: NodeJS.ProcessEnv, name: string, fallback: readonly string[]): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return [...fallback];
-  const teams = [...new Set(raw.split(',').map((team) => team.trim()).filter(Boolean))];
+  const teams = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((team) => team.trim())
+        .filter(Boolean),
+    ),
+  ];
   const invalid = teams.filter((team) => !/^[A-Za-z0-9_-]{1,64}$/.test(team));
-  if (teams.length === 0 || invalid.length) throw new ConfigError(name, `must be a comma-separated list of team names (letters, digits, - and _; got "${raw}")`);
+  if (teams.length === 0 || invalid.length)
+    throw new ConfigError(
+      name,
+      `must be a comma-separated list of team names (letters, digits, - and _; got "${raw}")`,
+    );
   return teams;
 }
 
@@ -147,7 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const eventStore = oneOf(env, 'EVENT_STORE', ['postgres', 'eventstoredb'] as const, 'postgres');
   const eventStoreUrl = optional(env, 'EVENTSTORE_URL');
   if (eventStore === 'eventstoredb' && !eventStoreUrl) {
-    throw new ConfigError('EVENTSTORE_URL', 'is required when EVENT_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)');
+    throw new ConfigError(
+      'EVENTSTORE_URL',
+      'is required when EVENT_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)',
+    );
   }
   const authJwtSecret = optional(env, 'AUTH_JWT_SECRET');
   if (authJwtSecret !== undefined && authJwtSecret.length < 32) {
@@ -156,12 +173,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   if (production && authJwtSecret === undefined) {
     // A generated development secret has no place in production: tokens must be signed with one the operator chose.
-    throw new ConfigError('AUTH_JWT_SECRET', 'is required when NODE_ENV=production (a random secret of 32+ characters)');
+    throw new ConfigError(
+      'AUTH_JWT_SECRET',
+      'is required when NODE_ENV=production (a random secret of 32+ characters)',
+    );
   }
   const databaseAppUrl = optional(env, 'DATABASE_APP_URL');
   const databaseUrl = optional(env, 'DATABASE_URL');
   if (databaseAppUrl !== undefined && databaseUrl === undefined) {
-    throw new ConfigError('DATABASE_APP_URL', 'needs DATABASE_URL too (the owner connection, which runs the migrations)');
+    throw new ConfigError(
+      'DATABASE_APP_URL',
+      'needs DATABASE_URL too (the owner connection, which runs the migrations)',
+    );
   }
   const dataDir = path.resolve(optional(env, 'DATA_DIR') ?? './.data');
   return {
@@ -185,7 +208,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authAudience: optional(env, 'AUTH_AUDIENCE'),
     production,
     ...organisation(env),
-    checkpointKeyFile: path.resolve(optional(env, 'CHECKPOINT_KEY_FILE') ?? path.join(dataDir, 'checkpoint-ed25519.pem')),
+    checkpointKeyFile: path.resolve(
+      optional(env, 'CHECKPOINT_KEY_FILE') ?? path.join(dataDir, 'checkpoint-ed25519.pem'),
+    ),
     checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86400) * 1000,
     idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86400) * 1000,
     recordedLateAfterWorkingDays: integer(env, 'RECORDED_LATE_AFTER_WORKING_DAYS', 2, 0, 60),
@@ -201,7 +226,10 @@ function roleMap(env: NodeJS.ProcessEnv, name: string): Record<string, Role> {
   for (const pair of raw.split(',')) {
     const [group, role] = pair.split('=').map((part) => part?.trim());
     if (!group || !MAPPABLE_ROLES.includes(role as Role)) {
-      throw new ConfigError(name, `must be group=role pairs separated by commas, each role one of ${MAPPABLE_ROLES.join(', ')} (got "${pair}")`);
+      throw new ConfigError(
+        name,
+        `must be group=role pairs separated by commas, each role one of ${MAPPABLE_ROLES.join(', ')} (got "${pair}")`,
+      );
     }
     map[group] = role as Role;
   }

@@ -2,7 +2,12 @@ import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig: the hardening settings', () => {
   it('Given nothing set, When loaded, Then bodies up to 100 kB, a warning at 10 rejected tokens a minute from one client, not production', () => {
-    expect(loadConfig({})).toMatchObject({ requestBodyLimitBytes: 100 * 1024, authFailureThreshold: 10, authFailureWindowMs: 60_000, production: false });
+    expect(loadConfig({})).toMatchObject({
+      requestBodyLimitBytes: 100 * 1024,
+      authFailureThreshold: 10,
+      authFailureWindowMs: 60_000,
+      production: false,
+    });
   });
 
   it('Given the variables, When loaded, Then they are read in their units', () => {
@@ -14,7 +19,12 @@ describe('loadConfig: the hardening settings', () => {
         NODE_ENV: 'production',
         AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
       }),
-    ).toMatchObject({ requestBodyLimitBytes: 512 * 1024, authFailureThreshold: 50, authFailureWindowMs: 300_000, production: true });
+    ).toMatchObject({
+      requestBodyLimitBytes: 512 * 1024,
+      authFailureThreshold: 50,
+      authFailureWindowMs: 300_000,
+      production: true,
+    });
   });
 
   it.each([
@@ -69,7 +79,14 @@ describe('loadConfig: the organisation, the token policy and the request time li
 
   it('Given the variables, When loaded, Then teams are trimmed and deduplicated, and the MASH teams are teams too', () => {
     expect(
-      loadConfig({ TEAMS: ' east , west,east', MASH_TEAMS: 'front-door', AUTH_TOKEN_MAX_HOURS: '8', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'windscreen', REQUEST_TIMEOUT_MS: '5000' }),
+      loadConfig({
+        TEAMS: ' east , west,east',
+        MASH_TEAMS: 'front-door',
+        AUTH_TOKEN_MAX_HOURS: '8',
+        AUTH_ISSUER: 'https://idp.example',
+        AUTH_AUDIENCE: 'windscreen',
+        REQUEST_TIMEOUT_MS: '5000',
+      }),
     ).toMatchObject({
       teams: ['east', 'west', 'front-door'],
       mashTeams: ['front-door'],
@@ -90,7 +107,12 @@ describe('loadConfig: the pages and their sign-in', () => {
   };
 
   it('Given nothing set, When loaded, Then no identity provider, a 30-minute idle timeout and cookies without Secure for plain-http development', () => {
-    expect(loadConfig({}).web).toEqual({ oidc: undefined, sessionIdleMs: 30 * 60_000, sessionMaxMs: 10 * 3_600_000, secureCookies: false });
+    expect(loadConfig({}).web).toEqual({
+      oidc: undefined,
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 10 * 3_600_000,
+      secureCookies: false,
+    });
   });
 
   it('Given production, When loaded, Then cookies are Secure and cannot be made otherwise', () => {
@@ -100,8 +122,17 @@ describe('loadConfig: the pages and their sign-in', () => {
   });
 
   it('Given an issuer and its client, When loaded, Then the claims map groups to roles as configured', () => {
-    const { oidc } = loadConfig({ ...provider, OIDC_ROLE_CLAIM: 'roles', OIDC_ROLE_MAP: 'CSC-Workers=case_worker, CSC-Managers=manager' }).web;
-    expect(oidc).toMatchObject({ issuer: provider.OIDC_ISSUER, roleClaim: 'roles', roleMap: { 'CSC-Workers': 'case_worker', 'CSC-Managers': 'manager' }, teamClaim: 'team' });
+    const { oidc } = loadConfig({
+      ...provider,
+      OIDC_ROLE_CLAIM: 'roles',
+      OIDC_ROLE_MAP: 'CSC-Workers=case_worker, CSC-Managers=manager',
+    }).web;
+    expect(oidc).toMatchObject({
+      issuer: provider.OIDC_ISSUER,
+      roleClaim: 'roles',
+      roleMap: { 'CSC-Workers': 'case_worker', 'CSC-Managers': 'manager' },
+      teamClaim: 'team',
+    });
   });
 
   it.each([

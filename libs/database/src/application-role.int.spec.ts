@@ -45,7 +45,11 @@ describe('Least privilege: the application role', () => {
   });
 
   it('Given the application role, When its privileges are read, Then it is neither a superuser nor the owner of the event log', async () => {
-    expect(await rolePrivileges(database.appUrl)).toMatchObject({ superuser: false, ownsEventLog: false, bypassesRowSecurity: false });
+    expect(await rolePrivileges(database.appUrl)).toMatchObject({
+      superuser: false,
+      ownsEventLog: false,
+      bypassesRowSecurity: false,
+    });
     expect(checkApplicationRole(await rolePrivileges(database.appUrl), false)).toBeUndefined();
   });
 
@@ -57,7 +61,9 @@ describe('Least privilege: the application role', () => {
         `insert into access_log (actor_id, actor_name, actor_role, actor_agency, actor_team, case_id, view) values ('b', 'B', 'auditor', 'x', 'y', gen_random_uuid(), 'summary')`,
       ),
     ).toBe('done');
-    expect(await outcome(app, `insert into idempotency_keys (actor_id, key, request_hash) values ('b', 'k', 'h')`)).toBe('done');
+    expect(
+      await outcome(app, `insert into idempotency_keys (actor_id, key, request_hash) values ('b', 'k', 'h')`),
+    ).toBe('done');
   });
 
   it.each([
@@ -71,7 +77,10 @@ describe('Least privilege: the application role', () => {
     ['disable every events trigger', `alter table events disable trigger all`],
     ['disable the access log trigger', `alter table access_log disable trigger access_log_append_only`],
     ['drop the events trigger', `drop trigger events_immutable_rows on events`],
-    ['replace the trigger function', `create or replace function refuse_event_change() returns trigger language plpgsql as $$ begin return new; end $$`],
+    [
+      'replace the trigger function',
+      `create or replace function refuse_event_change() returns trigger language plpgsql as $$ begin return new; end $$`,
+    ],
     ['skip triggers for the session', `set session_replication_role = replica`],
     ['skip triggers for the transaction', `set local session_replication_role = replica`],
     ['take the table', `alter table events owner to current_user`],
@@ -89,9 +98,18 @@ describe('Least privilege: the application role', () => {
   });
 
   it('Given only the owner connection (DATABASE_URL), When the database is prepared, Then the application role is derived from it and has least privilege', async () => {
-    const prepared = await prepareDatabase({ databaseUrl: database.url, databaseAppUrl: undefined, dataDir: '/nonexistent', allowSuperuser: false });
+    const prepared = await prepareDatabase({
+      databaseUrl: database.url,
+      databaseAppUrl: undefined,
+      dataDir: '/nonexistent',
+      allowSuperuser: false,
+    });
     expect(prepared.ownerUrl).toBe(database.url);
-    expect(await rolePrivileges(prepared.url)).toMatchObject({ role: APPLICATION_ROLE, superuser: false, ownsEventLog: false });
+    expect(await rolePrivileges(prepared.url)).toMatchObject({
+      role: APPLICATION_ROLE,
+      superuser: false,
+      ownsEventLog: false,
+    });
     const derived = await connect(prepared.url);
     try {
       expect(await outcome(derived, `select count(*) from events`)).toBe('done');

@@ -48,7 +48,8 @@ export function urlAsRole(ownerUrl: string, role: string, password: string): str
  */
 export function applicationRolePassword(ownerUrl: string, dataDir: string): string {
   const ownerPassword = decodeURIComponent(new URL(ownerUrl).password);
-  if (ownerPassword) return createHmac('sha256', ownerPassword).update(`${APPLICATION_ROLE} password`).digest('base64url');
+  if (ownerPassword)
+    return createHmac('sha256', ownerPassword).update(`${APPLICATION_ROLE} password`).digest('base64url');
   return readOrCreateSecret(path.join(dataDir, 'database-app.password'));
 }
 
@@ -108,14 +109,17 @@ export async function grantApplicationRole(ownerUrl: string, role: string): Prom
   await withMigrationLock(ownerUrl, async (query) => {
     const grantee = quoteIdentifier(role);
     const [{ database }] = await query<{ database: string }>('select current_database() as database');
-    const tables = (await query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public'`)).map((row) => row.name);
+    const tables = (
+      await query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public'`)
+    ).map((row) => row.name);
     const appendOnly = tables.filter((table) => (APPEND_ONLY_TABLES as readonly string[]).includes(table));
     const ownerOnly = tables.filter((table) => OWNER_ONLY_TABLES.includes(table));
     const readModels = tables.filter((table) => !appendOnly.includes(table) && !ownerOnly.includes(table));
     const list = (names: string[]) => names.map(quoteIdentifier).join(', ');
     await query(`grant connect on database ${quoteIdentifier(database)} to ${grantee}`);
     await query(`grant usage on schema public to ${grantee}`);
-    if (readModels.length) await query(`grant select, insert, update, delete, truncate on ${list(readModels)} to ${grantee}`);
+    if (readModels.length)
+      await query(`grant select, insert, update, delete, truncate on ${list(readModels)} to ${grantee}`);
     if (appendOnly.length) {
       await query(`revoke all on ${list(appendOnly)} from ${grantee}`);
       await query(`grant select, insert on ${list(appendOnly)} to ${grantee}`);
@@ -130,7 +134,8 @@ export async function rolePrivileges(url: string): Promise<RolePrivileges> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<RolePrivileges>(`
+    const { rows } = await client.query<RolePrivileges>(
+      `
       select current_user as role, r.rolsuper as superuser, r.rolbypassrls as "bypassesRowSecurity",
              coalesce((select bool_or(pg_has_role(current_user, t.tableowner, 'MEMBER')) from pg_tables t
                         where t.schemaname = 'public' and t.tablename = any($1)), false) as "ownsEventLog"

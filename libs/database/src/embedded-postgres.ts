@@ -53,7 +53,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: runningAsRoot,
     authMethod: 'scram-sha-256',
     // TCP on loopback only; no socket file to place or clean up.
-    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', ...(options.postgresFlags ?? [])],
+    postgresFlags: [
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      ...(options.postgresFlags ?? []),
+    ],
     onLog: (message: string) => {
       for (const line of message.split('\n').filter(Boolean)) {
         recentLog.push(line);

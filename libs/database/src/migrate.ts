@@ -14,7 +14,9 @@ export async function withMigrationLock<T>(url: string, work: (query: Query) => 
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      return await work(async <Row>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as Row[]);
+      return await work(
+        async <Row>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as Row[],
+      );
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
@@ -25,7 +27,12 @@ export async function withMigrationLock<T>(url: string, work: (query: Query) => 
 
 /** Applies every pending migration, each in its own transaction. */
 export async function migrate(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, migrationsTransactionMode: 'each' });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+  });
   await dataSource.initialize();
   try {
     await dataSource.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -121,7 +121,11 @@ export interface Subscription {
 }
 
 export abstract class EventStore {
-  abstract append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  abstract append(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
   /**
    * Appends to several streams at once, all or none: every expectation holds and every event is
    * recorded, or a ConcurrencyError names a stream whose expectation does not hold and nothing is
@@ -163,7 +167,7 @@ export abstract class EventStore {
    */
   async countEventsAfter(position: bigint): Promise<number> {
     let count = 0;
-    for (let from = position; ; ) {
+    for (let from = position; ;) {
       const page = await this.readAll({ fromPosition: from, limit: 1000 });
       if (page.length === 0) return count;
       count += page.length;

@@ -15,7 +15,8 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
     let text = '[';
-    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + canonicalJson(value[i] === undefined ? null : value[i]);
+    for (let i = 0; i < value.length; i++)
+      text += (i === 0 ? '' : ',') + canonicalJson(value[i] === undefined ? null : value[i]);
     return `${text}]`;
   }
   const object = value as Record<string, unknown>;
@@ -31,18 +32,34 @@ export function canonicalJson(value: unknown): string {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The content of an event, without its place in the chain. */
-export function contentHash(event: { type: string; schemaVersion: number; data: unknown; metadata: Omit<EventMetadata, 'hash' | 'previousHash'> }): string {
+export function contentHash(event: {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: Omit<EventMetadata, 'hash' | 'previousHash'>;
+}): string {
   const { hash: _hash, previousHash: _previous, ...metadata } = event.metadata as EventMetadata;
   return sha256(canonicalJson({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
 }
 
 /** The link: previous hash, the event's place and id, and its content. Mirrored in the PostgreSQL append statement. */
-export function chainHash(previousHash: string | null, streamId: string, revision: bigint, eventId: string, content: string): string {
+export function chainHash(
+  previousHash: string | null,
+  streamId: string,
+  revision: bigint,
+  eventId: string,
+  content: string,
+): string {
   return sha256(`${previousHash ?? ''}|${streamId}|${revision}|${eventId}|${content}`);
 }
 
 export function contentHashOfNew(event: NewEvent, recordedAt: string): string {
-  return contentHash({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: { ...event.metadata, recordedAt } });
+  return contentHash({
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: { ...event.metadata, recordedAt },
+  });
 }
 
 export interface BrokenLink {
@@ -67,15 +84,28 @@ export class ChainVerifier {
     this.eventsChecked++;
     if (this.broken.has(event.streamId)) return null; // report only the first break of a stream
     const previous = this.lastHash.get(event.streamId) ?? null;
-    const link = { streamId: event.streamId, revision: event.revision.toString(), position: event.position.toString(), eventId: event.id };
+    const link = {
+      streamId: event.streamId,
+      revision: event.revision.toString(),
+      position: event.position.toString(),
+      eventId: event.id,
+    };
     const { hash, previousHash } = event.metadata;
     let problem: BrokenLink | null = null;
     if (!hash) {
       problem = { ...link, problem: 'hash_missing', detail: 'The event carries no hash' };
     } else if ((previousHash ?? null) !== previous) {
-      problem = { ...link, problem: 'chain_broken', detail: `It names ${previousHash ?? 'no'} previous hash, but the event before it hashes to ${previous ?? 'nothing'}` };
+      problem = {
+        ...link,
+        problem: 'chain_broken',
+        detail: `It names ${previousHash ?? 'no'} previous hash, but the event before it hashes to ${previous ?? 'nothing'}`,
+      };
     } else if (chainHash(previous, event.streamId, event.revision, event.id, contentHash(event)) !== hash) {
-      problem = { ...link, problem: 'content_changed', detail: 'Its content no longer matches the hash recorded with it' };
+      problem = {
+        ...link,
+        problem: 'content_changed',
+        detail: 'Its content no longer matches the hash recorded with it',
+      };
     }
     if (problem) {
       this.broken.set(event.streamId, problem);

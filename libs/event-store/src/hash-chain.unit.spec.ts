@@ -2,7 +2,9 @@ import { canonicalJson, chainHash } from './hash-chain';
 
 describe('Hash chain', () => {
   it('Given the same value with keys in another order, When made canonical, Then the text is the same', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 'x' } })).toBe(
+      canonicalJson({ a: { c: 'x', d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
     expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
   });
 

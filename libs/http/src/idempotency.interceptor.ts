@@ -104,7 +104,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       if (earlier.status_code !== null) return earlier;
       if (Date.now() > deadline) {
-        throw new ConflictException({ message: 'The first request with this Idempotency-Key is still running', code: 'IDEMPOTENCY.IN_PROGRESS' });
+        throw new ConflictException({
+          message: 'The first request with this Idempotency-Key is still running',
+          code: 'IDEMPOTENCY.IN_PROGRESS',
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -119,6 +122,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** A refused or failed command recorded nothing, so a retry may run it again. */
   private async release(actorId: string, key: string): Promise<void> {
-    await this.pool.query(`delete from idempotency_keys where actor_id = $1 and key = $2 and status_code is null`, [actorId, key]);
+    await this.pool.query(`delete from idempotency_keys where actor_id = $1 and key = $2 and status_code is null`, [
+      actorId,
+      key,
+    ]);
   }
 }

@@ -15,19 +15,26 @@ const UTF8 = /^utf-?8$/i;
 export function acceptOnlyJsonBodies(fastify: FastifyInstance, bodyLimitBytes: number): void {
   const parseJson = fastify.getDefaultJsonParser('ignore', 'ignore');
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (request, body, done) => {
-    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
-    if (charset !== undefined && !UTF8.test(charset)) {
-      done(new UnsupportedMediaTypeException(`A JSON body must be UTF-8, not ${charset.slice(0, 40)}`), undefined);
-      return;
-    }
-    parseJson(request, body as string, (error, parsed) => {
-      if (error) done(error, undefined);
-      else if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        done(new RequestValidationError([{ field: '(body)', reasons: ['the body must be a JSON object'] }]), undefined);
-      } else done(null, parsed);
-    });
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: bodyLimitBytes },
+    (request, body, done) => {
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
+      if (charset !== undefined && !UTF8.test(charset)) {
+        done(new UnsupportedMediaTypeException(`A JSON body must be UTF-8, not ${charset.slice(0, 40)}`), undefined);
+        return;
+      }
+      parseJson(request, body as string, (error, parsed) => {
+        if (error) done(error, undefined);
+        else if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+          done(
+            new RequestValidationError([{ field: '(body)', reasons: ['the body must be a JSON object'] }]),
+            undefined,
+          );
+        } else done(null, parsed);
+      });
+    },
+  );
 }
 
 /**
@@ -36,17 +43,21 @@ export function acceptOnlyJsonBodies(fastify: FastifyInstance, bodyLimitBytes: n
  * list. checkRequestShape then refuses what it refuses in JSON.
  */
 export function acceptFormBodiesUnder(fastify: FastifyInstance, pathPrefix: string, bodyLimitBytes: number): void {
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (request, body, done) => {
-    const path = request.url.split('?', 1)[0];
-    if (path !== pathPrefix && !path.startsWith(`${pathPrefix}/`)) {
-      done(new UnsupportedMediaTypeException('Only JSON bodies are read here (application/json)'), undefined);
-      return;
-    }
-    const fields: Record<string, string | string[]> = Object.create(null);
-    for (const [name, value] of new URLSearchParams(body as string)) {
-      const previous = fields[name];
-      fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
-    }
-    done(null, fields);
-  });
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: bodyLimitBytes },
+    (request, body, done) => {
+      const path = request.url.split('?', 1)[0];
+      if (path !== pathPrefix && !path.startsWith(`${pathPrefix}/`)) {
+        done(new UnsupportedMediaTypeException('Only JSON bodies are read here (application/json)'), undefined);
+        return;
+      }
+      const fields: Record<string, string | string[]> = Object.create(null);
+      for (const [name, value] of new URLSearchParams(body as string)) {
+        const previous = fields[name];
+        fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+      }
+      done(null, fields);
+    },
+  );
 }

@@ -34,7 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const correlationId = requestContextOf(request)?.correlationId;
     if (correlationId) problem.correlationId = correlationId;
     if (problem.status >= 500) {
-      const error = exception instanceof Error ? { msg: exception.message, stack: exception.stack } : { msg: String(exception) };
+      const error =
+        exception instanceof Error ? { msg: exception.message, stack: exception.stack } : { msg: String(exception) };
       this.logger.error({ ...error, correlationId });
     }
     if (reply.sent || reply.raw.headersSent) {
@@ -86,18 +87,35 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof NotFound) {
-      return { type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: HttpStatus.NOT_FOUND, detail: exception.message, code: exception.code };
+      return {
+        type: `${PROBLEM_BASE}not-found`,
+        title: 'Not found',
+        status: HttpStatus.NOT_FOUND,
+        detail: exception.message,
+        code: exception.code,
+      };
     }
     // Errors of the server before the route (body too large, not JSON, malformed JSON) carry a
     // code and a status; the platform wraps them in an HttpException with the original as its cause.
-    const serverError = (exception instanceof HttpException ? exception.cause : undefined) as { code?: unknown } | undefined;
+    const serverError = (exception instanceof HttpException ? exception.cause : undefined) as
+      { code?: unknown } | undefined;
     if (serverError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const status = HttpStatus.PAYLOAD_TOO_LARGE;
-      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: `The request body is larger than the limit of ${Math.floor(this.bodyLimitBytes / 1024)} kB` };
+      return {
+        type: `${PROBLEM_BASE}${status}`,
+        title: titleOf(status),
+        status,
+        detail: `The request body is larger than the limit of ${Math.floor(this.bodyLimitBytes / 1024)} kB`,
+      };
     }
     if (serverError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       const status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-      return { type: `${PROBLEM_BASE}${status}`, title: titleOf(status), status, detail: 'A request body must be JSON (Content-Type: application/json)' };
+      return {
+        type: `${PROBLEM_BASE}${status}`,
+        title: titleOf(status),
+        status,
+        detail: 'A request body must be JSON (Content-Type: application/json)',
+      };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
@@ -108,7 +126,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: titleOf(status),
         status,
         detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
-        ...(typeof body === 'object' && body !== null && 'code' in body ? { code: (body as { code: unknown }).code } : {}),
+        ...(typeof body === 'object' && body !== null && 'code' in body
+          ? { code: (body as { code: unknown }).code }
+          : {}),
       };
     }
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;

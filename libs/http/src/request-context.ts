@@ -20,11 +20,12 @@ declare module 'fastify' {
 }
 
 /** The context given to this request when it arrived (undefined only for a request that never went through the hook). */
-export const requestContextOf = (request: FastifyRequest): RequestContext | undefined => request.requestContext ?? undefined;
+export const requestContextOf = (request: FastifyRequest): RequestContext | undefined =>
+  request.requestContext ?? undefined;
 
 /** The request's correlation and request ids, as a route handler's parameter. */
-export const RequestIds = createParamDecorator(
-  (_: unknown, context: ExecutionContext): RequestContext | undefined => requestContextOf(context.switchToHttp().getRequest<FastifyRequest>()),
+export const RequestIds = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext | undefined =>
+  requestContextOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;

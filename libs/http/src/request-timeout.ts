@@ -1,4 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { Observable, throwError, TimeoutError } from 'rxjs';
 import { catchError, timeout } from 'rxjs/operators';
 
@@ -14,7 +20,11 @@ export class RequestTimeoutInterceptor implements NestInterceptor {
     return next.handle().pipe(
       timeout(this.timeoutMs),
       catchError((error: unknown) =>
-        throwError(() => (error instanceof TimeoutError ? new ServiceUnavailableException(`The request took longer than ${this.timeoutMs} ms and was stopped`) : error)),
+        throwError(() =>
+          error instanceof TimeoutError
+            ? new ServiceUnavailableException(`The request took longer than ${this.timeoutMs} ms and was stopped`)
+            : error,
+        ),
       ),
     );
   }

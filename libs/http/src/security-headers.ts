@@ -76,9 +76,14 @@ export function securityHeaders(docsPath: string, webPath?: string, identityProv
   const docs = helmetHeaders(DOCS_CONTENT_SECURITY_POLICY);
   // Signing out is a form whose answer sends the browser on to the identity provider, to end its session too:
   // browsers hold a form's redirects to form-action as well.
-  const formAction = identityProvider ? [...WEB_CONTENT_SECURITY_POLICY['form-action'], new URL(identityProvider).origin] : WEB_CONTENT_SECURITY_POLICY['form-action'];
+  const formAction = identityProvider
+    ? [...WEB_CONTENT_SECURITY_POLICY['form-action'], new URL(identityProvider).origin]
+    : WEB_CONTENT_SECURITY_POLICY['form-action'];
   // Pages show case data too: not kept either (their static assets set their own caching).
-  const web = { ...helmetHeaders({ ...WEB_CONTENT_SECURITY_POLICY, 'form-action': formAction }), 'cache-control': 'no-store' };
+  const web = {
+    ...helmetHeaders({ ...WEB_CONTENT_SECURITY_POLICY, 'form-action': formAction }),
+    'cache-control': 'no-store',
+  };
   const under = (prefix: string, path: string) => path === prefix || path.startsWith(`${prefix}/`);
   const docsPrefix = `/${docsPath.replace(/^\/+|\/+$/g, '')}`;
   const webPrefix = webPath === undefined ? undefined : `/${webPath.replace(/^\/+|\/+$/g, '')}`;

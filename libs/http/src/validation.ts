@@ -15,7 +15,12 @@ export class RequestValidationError extends BadRequestException {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): InvalidField[] {
   return errors.flatMap((error) => {
     // A key named "" is still named; a body that is not an object at all is "(body)".
-    const property = error.constraints && 'unknownValue' in error.constraints ? '(body)' : error.property === '' ? '""' : error.property;
+    const property =
+      error.constraints && 'unknownValue' in error.constraints
+        ? '(body)'
+        : error.property === ''
+          ? '""'
+          : error.property;
     const field = parent ? `${parent}.${property}` : property;
     const own = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];

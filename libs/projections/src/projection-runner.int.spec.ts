@@ -15,8 +15,12 @@ class EffectsProjection implements Projection {
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
     let applied = 0;
     for (const event of events) {
-      await manager.query('insert into test_effects (position, stream_id) values ($1, $2)', [event.position.toString(), event.streamId]);
-      if (this.failAfter !== undefined && ++applied >= this.failAfter) throw new Error('crash in the middle of a batch');
+      await manager.query('insert into test_effects (position, stream_id) values ($1, $2)', [
+        event.position.toString(),
+        event.streamId,
+      ]);
+      if (this.failAfter !== undefined && ++applied >= this.failAfter)
+        throw new Error('crash in the middle of a batch');
     }
   }
 }
@@ -25,7 +29,12 @@ const tick = (): NewEvent => ({
   type: 'Tick',
   schemaVersion: 1,
   data: {},
-  metadata: { actor: { id: 't', name: 'T', role: 'case_worker', agency: 'a', team: 't' }, occurredAt: new Date().toISOString(), correlationId: 'c', causationId: 'c' },
+  metadata: {
+    actor: { id: 't', name: 'T', role: 'case_worker', agency: 'a', team: 't' },
+    occurredAt: new Date().toISOString(),
+    correlationId: 'c',
+    causationId: 'c',
+  },
 });
 
 /** The real store, counting how often the projections read the log. */
@@ -72,7 +81,8 @@ describe('Projection runner: exactly-once effects', () => {
     await dataSource.query('create table test_effects (position bigint not null, stream_id text not null)');
     let last = 0n;
     for (let stream = 0; stream < 30; stream++) {
-      last = (await store.append(`s-${stream}`, Array.from({ length: 40 }, tick), { expectedRevision: 'no_stream' })).position;
+      last = (await store.append(`s-${stream}`, Array.from({ length: 40 }, tick), { expectedRevision: 'no_stream' }))
+        .position;
     }
     // Readers see an append once no older transaction runs anywhere on the (shared) server.
     await eventually(async () => (await store.headPosition()) >= last);
@@ -82,10 +92,15 @@ describe('Projection runner: exactly-once effects', () => {
   });
 
   const effects = async () => {
-    const [row] = await dataSource.query('select count(*)::int as total, count(distinct position)::int as distinct_positions from test_effects');
+    const [row] = await dataSource.query(
+      'select count(*)::int as total, count(distinct position)::int as distinct_positions from test_effects',
+    );
     return row as { total: number; distinct_positions: number };
   };
-  const checkpoint = async () => BigInt((await dataSource.query(`select position from projection_checkpoints where name = 'test_effects'`))[0].position);
+  const checkpoint = async () =>
+    BigInt(
+      (await dataSource.query(`select position from projection_checkpoints where name = 'test_effects'`))[0].position,
+    );
 
   it('Given a batch that fails halfway, When it is retried, Then nothing of the failed batch remains and every event takes effect once', async () => {
     const projection = new EffectsProjection();
@@ -137,7 +152,9 @@ describe('Projection runner: exactly-once effects', () => {
     const runner = new ProjectionRunner(dataSource, store, [projection]);
     const events = await store.readAll({ fromPosition: 0n, limit: 200 });
     const readFrom = events[99].position;
-    await dataSource.query(`update projection_checkpoints set position = $1 where name = 'test_effects'`, [events[49].position.toString()]);
+    await dataSource.query(`update projection_checkpoints set position = $1 where name = 'test_effects'`, [
+      events[49].position.toString(),
+    ]);
     const before = await effects();
     await expect(runner.applyRead(projection, readFrom, events.slice(100))).rejects.toThrow(/it was reset meanwhile/);
     expect(await effects()).toEqual(before);
@@ -206,7 +223,9 @@ describe('Projection runner: projections share what they read of the log', () =>
   });
   /** Appends, then waits until readers may see it (a transaction elsewhere on the server can hold them back a moment). */
   const appendVisible = async (stream: string, count: number) => {
-    const { position } = await store.append(stream, Array.from({ length: count }, tick), { expectedRevision: 'no_stream' });
+    const { position } = await store.append(stream, Array.from({ length: count }, tick), {
+      expectedRevision: 'no_stream',
+    });
     await eventually(async () => (await store.headPosition()) >= position);
     return position;
   };

@@ -16,7 +16,12 @@ const BUSY_BATCH_INTERVAL_MS = 150;
  * the database spends per command). A quiet log (short batches) or a backlog (full batches) goes
  * on at once, so read-your-writes waits only grow when the log is busy, and by at most the interval.
  */
-export function delayBeforeNextBatch(batch: { events: number; batchSize: number; startedAt: number; now: number }): number {
+export function delayBeforeNextBatch(batch: {
+  events: number;
+  batchSize: number;
+  startedAt: number;
+  now: number;
+}): number {
   const busy = batch.events >= BUSY_BATCH_EVENTS && batch.events < batch.batchSize;
   return busy ? Math.max(0, batch.startedAt + BUSY_BATCH_INTERVAL_MS - batch.now) : 0;
 }
@@ -83,10 +88,15 @@ export class ProjectionRunner {
    */
   async ensureCheckpoints(): Promise<void> {
     const names = this.projections.map((projection) => projection.name);
-    const existing: { name: string }[] = await this.dataSource.query(`select name from projection_checkpoints where name = any($1)`, [names]);
+    const existing: { name: string }[] = await this.dataSource.query(
+      `select name from projection_checkpoints where name = any($1)`,
+      [names],
+    );
     const known = new Set(existing.map((row) => row.name));
     for (const name of names.filter((candidate) => !known.has(candidate))) {
-      await this.dataSource.query(`insert into projection_checkpoints (name) values ($1) on conflict do nothing`, [name]);
+      await this.dataSource.query(`insert into projection_checkpoints (name) values ($1) on conflict do nothing`, [
+        name,
+      ]);
     }
   }
 
@@ -108,7 +118,9 @@ export class ProjectionRunner {
     return this.dataSource.transaction(async (manager) => {
       const checkpoint = await this.lockCheckpoint(projection, manager);
       if (checkpoint < readFrom) {
-        throw new Error(`${projection.name} is at position ${checkpoint}, before the events read from ${readFrom}: it was reset meanwhile`);
+        throw new Error(
+          `${projection.name} is at position ${checkpoint}, before the events read from ${readFrom}: it was reset meanwhile`,
+        );
       }
       const unseen = checkpoint === readFrom ? events : events.filter((event) => event.position > checkpoint);
       return this.applyAndMove(projection, manager, checkpoint, unseen);
@@ -122,7 +134,9 @@ export class ProjectionRunner {
    */
   private async lockCheckpoint(projection: Projection, manager: EntityManager): Promise<bigint> {
     await this.lock(projection, manager);
-    const [checkpoint] = await manager.query(`select position from projection_checkpoints where name = $1`, [projection.name]);
+    const [checkpoint] = await manager.query(`select position from projection_checkpoints where name = $1`, [
+      projection.name,
+    ]);
     if (!checkpoint) throw new Error(`No checkpoint for projection ${projection.name}: run ensureCheckpoints first`);
     return BigInt(checkpoint.position);
   }
@@ -140,16 +154,26 @@ export class ProjectionRunner {
       await this.lock(projection, manager);
       // Truncated rather than deleted: no dead rows are left behind, and no row triggers fire for rows about to be replayed.
       await manager.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
-      await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [projection.name]);
+      await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [
+        projection.name,
+      ]);
     });
   }
 
   /** The read model's changes and the checkpoint, in the one transaction. */
-  private async applyAndMove(projection: Projection, manager: EntityManager, from: bigint, events: RecordedEvent[]): Promise<BatchResult> {
+  private async applyAndMove(
+    projection: Projection,
+    manager: EntityManager,
+    from: bigint,
+    events: RecordedEvent[],
+  ): Promise<BatchResult> {
     if (events.length === 0) return { events: 0, position: from };
     await projection.apply(events, manager);
     const position = events[events.length - 1].position;
-    await manager.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [projection.name, position.toString()]);
+    await manager.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [
+      projection.name,
+      position.toString(),
+    ]);
     return { events: events.length, position };
   }
 
@@ -185,9 +209,15 @@ export class ProjectionRunner {
       try {
         const startedAt = Date.now();
         const result = await this.runBatch(projection);
-        const delay = delayBeforeNextBatch({ events: result.events, batchSize: this.batchSize, startedAt, now: Date.now() });
+        const delay = delayBeforeNextBatch({
+          events: result.events,
+          batchSize: this.batchSize,
+          startedAt,
+          now: Date.now(),
+        });
         // Cut short by stop(): the abort rejects the wait.
-        if (delay > 0 && this.running) await sleep(delay, undefined, { signal: this.abort.signal }).catch(() => undefined);
+        if (delay > 0 && this.running)
+          await sleep(delay, undefined, { signal: this.abort.signal }).catch(() => undefined);
         if (result.events === 0 && this.running) {
           await this.store.waitForAppend(result.position, IDLE_WAIT_MS, this.abort.signal);
         }

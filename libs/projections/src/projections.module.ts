@@ -1,4 +1,12 @@
-import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Type,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS } from './projection';
@@ -30,7 +38,11 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
       providers: [
         ...options.projections,
         { provide: RUN_PROJECTIONS, useValue: options.run },
-        { provide: PROJECTIONS, inject: options.projections, useFactory: (...projections: Projection[]) => projections },
+        {
+          provide: PROJECTIONS,
+          inject: options.projections,
+          useFactory: (...projections: Projection[]) => projections,
+        },
         {
           provide: ProjectionRunner,
           inject: [DataSource, EventStore, PROJECTIONS],
@@ -57,7 +69,9 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
     await this.runner.ensureCheckpoints();
     if (this.run) {
       await this.runner.start();
-      this.logger.log(`running projections: ${this.runner.projections.map((projection) => projection.name).join(', ')}`);
+      this.logger.log(
+        `running projections: ${this.runner.projections.map((projection) => projection.name).join(', ')}`,
+      );
     }
   }
 

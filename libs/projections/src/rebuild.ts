@@ -86,6 +86,8 @@ export async function rebuildProjection(
   projection: Projection,
   onProgress: (eventsDone: number, position: bigint) => void = () => undefined,
 ): Promise<RebuildReport> {
-  const report = await rebuildProjections(dataSource, store, [projection], (_, eventsDone, position) => onProgress(eventsDone, position));
+  const report = await rebuildProjections(dataSource, store, [projection], (_, eventsDone, position) =>
+    onProgress(eventsDone, position),
+  );
   return report.projections[0];
 }

@@ -88,4 +88,3 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     },
   };
 }
-

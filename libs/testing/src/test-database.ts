@@ -28,7 +28,10 @@ export async function prepareTestApplicationRole(serverUrl: string): Promise<voi
 /** A fresh, migrated database for one test file, so tests never see each other's data. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env[TEST_SERVER_URL_VARIABLE];
-  if (!serverUrl) throw new Error(`${TEST_SERVER_URL_VARIABLE} is not set: run the tests through jest (its global setup starts PostgreSQL)`);
+  if (!serverUrl)
+    throw new Error(
+      `${TEST_SERVER_URL_VARIABLE} is not set: run the tests through jest (its global setup starts PostgreSQL)`,
+    );
   const name = `windscreen_test_${randomBytes(6).toString('hex')}`;
   const url = await ensureDatabase(serverUrl, name);
   await migrate(url);

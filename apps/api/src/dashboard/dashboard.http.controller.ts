@@ -52,7 +52,9 @@ export class DashboardHttpController {
   @Header('Content-Security-Policy', DASHBOARD_CONTENT_SECURITY_POLICY)
   @Header('Cache-Control', 'no-cache')
   page(): StreamableFile {
-    return new StreamableFile(createReadStream(path.join(PUBLIC_FOLDER, 'index.html')), { type: CONTENT_TYPES['.html'] });
+    return new StreamableFile(createReadStream(path.join(PUBLIC_FOLDER, 'index.html')), {
+      type: CONTENT_TYPES['.html'],
+    });
   }
 
   @Get(':file')

@@ -21,6 +21,11 @@ export class HealthHttpController {
   async health() {
     await this.dataSource.query('select 1');
     const lag = await this.progress.lag();
-    return { status: 'ok', eventStore: this.config.eventStore, projectionsInThisProcess: this.config.projections, ...lag };
+    return {
+      status: 'ok',
+      eventStore: this.config.eventStore,
+      projectionsInThisProcess: this.config.projections,
+      ...lag,
+    };
   }
 }

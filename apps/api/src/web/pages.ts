@@ -17,8 +17,18 @@ export interface PageFrame {
   section?: string;
 }
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
+const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 /** `needs_escalated` or `earlyHelpSummary` -> "Needs escalated", "Early help summary". */
 export function humanise(name: string): string {
@@ -45,10 +55,13 @@ export function ukDateTime(value: string | Date | null | undefined): string {
 /** Nunjucks templates with GOV.UK Frontend's macros; everything is escaped unless marked safe. */
 @Injectable()
 export class Pages {
-  private readonly environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS, path.join(GOVUK_FRONTEND, 'dist')], { noCache: false }), {
-    autoescape: true,
-    throwOnUndefined: false,
-  });
+  private readonly environment = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([VIEWS, path.join(GOVUK_FRONTEND, 'dist')], { noCache: false }),
+    {
+      autoescape: true,
+      throwOnUndefined: false,
+    },
+  );
 
   constructor() {
     this.environment.addFilter('humanise', (value: unknown) => (typeof value === 'string' ? humanise(value) : value));

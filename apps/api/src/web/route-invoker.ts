@@ -57,7 +57,12 @@ export class RouteInvoker {
     const instance = this.moduleRef.get(controller, { strict: false });
     const actor = actingAs(call.actor, this.rolesOf(controller, method));
     // The request as the API's guard would have left it: the actor in the role this route allows.
-    const request = Object.assign(Object.create(call.request), { actor, params: call.params ?? {}, query: call.query ?? {}, body: call.body ?? {} });
+    const request = Object.assign(Object.create(call.request), {
+      actor,
+      params: call.params ?? {},
+      query: call.query ?? {},
+      body: call.body ?? {},
+    });
     const context = new ExecutionContextHost([request, call.reply]);
     const args: Record<string, RouteArgument> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
     const paramTypes: Type[] = Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? [];
@@ -69,14 +74,22 @@ export class RouteInvoker {
         const type = Number(key.split(':')[0]) as RouteParamtypes;
         if (type === RouteParamtypes.PARAM) value = argument.data ? call.params?.[argument.data] : call.params;
         else if (type === RouteParamtypes.BODY) {
-          value = await this.validation.transform(call.body ?? {}, { type: 'body', metatype: paramTypes[argument.index] });
+          value = await this.validation.transform(call.body ?? {}, {
+            type: 'body',
+            metatype: paramTypes[argument.index],
+          });
         } else if (type === RouteParamtypes.QUERY) {
-          value = await this.validation.transform(call.query ?? {}, { type: 'query', metatype: paramTypes[argument.index] });
-        } else if (type === RouteParamtypes.HEADERS) value = argument.data ? call.request.headers[argument.data.toLowerCase()] : call.request.headers;
+          value = await this.validation.transform(call.query ?? {}, {
+            type: 'query',
+            metatype: paramTypes[argument.index],
+          });
+        } else if (type === RouteParamtypes.HEADERS)
+          value = argument.data ? call.request.headers[argument.data.toLowerCase()] : call.request.headers;
         else if (type === RouteParamtypes.RESPONSE) value = call.reply;
         else if (type === RouteParamtypes.REQUEST) value = request;
         for (const pipe of argument.pipes ?? []) {
-          if (typeof pipe === 'object' && 'transform' in pipe) value = await pipe.transform(value, { type: 'param', data: argument.data });
+          if (typeof pipe === 'object' && 'transform' in pipe)
+            value = await pipe.transform(value, { type: 'param', data: argument.data });
         }
       }
       values[argument.index] = value;

@@ -37,7 +37,8 @@ function webAssets(): Map<string, Asset> {
   add('govuk-frontend.min.js', path.join(govuk, 'govuk-frontend.min.js'));
   add('manifest.json', path.join(govuk, 'assets', 'manifest.json'));
   for (const folder of ['fonts', 'images']) {
-    for (const name of readdirSync(path.join(govuk, 'assets', folder))) add(`${folder}/${name}`, path.join(govuk, 'assets', folder, name));
+    for (const name of readdirSync(path.join(govuk, 'assets', folder)))
+      add(`${folder}/${name}`, path.join(govuk, 'assets', folder, name));
   }
   const own = path.join(__dirname, 'public');
   for (const name of readdirSync(own)) add(name, path.join(own, name));

@@ -16,7 +16,14 @@ import { WebAssetsHttpController } from './web-assets.http.controller';
 /** The pages: server-rendered GOV.UK Frontend over the same commands and queries as the API. */
 @Module({
   imports: [CqrsModule],
-  controllers: [WebAssetsHttpController, SignInHttpController, CaseWorkHttpController, ChildrenPagesHttpController, AuditHttpController, ManagementHttpController],
+  controllers: [
+    WebAssetsHttpController,
+    SignInHttpController,
+    CaseWorkHttpController,
+    ChildrenPagesHttpController,
+    AuditHttpController,
+    ManagementHttpController,
+  ],
   providers: [Pages, RouteInvoker, WebSessions, WebSessionGuard, WebErrorFilter, OidcSignIn],
 })
 export class WebModule {}

@@ -130,7 +130,9 @@ export class CommandBusPlayer implements FamilyPlayer {
       try {
         if (step.stream === 'case' && step.command.type === 'OpenCase') {
           // A contact about a child already recorded names the child; the child's family is theirs.
-          const request = step.sameChild ? { ...step.command.data, child: undefined, childId: childIds[step.child] } : { ...step.command.data, familyId };
+          const request = step.sameChild
+            ? { ...step.command.data, child: undefined, childId: childIds[step.child] }
+            : { ...step.command.data, familyId };
           const opened = await this.commandBus.execute(new OpenCaseCommand(request, context));
           caseIds[step.child] = opened.caseId;
           childIds[step.child] = opened.childId;
@@ -143,7 +145,12 @@ export class CommandBusPlayer implements FamilyPlayer {
           throw Object.assign(new Error(`child ${step.child}'s case was never opened`), { code: 'DEMO.NO_CASE' });
         } else if (step.stream === 'child') {
           const childId = childIds[step.child]!;
-          await this.commandBus.execute(new RecordParentOrCarerCommand({ childId, personId: commandScopedId(context, 'parent or carer'), ...step.command.data }, context));
+          await this.commandBus.execute(
+            new RecordParentOrCarerCommand(
+              { childId, personId: commandScopedId(context, 'parent or carer'), ...step.command.data },
+              context,
+            ),
+          );
           result.events += 1;
         } else if (step.stream === 'case') {
           const decided = await this.commandBus.execute(this.caseMessage(step.command, caseId, context));
@@ -169,8 +176,14 @@ export class CommandBusPlayer implements FamilyPlayer {
     return new Message({ ...command.data, caseId }, context);
   }
 
-  private familyMessage(command: FamilyStepCommand, familyId: string, caseId: string, context: CommandContext): Command<DecisionResult> {
-    if (command.type === 'StartEarlyHelpAssessment') return new StartEarlyHelpAssessmentCommand(caseId, command.data.leadProfessional, context);
+  private familyMessage(
+    command: FamilyStepCommand,
+    familyId: string,
+    caseId: string,
+    context: CommandContext,
+  ): Command<DecisionResult> {
+    if (command.type === 'StartEarlyHelpAssessment')
+      return new StartEarlyHelpAssessmentCommand(caseId, command.data.leadProfessional, context);
     const Message = FAMILY_MESSAGES[command.type] as unknown as MessageClass;
     return new Message({ ...command.data, familyId }, context);
   }

@@ -26,7 +26,9 @@ export class MemoryEventStore {
       if (revision !== expectedRevision) throw new Error(`${stream} is at ${revision}, not ${expectedRevision}`);
     }
     if (appends.length > 1) this.appendsTogether++;
-    return Promise.all(appends.map(({ stream, events, expectedRevision }) => this.append(stream, events, { expectedRevision })));
+    return Promise.all(
+      appends.map(({ stream, events, expectedRevision }) => this.append(stream, events, { expectedRevision })),
+    );
   }
 
   get events(): NewEvent[] {
@@ -35,10 +37,17 @@ export class MemoryEventStore {
 }
 
 /** A population played through the pure deciders into memory. */
-export async function playInMemory(options: ScenarioOptions): Promise<{ store: MemoryEventStore; families: DemoFamily[]; result: PlayResult }> {
+export async function playInMemory(
+  options: ScenarioOptions,
+): Promise<{ store: MemoryEventStore; families: DemoFamily[]; result: PlayResult }> {
   const store = new MemoryEventStore();
   const families: DemoFamily[] = [];
-  const result = await playPopulation(generatePopulation(options), new StorePlayer(store as unknown as EventStore), 4, (family) => families.push(family));
+  const result = await playPopulation(
+    generatePopulation(options),
+    new StorePlayer(store as unknown as EventStore),
+    4,
+    (family) => families.push(family),
+  );
   return { store, families, result };
 }
 
@@ -49,7 +58,11 @@ export function journeys(events: { type: string; data: unknown }[]) {
   const levels = new Set(
     events.flatMap((event) => {
       const data = event.data as { level?: string; to?: string };
-      return event.type === 'LevelOfNeedAssessed' ? [data.level] : event.type === 'SteppedUp' || event.type === 'SteppedDown' ? [data.to] : [];
+      return event.type === 'LevelOfNeedAssessed'
+        ? [data.level]
+        : event.type === 'SteppedUp' || event.type === 'SteppedDown'
+          ? [data.to]
+          : [];
     }),
   );
   return {

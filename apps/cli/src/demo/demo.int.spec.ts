@@ -11,7 +11,11 @@ describe('demo data through the command layer', () => {
   const apps: TestApp[] = [];
   const population = { seed: '', children: 30, end: new Date('2026-06-01T00:00:00.000Z') };
   const covers = (found: ReturnType<typeof journeys>) =>
-    found.levels.length >= 3 && found.stepDowns > 0 && found.reReferrals > 0 && found.sharedWithoutConsent > 0 && found.count('CaseOpened') > found.count('ChildRegistered');
+    found.levels.length >= 3 &&
+    found.stepDowns > 0 &&
+    found.reReferrals > 0 &&
+    found.sharedWithoutConsent > 0 &&
+    found.count('CaseOpened') > found.count('ChildRegistered');
 
   beforeAll(async () => {
     // 30 children are few: take the first of these seeds whose population has every journey asserted below.
@@ -28,14 +32,24 @@ describe('demo data through the command layer', () => {
     for (const app of apps) await app.close();
   });
 
-  async function runDemo(): Promise<{ result: PlayResult; events: { stream_id: string; event_type: string; data: Record<string, unknown> }[] }> {
+  async function runDemo(): Promise<{
+    result: PlayResult;
+    events: { stream_id: string; event_type: string; data: Record<string, unknown> }[];
+  }> {
     const app = await startTestApp({ projections: 'off' });
     apps.push(app);
-    const result = await playPopulation(generatePopulation(population), new CommandBusPlayer(app.app.get(CommandBus)), 4, () => undefined);
+    const result = await playPopulation(
+      generatePopulation(population),
+      new CommandBusPlayer(app.app.get(CommandBus)),
+      4,
+      () => undefined,
+    );
     const client = new Client({ connectionString: app.database.url });
     await client.connect();
     try {
-      const { rows } = await client.query('select stream_id, event_type, data from events order by stream_id, stream_revision');
+      const { rows } = await client.query(
+        'select stream_id, event_type, data from events order by stream_id, stream_revision',
+      );
       return { result, events: rows };
     } finally {
       await client.end();
@@ -78,7 +92,8 @@ describe('demo data through the command layer', () => {
     expect(result.refused).toEqual([]);
     // Ids differ (the API chooses them): compared stream by stream, by what happened to each.
     const handlers = new Map<string, string[]>();
-    for (const row of throughHandlers.events) handlers.set(row.stream_id, [...(handlers.get(row.stream_id) ?? []), row.event_type]);
+    for (const row of throughHandlers.events)
+      handlers.set(row.stream_id, [...(handlers.get(row.stream_id) ?? []), row.event_type]);
     const played = [...store.streams.values()].map((events) => events.map((event) => event.type).join(' ')).sort();
     expect(played).toEqual([...handlers.values()].map((types) => types.join(' ')).sort());
     // Each contact is one append (the case, its child, and a new family), as the open-case handler makes it.

@@ -30,7 +30,13 @@ export function toActor(actor: DemoActor): Actor {
 
 /** The context a controller would build: the actor, when it happened (backdated) and the clock now. */
 export function contextOf(step: DemoStep, now: Date): CommandContext {
-  return { actor: toActor(step.actor), occurredAt: step.at, now: now.toISOString(), correlationId: randomUUID(), causationId: randomUUID() };
+  return {
+    actor: toActor(step.actor),
+    occurredAt: step.at,
+    now: now.toISOString(),
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  };
 }
 
 export function refusalOf(family: DemoFamily, step: DemoStep, error: unknown): Refusal {

@@ -4,7 +4,9 @@ describe('the demo generator’s uuids', () => {
   it('Given 200,000 family generators, When each makes its family id, Then no two are the same (32-bit seeds alone collide long before)', () => {
     const ids = new Set<string>();
     for (let index = 0; index < 200_000; index++) {
-      ids.add(new Random(seedFrom('windscreen', 'family', index), ['windscreen', 'family', index].join('\u0000')).uuid());
+      ids.add(
+        new Random(seedFrom('windscreen', 'family', index), ['windscreen', 'family', index].join('\u0000')).uuid(),
+      );
     }
     expect(ids.size).toBe(200_000);
   });

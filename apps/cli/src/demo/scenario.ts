@@ -94,17 +94,32 @@ export interface DemoActor {
 type CaseType = CaseCommand['type'];
 /** A case command without what the executor fills in (the case and family ids, and what handlers read). */
 export type CaseStepCommand = {
-  [T in CaseType]: { type: T; data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId' | 'familyId' | 'childId' | 'laChildId' | 'familyHasEarlyHelpAssessment'> };
+  [T in CaseType]: {
+    type: T;
+    data: Omit<
+      Extract<CaseCommand, { type: T }>['data'],
+      'caseId' | 'familyId' | 'childId' | 'laChildId' | 'familyHasEarlyHelpAssessment'
+    >;
+  };
 }[CaseType];
 
 type FamilyType = Exclude<FamilyCommand['type'], 'RegisterFamily' | 'AddChildToFamily'>;
 /** A family command without the family id and what the handler reads from the child's case. */
 export type FamilyStepCommand = {
-  [T in FamilyType]: { type: T; data: Omit<Extract<FamilyCommand, { type: T }>['data'], 'familyId' | 'caseId' | 'childCaseOpen' | 'consentInForce' | 'sharingConsent'> };
+  [T in FamilyType]: {
+    type: T;
+    data: Omit<
+      Extract<FamilyCommand, { type: T }>['data'],
+      'familyId' | 'caseId' | 'childCaseOpen' | 'consentInForce' | 'sharingConsent'
+    >;
+  };
 }[FamilyType];
 
 /** A command on the child as a person, without the ids the executor fills in. */
-export type ChildStepCommand = { type: 'RecordParentOrCarer'; data: Omit<RecordParentOrCarer['data'], 'childId' | 'personId'> };
+export type ChildStepCommand = {
+  type: 'RecordParentOrCarer';
+  data: Omit<RecordParentOrCarer['data'], 'childId' | 'personId'>;
+};
 
 export type DemoStep =
   | {
@@ -155,7 +170,10 @@ const YEAR = 365.25 * DAY;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 /** R19: the legal answers of a decision made with the family's consent, about the child and the parents, who know. */
-const WITH_CONSENT: Pick<InformationSharingDecision, 'dataSubjects' | 'article6Basis' | 'specialCategoryData' | 'confidentialityBasis' | 'personInformed' | 'advice'> = {
+const WITH_CONSENT: Pick<
+  InformationSharingDecision,
+  'dataSubjects' | 'article6Basis' | 'specialCategoryData' | 'confidentialityBasis' | 'personInformed' | 'advice'
+> = {
   dataSubjects: ['child', 'parent_carer'],
   article6Basis: 'public_task',
   specialCategoryData: false,
@@ -180,7 +198,7 @@ function isWorkingDayAt(ms: number): boolean {
 /** As the domain's addWorkingDays: the same time of day, `count` working days later. */
 function addWorkingDaysAt(ms: number, count: number): number {
   let at = ms;
-  for (let remaining = count; remaining > 0; ) {
+  for (let remaining = count; remaining > 0;) {
     at += DAY;
     if (isWorkingDayAt(at)) remaining--;
   }
@@ -210,7 +228,14 @@ const FAMILY_SIZES = [
   [5, 3],
 ] as const;
 
-export function generateFamily(seed: string, index: number, size: number, start: number, end: number, staff = new Map<string, TeamStaff>()): DemoFamily {
+export function generateFamily(
+  seed: string,
+  index: number,
+  size: number,
+  start: number,
+  end: number,
+  staff = new Map<string, TeamStaff>(),
+): DemoFamily {
   const random = new Random(seedFrom(seed, 'family', index), [seed, 'family', index].join('\u0000'));
   const area: Area = random.weighted([
     ['cambridgeshire', 75],
@@ -227,16 +252,29 @@ export function generateFamily(seed: string, index: number, size: number, start:
     familyId: random.uuid(),
     area,
     team,
-    children: children.map((details) => ({ caseId: random.uuid(), details, parentsAndCarers: [] as ChildStepCommand['data'][] })),
+    children: children.map((details) => ({
+      caseId: random.uuid(),
+      details,
+      parentsAndCarers: [] as ChildStepCommand['data'][],
+    })),
     steps: [],
     final: { open: false, level: null },
   };
   // Drawn apart from the journey's own numbers, so that the journeys stay as they were.
-  const parents = parentsAndCarersOf(new Random(seedFrom(seed, 'parents', index), [seed, 'parents', index].join('\u0000')), surname, firstContact);
+  const parents = parentsAndCarersOf(
+    new Random(seedFrom(seed, 'parents', index), [seed, 'parents', index].join('\u0000')),
+    surname,
+    firstContact,
+  );
   for (const child of family.children) child.parentsAndCarers = parents;
   const journey = new FamilyJourney(random, end, family, staff.get(team)!, firstContact);
   journey.run();
-  secondContactAboutTheSameChild(new Random(seedFrom(seed, 'same child', index), [seed, 'same child', index].join('\u0000')), family, staff.get(team)!, end);
+  secondContactAboutTheSameChild(
+    new Random(seedFrom(seed, 'same child', index), [seed, 'same child', index].join('\u0000')),
+    family,
+    staff.get(team)!,
+    end,
+  );
   return family;
 }
 
@@ -279,8 +317,24 @@ export function teamStaff(seed: string, team: string): TeamStaff {
 // Children
 
 const ETHNICITIES: readonly (readonly [EthnicityCode, number])[] = [
-  ['WBRI', 68], ['WOTH', 9], ['WROM', 1], ['WIRI', 1], ['MWBC', 3], ['MWBA', 1], ['MWAS', 1], ['MOTH', 2], ['APKN', 3], ['AIND', 1],
-  ['ABAN', 1], ['AOTH', 1], ['BAFR', 2], ['BCRB', 1], ['CHNE', 1], ['OOTH', 1], ['NOBT', 2], ['REFU', 1],
+  ['WBRI', 68],
+  ['WOTH', 9],
+  ['WROM', 1],
+  ['WIRI', 1],
+  ['MWBC', 3],
+  ['MWBA', 1],
+  ['MWAS', 1],
+  ['MOTH', 2],
+  ['APKN', 3],
+  ['AIND', 1],
+  ['ABAN', 1],
+  ['AOTH', 1],
+  ['BAFR', 2],
+  ['BCRB', 1],
+  ['CHNE', 1],
+  ['OOTH', 1],
+  ['NOBT', 2],
+  ['REFU', 1],
 ];
 const DISABILITIES: readonly DisabilityCode[] = ['AUT', 'LD', 'BEH', 'COMM', 'HEAR', 'VIS', 'MOB', 'CON', 'PC'];
 
@@ -296,7 +350,9 @@ function childrenOf(random: Random, size: number, surname: string, at: number): 
   return Array.from({ length: size }, (_, i) => {
     const age = Math.max(0, eldest - i * random.int(1, 3));
     const born = at - age * YEAR - random.int(30, 360) * DAY;
-    const disabilities: DisabilityCode[] = random.chance(0.1) ? random.sample(DISABILITIES, random.int(1, 2)) : ['NONE'];
+    const disabilities: DisabilityCode[] = random.chance(0.1)
+      ? random.sample(DISABILITIES, random.int(1, 2))
+      : ['NONE'];
     const sex: Sex = random.weighted([
       ['male', 49],
       ['female', 49],
@@ -341,7 +397,16 @@ function secondContactAboutTheSameChild(random: Random, family: DemoFamily, staf
       data: {
         child: family.children[child].details,
         area: family.area,
-        contact: { receivedAt, route: 'email', source: '2A', referrer: { name: `${givenName(random)} ${familyName(random)}`, agency: 'School safeguarding lead', anonymous: false } },
+        contact: {
+          receivedAt,
+          route: 'email',
+          source: '2A',
+          referrer: {
+            name: `${givenName(random)} ${familyName(random)}`,
+            agency: 'School safeguarding lead',
+            anonymous: false,
+          },
+        },
         concerns: random.pick(CONCERNS.emerging),
       },
     },
@@ -353,13 +418,34 @@ function secondContactAboutTheSameChild(random: Random, family: DemoFamily, staf
 function parentsAndCarersOf(random: Random, surname: string, at: number): ChildStepCommand['data'][] {
   const bornAround = (years: number) => dateOnly(at - (years + random.int(0, 12)) * YEAR - random.int(0, 360) * DAY);
   const people: ChildStepCommand['data'][] = [
-    { name: `${givenName(random)} ${surname}`, relationship: 'mother', parentalResponsibility: true, dateOfBirth: bornAround(22) },
+    {
+      name: `${givenName(random)} ${surname}`,
+      relationship: 'mother',
+      parentalResponsibility: true,
+      dateOfBirth: bornAround(22),
+    },
   ];
   if (random.chance(0.7)) {
-    people.push({ name: `${givenName(random)} ${random.chance(0.8) ? surname : familyName(random)}`, relationship: 'father', parentalResponsibility: random.chance(0.85), dateOfBirth: bornAround(24) });
+    people.push({
+      name: `${givenName(random)} ${random.chance(0.8) ? surname : familyName(random)}`,
+      relationship: 'father',
+      parentalResponsibility: random.chance(0.85),
+      dateOfBirth: bornAround(24),
+    });
   }
-  if (random.chance(0.15)) people.push({ name: `${givenName(random)} ${familyName(random)}`, relationship: 'step-parent', parentalResponsibility: false });
-  if (random.chance(0.1)) people.push({ name: `${givenName(random)} ${surname}`, relationship: 'grandparent', parentalResponsibility: false, dateOfBirth: bornAround(50) });
+  if (random.chance(0.15))
+    people.push({
+      name: `${givenName(random)} ${familyName(random)}`,
+      relationship: 'step-parent',
+      parentalResponsibility: false,
+    });
+  if (random.chance(0.1))
+    people.push({
+      name: `${givenName(random)} ${surname}`,
+      relationship: 'grandparent',
+      parentalResponsibility: false,
+      dateOfBirth: bornAround(50),
+    });
   return people;
 }
 
@@ -375,7 +461,15 @@ function upn(random: Random): string {
 class Horizon {}
 
 type Route = 'advice' | 'emerging' | 'complex' | 's17' | 's47';
-type Next = 'early_help' | 'keep_in_touch' | 's17' | 's47' | 'provision' | 'closed' | 'stay' | { close: ClosureReason; summary: string };
+type Next =
+  | 'early_help'
+  | 'keep_in_touch'
+  | 's17'
+  | 's47'
+  | 'provision'
+  | 'closed'
+  | 'stay'
+  | { close: ClosureReason; summary: string };
 
 const INITIAL_ROUTES: readonly (readonly [Route, number])[] = [
   ['advice', 22],
@@ -391,14 +485,41 @@ const REREFERRAL_ROUTES: readonly (readonly [Route, number])[] = [
   ['s17', 20],
   ['s47', 15],
 ];
-const LEVEL_OF_ROUTE: Record<Route, LevelOfNeed> = { advice: 'universal', emerging: 'emerging', complex: 'complex', s17: 'specialist', s47: 'specialist' };
+const LEVEL_OF_ROUTE: Record<Route, LevelOfNeed> = {
+  advice: 'universal',
+  emerging: 'emerging',
+  complex: 'complex',
+  s17: 'specialist',
+  s47: 'specialist',
+};
 
 const MASH_SOURCES: readonly (readonly [ReferralSource, number])[] = [
-  ['6', 28], ['2A', 20], ['3B', 5], ['3A', 4], ['3E', 4], ['3F', 4], ['3C', 2], ['2B', 3], ['1A', 6], ['1D', 3], ['1B', 1],
-  ['9', 3], ['4', 3], ['5C', 2], ['5D', 5], ['7', 2], ['8', 4], ['10', 1],
+  ['6', 28],
+  ['2A', 20],
+  ['3B', 5],
+  ['3A', 4],
+  ['3E', 4],
+  ['3F', 4],
+  ['3C', 2],
+  ['2B', 3],
+  ['1A', 6],
+  ['1D', 3],
+  ['1B', 1],
+  ['9', 3],
+  ['4', 3],
+  ['5C', 2],
+  ['5D', 5],
+  ['7', 2],
+  ['8', 4],
+  ['10', 1],
 ];
 const EARLY_HELP_SOURCES: readonly (readonly [ReferralSource, number])[] = [
-  ['2A', 40], ['3B', 15], ['1A', 10], ['1C', 5], ['5D', 20], ['3A', 10],
+  ['2A', 40],
+  ['3B', 15],
+  ['1A', 10],
+  ['1C', 5],
+  ['5D', 20],
+  ['3A', 10],
 ];
 
 /** R11: hours the MASH has to gather information, by rating (Blue has none; it is decided within a day). */
@@ -517,7 +638,9 @@ class FamilyJourney {
           // R21: some children are referred again; within 12 months it is a re-referral.
           if (referrals < 2 && this.random.chance(referrals === 0 ? 0.3 : 0.15)) {
             referrals++;
-            this.waitUntil(this.t + (this.random.chance(0.7) ? this.random.int(30, 330) : this.random.int(380, 640)) * DAY);
+            this.waitUntil(
+              this.t + (this.random.chance(0.7) ? this.random.int(30, 330) : this.random.int(380, 640)) * DAY,
+            );
             next = this.contact(false);
             break;
           }
@@ -539,25 +662,53 @@ class FamilyJourney {
     return when;
   }
 
-  private onCase(at: number, actor: DemoActor, child: number, command: CaseStepCommand | ((when: number) => CaseStepCommand)): number {
+  private onCase(
+    at: number,
+    actor: DemoActor,
+    child: number,
+    command: CaseStepCommand | ((when: number) => CaseStepCommand),
+  ): number {
     const when = this.slot(at);
-    this.family.steps.push({ at: iso(when), actor, stream: 'case', child, command: typeof command === 'function' ? command(when) : command });
+    this.family.steps.push({
+      at: iso(when),
+      actor,
+      stream: 'case',
+      child,
+      command: typeof command === 'function' ? command(when) : command,
+    });
     return when;
   }
 
   /** The same command on every child's case, a few minutes apart. */
-  private onEveryCase(at: number, actor: DemoActor, command: CaseStepCommand | ((when: number, child: number) => CaseStepCommand)): number {
+  private onEveryCase(
+    at: number,
+    actor: DemoActor,
+    command: CaseStepCommand | ((when: number, child: number) => CaseStepCommand),
+  ): number {
     let first = 0;
     this.family.children.forEach((_, child) => {
-      const when = this.onCase(child === 0 ? at : this.t, actor, child, (w) => (typeof command === 'function' ? command(w, child) : command));
+      const when = this.onCase(child === 0 ? at : this.t, actor, child, (w) =>
+        typeof command === 'function' ? command(w, child) : command,
+      );
       if (child === 0) first = when;
     });
     return first;
   }
 
-  private onFamily(at: number, actor: DemoActor, command: FamilyStepCommand | ((when: number) => FamilyStepCommand), child = 0): number {
+  private onFamily(
+    at: number,
+    actor: DemoActor,
+    command: FamilyStepCommand | ((when: number) => FamilyStepCommand),
+    child = 0,
+  ): number {
     const when = this.slot(at);
-    this.family.steps.push({ at: iso(when), actor, stream: 'family', child, command: typeof command === 'function' ? command(when) : command });
+    this.family.steps.push({
+      at: iso(when),
+      actor,
+      stream: 'family',
+      child,
+      command: typeof command === 'function' ? command(when) : command,
+    });
     return when;
   }
 
@@ -615,7 +766,8 @@ class FamilyJourney {
     // R6: without early help on record (or after it was refused, R8), a child in need is offered
     // early help first; only reasonable cause to suspect significant harm (s47) goes straight to
     // Children's Social Care. No immediate risk is invented to get past R6.
-    const route: Route = drawn === 's17' && (!this.m.everHadEha || this.m.consents.early_help === 'refused') ? 'complex' : drawn;
+    const route: Route =
+      drawn === 's17' && (!this.m.everHadEha || this.m.consents.early_help === 'refused') ? 'complex' : drawn;
     const level = LEVEL_OF_ROUTE[route];
     const viaMash = route === 'advice' || route === 's17' || route === 's47' || this.random.chance(0.65);
     const source = this.random.weighted(viaMash ? MASH_SOURCES : EARLY_HELP_SOURCES);
@@ -631,7 +783,10 @@ class FamilyJourney {
       this.m.open = true;
       if (contact.route === 'telephone') this.expectWrittenFollowUps(Date.parse(contact.receivedAt));
     } else {
-      this.onEveryCase(at, this.staff.contactOfficer, { type: 'ReopenCase', data: { reason: `New contact (source ${source}): ${concerns}`, source } });
+      this.onEveryCase(at, this.staff.contactOfficer, {
+        type: 'ReopenCase',
+        data: { reason: `New contact (source ${source}): ${concerns}`, source },
+      });
       Object.assign(this.m, { open: true, rating: null, mashDecided: false });
     }
     const category: ReasonCategory | undefined = first ? undefined : 'new_information';
@@ -646,9 +801,13 @@ class FamilyJourney {
     for (let index = steps.length - 1; index >= 0; index--) {
       const step = steps[index];
       if (step.stream !== 'case' || step.command.type !== 'OpenCase') continue;
-      const parents = this.family.children[step.child].parentsAndCarers.map(
-        (data): DemoStep => ({ at: step.at, actor: step.actor, stream: 'child', child: step.child, command: { type: 'RecordParentOrCarer', data } }),
-      );
+      const parents = this.family.children[step.child].parentsAndCarers.map((data): DemoStep => ({
+        at: step.at,
+        actor: step.actor,
+        stream: 'child',
+        child: step.child,
+        command: { type: 'RecordParentOrCarer', data },
+      }));
       steps.splice(index + 1, 0, ...parents);
     }
   }
@@ -661,7 +820,17 @@ class FamilyJourney {
 
   private contactDetails(source: ReferralSource, at: number): Contact {
     const route: ContactRoute =
-      source === '6' ? this.random.weighted<ContactRoute>([['email', 60], ['telephone', 40]]) : this.random.weighted<ContactRoute>([['telephone', 45], ['email', 30], ['written', 15], ['in_person', 10]]);
+      source === '6'
+        ? this.random.weighted<ContactRoute>([
+            ['email', 60],
+            ['telephone', 40],
+          ])
+        : this.random.weighted<ContactRoute>([
+            ['telephone', 45],
+            ['email', 30],
+            ['written', 15],
+            ['in_person', 10],
+          ]);
     const mayBeAnonymous = ANONYMITY_PERMITTED_SOURCES.includes(source);
     const anonymous = source === '9' || source === '10' || (mayBeAnonymous && this.random.chance(0.2));
     const agency: Partial<Record<ReferralSource, string>> = {
@@ -683,7 +852,9 @@ class FamilyJourney {
       receivedAt: iso(at - this.random.int(0, 40) * MINUTE),
       route,
       source,
-      referrer: anonymous ? { anonymous: true } : { name: initialled(this.random), ...(agency[source] && { agency: agency[source] }), anonymous: false },
+      referrer: anonymous
+        ? { anonymous: true }
+        : { name: initialled(this.random), ...(agency[source] && { agency: agency[source] }), anonymous: false },
     };
   }
 
@@ -693,13 +864,21 @@ class FamilyJourney {
       const roll = this.random.next();
       if (roll > 0.97) return; // never arrives
       const at = receivedAt + (roll < 0.85 ? this.random.between(1, 20) : this.random.between(26, 72)) * HOUR;
-      this.later(at, child, () => this.onCase(at, this.staff.mashWorker, child, { type: 'RecordWrittenFollowUp', data: {} }));
+      this.later(at, child, () =>
+        this.onCase(at, this.staff.mashWorker, child, { type: 'RecordWrittenFollowUp', data: {} }),
+      );
     });
   }
 
   /** R11-R13: rating, decision and the referrer told. */
   private mash(route: Route, category?: ReasonCategory, riskDecisionWithinTheHour = false): Next {
-    const rating: BragRating = { advice: 'blue', emerging: 'green', complex: this.random.chance(0.7) ? 'green' : 'amber', s17: 'amber', s47: 'red' }[route] as BragRating;
+    const rating: BragRating = {
+      advice: 'blue',
+      emerging: 'green',
+      complex: this.random.chance(0.7) ? 'green' : 'amber',
+      s17: 'amber',
+      s47: 'red',
+    }[route] as BragRating;
     const level = LEVEL_OF_ROUTE[route];
     const lower: Partial<Record<BragRating, BragRating>> = { red: 'amber', amber: 'green', green: 'blue' };
     // R33: a telephone contact about child protection gets its risk decision within the hour, mostly.
@@ -709,17 +888,27 @@ class FamilyJourney {
       this.rate(lower[rating]!, ratedAt, 'Initial rating on the information in the contact');
       ratedAt = this.hours(1, 3);
     }
-    if (rating !== this.m.rating) ratedAt = this.rate(rating, ratedAt, 'Rating after checks with police, health and school');
-    const decisionAt = ratedAt + MASH_HOURS[rating] * HOUR * (this.random.chance(0.85) ? this.random.between(0.3, 0.9) : this.random.between(1.1, 2.5));
+    if (rating !== this.m.rating)
+      ratedAt = this.rate(rating, ratedAt, 'Rating after checks with police, health and school');
+    const decisionAt =
+      ratedAt +
+      MASH_HOURS[rating] *
+        HOUR *
+        (this.random.chance(0.85) ? this.random.between(0.3, 0.9) : this.random.between(1.1, 2.5));
     // A contact needing only advice leaves the level where an earlier episode put it.
-    if (route !== 'advice' || this.m.level === null) this.setLevel(level, this.staff.mashManager, this.hours(0.2, 1), category);
+    if (route !== 'advice' || this.m.level === null)
+      this.setLevel(level, this.staff.mashManager, this.hours(0.2, 1), category);
     if (route === 's17') this.consent('section_17', 'given', this.hours(0.2, 1));
     // R11: a contact goes to the Early Help Hub with the family's consent to early help.
-    if ((route === 'emerging' || route === 'complex') && this.m.consents.early_help !== 'given') this.consent('early_help', 'given', this.hours(0.2, 1));
+    if ((route === 'emerging' || route === 'complex') && this.m.consents.early_help !== 'given')
+      this.consent('early_help', 'given', this.hours(0.2, 1));
     if (route === 's47') {
       this.m.strategyAt = this.onEveryCase(this.hours(0.2, 1), this.staff.mashManager, {
         type: 'RecordStrategyDiscussion',
-        data: { attendees: ['Police: child abuse investigation unit', 'Health: named nurse', 'CSC: MASH social worker'], decision: 'Section 47 enquiries to be undertaken jointly with the police' },
+        data: {
+          attendees: ['Police: child abuse investigation unit', 'Health: named nurse', 'CSC: MASH social worker'],
+          decision: 'Section 47 enquiries to be undertaken jointly with the police',
+        },
       });
     }
     const outcome: MashOutcome = {
@@ -772,7 +961,10 @@ class FamilyJourney {
     this.family.children.forEach((_, child) => {
       const at = this.random.chance(0.88) ? this.hours(0.5, 6, decidedAt) : this.workingDays(2, 4, decidedAt);
       this.later(at, child, () =>
-        this.onCase(at, this.staff.mashWorker, child, { type: 'RecordReferrerNotified', data: { how: this.random.pick(['Telephone call', 'Secure email', 'Letter']) } }),
+        this.onCase(at, this.staff.mashWorker, child, {
+          type: 'RecordReferrerNotified',
+          data: { how: this.random.pick(['Telephone call', 'Secure email', 'Letter']) },
+        }),
       );
     });
   }
@@ -789,19 +981,29 @@ class FamilyJourney {
     const up = from === null || compareLevels(level, from) > 0;
     const data: Omit<ChangeLevelOfNeed['data'], 'caseId' | 'familyHasEarlyHelpAssessment'> = {
       level,
-      reason: from === null ? REASONS.assessed[level] : compareLevels(level, from) > 0 ? (REASONS.stepUp as Record<string, string>)[level] ?? REASONS.assessed[level] : REASONS.stepDown[level as 'complex' | 'emerging' | 'universal'],
+      reason:
+        from === null
+          ? REASONS.assessed[level]
+          : compareLevels(level, from) > 0
+            ? ((REASONS.stepUp as Record<string, string>)[level] ?? REASONS.assessed[level])
+            : REASONS.stepDown[level as 'complex' | 'emerging' | 'universal'],
     };
     if (!up) data.whatChanged = this.random.pick(REASONS.whatChanged);
     if (level === 'specialist') {
       // R6: early help first, or an immediate risk of significant harm.
       // R6: the EHA's summary where there was early help; the risk of significant harm only where
       // there is one (a Red contact, or the s47 that follows), never to get past R6.
-      if (this.m.everHadEha && this.m.rating !== 'red' && this.m.consents.early_help !== 'refused') data.earlyHelpSummary = this.random.pick(EARLY_HELP_SUMMARIES);
+      if (this.m.everHadEha && this.m.rating !== 'red' && this.m.consents.early_help !== 'refused')
+        data.earlyHelpSummary = this.random.pick(EARLY_HELP_SUMMARIES);
       else data.immediateRisk = { justification: this.random.pick(RISK_JUSTIFICATIONS) };
       // R7: consent, the parents informed, or the recorded exception.
       if (this.m.consents.csc_referral !== 'given') {
         if (this.random.chance(0.8)) data.parentsInformed = true;
-        else data.consentException = { reason: this.random.pick(['risk_of_significant_harm', 'prejudice_crime_detection'] as const), justification: 'Telling the parents now would alert the alleged perpetrator' };
+        else
+          data.consentException = {
+            reason: this.random.pick(['risk_of_significant_harm', 'prejudice_crime_detection'] as const),
+            justification: 'Telling the parents now would alert the alleged perpetrator',
+          };
       }
       // R8: after refused early help, a risk of significant harm and the intention discussed.
       if (this.m.consents.early_help === 'refused') {
@@ -828,8 +1030,14 @@ class FamilyJourney {
     this.m.level = level;
   }
 
-  private consent(scope: ConsentScope, decision: ConsentDecision, at: number, givenBy: ConsentGiver = 'parent_carer'): void {
-    const social = scope === 'section_17' || scope === 'section_20' || scope === 'csc_referral' || this.m.level === 'specialist';
+  private consent(
+    scope: ConsentScope,
+    decision: ConsentDecision,
+    at: number,
+    givenBy: ConsentGiver = 'parent_carer',
+  ): void {
+    const social =
+      scope === 'section_17' || scope === 'section_20' || scope === 'csc_referral' || this.m.level === 'specialist';
     this.onEveryCase(at, social ? this.socialWorker : this.earlyHelpWorker, {
       type: 'RecordConsent',
       data: { scope, givenBy, gillickCompetent: false, decision },
@@ -840,12 +1048,21 @@ class FamilyJourney {
   /** The case is held by the team and allocated to a worker (need-to-know access follows it). */
   private allocate(worker: DemoActor, reason: string): void {
     if (this.m.allocatedTo === worker.id) return;
-    this.onEveryCase(this.working(this.hours(1, 6)), this.staff.teamManager, { type: 'AllocateCase', data: { worker: { id: worker.id, name: worker.name }, team: this.family.team, reason } });
+    this.onEveryCase(this.working(this.hours(1, 6)), this.staff.teamManager, {
+      type: 'AllocateCase',
+      data: { worker: { id: worker.id, name: worker.name }, team: this.family.team, reason },
+    });
     this.m.allocatedTo = worker.id;
   }
 
   private professional(actor: DemoActor, role: string): Professional {
-    return { name: actor.name, agency: actor.agency, role, contact: `${actor.id}@demo.windscreen.invalid`, userId: actor.id };
+    return {
+      name: actor.name,
+      agency: actor.agency,
+      role,
+      contact: `${actor.id}@demo.windscreen.invalid`,
+      userId: actor.id,
+    };
   }
 
   // ----- early help -------------------------------------------------------------------------
@@ -860,12 +1077,24 @@ class FamilyJourney {
       }
       this.consent('early_help', 'given', this.days(1, 10));
     }
-    if (this.m.consents.information_sharing === undefined && this.random.chance(0.75)) this.consent('information_sharing', 'given', this.hours(0, 1));
+    if (this.m.consents.information_sharing === undefined && this.random.chance(0.75))
+      this.consent('information_sharing', 'given', this.hours(0, 1));
     this.allocate(worker, 'Allocated early help worker');
     if (!this.m.ehaOpen) {
-      const lead = this.random.chance(0.6) ? this.professional(worker, 'Family worker') : { name: initialled(this.random), agency: this.school, role: 'Designated safeguarding lead' };
-      this.onFamily(this.days(2, 10), worker, { type: 'StartEarlyHelpAssessment', data: { ehaId: this.random.uuid(), leadProfessional: lead } });
-      Object.assign(this.m, { ehaOpen: true, everHadEha: true, ehaCompleted: false, hubDecided: false, leadProfessional: lead });
+      const lead = this.random.chance(0.6)
+        ? this.professional(worker, 'Family worker')
+        : { name: initialled(this.random), agency: this.school, role: 'Designated safeguarding lead' };
+      this.onFamily(this.days(2, 10), worker, {
+        type: 'StartEarlyHelpAssessment',
+        data: { ehaId: this.random.uuid(), leadProfessional: lead },
+      });
+      Object.assign(this.m, {
+        ehaOpen: true,
+        everHadEha: true,
+        ehaCompleted: false,
+        hubDecided: false,
+        leadProfessional: lead,
+      });
       this.onFamily(this.workingDays(5, 15), worker, {
         type: 'RecordNeedAndStrength',
         data: {
@@ -874,7 +1103,10 @@ class FamilyJourney {
           rationale: 'Agreed with the family at the assessment meeting',
         },
       });
-      this.onFamily(this.workingDays(5, 20), worker, { type: 'CompleteEarlyHelpAssessment', data: { summary: 'Assessment completed with the family; plan agreed' } });
+      this.onFamily(this.workingDays(5, 20), worker, {
+        type: 'CompleteEarlyHelpAssessment',
+        data: { summary: 'Assessment completed with the family; plan agreed' },
+      });
       this.m.ehaCompleted = true;
       // R14: the Early Help Hub decides on the completed EHA.
       const decision: HubDecision = this.random.weighted([
@@ -883,7 +1115,10 @@ class FamilyJourney {
         ['advice_and_information', 14],
         ['escalate_to_mash', 10],
       ]);
-      this.onFamily(this.workingDays(1, 5), this.staff.hubWorker, { type: 'RecordEarlyHelpHubDecision', data: { decision, rationale: HUB_RATIONALES[decision] } });
+      this.onFamily(this.workingDays(1, 5), this.staff.hubWorker, {
+        type: 'RecordEarlyHelpHubDecision',
+        data: { decision, rationale: HUB_RATIONALES[decision] },
+      });
       this.m.hubDecided = true;
       if (decision === 'escalate_to_mash') return this.stepUpFromEarlyHelp();
     }
@@ -898,13 +1133,20 @@ class FamilyJourney {
     const members: Professional[] = [
       { name: initialled(this.random), agency: this.school, role: 'Designated safeguarding lead' },
       { name: initialled(this.random), agency: 'Health visiting service', role: 'Health visitor' },
-      ...(this.random.chance(0.5) ? [{ name: initialled(this.random), agency: 'Housing options team', role: 'Housing officer' }] : []),
+      ...(this.random.chance(0.5)
+        ? [{ name: initialled(this.random), agency: 'Housing options team', role: 'Housing officer' }]
+        : []),
     ];
     // Naming a TAF's lead and members is for the current lead professional or a manager.
-    const convener = this.m.leadProfessional?.userId === this.earlyHelpWorker.id ? this.earlyHelpWorker : this.staff.teamManager;
+    const convener =
+      this.m.leadProfessional?.userId === this.earlyHelpWorker.id ? this.earlyHelpWorker : this.staff.teamManager;
     this.onFamily(this.workingDays(3, 10), convener, {
       type: 'ConveneTeamAroundFamily',
-      data: { kind: this.family.children.length > 1 || this.random.chance(0.5) ? 'TAF' : 'TAC', leadProfessional: lead, members },
+      data: {
+        kind: this.family.children.length > 1 || this.random.chance(0.5) ? 'TAF' : 'TAC',
+        leadProfessional: lead,
+        members,
+      },
     });
     this.m.teamConvened = true;
   }
@@ -926,7 +1168,12 @@ class FamilyJourney {
         data: {
           heldOn: dateOnly(when),
           attendees: ['Parent', this.m.leadProfessional?.name ?? 'Lead professional', 'School'],
-          progress: this.random.pick(['Good progress on the plan', 'Some progress; attendance still a worry', 'Little progress this period', 'Plan outcomes mostly met']),
+          progress: this.random.pick([
+            'Good progress on the plan',
+            'Some progress; attendance still a worry',
+            'Little progress this period',
+            'Plan outcomes mostly met',
+          ]),
           nextReviewDate: dateOnly(when + 42 * DAY),
         },
       }));
@@ -934,13 +1181,17 @@ class FamilyJourney {
       if (review > 1 && this.random.chance(0.08)) {
         const others = this.staff.earlyHelpWorkers.filter((worker) => worker.name !== this.m.leadProfessional?.name);
         const to = this.professional(this.random.pick(others), 'Family worker');
-        this.onFamily(this.days(3, 14), this.staff.teamManager, { type: 'ChangeLeadProfessional', data: { leadProfessional: to, reason: 'The previous lead professional has moved to another team' } });
+        this.onFamily(this.days(3, 14), this.staff.teamManager, {
+          type: 'ChangeLeadProfessional',
+          data: { leadProfessional: to, reason: 'The previous lead professional has moved to another team' },
+        });
         this.m.leadProfessional = to;
       }
       if (review > 1 && !this.m.youthWorkerJoined && this.random.chance(0.1)) {
         const member = { name: initialled(this.random), agency: 'Youth service', role: 'Youth worker' };
         // Adding a member is, like convening, for the current lead professional or a manager.
-        const adder = this.m.leadProfessional?.userId === this.earlyHelpWorker.id ? this.earlyHelpWorker : this.staff.teamManager;
+        const adder =
+          this.m.leadProfessional?.userId === this.earlyHelpWorker.id ? this.earlyHelpWorker : this.staff.teamManager;
         this.onFamily(this.days(3, 14), adder, { type: 'AddTeamAroundFamilyMember', data: { member } });
         this.m.youthWorkerJoined = true;
       }
@@ -951,8 +1202,20 @@ class FamilyJourney {
     const complex = this.m.level === 'complex';
     const outcome = this.random.weighted<'improved' | 'worse' | 'specialist' | 's47' | 'disengaged' | 'moved'>(
       complex
-        ? [['improved', 50], ['specialist', 22], ['s47', 8], ['disengaged', 15], ['moved', 5]]
-        : [['improved', 60], ['worse', 15], ['specialist', 7], ['disengaged', 13], ['moved', 5]],
+        ? [
+            ['improved', 50],
+            ['specialist', 22],
+            ['s47', 8],
+            ['disengaged', 15],
+            ['moved', 5],
+          ]
+        : [
+            ['improved', 60],
+            ['worse', 15],
+            ['specialist', 7],
+            ['disengaged', 13],
+            ['moved', 5],
+          ],
     );
     switch (outcome) {
       case 'improved':
@@ -1008,19 +1271,32 @@ class FamilyJourney {
 
   private closeEarlyHelp(outcome: EhaOutcome): void {
     if (!this.m.ehaOpen) return;
-    this.onFamily(this.days(1, 10), this.earlyHelpWorker, { type: 'CloseEarlyHelpAssessment', data: { outcome, summary: `Early help ended: ${outcome.replace(/_/g, ' ')}` } });
+    this.onFamily(this.days(1, 10), this.earlyHelpWorker, {
+      type: 'CloseEarlyHelpAssessment',
+      data: { outcome, summary: `Early help ended: ${outcome.replace(/_/g, ' ')}` },
+    });
     Object.assign(this.m, { ehaOpen: false, teamConvened: false, youthWorkerJoined: false, leadProfessional: null });
   }
 
   /** R5: the family is kept in touch with, the child not being at risk of significant harm. */
   private keepInTouch(): Next {
-    const reason: KeepInTouchReason = this.m.consents.early_help === 'refused' ? 'family_chose_not_to_engage' : this.random.pick(['family_chose_not_to_engage', 'no_intervention_available'] as const);
+    const reason: KeepInTouchReason =
+      this.m.consents.early_help === 'refused'
+        ? 'family_chose_not_to_engage'
+        : this.random.pick(['family_chose_not_to_engage', 'no_intervention_available'] as const);
     this.onFamily(this.days(3, 15), this.earlyHelpWorker, {
       type: 'StartKeepInTouch',
-      data: { reason, notAtRiskOfSignificantHarm: true, plan: 'Monthly contact with the family and the school; review in three months' },
+      data: {
+        reason,
+        notAtRiskOfSignificantHarm: true,
+        plan: 'Monthly contact with the family and the school; review in three months',
+      },
     });
     this.m.keepInTouch = true;
-    this.onFamily(this.days(60, 180), this.earlyHelpWorker, { type: 'EndKeepInTouch', data: { reason: 'Review: the family is managing' } });
+    this.onFamily(this.days(60, 180), this.earlyHelpWorker, {
+      type: 'EndKeepInTouch',
+      data: { reason: 'Review: the family is managing' },
+    });
     this.m.keepInTouch = false;
     const next = this.random.weighted<'close' | 'engage' | 'specialist'>([
       ['close', 70],
@@ -1047,9 +1323,15 @@ class FamilyJourney {
   private openSection47(actor: DemoActor): void {
     this.m.strategyAt = this.onEveryCase(this.days(0, 3), actor, {
       type: 'RecordStrategyDiscussion',
-      data: { attendees: ['Police', 'Health', 'Children’s Social Care'], decision: 'Section 47 enquiries to be undertaken' },
+      data: {
+        attendees: ['Police', 'Health', 'Children’s Social Care'],
+        decision: 'Section 47 enquiries to be undertaken',
+      },
     });
-    this.onEveryCase(this.hours(1, 6), actor, { type: 'OpenSection47Enquiry', data: { reasonableCause: this.random.pick(RISK_JUSTIFICATIONS) } });
+    this.onEveryCase(this.hours(1, 6), actor, {
+      type: 'OpenSection47Enquiry',
+      data: { reasonableCause: this.random.pick(RISK_JUSTIFICATIONS) },
+    });
     this.m.section47Open = true;
     this.m.level = 'specialist'; // R16: opening steps the case up
     this.allocate(this.socialWorker, 'Allocated social worker for the section 47 enquiry');
@@ -1111,13 +1393,27 @@ class FamilyJourney {
   /** R32: the CIN plan is reviewed about every 3 months (a few late) until it ends. */
   private reviewChildInNeedPlanUntil(ends: number): void {
     const started = this.t;
-    for (let due = started + 91 * DAY; ; ) {
-      const at = this.working(due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY);
+    for (let due = started + 91 * DAY; ;) {
+      const at = this.working(
+        due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY,
+      );
       if (at >= ends) break;
       // The social worker sees the child before each review (a visit that is not statutory).
       const seen = this.random.chance(0.9);
-      this.onEveryCase(this.days(3, 10, at - 14 * DAY), this.socialWorker, { type: 'RecordChildVisit', data: { seen, ...(seen && { seenAlone: this.random.chance(0.4) }), statutory: false } });
-      const held = this.onEveryCase(at, this.socialWorker, { type: 'RecordChildInNeedPlanReview', data: { progress: this.random.pick(['Plan on track', 'Some progress; actions carried over', 'Little progress; plan revised']) } });
+      this.onEveryCase(this.days(3, 10, at - 14 * DAY), this.socialWorker, {
+        type: 'RecordChildVisit',
+        data: { seen, ...(seen && { seenAlone: this.random.chance(0.4) }), statutory: false },
+      });
+      const held = this.onEveryCase(at, this.socialWorker, {
+        type: 'RecordChildInNeedPlanReview',
+        data: {
+          progress: this.random.pick([
+            'Plan on track',
+            'Some progress; actions carried over',
+            'Little progress; plan revised',
+          ]),
+        },
+      });
       due = held + 91 * DAY;
     }
     this.waitUntil(ends);
@@ -1126,7 +1422,10 @@ class FamilyJourney {
   private endChildInNeedPlan(): void {
     this.endAccommodation();
     if (!this.m.childInNeedPlan) return;
-    this.onEveryCase(this.days(0, 3), this.socialWorker, { type: 'EndChildInNeedPlan', data: { reason: 'Plan objectives met at review' } });
+    this.onEveryCase(this.days(0, 3), this.socialWorker, {
+      type: 'EndChildInNeedPlan',
+      data: { reason: 'Plan objectives met at review' },
+    });
     this.m.childInNeedPlan = false;
   }
 
@@ -1139,7 +1438,10 @@ class FamilyJourney {
     let icpc = 0;
     if (conference) {
       // Working Together: the conference within 15 working days of the strategy discussion, mostly.
-      const planned = addWorkingDaysAt(strategyAt, this.random.chance(0.8) ? this.random.int(10, 15) : this.random.int(16, 24));
+      const planned = addWorkingDaysAt(
+        strategyAt,
+        this.random.chance(0.8) ? this.random.int(10, 15) : this.random.int(16, 24),
+      );
       icpc = Math.max(planned, addWorkingDaysAt(concludedAt, 1));
     }
     this.onEveryCase(concludedAt, this.socialWorker, {
@@ -1148,20 +1450,33 @@ class FamilyJourney {
         concernsSubstantiated: substantiated,
         icpcNeeded: conference,
         ...(conference && { icpcDate: dateOnly(icpc) }),
-        outcome: conference ? 'Initial child protection conference to be convened' : substantiated ? 'Concerns substantiated; a single assessment follows' : 'Concerns not substantiated',
+        outcome: conference
+          ? 'Initial child protection conference to be convened'
+          : substantiated
+            ? 'Concerns substantiated; a single assessment follows'
+            : 'Concerns not substantiated',
       },
     });
     this.m.section47Open = false;
     if (conference) return this.childProtectionPlan(this.working(Date.parse(`${dateOnly(icpc)}T10:00:00Z`)));
     if (substantiated) {
       if (this.m.consents.section_17 !== 'given') this.consent('section_17', 'given', this.days(1, 5));
-      this.onEveryCase(this.working(this.hours(1, 24)), this.socialWorker, { type: 'OpenSection17Assessment', data: {} });
+      this.onEveryCase(this.working(this.hours(1, 24)), this.socialWorker, {
+        type: 'OpenSection17Assessment',
+        data: {},
+      });
       this.m.section17OpenedAt = this.t;
       return 's17';
     }
     // R26: RC8 is a closure after a section 17 assessment; an enquiry alone ends services (RC7).
-    if (this.random.chance(0.5)) return { close: 'RC7', summary: 'Section 47 enquiry: concerns not substantiated; no further action' };
-    this.setLevel(this.random.chance(0.6) ? 'complex' : 'emerging', this.socialWorker, this.days(1, 10), 'new_information');
+    if (this.random.chance(0.5))
+      return { close: 'RC7', summary: 'Section 47 enquiry: concerns not substantiated; no further action' };
+    this.setLevel(
+      this.random.chance(0.6) ? 'complex' : 'emerging',
+      this.socialWorker,
+      this.days(1, 10),
+      'new_information',
+    );
     return 'early_help';
   }
 
@@ -1171,12 +1486,17 @@ class FamilyJourney {
     const plan = this.random.chance(0.9);
     this.onEveryCase(conferenceAt, this.staff.teamManager, {
       type: 'RecordInitialChildProtectionConference',
-      data: plan ? { decision: 'child_protection_plan', category } : { decision: 'no_plan', notes: 'Risks are managed under a child in need plan' },
+      data: plan
+        ? { decision: 'child_protection_plan', category }
+        : { decision: 'no_plan', notes: 'Risks are managed under a child in need plan' },
     });
     if (!plan) return this.childInNeedPlan();
     // A few children had a plan elsewhere before (another authority).
     const previousPlansElsewhere = this.random.chance(0.08) ? 1 : 0;
-    const madeAt = this.onEveryCase(this.hours(0.5, 2), this.staff.teamManager, { type: 'StartChildProtectionPlan', data: { category, previousPlansElsewhere } });
+    const madeAt = this.onEveryCase(this.hours(0.5, 2), this.staff.teamManager, {
+      type: 'StartChildProtectionPlan',
+      data: { category, previousPlansElsewhere },
+    });
     this.m.childProtectionPlan = true;
     // R30: the core group first meets within 10 working days of the conference, mostly.
     this.onEveryCase(this.workingDays(3, this.random.chance(0.85) ? 9 : 14, madeAt), this.socialWorker, {
@@ -1191,23 +1511,34 @@ class FamilyJourney {
     const visitUntil = (until: number) => {
       for (; nextVisit < Math.min(until, ends); nextVisit = this.days(28, 42, nextVisit)) {
         const seen = this.random.chance(0.93);
-        this.onEveryCase(nextVisit, this.socialWorker, { type: 'RecordChildVisit', data: { seen, ...(seen && { seenAlone: this.random.chance(0.6) }), statutory: true } });
+        this.onEveryCase(nextVisit, this.socialWorker, {
+          type: 'RecordChildVisit',
+          data: { seen, ...(seen && { seenAlone: this.random.chance(0.6) }), statutory: true },
+        });
       }
     };
     // R31: review conferences within 3 months, then every 6, each with the category as it stands.
     let latest = category;
-    for (let due = madeAt + 91 * DAY; ; ) {
-      const at = this.working(due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY);
+    for (let due = madeAt + 91 * DAY; ;) {
+      const at = this.working(
+        due - (this.random.chance(0.85) ? this.random.int(1, 14) : -this.random.int(3, 20)) * DAY,
+      );
       visitUntil(at);
       if (at >= ends) break;
       if (this.random.chance(0.1)) latest = this.random.weighted(ABUSE_CATEGORY_WEIGHTS) as AbuseCategory;
-      const held = this.onEveryCase(at, this.staff.teamManager, { type: 'RecordReviewConference', data: { category: latest } });
+      const held = this.onEveryCase(at, this.staff.teamManager, {
+        type: 'RecordReviewConference',
+        data: { category: latest },
+      });
       due = held + 182 * DAY;
     }
     visitUntil(ends);
     this.waitUntil(ends);
     this.endAccommodation();
-    this.onEveryCase(this.t, this.staff.teamManager, { type: 'EndChildProtectionPlan', data: { reason: 'Review conference: the child is no longer at risk of significant harm' } });
+    this.onEveryCase(this.t, this.staff.teamManager, {
+      type: 'EndChildProtectionPlan',
+      data: { reason: 'Review conference: the child is no longer at risk of significant harm' },
+    });
     this.m.childProtectionPlan = false;
     if (this.random.chance(0.6)) {
       this.onEveryCase(this.workingDays(1, 5), this.socialWorker, { type: 'StartChildInNeedPlan', data: {} });
@@ -1215,7 +1546,8 @@ class FamilyJourney {
       this.reviewChildInNeedPlanUntil(this.days(90, 180));
       this.endChildInNeedPlan();
     }
-    if (this.random.chance(0.3)) return { close: 'RC7', summary: 'Plans ended; the family no longer needs statutory support' };
+    if (this.random.chance(0.3))
+      return { close: 'RC7', summary: 'Plans ended; the family no longer needs statutory support' };
     this.setLevel('complex', this.socialWorker, this.days(1, 10));
     return 'early_help';
   }
@@ -1223,12 +1555,21 @@ class FamilyJourney {
   /** R18: the local authority applies; the court grants or refuses. True when an order is made. */
   private careProceedings(): boolean {
     const reference = `${this.family.area === 'peterborough' ? 'PE' : 'CB'}${this.random.int(10, 99)}C${this.random.int(10000, 99999)}`;
-    this.onEveryCase(this.days(20, 90), this.staff.teamManager, { type: 'RecordCareOrderStep', data: { step: 'applied', courtReference: reference } });
+    this.onEveryCase(this.days(20, 90), this.staff.teamManager, {
+      type: 'RecordCareOrderStep',
+      data: { step: 'applied', courtReference: reference },
+    });
     const granted = this.random.chance(0.7);
-    this.onEveryCase(this.days(60, 200), this.staff.teamManager, { type: 'RecordCareOrderStep', data: { step: granted ? 'granted' : 'refused', courtReference: reference } });
+    this.onEveryCase(this.days(60, 200), this.staff.teamManager, {
+      type: 'RecordCareOrderStep',
+      data: { step: granted ? 'granted' : 'refused', courtReference: reference },
+    });
     if (!granted) return false;
     this.endAccommodation('care_order_made');
-    this.onEveryCase(this.days(1, 10), this.staff.teamManager, { type: 'EndChildProtectionPlan', data: { reason: 'The child is looked after under a care order' } });
+    this.onEveryCase(this.days(1, 10), this.staff.teamManager, {
+      type: 'EndChildProtectionPlan',
+      data: { reason: 'The child is looked after under a care order' },
+    });
     this.m.childProtectionPlan = false;
     return true;
   }
@@ -1242,21 +1583,34 @@ class FamilyJourney {
     const ownConsent = age >= 16.05 && age < 17.9 && this.random.chance(0.5);
     this.onCase(at, this.socialWorker, 0, {
       type: 'RecordConsent',
-      data: { scope: 'section_20', givenBy: ownConsent ? 'young_person' : 'person_with_parental_responsibility', gillickCompetent: ownConsent, decision: 'given' },
+      data: {
+        scope: 'section_20',
+        givenBy: ownConsent ? 'young_person' : 'person_with_parental_responsibility',
+        gillickCompetent: ownConsent,
+        decision: 'given',
+      },
     });
-    this.onCase(this.hours(2, 48), this.socialWorker, 0, { type: 'StartSection20Accommodation', data: { placement: this.random.pick(PLACEMENTS) } });
+    this.onCase(this.hours(2, 48), this.socialWorker, 0, {
+      type: 'StartSection20Accommodation',
+      data: { placement: this.random.pick(PLACEMENTS) },
+    });
     this.m.accommodated = 0;
     this.waitUntil(this.days(30, 150));
   }
 
   private endAccommodation(ending?: Section20Ending): void {
     if (this.m.accommodated === null) return;
-    const chosen: Section20Ending = ending ?? this.random.weighted<Section20Ending>([
-      ['returned_home', 65],
-      ['removed_by_person_with_parental_responsibility', 15],
-      ['other', 20],
-    ]);
-    this.onCase(this.days(0, 5), this.socialWorker, this.m.accommodated, { type: 'EndSection20Accommodation', data: { ending: chosen } });
+    const chosen: Section20Ending =
+      ending ??
+      this.random.weighted<Section20Ending>([
+        ['returned_home', 65],
+        ['removed_by_person_with_parental_responsibility', 15],
+        ['other', 20],
+      ]);
+    this.onCase(this.days(0, 5), this.socialWorker, this.m.accommodated, {
+      type: 'EndSection20Accommodation',
+      data: { ending: chosen },
+    });
     this.m.accommodated = null;
   }
 
@@ -1281,7 +1635,8 @@ class FamilyJourney {
           consentAnswer: 'refused',
           ...WITH_CONSENT,
           request: { from: 'Voluntary sector family service', receivedAt: iso(when - this.random.int(2, 72) * HOUR) },
-          reasons: 'The parent refused and there is no risk of significant harm that would justify sharing without consent',
+          reasons:
+            'The parent refused and there is no risk of significant harm that would justify sharing without consent',
         },
       }));
       return;
@@ -1299,11 +1654,20 @@ class FamilyJourney {
         consentSought: !inForce,
         ...(!inForce && { consentAnswer: 'given' as const }),
         ...WITH_CONSENT,
-        request: this.random.chance(0.5) ? { from: this.school, receivedAt: iso(when - this.random.int(2, 96) * HOUR) } : null,
+        request: this.random.chance(0.5)
+          ? { from: this.school, receivedAt: iso(when - this.random.int(2, 96) * HOUR) }
+          : null,
         reasons: 'Needed for the school to support the plan; the family agreed',
       },
     }));
-    this.informationSent(decided, this.earlyHelpWorker, child, decisionId, [school], 'Attendance, the early help plan and the latest review');
+    this.informationSent(
+      decided,
+      this.earlyHelpWorker,
+      child,
+      decisionId,
+      [school],
+      'Attendance, the early help plan and the latest review',
+    );
   }
 
   /** R19: sharing without consent, on a lawful basis, with the judgement behind it. */
@@ -1313,8 +1677,12 @@ class FamilyJourney {
     const born = this.family.children[child].details.dateOfBirth!;
     const teenager = (this.t - Date.parse(born)) / YEAR >= 13;
     const decisionId = this.random.uuid();
-    const information = crime ? 'The child’s account and the chronology of incidents' : 'Injuries seen, the child’s account and the household’s composition';
-    const recipients = crime ? [{ agency: 'Cambridgeshire Constabulary', role: 'Child abuse investigation unit' }] : [{ agency: 'Community paediatrics', role: 'Consultant paediatrician' }];
+    const information = crime
+      ? 'The child’s account and the chronology of incidents'
+      : 'Injuries seen, the child’s account and the household’s composition';
+    const recipients = crime
+      ? [{ agency: 'Cambridgeshire Constabulary', role: 'Child abuse investigation unit' }]
+      : [{ agency: 'Community paediatrics', role: 'Consultant paediatrician' }];
     const decided = this.onCase(this.days(0, 7), this.socialWorker, child, (when) => ({
       type: 'RecordInformationSharingDecision',
       data: {
@@ -1329,14 +1697,30 @@ class FamilyJourney {
         article6Basis: 'public_task',
         specialCategoryData: true,
         article9Condition: 'substantial_public_interest',
-        schedule1Condition: crime ? 'para_10_preventing_or_detecting_unlawful_acts' : 'para_18_safeguarding_of_children_and_individuals_at_risk',
+        schedule1Condition: crime
+          ? 'para_10_preventing_or_detecting_unlawful_acts'
+          : 'para_18_safeguarding_of_children_and_individuals_at_risk',
         confidentialityBasis: 'public_interest',
         publicInterestGround: crime ? 'prevention_or_detection_of_crime' : 'risk_of_significant_harm',
         judgement: 'Seeking consent would alert the alleged perpetrator and place the child at greater risk',
-        personInformed: { told: false, notToldReason: crime ? 'would_prejudice_prevention_or_detection_of_crime' : 'would_place_child_at_increased_risk' },
+        personInformed: {
+          told: false,
+          notToldReason: crime
+            ? 'would_prejudice_prevention_or_detection_of_crime'
+            : 'would_place_child_at_increased_risk',
+        },
         advice: this.random.chance(0.6) ? { sought: true, from: 'manager' } : { sought: false },
-        request: crime ? { from: 'Cambridgeshire Constabulary', receivedAt: iso(when - this.random.int(1, 30) * HOUR) } : null,
-        ...(!crime && teenager && this.random.chance(0.3) && { youngPersonObjection: { overridden: true, why: 'Not sharing would leave the young person at risk of significant harm' } }),
+        request: crime
+          ? { from: 'Cambridgeshire Constabulary', receivedAt: iso(when - this.random.int(1, 30) * HOUR) }
+          : null,
+        ...(!crime &&
+          teenager &&
+          this.random.chance(0.3) && {
+            youngPersonObjection: {
+              overridden: true,
+              why: 'Not sharing would leave the young person at risk of significant harm',
+            },
+          }),
         reasons: 'Necessary and proportionate to protect the child',
       },
     }));
@@ -1344,12 +1728,25 @@ class FamilyJourney {
   }
 
   /** R19 (golden rule 6): what was shared is sent, securely, some hours after the decision. */
-  private informationSent(decidedAt: number, actor: DemoActor, child: number, decisionId: string, recipients: { agency: string; role?: string }[], information: string): void {
+  private informationSent(
+    decidedAt: number,
+    actor: DemoActor,
+    child: number,
+    decisionId: string,
+    recipients: { agency: string; role?: string }[],
+    information: string,
+  ): void {
     const at = this.hours(1, 30, decidedAt);
     this.later(at, child, () =>
       this.onCase(at, actor, child, (when) => ({
         type: 'RecordInformationSent',
-        data: { decisionId, sentAt: iso(when), method: this.random.pick(['secure_email', 'secure_portal', 'telephone'] as const), recipients, information },
+        data: {
+          decisionId,
+          sentAt: iso(when),
+          method: this.random.pick(['secure_email', 'secure_portal', 'telephone'] as const),
+          recipients,
+          information,
+        },
       })),
     );
   }
@@ -1364,20 +1761,46 @@ class FamilyJourney {
       data: {
         escalationId,
         route,
-        concern: route === 'mash_decision' ? 'The school disagrees with the MASH decision not to start a section 47 enquiry' : 'Health have not attended the last two TAF meetings',
+        concern:
+          route === 'mash_decision'
+            ? 'The school disagrees with the MASH decision not to start a section 47 enquiry'
+            : 'Health have not attended the last two TAF meetings',
         otherAgency: route === 'mash_decision' ? 'MASH' : 'Health visiting service',
         startsAt: steps[0],
       },
     });
-    this.onCase(this.days(2, 10), worker, 0, { type: 'RecordEscalationDiscussion', data: { escalationId, discussion: 'Practitioners met to discuss the disagreement', actions: 'Share the chronology before the next meeting' } });
+    this.onCase(this.days(2, 10), worker, 0, {
+      type: 'RecordEscalationDiscussion',
+      data: {
+        escalationId,
+        discussion: 'Practitioners met to discuss the disagreement',
+        actions: 'Share the chronology before the next meeting',
+      },
+    });
     for (let level = 1; level < steps.length - 1 && this.random.chance(level === 1 ? 0.4 : 0.25); level++) {
-      this.onCase(this.days(3, 15), this.staff.teamManager, 0, { type: 'EscalateFurther', data: { escalationId, to: steps[level], why: 'No agreement at the previous step' } });
-      this.onCase(this.days(2, 10), this.staff.teamManager, 0, { type: 'RecordEscalationDiscussion', data: { escalationId, discussion: 'Managers discussed the case and the agencies’ positions', agreements: 'A joint visit will be arranged' } });
+      this.onCase(this.days(3, 15), this.staff.teamManager, 0, {
+        type: 'EscalateFurther',
+        data: { escalationId, to: steps[level], why: 'No agreement at the previous step' },
+      });
+      this.onCase(this.days(2, 10), this.staff.teamManager, 0, {
+        type: 'RecordEscalationDiscussion',
+        data: {
+          escalationId,
+          discussion: 'Managers discussed the case and the agencies’ positions',
+          agreements: 'A joint visit will be arranged',
+        },
+      });
     }
     if (this.random.chance(0.75)) {
-      this.onCase(this.days(1, 10), this.staff.teamManager, 0, { type: 'ResolveEscalation', data: { escalationId, agreement: 'Agencies agreed the plan and who does what by when' } });
+      this.onCase(this.days(1, 10), this.staff.teamManager, 0, {
+        type: 'ResolveEscalation',
+        data: { escalationId, agreement: 'Agencies agreed the plan and who does what by when' },
+      });
     } else {
-      this.onCase(this.days(1, 10), worker, 0, { type: 'WithdrawEscalation', data: { escalationId, reason: 'New information resolved the concern' } });
+      this.onCase(this.days(1, 10), worker, 0, {
+        type: 'WithdrawEscalation',
+        data: { escalationId, reason: 'New information resolved the concern' },
+      });
     }
   }
 
@@ -1387,7 +1810,10 @@ class FamilyJourney {
   private close(reason: ClosureReason, summary: string): Next {
     this.endChildInNeedPlan();
     if (this.m.keepInTouch) {
-      this.onFamily(this.days(0, 3), this.earlyHelpWorker, { type: 'EndKeepInTouch', data: { reason: 'The case is closing' } });
+      this.onFamily(this.days(0, 3), this.earlyHelpWorker, {
+        type: 'EndKeepInTouch',
+        data: { reason: 'The case is closing' },
+      });
       this.m.keepInTouch = false;
     }
     this.closeEarlyHelp(reason === 'RC5' ? 'moved_away' : 'needs_met');

@@ -11,7 +11,16 @@ import {
   startEarlyHelpAssessmentOnStreams,
   StreamDecisions,
 } from '@windscreen/case-journey';
-import { CaseCommand, CommandContext, DEFAULT_LA_CHILD_ID_FORMAT, DomainEvent, EventEnvelope, FamilyCommand, FamilyState, streamName } from '@windscreen/case-journey/domain';
+import {
+  CaseCommand,
+  CommandContext,
+  DEFAULT_LA_CHILD_ID_FORMAT,
+  DomainEvent,
+  EventEnvelope,
+  FamilyCommand,
+  FamilyState,
+  streamName,
+} from '@windscreen/case-journey/domain';
 import type { EventStore, NewEvent } from '@windscreen/event-store';
 import { contextOf, FamilyPlayer, PlayResult, refusalOf } from './play';
 import type { DemoFamily, DemoStep } from './scenario';
@@ -54,12 +63,22 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
     return stream;
   }
 
-  async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, name: string): Promise<LoadedStream<S>> {
+  async loadState<C, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    name: string,
+  ): Promise<LoadedStream<S>> {
     const stream = this.stream(name);
-    return { state: (stream.state as S | undefined) ?? decider.initialState(), revision: this.revisionOf(stream) ?? undefined, position: 0n };
+    return {
+      state: (stream.state as S | undefined) ?? decider.initialState(),
+      revision: this.revisionOf(stream) ?? undefined,
+      position: 0n,
+    };
   }
 
-  loadForDecision<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, name: string): Promise<LoadedStream<S>> {
+  loadForDecision<C, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    name: string,
+  ): Promise<LoadedStream<S>> {
     return this.loadState(decider, name);
   }
 
@@ -76,9 +95,17 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
     const stream = this.stream(name);
     const from = loaded ?? (await this.loadState(decider, name));
     const { actor, occurredAt, correlationId, causationId } = command.context;
-    const metadata = { actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team }, occurredAt, correlationId, causationId };
-    const events: NewEvent[] = decider.decide(command, from.state).map((event) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
-    const fold = (state: unknown, event: NewEvent) => decider.evolve((state as S | undefined) ?? decider.initialState(), event as unknown as EventEnvelope<E>);
+    const metadata = {
+      actor: { id: actor.id, name: actor.name, role: actor.role, agency: actor.agency, team: actor.team },
+      occurredAt,
+      correlationId,
+      causationId,
+    };
+    const events: NewEvent[] = decider
+      .decide(command, from.state)
+      .map((event) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
+    const fold = (state: unknown, event: NewEvent) =>
+      decider.evolve((state as S | undefined) ?? decider.initialState(), event as unknown as EventEnvelope<E>);
     const decision: PlayedDecision = { stream, events, fold, commit: () => this.record(decision) };
     return decision;
   }
@@ -88,7 +115,11 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
     await this.flush([...this.streams.values()]);
     if (writing.length > 0) {
       const appended = await this.store.appendToStreams(
-        writing.map(({ stream, events }) => ({ stream: stream.name, events, expectedRevision: stream.revision ?? 'no_stream' })),
+        writing.map(({ stream, events }) => ({
+          stream: stream.name,
+          events,
+          expectedRevision: stream.revision ?? 'no_stream',
+        })),
       );
       writing.forEach(({ stream, events, fold }, index) => {
         stream.state = events.reduce(fold, stream.state);
@@ -137,7 +168,9 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
       if (stream.waiting.length === 0) continue;
       const events = stream.waiting;
       stream.waiting = [];
-      const appended = await this.store.append(stream.name, events, { expectedRevision: stream.revision ?? 'no_stream' });
+      const appended = await this.store.append(stream.name, events, {
+        expectedRevision: stream.revision ?? 'no_stream',
+      });
       stream.revision = appended.nextExpectedRevision;
       this.events += events.length;
     }
@@ -186,7 +219,13 @@ export class StorePlayer implements FamilyPlayer {
     return result;
   }
 
-  private async decide(streams: BatchedStreams, step: DemoStep, context: CommandContext, family: DemoFamily, currentCases: string[]): Promise<unknown> {
+  private async decide(
+    streams: BatchedStreams,
+    step: DemoStep,
+    context: CommandContext,
+    family: DemoFamily,
+    currentCases: string[],
+  ): Promise<unknown> {
     const { familyId } = family;
     const childId = family.children[step.child].caseId;
     const caseId = currentCases[step.child];
@@ -195,7 +234,11 @@ export class StorePlayer implements FamilyPlayer {
       // A person id as stable as the rest of the population: the child's id with the person's place among the child's.
       const place = family.children[step.child].parentsAndCarers.indexOf(step.command.data);
       const personId = `${childId.slice(0, 24)}${place.toString(16).padStart(12, '0')}`;
-      return streams.run(childAggregate, streamName.child(childId), { type: 'RecordParentOrCarer', data: { ...step.command.data, childId, personId }, context });
+      return streams.run(childAggregate, streamName.child(childId), {
+        type: 'RecordParentOrCarer',
+        data: { ...step.command.data, childId, personId },
+        context,
+      });
     }
     if (step.stream === 'family') {
       const { command } = step;
@@ -203,7 +246,11 @@ export class StorePlayer implements FamilyPlayer {
         const { ehaId, leadProfessional } = command.data;
         return startEarlyHelpAssessmentOnStreams(streams, { caseId, ehaId, leadProfessional, context });
       }
-      return streams.run(familyAggregate, familyStream, { ...command, data: { ...command.data, familyId }, context } as FamilyCommand);
+      return streams.run(familyAggregate, familyStream, {
+        ...command,
+        data: { ...command.data, familyId },
+        context,
+      } as FamilyCommand);
     }
     const { command } = step;
     switch (command.type) {
@@ -227,7 +274,11 @@ export class StorePlayer implements FamilyPlayer {
       case 'ChangeLevelOfNeed':
         return changeLevelOfNeedOnStreams(streams, { ...command.data, caseId }, context);
       default:
-        return streams.run(caseAggregate, streamName.case(caseId), { ...command, data: { ...command.data, caseId }, context } as CaseCommand);
+        return streams.run(caseAggregate, streamName.case(caseId), {
+          ...command,
+          data: { ...command.data, caseId },
+          context,
+        } as CaseCommand);
     }
   }
 }

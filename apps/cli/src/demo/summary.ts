@@ -10,7 +10,11 @@ export function summarise() {
   const byTeam = new Map<string, number>();
   const openByLevel = new Map<string, number>();
   const count = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-  const list = (map: Map<string, number>, sorted = true) => [...map].sort(([a], [b]) => (sorted ? a.localeCompare(b) : 0)).map(([key, n]) => `${key} ${n.toLocaleString('en-GB')}`).join(', ');
+  const list = (map: Map<string, number>, sorted = true) =>
+    [...map]
+      .sort(([a], [b]) => (sorted ? a.localeCompare(b) : 0))
+      .map(([key, n]) => `${key} ${n.toLocaleString('en-GB')}`)
+      .join(', ');
   return {
     add(family: DemoFamily): void {
       const n = family.children.length;
@@ -23,7 +27,11 @@ export function summarise() {
     },
     lines(): string[] {
       const open = children - closed;
-      const levels = new Map([...LEVELS_OF_NEED, 'not yet assessed'].filter((level) => openByLevel.has(level)).map((level) => [level, openByLevel.get(level)!]));
+      const levels = new Map(
+        [...LEVELS_OF_NEED, 'not yet assessed']
+          .filter((level) => openByLevel.has(level))
+          .map((level) => [level, openByLevel.get(level)!]),
+      );
       return [
         `population: ${children.toLocaleString('en-GB')} children in ${families.toLocaleString('en-GB')} families (${list(byArea)}; teams ${list(byTeam)})`,
         `at the end: ${open.toLocaleString('en-GB')} open cases (${list(levels, false)}), ${closed.toLocaleString('en-GB')} closed`,

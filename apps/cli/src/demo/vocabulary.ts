@@ -6,11 +6,111 @@ import type { Random } from './random';
  * each level of need (../../../../shared/seeds), in our own words.
  */
 
-const GIVEN_START = ['A', 'Be', 'Ca', 'Da', 'E', 'Fa', 'Ha', 'I', 'Ja', 'Ka', 'La', 'Ma', 'Na', 'O', 'Pa', 'Ra', 'Sa', 'Ta', 'Va', 'Ya', 'Za', 'Ro', 'Mi', 'Lu', 'Ke', 'No', 'Si', 'Te'];
+const GIVEN_START = [
+  'A',
+  'Be',
+  'Ca',
+  'Da',
+  'E',
+  'Fa',
+  'Ha',
+  'I',
+  'Ja',
+  'Ka',
+  'La',
+  'Ma',
+  'Na',
+  'O',
+  'Pa',
+  'Ra',
+  'Sa',
+  'Ta',
+  'Va',
+  'Ya',
+  'Za',
+  'Ro',
+  'Mi',
+  'Lu',
+  'Ke',
+  'No',
+  'Si',
+  'Te',
+];
 const GIVEN_MIDDLE = ['', '', 'li', 'ri', 'ne', 'lo', 'mi', 'va', 'da', 'ra'];
-const GIVEN_END = ['n', 'ra', 'la', 'son', 'mi', 'ya', 'ko', 'ro', 'ne', 'ah', 'el', 'is', 'o', 'a', 'en', 'ie', 'ar', 'us'];
-const FAMILY_START = ['Ash', 'Brem', 'Carr', 'Dal', 'Ell', 'Fen', 'Gar', 'Hol', 'Ister', 'Jarn', 'Kel', 'Lind', 'Mar', 'Nor', 'Orm', 'Pell', 'Quar', 'Rad', 'Sel', 'Tarn', 'Ull', 'Vard', 'Wen', 'Yar', 'Zell', 'Bro', 'Cal', 'Dre', 'Hask', 'Mol'];
-const FAMILY_END = ['ford', 'ley', 'by', 'ton', 'wick', 'more', 'field', 'er', 'ow', 'ing', 'stead', 'ham', 'well', 'ridge', 'acre', 'ant', 'is', 'ek', 'ova', 'ani'];
+const GIVEN_END = [
+  'n',
+  'ra',
+  'la',
+  'son',
+  'mi',
+  'ya',
+  'ko',
+  'ro',
+  'ne',
+  'ah',
+  'el',
+  'is',
+  'o',
+  'a',
+  'en',
+  'ie',
+  'ar',
+  'us',
+];
+const FAMILY_START = [
+  'Ash',
+  'Brem',
+  'Carr',
+  'Dal',
+  'Ell',
+  'Fen',
+  'Gar',
+  'Hol',
+  'Ister',
+  'Jarn',
+  'Kel',
+  'Lind',
+  'Mar',
+  'Nor',
+  'Orm',
+  'Pell',
+  'Quar',
+  'Rad',
+  'Sel',
+  'Tarn',
+  'Ull',
+  'Vard',
+  'Wen',
+  'Yar',
+  'Zell',
+  'Bro',
+  'Cal',
+  'Dre',
+  'Hask',
+  'Mol',
+];
+const FAMILY_END = [
+  'ford',
+  'ley',
+  'by',
+  'ton',
+  'wick',
+  'more',
+  'field',
+  'er',
+  'ow',
+  'ing',
+  'stead',
+  'ham',
+  'well',
+  'ridge',
+  'acre',
+  'ant',
+  'is',
+  'ek',
+  'ova',
+  'ani',
+];
 
 export function givenName(random: Random): string {
   return random.pick(GIVEN_START) + random.pick(GIVEN_MIDDLE) + random.pick(GIVEN_END);
@@ -24,17 +124,53 @@ export function initialled(random: Random): string {
   return `${random.pick('ABCDEFGHJKLMNPRSTW'.split(''))}. ${familyName(random)}`;
 }
 
-const PLACE = ['Northfield', 'Fenbrook', 'Millbank', 'Ouseview', 'Elmside', 'Hareton', 'Kingsmere', 'Willowby', 'Brackenhall', 'Stanmoor', 'Riverside', 'Orchard Vale'];
-
-export const schoolName = (random: Random) => `${random.pick(PLACE)} ${random.pick(['Primary School', 'Academy', 'Infant School', 'Community College', 'Junior School'])}`;
-export const surgeryName = (random: Random) => `${random.pick(PLACE)} ${random.pick(['Surgery', 'Medical Practice', 'Health Centre'])}`;
-
-export const FIRST_LANGUAGES: readonly (readonly [string, number])[] = [
-  ['English', 78], ['Polish', 5], ['Lithuanian', 3], ['Portuguese', 2], ['Urdu', 3], ['Romanian', 2], ['Punjabi', 2], ['Latvian', 1], ['Arabic', 2], ['Bengali', 1], ['Kurdish', 1],
+const PLACE = [
+  'Northfield',
+  'Fenbrook',
+  'Millbank',
+  'Ouseview',
+  'Elmside',
+  'Hareton',
+  'Kingsmere',
+  'Willowby',
+  'Brackenhall',
+  'Stanmoor',
+  'Riverside',
+  'Orchard Vale',
 ];
 
-export const PROVISIONS = ['Disability social work team', 'Young carers service', 'School nursing service', 'Community paediatrics', 'Child and adolescent mental health service'];
-export const PLACEMENTS = ['Foster placement in county', 'Foster placement with a relative', 'Residential children’s home', 'Foster placement out of county'];
+export const schoolName = (random: Random) =>
+  `${random.pick(PLACE)} ${random.pick(['Primary School', 'Academy', 'Infant School', 'Community College', 'Junior School'])}`;
+export const surgeryName = (random: Random) =>
+  `${random.pick(PLACE)} ${random.pick(['Surgery', 'Medical Practice', 'Health Centre'])}`;
+
+export const FIRST_LANGUAGES: readonly (readonly [string, number])[] = [
+  ['English', 78],
+  ['Polish', 5],
+  ['Lithuanian', 3],
+  ['Portuguese', 2],
+  ['Urdu', 3],
+  ['Romanian', 2],
+  ['Punjabi', 2],
+  ['Latvian', 1],
+  ['Arabic', 2],
+  ['Bengali', 1],
+  ['Kurdish', 1],
+];
+
+export const PROVISIONS = [
+  'Disability social work team',
+  'Young carers service',
+  'School nursing service',
+  'Community paediatrics',
+  'Child and adolescent mental health service',
+];
+export const PLACEMENTS = [
+  'Foster placement in county',
+  'Foster placement with a relative',
+  'Residential children’s home',
+  'Foster placement out of county',
+];
 
 export const CONCERNS: Record<'universal' | 'emerging' | 'complex' | 'specialist', readonly string[]> = {
   universal: [
@@ -117,7 +253,38 @@ export const HUB_RATIONALES = {
 } as const;
 
 export const PRIMARY_NEEDS = [
-  ['N1', 45], ['N4', 15], ['N5', 12], ['N3', 8], ['N2', 6], ['N6', 5], ['N8', 3], ['N7', 2], ['N0', 4],
+  ['N1', 45],
+  ['N4', 15],
+  ['N5', 12],
+  ['N3', 8],
+  ['N2', 6],
+  ['N6', 5],
+  ['N8', 3],
+  ['N7', 2],
+  ['N0', 4],
 ] as const;
-export const ASSESSMENT_FACTOR_CHOICES = ['3A', '3B', '4B', '1B', '2B', '16A', '17A', '18C', '14A', '10A', '11A', '24A', '5B', '6B', '7A', '15A'] as const;
-export const ABUSE_CATEGORY_WEIGHTS = [['NEG', 45], ['EMO', 35], ['PHY', 8], ['SAB', 4], ['MUL', 8]] as const;
+export const ASSESSMENT_FACTOR_CHOICES = [
+  '3A',
+  '3B',
+  '4B',
+  '1B',
+  '2B',
+  '16A',
+  '17A',
+  '18C',
+  '14A',
+  '10A',
+  '11A',
+  '24A',
+  '5B',
+  '6B',
+  '7A',
+  '15A',
+] as const;
+export const ABUSE_CATEGORY_WEIGHTS = [
+  ['NEG', 45],
+  ['EMO', 35],
+  ['PHY', 8],
+  ['SAB', 4],
+  ['MUL', 8],
+] as const;

@@ -56,7 +56,10 @@ import {
 } from './section-20/section-20.decide';
 import { decideRecordCareOrderStep, RecordCareOrderStep } from './section-31/section-31.decide';
 import { decideRecordStrategyDiscussion, RecordStrategyDiscussion } from './section-47/strategy-discussion.decide';
-import { decideRecordInitialConference, RecordInitialChildProtectionConference } from './section-47/initial-conference.decide';
+import {
+  decideRecordInitialConference,
+  RecordInitialChildProtectionConference,
+} from './section-47/initial-conference.decide';
 import type { EventEnvelope } from '../domain/decider';
 import { decideOpenCase, OpenCase } from './open-case/open-case.decide';
 import { decideRecordChildVisit, RecordChildVisit } from './visits/visits.decide';
@@ -222,16 +225,29 @@ function whatItFollows(command: CaseCommand, state: CaseState): [string | null |
 function decideMashDecisionAndNextStep(command: RecordMashDecision, state: CaseState): CaseEvent[] {
   const decided = decideRecordMashDecision(command, state);
   const after = decided.reduce(
-    (current, event) => evolveCase(current, { ...event, metadata: { occurredAt: command.context.occurredAt, actor: command.context.actor } } as EventEnvelope<CaseEvent>),
+    (current, event) =>
+      evolveCase(current, {
+        ...event,
+        metadata: { occurredAt: command.context.occurredAt, actor: command.context.actor },
+      } as EventEnvelope<CaseEvent>),
     state,
   );
   const { caseId, outcome, rationale } = command.data;
   const context = command.context;
   switch (outcome) {
     case 'section_47_first_response':
-      return [...decided, ...decideOpenSection47Enquiry({ type: 'OpenSection47Enquiry', data: { caseId, reasonableCause: rationale }, context }, after)];
+      return [
+        ...decided,
+        ...decideOpenSection47Enquiry(
+          { type: 'OpenSection47Enquiry', data: { caseId, reasonableCause: rationale }, context },
+          after,
+        ),
+      ];
     case 'section_17_single_assessment':
-      return [...decided, ...decideOpenSection17Assessment({ type: 'OpenSection17Assessment', data: { caseId }, context }, after)];
+      return [
+        ...decided,
+        ...decideOpenSection17Assessment({ type: 'OpenSection17Assessment', data: { caseId }, context }, after),
+      ];
     case 'advice_and_close':
       // R27: no further action at the front door closes the contact; it is not a CIN closure.
       return [...decided, ...decideCloseContact(`MASH: advice and information. ${rationale}`, after)];

@@ -12,7 +12,10 @@ import type { Section17AssessmentCompleted, Section17AssessmentOpened } from './
 import type { ChildInNeedPlanEvent } from './child-in-need-plan/child-in-need-plan.decide';
 import type { Section20AccommodationEnded, Section20AccommodationStarted } from './section-20/section-20.decide';
 import type { CareOrderStepRecorded } from './section-31/section-31.decide';
-import type { InformationSent, InformationSharingDecisionRecorded } from './information-sharing/information-sharing.decide';
+import type {
+  InformationSent,
+  InformationSharingDecisionRecorded,
+} from './information-sharing/information-sharing.decide';
 import type { EscalationEvent } from './escalation/escalation.decide';
 import type { EntryCorrected } from './correction/correction.decide';
 import type { CaseAllocated } from './allocation/allocation.decide';
@@ -49,4 +52,3 @@ export type CaseEvent =
   | CaseAllocated
   | ReferralRecorded
   | ChildVisited;
-

@@ -40,7 +40,13 @@ export interface CaseState {
   /** The latest section 47 enquiry and its initial conference: a CP plan needs both (R24). */
   section47Enquiry: Section47Episode | null;
   /** The plan with its latest category of abuse (R31) and its clocks (null for plans recorded before them). */
-  childProtectionPlan: { category: AbuseCategory; since: string; coreGroupDueBy: string | null; coreGroupMet: boolean; nextReviewDueBy: string | null } | null;
+  childProtectionPlan: {
+    category: AbuseCategory;
+    since: string;
+    coreGroupDueBy: string | null;
+    coreGroupMet: boolean;
+    nextReviewDueBy: string | null;
+  } | null;
   closedAt: string | null;
   /** R10: set for a telephone contact. */
   writtenFollowUp: { dueBy: string; receivedAt: string | null } | null;
@@ -155,7 +161,9 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         team: event.metadata.actor.team ?? null,
         child: event.data.child,
         contactReceivedAt: event.data.contact.receivedAt,
-        writtenFollowUp: event.data.writtenFollowUpDueBy ? { dueBy: event.data.writtenFollowUpDueBy, receivedAt: null } : null,
+        writtenFollowUp: event.data.writtenFollowUpDueBy
+          ? { dueBy: event.data.writtenFollowUpDueBy, receivedAt: null }
+          : null,
       };
     case 'LevelOfNeedAssessed':
       return withLevel(state, event.data.level, event);
@@ -175,19 +183,32 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         ...state,
         section47Open: true,
         section47Since: at,
-        section47Enquiry: { openedAt: at, strategyDiscussionAt: event.data.strategyDiscussionAt, concludedAt: null, icpcNeeded: null, conference: null },
+        section47Enquiry: {
+          openedAt: at,
+          strategyDiscussionAt: event.data.strategyDiscussionAt,
+          concludedAt: null,
+          icpcNeeded: null,
+          conference: null,
+        },
       };
     case 'Section47EnquiryConcluded':
       return {
         ...state,
         section47Open: false,
         section47Since: null,
-        section47Enquiry: state.section47Enquiry && { ...state.section47Enquiry, concludedAt: at, icpcNeeded: event.data.icpcNeeded },
+        section47Enquiry: state.section47Enquiry && {
+          ...state.section47Enquiry,
+          concludedAt: at,
+          icpcNeeded: event.data.icpcNeeded,
+        },
       };
     case 'InitialChildProtectionConferenceHeld':
       return {
         ...state,
-        section47Enquiry: state.section47Enquiry && { ...state.section47Enquiry, conference: { heldAt: at, decision: event.data.decision, planStarted: false } },
+        section47Enquiry: state.section47Enquiry && {
+          ...state.section47Enquiry,
+          conference: { heldAt: at, decision: event.data.decision, planStarted: false },
+        },
       };
     case 'ChildProtectionPlanStarted':
       return {
@@ -206,21 +227,47 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
     case 'ChildProtectionPlanEnded':
       return { ...state, childProtectionPlan: null };
     case 'CoreGroupMet':
-      return state.childProtectionPlan ? { ...state, childProtectionPlan: { ...state.childProtectionPlan, coreGroupMet: true } } : state;
+      return state.childProtectionPlan
+        ? { ...state, childProtectionPlan: { ...state.childProtectionPlan, coreGroupMet: true } }
+        : state;
     case 'ChildProtectionReviewConferenceHeld':
       return state.childProtectionPlan
-        ? { ...state, childProtectionPlan: { ...state.childProtectionPlan, category: event.data.category, nextReviewDueBy: event.data.nextReviewDueBy } }
+        ? {
+            ...state,
+            childProtectionPlan: {
+              ...state.childProtectionPlan,
+              category: event.data.category,
+              nextReviewDueBy: event.data.nextReviewDueBy,
+            },
+          }
         : state;
     case 'CaseClosed':
       return { ...state, status: 'closed', closedAt: at, closedAs: 'case', currentReferralAt: null };
     case 'ContactClosed':
       return { ...state, status: 'closed', closedAt: at, closedAs: 'contact', currentReferralAt: null };
     case 'CaseReopened':
-      return { ...state, status: 'open', closedAt: null, closedAs: null, assessmentCompletedAt: null, bragRating: null, bragRatedAt: null, mashDecision: null, mashDecidedAt: null, referrerNotificationDueBy: null, referrerNotified: false };
+      return {
+        ...state,
+        status: 'open',
+        closedAt: null,
+        closedAs: null,
+        assessmentCompletedAt: null,
+        bragRating: null,
+        bragRatedAt: null,
+        mashDecision: null,
+        mashDecidedAt: null,
+        referrerNotificationDueBy: null,
+        referrerNotified: false,
+      };
     case 'WrittenFollowUpReceived':
       return { ...state, writtenFollowUp: { dueBy: event.data.dueBy, receivedAt: at } };
     case 'MashDecisionRecorded':
-      return { ...state, mashDecision: event.data.outcome, mashDecidedAt: at, referrerNotificationDueBy: event.data.referrerNotificationDueBy };
+      return {
+        ...state,
+        mashDecision: event.data.outcome,
+        mashDecidedAt: at,
+        referrerNotificationDueBy: event.data.referrerNotificationDueBy,
+      };
     case 'ReferrerNotified':
       return { ...state, referrerNotified: true };
     case 'StrategyDiscussionHeld':
@@ -246,7 +293,13 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         careOrderMade: state.careOrderMade || event.data.step === 'granted',
       };
     case 'InformationSharingDecisionRecorded':
-      return { ...state, sharingDecisions: { ...state.sharingDecisions, [event.data.decisionId]: { share: event.data.decision === 'share', decidedAt: at } } };
+      return {
+        ...state,
+        sharingDecisions: {
+          ...state.sharingDecisions,
+          [event.data.decisionId]: { share: event.data.decision === 'share', decidedAt: at },
+        },
+      };
     case 'InformationSent':
       return state;
     case 'EscalationRaised':
@@ -254,7 +307,13 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
         ...state,
         escalations: {
           ...state.escalations,
-          [event.data.escalationId]: { route: event.data.route, level: event.data.level, status: 'open', otherAgency: event.data.otherAgency, raisedAt: at },
+          [event.data.escalationId]: {
+            route: event.data.route,
+            level: event.data.level,
+            status: 'open',
+            otherAgency: event.data.otherAgency,
+            raisedAt: at,
+          },
         },
       };
     case 'EscalatedFurther':
@@ -277,7 +336,12 @@ function applyToState(state: CaseState, event: EventEnvelope<CaseEvent>): CaseSt
 
 /** R22: what the case knows of the child and area follows corrections of the contact; its level, a corrected level (R36). */
 function withCorrection(state: CaseState, correctsType: string, corrected: Record<string, unknown>): CaseState {
-  const correctedLevel = correctsType === 'LevelOfNeedAssessed' ? corrected.level : correctsType === 'SteppedUp' || correctsType === 'SteppedDown' ? corrected.to : undefined;
+  const correctedLevel =
+    correctsType === 'LevelOfNeedAssessed'
+      ? corrected.level
+      : correctsType === 'SteppedUp' || correctsType === 'SteppedDown'
+        ? corrected.to
+        : undefined;
   if (correctedLevel !== undefined) return { ...state, level: correctedLevel as LevelOfNeed };
   if (correctsType !== 'CaseOpened') return state;
   return {
@@ -295,12 +359,16 @@ export function openStatutoryEpisodes(state: CaseState): string[] {
     state.childInNeedPlanSince && 'a child in need plan',
     state.childProtectionPlan && 'a child protection plan',
     state.section20Since && 'section 20 accommodation',
-    (state.careOrder?.step === 'applied' || state.careOrder?.step === 'granted') && (state.careOrder.step === 'applied' ? 'care proceedings' : 'a care order'),
+    (state.careOrder?.step === 'applied' || state.careOrder?.step === 'granted') &&
+      (state.careOrder.step === 'applied' ? 'care proceedings' : 'a care order'),
   ].filter((episode): episode is string => typeof episode === 'string');
 }
 
 function withEscalation(state: CaseState, escalationId: string, change: Partial<EscalationState>): CaseState {
-  return { ...state, escalations: { ...state.escalations, [escalationId]: { ...state.escalations[escalationId], ...change } } };
+  return {
+    ...state,
+    escalations: { ...state.escalations, [escalationId]: { ...state.escalations[escalationId], ...change } },
+  };
 }
 
 function withLevel(state: CaseState, level: LevelOfNeed, event: EventEnvelope<CaseEvent>): CaseState {

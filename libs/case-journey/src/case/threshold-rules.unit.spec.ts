@@ -10,9 +10,23 @@ import type { ConsentRecord } from './consent/consent.decide';
 import type { CorrectedEntry } from './correction/correction.decide';
 import { timelinessChanges, TimelinessItem } from './timeliness/timeliness-items';
 
-const actor: Actor = { id: 'sw1', name: 'J. Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Children’s Social Care', team: 'north', allTeams: false };
+const actor: Actor = {
+  id: 'sw1',
+  name: 'J. Smith',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Children’s Social Care',
+  team: 'north',
+  allTeams: false,
+};
 const caseId = '33333333-3333-4333-8333-333333333333';
-const at = (occurredAt: string): CommandContext => ({ actor, occurredAt, now: '2027-06-01T00:00:00Z', correlationId: 'c', causationId: 'c' });
+const at = (occurredAt: string): CommandContext => ({
+  actor,
+  occurredAt,
+  now: '2027-06-01T00:00:00Z',
+  correlationId: 'c',
+  causationId: 'c',
+});
 const ctx = at('2026-03-02T10:00:00Z');
 
 const opened: CaseCommand = {
@@ -26,10 +40,18 @@ const opened: CaseCommand = {
     area: 'peterborough',
     concerns: 'c',
     child: { givenName: 'A', familyName: 'B', dateOfBirth: '2014-01-01', sex: 'male', disabilities: ['NONE'] },
-    contact: { receivedAt: '2026-03-02T09:00:00Z', route: 'written', source: '3A', referrer: { name: 'Dr X', anonymous: false } },
+    contact: {
+      receivedAt: '2026-03-02T09:00:00Z',
+      route: 'written',
+      source: '3A',
+      referrer: { name: 'Dr X', anonymous: false },
+    },
   },
 };
-const level = (to: ChangeLevelOfNeed['data']['level'], extra: Partial<ChangeLevelOfNeed['data']> = {}): CaseCommand => ({
+const level = (
+  to: ChangeLevelOfNeed['data']['level'],
+  extra: Partial<ChangeLevelOfNeed['data']> = {},
+): CaseCommand => ({
   type: 'ChangeLevelOfNeed',
   context: ctx,
   data: { caseId, level: to, reason: `to ${to}`, familyHasEarlyHelpAssessment: false, ...extra },
@@ -44,7 +66,10 @@ function given(...commands: CaseCommand[]): CaseState {
   let state = caseDecider.initialState();
   for (const command of commands) {
     for (const event of decide(command, state)) {
-      state = caseDecider.evolve(state, { ...event, metadata: { occurredAt: command.context.occurredAt, actor } } as EventEnvelope<CaseEvent>);
+      state = caseDecider.evolve(state, {
+        ...event,
+        metadata: { occurredAt: command.context.occurredAt, actor },
+      } as EventEnvelope<CaseEvent>);
     }
   }
   return state;
@@ -70,7 +95,11 @@ function givenWithIds(...commands: CaseCommand[]): CaseState {
     for (const event of decide(command, state)) {
       const id = `event-${n++}`;
       recordedEntries.set(id, { type: event.type, data: event.data as Record<string, unknown> });
-      state = caseDecider.evolve(state, { ...event, id, metadata: { occurredAt: command.context.occurredAt, actor } } as EventEnvelope<CaseEvent>);
+      state = caseDecider.evolve(state, {
+        ...event,
+        id,
+        metadata: { occurredAt: command.context.occurredAt, actor },
+      } as EventEnvelope<CaseEvent>);
     }
   }
   return state;
@@ -93,7 +122,9 @@ describe('Consent (R1, R7, R15, R19)', () => {
   });
 
   it('R1: a Gillick competent young person may give consent', () => {
-    expect(given(opened, consent({ givenBy: 'young_person', gillickCompetent: true })).consents.early_help?.decision).toBe('given');
+    expect(
+      given(opened, consent({ givenBy: 'young_person', gillickCompetent: true })).consents.early_help?.decision,
+    ).toBe('given');
   });
 
   it('Given consent in force, When it is withdrawn, Then it is withdrawn from then on', () => {
@@ -115,19 +146,35 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
   });
 
   it('R6: with an EHA on record the summary of early help is required', () => {
-    expect(refused(level('specialist', { parentsInformed: true, familyHasEarlyHelpAssessment: true }), atComplex()).rule).toBe('R6');
+    expect(
+      refused(level('specialist', { parentsInformed: true, familyHasEarlyHelpAssessment: true }), atComplex()).rule,
+    ).toBe('R6');
   });
 
   it('R6: with an EHA on record and its summary, the step up is accepted and keeps its basis', () => {
     const [event] = decide(
-      level('specialist', { parentsInformed: true, familyHasEarlyHelpAssessment: true, earlyHelpSummary: 'TAF for 6 months; attendance up; neglect persists' }),
+      level('specialist', {
+        parentsInformed: true,
+        familyHasEarlyHelpAssessment: true,
+        earlyHelpSummary: 'TAF for 6 months; attendance up; neglect persists',
+      }),
       atComplex(),
     );
-    expect(event).toMatchObject({ type: 'SteppedUp', data: { from: 'complex', to: 'specialist', basis: { earlyHelpSummary: expect.any(String), parentsInformed: true } } });
+    expect(event).toMatchObject({
+      type: 'SteppedUp',
+      data: {
+        from: 'complex',
+        to: 'specialist',
+        basis: { earlyHelpSummary: expect.any(String), parentsInformed: true },
+      },
+    });
   });
 
   it('R6: an immediate risk of significant harm with its justification allows a referral without early help', () => {
-    const [event] = decide(level('specialist', { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true }), atComplex());
+    const [event] = decide(
+      level('specialist', { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true }),
+      atComplex(),
+    );
     expect(event.type).toBe('SteppedUp');
   });
 
@@ -140,7 +187,13 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
     expect(refused(level('specialist', risk), atComplex()).rule).toBe('R7');
     expect(decide(level('specialist', { ...risk, parentsInformed: true }), atComplex())[0].type).toBe('SteppedUp');
     expect(
-      decide(level('specialist', { ...risk, consentException: { reason: 'risk_of_significant_harm', justification: 'Father is the alleged abuser' } }), atComplex())[0].type,
+      decide(
+        level('specialist', {
+          ...risk,
+          consentException: { reason: 'risk_of_significant_harm', justification: 'Father is the alleged abuser' },
+        }),
+        atComplex(),
+      )[0].type,
     ).toBe('SteppedUp');
     const withConsent = given(opened, level('complex'), consent({ scope: 'csc_referral' }));
     expect(decide(level('specialist', risk), withConsent)[0].type).toBe('SteppedUp');
@@ -148,7 +201,10 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
 
   it('R8: after early help was refused, a referral must record significant harm', () => {
     const state = given(opened, level('complex'), consent({ decision: 'refused' }));
-    const error = refused(level('specialist', { parentsInformed: true, familyHasEarlyHelpAssessment: true, earlyHelpSummary: 'Offered' }), state);
+    const error = refused(
+      level('specialist', { parentsInformed: true, familyHasEarlyHelpAssessment: true, earlyHelpSummary: 'Offered' }),
+      state,
+    );
     expect(error).toMatchObject({ rule: 'R8', code: 'REFERRAL.REFUSAL_ALONE' });
   });
 
@@ -156,13 +212,19 @@ describe('Referral to Children’s Social Care: a move to specialist (R6, R7, R8
     const state = given(opened, level('complex'), consent({ decision: 'refused' }));
     const risk = { immediateRisk: { justification: 'Injuries seen' }, parentsInformed: true };
     expect(refused(level('specialist', risk), state).code).toBe('REFERRAL.NOT_DISCUSSED');
-    expect(decide(level('specialist', { ...risk, intentionDiscussedWithParent: true }), state)[0].type).toBe('SteppedUp');
+    expect(decide(level('specialist', { ...risk, intentionDiscussedWithParent: true }), state)[0].type).toBe(
+      'SteppedUp',
+    );
   });
 
   it('A step down records what changed', () => {
     const state = given(opened, level('complex'));
     expect(decide(level('emerging', { whatChanged: 'School attendance back to 96%' }), state)).toEqual([
-      { type: 'SteppedDown', schemaVersion: 1, data: { from: 'complex', to: 'emerging', reason: 'to emerging', whatChanged: 'School attendance back to 96%' } },
+      {
+        type: 'SteppedDown',
+        schemaVersion: 1,
+        data: { from: 'complex', to: 'emerging', reason: 'to emerging', whatChanged: 'School attendance back to 96%' },
+      },
     ]);
   });
 });
@@ -181,7 +243,10 @@ describe('MASH BRAG rating (R11)', () => {
     ['blue', null, false],
   ] as const)('R11: %s carries MASH information due %s; referral to CSC: %s', (rating, due, referral) => {
     const [event] = decide(rate(rating), given(opened));
-    expect(event).toMatchObject({ type: 'BragRatingApplied', data: { rating, mashInformationDueBy: due, referralToChildrensSocialCare: referral } });
+    expect(event).toMatchObject({
+      type: 'BragRatingApplied',
+      data: { rating, mashInformationDueBy: due, referralToChildrensSocialCare: referral },
+    });
   });
 
   it('R11: a change of rating is recorded with the previous one; the same rating again is refused', () => {
@@ -192,7 +257,11 @@ describe('MASH BRAG rating (R11)', () => {
 });
 
 describe('Section 47 and child protection (R16)', () => {
-  const s47: CaseCommand = { type: 'OpenSection47Enquiry', context: ctx, data: { caseId, reasonableCause: 'Bruising explained inconsistently' } };
+  const s47: CaseCommand = {
+    type: 'OpenSection47Enquiry',
+    context: ctx,
+    data: { caseId, reasonableCause: 'Bruising explained inconsistently' },
+  };
 
   it('R16: opening a s47 enquiry on a case below specialist steps it up first, as its own SteppedUp; consent is not required', () => {
     const events = decide(s47, given(opened, level('complex')));
@@ -219,16 +288,32 @@ describe('Section 47 and child protection (R16)', () => {
 
   it('A child protection plan needs the case at specialist', () => {
     const plan: CaseCommand = { type: 'StartChildProtectionPlan', context: ctx, data: { caseId, category: 'NEG' } };
-    const conclude: CaseCommand = { type: 'ConcludeSection47Enquiry', context: ctx, data: { caseId, concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2026-03-10', outcome: 'o' } };
-    const conference: CaseCommand = { type: 'RecordInitialChildProtectionConference', context: ctx, data: { caseId, decision: 'child_protection_plan', category: 'NEG' } };
+    const conclude: CaseCommand = {
+      type: 'ConcludeSection47Enquiry',
+      context: ctx,
+      data: { caseId, concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2026-03-10', outcome: 'o' },
+    };
+    const conference: CaseCommand = {
+      type: 'RecordInitialChildProtectionConference',
+      context: ctx,
+      data: { caseId, decision: 'child_protection_plan', category: 'NEG' },
+    };
     expect(refused(plan, given(opened, level('complex'))).code).toBe('CP_PLAN.NOT_SPECIALIST');
     expect(given(opened, s47, conclude, conference, plan).childProtectionPlan).toMatchObject({ category: 'NEG' });
   });
 });
 
 describe('Closure and reopening (R21)', () => {
-  const close = (occurredAt = '2026-04-01T10:00:00Z'): CaseCommand => ({ type: 'CloseCase', context: at(occurredAt), data: { caseId, reason: 'RC7', summary: 's' } });
-  const reopen = (occurredAt: string): CaseCommand => ({ type: 'ReopenCase', context: at(occurredAt), data: { caseId, reason: 'New contact' } });
+  const close = (occurredAt = '2026-04-01T10:00:00Z'): CaseCommand => ({
+    type: 'CloseCase',
+    context: at(occurredAt),
+    data: { caseId, reason: 'RC7', summary: 's' },
+  });
+  const reopen = (occurredAt: string): CaseCommand => ({
+    type: 'ReopenCase',
+    context: at(occurredAt),
+    data: { caseId, reason: 'New contact' },
+  });
 
   it('R21: a closed case refuses every command but reopening', () => {
     expect(refused(level('complex'), given(opened, close())).code).toBe('CASE.CLOSED');
@@ -243,15 +328,26 @@ describe('Closure and reopening (R21)', () => {
     ['2027-03-01T10:00:00Z', true],
     ['2027-03-02T10:00:00Z', true],
     ['2027-03-02T10:01:00Z', false],
-  ])('R21/R28: reopened at %s, after a referral on 2026-03-02 and closure on 2026-04-01, re-referral is %s', (when, reReferral) => {
-    const referred = level('specialist', { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true });
-    const [event] = decide(reopen(when), given(opened, referred, close()));
-    expect(event).toMatchObject({ type: 'CaseReopened', data: { reReferral, closedAt: '2026-04-01T10:00:00Z' } });
-  });
+  ])(
+    'R21/R28: reopened at %s, after a referral on 2026-03-02 and closure on 2026-04-01, re-referral is %s',
+    (when, reReferral) => {
+      const referred = level('specialist', { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true });
+      const [event] = decide(reopen(when), given(opened, referred, close()));
+      expect(event).toMatchObject({ type: 'CaseReopened', data: { reReferral, closedAt: '2026-04-01T10:00:00Z' } });
+    },
+  );
 
   it('R40: Given another case of the child open, When a closed case is reopened, Then it is refused naming the open case', () => {
-    const reopenWhileOpen: CaseCommand = { type: 'ReopenCase', context: at('2026-05-01T10:00:00Z'), data: { caseId, reason: 'New contact', childOpenCaseId: 'case-2' } };
-    expect(refused(reopenWhileOpen, given(opened, close()))).toMatchObject({ rule: 'R40', code: 'CHILD.CASE_ALREADY_OPEN', details: { openCaseId: 'case-2' } });
+    const reopenWhileOpen: CaseCommand = {
+      type: 'ReopenCase',
+      context: at('2026-05-01T10:00:00Z'),
+      data: { caseId, reason: 'New contact', childOpenCaseId: 'case-2' },
+    };
+    expect(refused(reopenWhileOpen, given(opened, close()))).toMatchObject({
+      rule: 'R40',
+      code: 'CHILD.CASE_ALREADY_OPEN',
+      details: { openCaseId: 'case-2' },
+    });
   });
 
   it('R28: a contact that was never referred is no re-referral when reopened, however soon', () => {
@@ -267,18 +363,45 @@ describe('MASH front door (R10, R12, R13)', () => {
   const telephone: CaseCommand = {
     ...opened,
     context: at('2026-03-06T09:00:00Z'),
-    data: { ...(opened.data as object), contact: { receivedAt: '2026-03-06T09:00:00Z', route: 'telephone', source: '2A', referrer: { name: 'R. Patel', anonymous: false } } },
+    data: {
+      ...(opened.data as object),
+      contact: {
+        receivedAt: '2026-03-06T09:00:00Z',
+        route: 'telephone',
+        source: '2A',
+        referrer: { name: 'R. Patel', anonymous: false },
+      },
+    },
   } as CaseCommand;
-  const followUp = (occurredAt: string): CaseCommand => ({ type: 'RecordWrittenFollowUp', context: at(occurredAt), data: { caseId } });
-  const rate: CaseCommand = { type: 'ApplyBragRating', context: at('2026-03-06T10:00:00Z'), data: { caseId, rating: 'amber', rationale: 'r' } };
-  const decideMash = (outcome: 'section_47_first_response' | 'section_17_single_assessment' | 'early_help_hub' | 'specific_provision' | 'advice_and_close', provisionName?: string): CaseCommand => ({
+  const followUp = (occurredAt: string): CaseCommand => ({
+    type: 'RecordWrittenFollowUp',
+    context: at(occurredAt),
+    data: { caseId },
+  });
+  const rate: CaseCommand = {
+    type: 'ApplyBragRating',
+    context: at('2026-03-06T10:00:00Z'),
+    data: { caseId, rating: 'amber', rationale: 'r' },
+  };
+  const decideMash = (
+    outcome:
+      | 'section_47_first_response'
+      | 'section_17_single_assessment'
+      | 'early_help_hub'
+      | 'specific_provision'
+      | 'advice_and_close',
+    provisionName?: string,
+  ): CaseCommand => ({
     type: 'RecordMashDecision',
     context: at('2026-03-06T15:00:00.000Z'),
     data: { caseId, outcome, rationale: 'Injuries and disclosure', ...(provisionName && { provisionName }) },
   });
 
   it('R10: a telephone contact followed up in writing after 24 hours is recorded as late; within, as on time', () => {
-    expect(decide(followUp('2026-03-07T08:59:00Z'), given(telephone))[0].data).toMatchObject({ late: false, dueBy: '2026-03-07T09:00:00.000Z' });
+    expect(decide(followUp('2026-03-07T08:59:00Z'), given(telephone))[0].data).toMatchObject({
+      late: false,
+      dueBy: '2026-03-07T09:00:00.000Z',
+    });
     expect(decide(followUp('2026-03-07T09:01:00Z'), given(telephone))[0].data).toMatchObject({ late: true });
   });
 
@@ -289,13 +412,23 @@ describe('MASH front door (R10, R12, R13)', () => {
   it('R12: the MASH decides after rating; passing to s47 opens the enquiry (assessing the case at specialist) in the same decision', () => {
     expect(refused(decideMash('early_help_hub'), given(opened)).rule).toBe('R12');
     const events = decide(decideMash('section_47_first_response'), given(opened, rate));
-    expect(events.map((e) => e.type)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'LevelOfNeedAssessed', 'Section47EnquiryOpened']);
+    expect(events.map((e) => e.type)).toEqual([
+      'MashDecisionRecorded',
+      'ReferralRecorded',
+      'LevelOfNeedAssessed',
+      'Section47EnquiryOpened',
+    ]);
   });
 
   it('R12/R27: advice and information closes the contact (not a CIN closure); a specific provision must be named', () => {
-    expect(decide(decideMash('advice_and_close'), given(opened, rate)).map((e) => e.type)).toEqual(['MashDecisionRecorded', 'ContactClosed']);
+    expect(decide(decideMash('advice_and_close'), given(opened, rate)).map((e) => e.type)).toEqual([
+      'MashDecisionRecorded',
+      'ContactClosed',
+    ]);
     expect(refused(decideMash('specific_provision'), given(opened, rate)).code).toBe('MASH.PROVISION_UNNAMED');
-    expect(decide(decideMash('specific_provision', 'Disability services'), given(opened, rate))[0].data).toMatchObject({ provisionName: 'Disability services' });
+    expect(decide(decideMash('specific_provision', 'Disability services'), given(opened, rate))[0].data).toMatchObject({
+      provisionName: 'Disability services',
+    });
   });
 
   it('R12/R15: passing to s17 without section 17 consent is refused as a whole', () => {
@@ -306,7 +439,11 @@ describe('MASH front door (R10, R12, R13)', () => {
     const [decision] = decide(decideMash('early_help_hub'), given(opened, consent({}), rate));
     expect(decision.data).toMatchObject({ referrerNotificationDueBy: '2026-03-09T23:59:59.999Z' });
     const state = given(opened, consent({}), rate, decideMash('early_help_hub'));
-    const notify = (occurredAt: string): CaseCommand => ({ type: 'RecordReferrerNotified', context: at(occurredAt), data: { caseId, how: 'phone' } });
+    const notify = (occurredAt: string): CaseCommand => ({
+      type: 'RecordReferrerNotified',
+      context: at(occurredAt),
+      data: { caseId, how: 'phone' },
+    });
     expect(decide(notify('2026-03-09T16:00:00Z'), state)[0].data).toMatchObject({ late: false });
     expect(decide(notify('2026-03-10T09:00:00Z'), state)[0].data).toMatchObject({ late: true });
     expect(refused(notify('2026-03-06T16:00:00Z'), given(opened)).rule).toBe('R13');
@@ -315,7 +452,11 @@ describe('MASH front door (R10, R12, R13)', () => {
 
 describe('Statutory work (R15, R17, R18)', () => {
   const s47: CaseCommand = { type: 'OpenSection47Enquiry', context: ctx, data: { caseId, reasonableCause: 'c' } };
-  const openS17: CaseCommand = { type: 'OpenSection17Assessment', context: at('2026-03-02T10:00:00.000Z'), data: { caseId } };
+  const openS17: CaseCommand = {
+    type: 'OpenSection17Assessment',
+    context: at('2026-03-02T10:00:00.000Z'),
+    data: { caseId },
+  };
 
   it('R15: a s17 assessment needs section 17 consent and the case at specialist; it is due 45 working days on', () => {
     expect(refused(openS17, given(opened, s47)).code).toBe('S17.NO_CONSENT');
@@ -325,19 +466,38 @@ describe('Statutory work (R15, R17, R18)', () => {
     expect(event).toMatchObject({ type: 'Section17AssessmentOpened', data: { dueBy: '2026-05-07T10:00:00.000Z' } });
   });
 
-  const dob = (dateOfBirth: string): CaseCommand => ({ ...opened, data: { ...(opened.data as object), child: { givenName: 'A', familyName: 'B', dateOfBirth, sex: 'male', disabilities: ['NONE'] } } }) as CaseCommand;
-  const accommodate = (occurredAt: string): CaseCommand => ({ type: 'StartSection20Accommodation', context: at(occurredAt), data: { caseId, placement: 'Foster care' } });
+  const dob = (dateOfBirth: string): CaseCommand =>
+    ({
+      ...opened,
+      data: {
+        ...(opened.data as object),
+        child: { givenName: 'A', familyName: 'B', dateOfBirth, sex: 'male', disabilities: ['NONE'] },
+      },
+    }) as CaseCommand;
+  const accommodate = (occurredAt: string): CaseCommand => ({
+    type: 'StartSection20Accommodation',
+    context: at(occurredAt),
+    data: { caseId, placement: 'Foster care' },
+  });
 
   it('R17: s20 needs the consent of a person with parental responsibility', () => {
     expect(refused(accommodate('2026-03-02T10:00:00Z'), given(dob('2014-01-01'))).rule).toBe('R17');
-    const state = given(dob('2014-01-01'), consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }));
-    expect(decide(accommodate('2026-03-02T10:00:00Z'), state)[0].data).toMatchObject({ consentGivenBy: 'person_with_parental_responsibility' });
+    const state = given(
+      dob('2014-01-01'),
+      consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }),
+    );
+    expect(decide(accommodate('2026-03-02T10:00:00Z'), state)[0].data).toMatchObject({
+      consentGivenBy: 'person_with_parental_responsibility',
+    });
   });
 
   it('R17: a young person’s own consent suffices at 16 or 17, checked against the date of birth on the day', () => {
     const state = given(dob('2010-03-05'), consent({ scope: 'section_20', givenBy: 'young_person' }));
     expect(refused(accommodate('2026-03-04T10:00:00Z'), state).code).toBe('S20.NO_CONSENT'); // 15 the day before the birthday
-    expect(decide(accommodate('2026-03-05T10:00:00Z'), state)[0].data).toMatchObject({ consentGivenBy: 'young_person', ageAtStart: 16 });
+    expect(decide(accommodate('2026-03-05T10:00:00Z'), state)[0].data).toMatchObject({
+      consentGivenBy: 'young_person',
+      ageAtStart: 16,
+    });
   });
 
   const step = (s: 'applied' | 'granted' | 'refused' | 'discharged', courtReference = 'PE26C00123'): CaseCommand => ({
@@ -349,7 +509,9 @@ describe('Statutory work (R15, R17, R18)', () => {
   it('R18: the local authority applies; only the court grants, refuses or discharges, each with its court reference', () => {
     expect(refused(step('granted'), given(opened)).code).toBe('S31.OUT_OF_ORDER');
     expect(refused(step('applied', ' '), given(opened)).code).toBe('S31.NO_COURT_REFERENCE');
-    expect(given(opened, step('applied'), step('granted'), step('discharged')).careOrder).toMatchObject({ step: 'discharged' });
+    expect(given(opened, step('applied'), step('granted'), step('discharged')).careOrder).toMatchObject({
+      step: 'discharged',
+    });
     expect(refused(step('discharged'), given(opened, step('applied'))).rule).toBe('R18');
   });
 });
@@ -390,15 +552,24 @@ describe('Information sharing (R19)', () => {
 
   it('R19: sharing on the basis of consent needs consent in force or given when sought', () => {
     expect(refused(decision({}), given(opened)).code).toBe('SHARING.NO_CONSENT');
-    expect(decide(decision({}), given(opened, consent({ scope: 'information_sharing' })))[0].data).toMatchObject({ consentInForce: 'given' });
+    expect(decide(decision({}), given(opened, consent({ scope: 'information_sharing' })))[0].data).toMatchObject({
+      consentInForce: 'given',
+    });
     expect(decide(decision({ consentSought: true, consentAnswer: 'given' }), given(opened))).toHaveLength(1);
   });
 
   it('R19: sharing without consent needs the judgement behind it, and a public interest needs its ground', () => {
-    expect(refused(decision({ ...withoutConsent, judgement: undefined }), given(opened)).code).toBe('SHARING.NO_LAWFUL_BASIS');
-    expect(refused(decision({ ...withoutConsent, publicInterestGround: undefined }), given(opened)).code).toBe('SHARING.NO_LAWFUL_BASIS');
+    expect(refused(decision({ ...withoutConsent, judgement: undefined }), given(opened)).code).toBe(
+      'SHARING.NO_LAWFUL_BASIS',
+    );
+    expect(refused(decision({ ...withoutConsent, publicInterestGround: undefined }), given(opened)).code).toBe(
+      'SHARING.NO_LAWFUL_BASIS',
+    );
     const [event] = decide(decision(withoutConsent), given(opened));
-    expect(event).toMatchObject({ schemaVersion: 2, data: { basis: 'without_consent', confidentialityBasis: 'public_interest', consentInForce: null } });
+    expect(event).toMatchObject({
+      schemaVersion: 2,
+      data: { basis: 'without_consent', confidentialityBasis: 'public_interest', consentInForce: null },
+    });
   });
 
   it.each([
@@ -406,47 +577,87 @@ describe('Information sharing (R19)', () => {
     ['Article 6 consent', { article6Basis: 'consent' }],
     ['Article 9 explicit consent', { specialCategoryData: true, article9Condition: 'explicit_consent' }],
   ])('R19: a decision without consent cannot rest on %s', (_, legal) => {
-    expect(refused(decision({ ...withoutConsent, ...legal }), given(opened)).code).toBe('SHARING.CONSENT_BASIS_WITHOUT_CONSENT');
+    expect(refused(decision({ ...withoutConsent, ...legal }), given(opened)).code).toBe(
+      'SHARING.CONSENT_BASIS_WITHOUT_CONSENT',
+    );
   });
 
   it('R19: special-category data needs an Article 9 condition, and substantial public interest its Schedule 1 condition', () => {
     const special = { ...withoutConsent, specialCategoryData: true };
     expect(refused(decision(special), given(opened)).code).toBe('SHARING.SPECIAL_CATEGORY_NEEDS_CONDITION');
-    expect(refused(decision({ ...special, article9Condition: 'substantial_public_interest' }), given(opened)).code).toBe('SHARING.SCHEDULE_1_CONDITION_NEEDED');
     expect(
-      refused(decision({ ...special, article9Condition: 'substantial_public_interest', schedule1Condition: 'para_2_health_or_social_care' }), given(opened)).code,
+      refused(decision({ ...special, article9Condition: 'substantial_public_interest' }), given(opened)).code,
     ).toBe('SHARING.SCHEDULE_1_CONDITION_NEEDED');
-    const para18 = { ...special, article9Condition: 'substantial_public_interest', schedule1Condition: 'para_18_safeguarding_of_children_and_individuals_at_risk' };
-    expect(decide(decision(para18), given(opened))[0].data).toMatchObject({ schedule1Condition: 'para_18_safeguarding_of_children_and_individuals_at_risk' });
+    expect(
+      refused(
+        decision({
+          ...special,
+          article9Condition: 'substantial_public_interest',
+          schedule1Condition: 'para_2_health_or_social_care',
+        }),
+        given(opened),
+      ).code,
+    ).toBe('SHARING.SCHEDULE_1_CONDITION_NEEDED');
+    const para18 = {
+      ...special,
+      article9Condition: 'substantial_public_interest',
+      schedule1Condition: 'para_18_safeguarding_of_children_and_individuals_at_risk',
+    };
+    expect(decide(decision(para18), given(opened))[0].data).toMatchObject({
+      schedule1Condition: 'para_18_safeguarding_of_children_and_individuals_at_risk',
+    });
     expect(decide(decision({ ...special, article9Condition: 'vital_interests' }), given(opened))).toHaveLength(1);
   });
 
   it('R19 (golden rules 2, 3): not telling the person needs a reason; advice sought names its source', () => {
-    expect(refused(decision({ ...withoutConsent, personInformed: { told: false } }), given(opened)).code).toBe('SHARING.NOT_TOLD_WITHOUT_REASON');
-    expect(refused(decision({ ...withoutConsent, advice: { sought: true } }), given(opened)).code).toBe('SHARING.ADVICE_SOURCE_MISSING');
+    expect(refused(decision({ ...withoutConsent, personInformed: { told: false } }), given(opened)).code).toBe(
+      'SHARING.NOT_TOLD_WITHOUT_REASON',
+    );
+    expect(refused(decision({ ...withoutConsent, advice: { sought: true } }), given(opened)).code).toBe(
+      'SHARING.ADVICE_SOURCE_MISSING',
+    );
   });
 
   it('R19: the request answered cannot arrive after the decision', () => {
     const request = { from: 'Police', receivedAt: '2026-03-02T11:00:00Z' };
-    expect(refused(decision({ ...withoutConsent, request }), given(opened)).code).toBe('SHARING.REQUEST_AFTER_DECISION');
+    expect(refused(decision({ ...withoutConsent, request }), given(opened)).code).toBe(
+      'SHARING.REQUEST_AFTER_DECISION',
+    );
   });
 
   it('R19: a competent young person’s objection to sharing with parents is overridden only for significant harm', () => {
     const overridden = { ...withoutConsent, youngPersonObjection: { overridden: true, why: 'w' } };
-    expect(refused(decision({ ...overridden, publicInterestGround: 'prevention_or_detection_of_crime' }), given(opened)).code).toBe('SHARING.OBJECTION_OVERRIDDEN');
+    expect(
+      refused(decision({ ...overridden, publicInterestGround: 'prevention_or_detection_of_crime' }), given(opened))
+        .code,
+    ).toBe('SHARING.OBJECTION_OVERRIDDEN');
     expect(decide(decision(overridden), given(opened))).toHaveLength(1);
   });
 
   it('R19: a decision not to share is recorded with its reasons too', () => {
-    expect(decide(decision({ decision: 'not_share', basis: 'without_consent', confidentialityBasis: 'not_confidential', recipients: [] }), given(opened))[0].type).toBe(
-      'InformationSharingDecisionRecorded',
-    );
+    expect(
+      decide(
+        decision({
+          decision: 'not_share',
+          basis: 'without_consent',
+          confidentialityBasis: 'not_confidential',
+          recipients: [],
+        }),
+        given(opened),
+      )[0].type,
+    ).toBe('InformationSharingDecisionRecorded');
   });
 
   it('R19: the decision records what the case record said at that moment', () => {
     const state = given(opened, consent({ scope: 'information_sharing' }), level('complex'));
     expect(decide(decision({}), state)[0].data).toMatchObject({
-      knownAtDecision: { level: 'complex', bragRating: null, section47Open: false, childProtectionPlan: null, consents: { information_sharing: 'given' } },
+      knownAtDecision: {
+        level: 'complex',
+        bragRating: null,
+        section47Open: false,
+        childProtectionPlan: null,
+        consents: { information_sharing: 'given' },
+      },
     });
   });
 
@@ -455,16 +666,30 @@ describe('Information sharing (R19)', () => {
       ({
         type: 'RecordInformationSent',
         context: at('2026-03-02T12:00:00Z'),
-        data: { caseId, decisionId, sentAt: '2026-03-02T12:00:00Z', method: 'secure_email', recipients: [{ agency: 'Police' }], information: 'Chronology', ...overrides },
+        data: {
+          caseId,
+          decisionId,
+          sentAt: '2026-03-02T12:00:00Z',
+          method: 'secure_email',
+          recipients: [{ agency: 'Police' }],
+          information: 'Chronology',
+          ...overrides,
+        },
       }) as CaseCommand;
 
     it('Given a decision to share, When what was sent is recorded, Then it names the decision', () => {
-      expect(decide(sent({}), given(opened, decision(withoutConsent)))[0]).toMatchObject({ type: 'InformationSent', data: { decisionId } });
+      expect(decide(sent({}), given(opened, decision(withoutConsent)))[0]).toMatchObject({
+        type: 'InformationSent',
+        data: { decisionId },
+      });
     });
 
     it('Given no such decision, or a decision not to share, When sending is recorded, Then it is refused', () => {
       expect(() => decide(sent({}), given(opened))).toThrow(/not part of this case/);
-      const notShared = given(opened, decision({ decision: 'not_share', basis: 'without_consent', confidentialityBasis: 'not_confidential' }));
+      const notShared = given(
+        opened,
+        decision({ decision: 'not_share', basis: 'without_consent', confidentialityBasis: 'not_confidential' }),
+      );
       expect(refused(sent({}), notShared).code).toBe('SHARING.NOT_A_SHARE');
     });
 
@@ -472,17 +697,31 @@ describe('Information sharing (R19)', () => {
       const state = given(opened, decision(withoutConsent));
       expect(refused(sent({ sentAt: '2026-03-02T09:59:00Z' }), state).code).toBe('SHARING.SENT_BEFORE_DECISION');
       expect(refused(sent({ method: 'unsecured_email' }), state).code).toBe('SHARING.INSECURE_WITHOUT_REASON');
-      expect(decide(sent({ method: 'unsecured_email', insecureMethodReason: 'Secure email was down; the child was at risk that day' }), state)).toHaveLength(1);
+      expect(
+        decide(
+          sent({
+            method: 'unsecured_email',
+            insecureMethodReason: 'Secure email was down; the child was at risk that day',
+          }),
+          state,
+        ),
+      ).toHaveLength(1);
     });
   });
 
   describe('a corrected decision (R22) obeys R19', () => {
     const correct = (correctedValues: Record<string, unknown>): CaseCommand =>
-      ({ type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-1', correctedValues, reason: 'Wrong basis recorded' } }) as CaseCommand;
+      ({
+        type: 'CorrectEntry',
+        context: ctx,
+        data: { caseId, correctsEventId: 'event-1', correctedValues, reason: 'Wrong basis recorded' },
+      }) as CaseCommand;
 
     it('Given a lawful decision, When corrected to a combination the law does not allow, Then it is refused', () => {
       const state = givenWithIds(opened, decision(withoutConsent));
-      expect(refused(correct({ confidentialityBasis: 'consent' }), state).code).toBe('SHARING.CONSENT_BASIS_WITHOUT_CONSENT');
+      expect(refused(correct({ confidentialityBasis: 'consent' }), state).code).toBe(
+        'SHARING.CONSENT_BASIS_WITHOUT_CONSENT',
+      );
       expect(refused(correct({ article6Basis: 'whim' }), state).code).toBe('CORRECTION.INVALID_VALUES');
       expect(refused(correct({ decisionId: 'another' }), state).code).toBe('CORRECTION.STRUCTURAL_FIELD');
       expect(decide(correct({ article6Basis: 'vital_interests' }), state)[0].data).toMatchObject({
@@ -496,24 +735,44 @@ describe('Information sharing (R19)', () => {
 describe('Escalation (R20)', () => {
   const escalationId = 'e1';
   const raise = (route: 'professional' | 'mash_decision' = 'professional', startsAt = 'practitioner'): CaseCommand =>
-    ({ type: 'RaiseEscalation', context: ctx, data: { caseId, escalationId, route, concern: 'No home visit', otherAgency: 'Health', startsAt } }) as CaseCommand;
-  const escalate = (to: string): CaseCommand => ({ type: 'EscalateFurther', context: ctx, data: { caseId, escalationId, to, why: 'No agreement' } }) as CaseCommand;
+    ({
+      type: 'RaiseEscalation',
+      context: ctx,
+      data: { caseId, escalationId, route, concern: 'No home visit', otherAgency: 'Health', startsAt },
+    }) as CaseCommand;
+  const escalate = (to: string): CaseCommand =>
+    ({ type: 'EscalateFurther', context: ctx, data: { caseId, escalationId, to, why: 'No agreement' } }) as CaseCommand;
 
   it('R20: escalation goes step by step: practitioner, line manager, senior manager, Independent Chair', () => {
     expect(refused(escalate('senior_manager'), given(opened, raise())).code).toBe('ESCALATION.OUT_OF_ORDER');
-    const state = given(opened, raise(), escalate('line_manager'), escalate('senior_manager'), escalate('independent_chair'));
+    const state = given(
+      opened,
+      raise(),
+      escalate('line_manager'),
+      escalate('senior_manager'),
+      escalate('independent_chair'),
+    );
     expect(state.escalations[escalationId]).toMatchObject({ level: 'independent_chair', status: 'open' });
     expect(refused(escalate('independent_chair'), state).code).toBe('ESCALATION.OUT_OF_ORDER');
   });
 
   it('R20: a MASH decision dispute goes to the MASH Group Manager, then the Head of Service Integrated Front Door', () => {
-    const state = given(opened, raise('mash_decision'), escalate('mash_group_manager'), escalate('head_of_service_integrated_front_door'));
+    const state = given(
+      opened,
+      raise('mash_decision'),
+      escalate('mash_group_manager'),
+      escalate('head_of_service_integrated_front_door'),
+    );
     expect(state.escalations[escalationId].level).toBe('head_of_service_integrated_front_door');
     expect(refused(raise('mash_decision', 'senior_manager'), given(opened)).code).toBe('ESCALATION.WRONG_ROUTE');
   });
 
   it('R20: it ends resolved with the agreement, or withdrawn, and then takes no more steps', () => {
-    const resolve: CaseCommand = { type: 'ResolveEscalation', context: ctx, data: { caseId, escalationId, agreement: 'Visit booked' } };
+    const resolve: CaseCommand = {
+      type: 'ResolveEscalation',
+      context: ctx,
+      data: { caseId, escalationId, agreement: 'Visit booked' },
+    };
     const state = given(opened, raise(), resolve);
     expect(state.escalations[escalationId].status).toBe('resolved');
     expect(refused(escalate('line_manager'), state).code).toBe('ESCALATION.ENDED');
@@ -533,7 +792,13 @@ describe('Corrections (R22)', () => {
       {
         type: 'EntryCorrected',
         schemaVersion: 1,
-        data: { correctsEventId: 'event-1', correctsType: 'LevelOfNeedAssessed', originalValues: { reason: 'to complex' }, correctedValues: { reason: 'Neglect concerns' }, reason: 'Typed in the wrong case' },
+        data: {
+          correctsEventId: 'event-1',
+          correctsType: 'LevelOfNeedAssessed',
+          originalValues: { reason: 'to complex' },
+          correctedValues: { reason: 'Neglect concerns' },
+          reason: 'Typed in the wrong case',
+        },
       },
     ]);
   });
@@ -566,7 +831,11 @@ describe('Corrections of the contact (R22)', () => {
   });
 
   it('R22: the structure of the record is not corrected in place: a case or family id is recorded on the right one', () => {
-    const wrongFamily: CaseCommand = { type: 'CorrectEntry', context: ctx, data: { caseId, correctsEventId: 'event-0', correctedValues: { familyId: 'f2' }, reason: 'r' } };
+    const wrongFamily: CaseCommand = {
+      type: 'CorrectEntry',
+      context: ctx,
+      data: { caseId, correctsEventId: 'event-0', correctedValues: { familyId: 'f2' }, reason: 'r' },
+    };
     expect(refused(wrongFamily, givenWithIds(opened)).code).toBe('CORRECTION.STRUCTURAL_FIELD');
   });
 });
@@ -586,55 +855,104 @@ describe('Corrections of any recorded fact, the level included (R22, R36)', () =
 
   it('Given a step up to complex, When its level is corrected to where it started, Then it is accepted: the step never happened', () => {
     const state = givenWithIds(opened, level('emerging'), level('complex'));
-    expect(decide(correct('event-2', { to: 'emerging' }), state)[0].data).toMatchObject({ correctsType: 'SteppedUp', originalValues: { to: 'complex' }, correctedValues: { to: 'emerging' } });
-    expect(givenWithIds(opened, level('emerging'), level('complex'), correct('event-2', { to: 'emerging' })).level).toBe('emerging');
+    expect(decide(correct('event-2', { to: 'emerging' }), state)[0].data).toMatchObject({
+      correctsType: 'SteppedUp',
+      originalValues: { to: 'complex' },
+      correctedValues: { to: 'emerging' },
+    });
+    expect(
+      givenWithIds(opened, level('emerging'), level('complex'), correct('event-2', { to: 'emerging' })).level,
+    ).toBe('emerging');
   });
 
   it('R36: Given a later step, When an earlier level is corrected, Then it is refused: later steps started from it', () => {
-    expect(refused(correct('event-1', { level: 'universal' }), givenWithIds(opened, level('emerging'), level('complex')))).toMatchObject({ rule: 'R36', code: 'CORRECTION.NOT_LATEST_LEVEL' });
+    expect(
+      refused(correct('event-1', { level: 'universal' }), givenWithIds(opened, level('emerging'), level('complex'))),
+    ).toMatchObject({ rule: 'R36', code: 'CORRECTION.NOT_LATEST_LEVEL' });
   });
 
   it('R36: Given a step up to specialist (a referral), When it is corrected to complex, Then it is refused; a level below is not corrected to specialist either', () => {
-    expect(refused(correct('event-2', { to: 'complex' }), givenWithIds(opened, level('emerging'), level('specialist', risk))).code).toBe('CORRECTION.ACROSS_REFERRAL');
-    expect(refused(correct('event-1', { level: 'specialist' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.ACROSS_REFERRAL');
+    expect(
+      refused(correct('event-2', { to: 'complex' }), givenWithIds(opened, level('emerging'), level('specialist', risk)))
+        .code,
+    ).toBe('CORRECTION.ACROSS_REFERRAL');
+    expect(refused(correct('event-1', { level: 'specialist' }), givenWithIds(opened, level('complex'))).code).toBe(
+      'CORRECTION.ACROSS_REFERRAL',
+    );
   });
 
   it('R22: Given a step to specialist with its basis, When the basis is corrected to a string, or a level to an unknown one, Then it is refused as the original command would refuse it', () => {
     const state = givenWithIds(opened, level('emerging'), level('specialist', risk));
-    expect(refused(correct('event-2', { basis: 'anything' }), state)).toMatchObject({ rule: 'R22', code: 'CORRECTION.INVALID_VALUES', message: expect.stringContaining('basis') });
+    expect(refused(correct('event-2', { basis: 'anything' }), state)).toMatchObject({
+      rule: 'R22',
+      code: 'CORRECTION.INVALID_VALUES',
+      message: expect.stringContaining('basis'),
+    });
     expect(refused(correct('event-2', { basis: { colour: 'red' } }), state).code).toBe('CORRECTION.INVALID_VALUES');
-    expect(decide(correct('event-2', { basis: { ...risk, immediateRisk: { justification: 'Disclosure to the teacher' } } }), state)).toHaveLength(1);
-    expect(refused(correct('event-1', { level: 'high' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.INVALID_VALUES');
-    expect(refused(correct('event-1', { reason: '' }), givenWithIds(opened, level('complex'))).code).toBe('CORRECTION.INVALID_VALUES');
+    expect(
+      decide(
+        correct('event-2', { basis: { ...risk, immediateRisk: { justification: 'Disclosure to the teacher' } } }),
+        state,
+      ),
+    ).toHaveLength(1);
+    expect(refused(correct('event-1', { level: 'high' }), givenWithIds(opened, level('complex'))).code).toBe(
+      'CORRECTION.INVALID_VALUES',
+    );
+    expect(refused(correct('event-1', { reason: '' }), givenWithIds(opened, level('complex'))).code).toBe(
+      'CORRECTION.INVALID_VALUES',
+    );
   });
 });
 
 describe('A coherent record: statutory episodes, conferences and closure (R23-R27)', () => {
   const risk = { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true };
   const atSpecialist = [opened, level('complex'), level('specialist', risk)] as const;
-  const command = <T extends CaseCommand['type']>(type: T, data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>, occurredAt = '2026-03-02T10:00:00Z') =>
-    ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
+  const command = <T extends CaseCommand['type']>(
+    type: T,
+    data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>,
+    occurredAt = '2026-03-02T10:00:00Z',
+  ) => ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
   const s47 = command('OpenSection47Enquiry', { reasonableCause: 'Bruising explained inconsistently' });
-  const conclude = (icpcNeeded = true) => command('ConcludeSection47Enquiry', { concernsSubstantiated: true, icpcNeeded, ...(icpcNeeded && { icpcDate: '2026-03-12' }), outcome: 'o' });
+  const conclude = (icpcNeeded = true) =>
+    command('ConcludeSection47Enquiry', {
+      concernsSubstantiated: true,
+      icpcNeeded,
+      ...(icpcNeeded && { icpcDate: '2026-03-12' }),
+      outcome: 'o',
+    });
   const conference = (decision: 'child_protection_plan' | 'no_plan', occurredAt = '2026-03-12T10:00:00Z') =>
-    command('RecordInitialChildProtectionConference', { decision, ...(decision === 'child_protection_plan' && { category: 'NEG' as const }) }, occurredAt);
+    command(
+      'RecordInitialChildProtectionConference',
+      { decision, ...(decision === 'child_protection_plan' && { category: 'NEG' as const }) },
+      occurredAt,
+    );
   const plan = command('StartChildProtectionPlan', { category: 'NEG' }, '2026-03-12T11:00:00Z');
   const endPlan = command('EndChildProtectionPlan', { reason: 'Review conference' }, '2026-03-13T10:00:00Z');
-  const close = (reason: string, extra: Record<string, unknown> = {}) => command('CloseCase', { reason, summary: 's', ...extra } as never, '2026-04-01T10:00:00Z');
+  const close = (reason: string, extra: Record<string, unknown> = {}) =>
+    command('CloseCase', { reason, summary: 's', ...extra } as never, '2026-04-01T10:00:00Z');
 
   describe('R23: statutory episodes hold the level at specialist', () => {
     it.each([
       ['a section 47 enquiry', [s47]],
       ['a child in need plan', [command('StartChildInNeedPlan', {})]],
       ['a child protection plan', [s47, conclude(), conference('child_protection_plan'), plan]],
-      ['section 20 accommodation', [consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }), command('StartSection20Accommodation', { placement: 'Foster care' })]],
+      [
+        'section 20 accommodation',
+        [
+          consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }),
+          command('StartSection20Accommodation', { placement: 'Foster care' }),
+        ],
+      ],
       ['care proceedings', [command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' })]],
       ['a section 17 assessment', [consent({ scope: 'section_17' }), command('OpenSection17Assessment', {})]],
-    ] as const)('Given a case at specialist with %s, When it is stepped down, Then R23 refuses it', (episode, commands) => {
-      const error = refused(level('universal'), given(...atSpecialist, ...commands));
-      expect(error).toMatchObject({ rule: 'R23', code: 'LEVEL_OF_NEED.STATUTORY_WORK_OPEN' });
-      expect(error.message).toContain(episode);
-    });
+    ] as const)(
+      'Given a case at specialist with %s, When it is stepped down, Then R23 refuses it',
+      (episode, commands) => {
+        const error = refused(level('universal'), given(...atSpecialist, ...commands));
+        expect(error).toMatchObject({ rule: 'R23', code: 'LEVEL_OF_NEED.STATUTORY_WORK_OPEN' });
+        expect(error.message).toContain(episode);
+      },
+    );
 
     it('Given the child protection plan has ended, When the case steps down, Then it is accepted', () => {
       const state = given(...atSpecialist, s47, conclude(), conference('child_protection_plan'), plan, endPlan);
@@ -650,7 +968,10 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
 
   describe('R24: a child protection plan needs an s47 enquiry whose initial conference decided on a plan', () => {
     it('Given a case at specialist with no s47 enquiry, When a plan starts, Then R24 refuses it', () => {
-      expect(refused(plan, given(...atSpecialist))).toMatchObject({ rule: 'R24', code: 'CP_PLAN.NO_CONFERENCE_DECISION' });
+      expect(refused(plan, given(...atSpecialist))).toMatchObject({
+        rule: 'R24',
+        code: 'CP_PLAN.NO_CONFERENCE_DECISION',
+      });
     });
 
     it('Given an s47 enquiry whose conference is not recorded, When a plan starts, Then R24 refuses it', () => {
@@ -658,7 +979,9 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
     });
 
     it('Given a conference that decided against a plan, When a plan starts, Then R24 refuses it', () => {
-      expect(refused(plan, given(...atSpecialist, s47, conclude(), conference('no_plan'))).message).toContain('decided against');
+      expect(refused(plan, given(...atSpecialist, s47, conclude(), conference('no_plan'))).message).toContain(
+        'decided against',
+      );
     });
 
     it('Given a conference that decided on a plan, When the plan starts, Then it is recorded, and a second plan from it is refused', () => {
@@ -668,7 +991,11 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
 
     it('Given no s47 enquiry, When a conference is recorded, Then R24 refuses it; a plan decision names its category', () => {
       expect(refused(conference('child_protection_plan'), given(...atSpecialist)).code).toBe('ICPC.NO_ENQUIRY');
-      const noCategory = command('RecordInitialChildProtectionConference', { decision: 'child_protection_plan' }, '2026-03-12T10:00:00Z');
+      const noCategory = command(
+        'RecordInitialChildProtectionConference',
+        { decision: 'child_protection_plan' },
+        '2026-03-12T10:00:00Z',
+      );
       expect(refused(noCategory, given(...atSpecialist, s47)).code).toBe('ICPC.NO_CATEGORY');
     });
 
@@ -680,8 +1007,20 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
   describe('R25: closure refuses open statutory episodes', () => {
     it.each([
       ['a child in need plan', [command('StartChildInNeedPlan', {})]],
-      ['section 20 accommodation', [consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }), command('StartSection20Accommodation', { placement: 'Foster care' })]],
-      ['a care order', [command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' }), command('RecordCareOrderStep', { step: 'granted', courtReference: 'PE26C00123' })]],
+      [
+        'section 20 accommodation',
+        [
+          consent({ scope: 'section_20', givenBy: 'person_with_parental_responsibility' }),
+          command('StartSection20Accommodation', { placement: 'Foster care' }),
+        ],
+      ],
+      [
+        'a care order',
+        [
+          command('RecordCareOrderStep', { step: 'applied', courtReference: 'PE26C00123' }),
+          command('RecordCareOrderStep', { step: 'granted', courtReference: 'PE26C00123' }),
+        ],
+      ],
     ] as const)('Given %s, When the case is closed, Then R25 refuses it', (episode, commands) => {
       const error = refused(close('RC7'), given(...atSpecialist, ...commands));
       expect(error).toMatchObject({ rule: 'R25', code: 'CASE.OPEN_WORK' });
@@ -690,17 +1029,34 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
   });
 
   describe('R26: the closure reason must be true of the case', () => {
-    const assessed = [...atSpecialist, consent({ scope: 'section_17' }), command('OpenSection17Assessment', {}),
-      command('CompleteSection17Assessment', { primaryNeed: 'N1', factors: ['21'], outcome: 'no_further_action', summary: 's' })] as const;
+    const assessed = [
+      ...atSpecialist,
+      consent({ scope: 'section_17' }),
+      command('OpenSection17Assessment', {}),
+      command('CompleteSection17Assessment', {
+        primaryNeed: 'N1',
+        factors: ['21'],
+        outcome: 'no_further_action',
+        summary: 's',
+      }),
+    ] as const;
 
     it('Given a one-day-old contact, When it is closed as RC1 (adopted), Then R26 refuses it', () => {
-      expect(refused(close('RC1', { courtReference: 'PE26C00999' }), given(opened))).toMatchObject({ rule: 'R26', code: 'CLOSURE.NOT_LOOKED_AFTER' });
+      expect(refused(close('RC1', { courtReference: 'PE26C00999' }), given(opened))).toMatchObject({
+        rule: 'R26',
+        code: 'CLOSURE.NOT_LOOKED_AFTER',
+      });
     });
 
     it('Given no date of death, When the case is closed as RC2, Then R26 refuses it; with one, the date is recorded', () => {
       expect(refused(close('RC2'), given(opened)).code).toBe('CLOSURE.NO_DATE_OF_DEATH');
-      expect(refused(close('RC2', { dateOfDeath: '2013-01-01' }), given(opened)).code).toBe('CLOSURE.DEATH_BEFORE_BIRTH');
-      expect(decide(close('RC2', { dateOfDeath: '2026-03-30' }), given(opened))[0].data).toMatchObject({ reason: 'RC2', dateOfDeath: '2026-03-30' });
+      expect(refused(close('RC2', { dateOfDeath: '2013-01-01' }), given(opened)).code).toBe(
+        'CLOSURE.DEATH_BEFORE_BIRTH',
+      );
+      expect(decide(close('RC2', { dateOfDeath: '2026-03-30' }), given(opened))[0].data).toMatchObject({
+        reason: 'RC2',
+        dateOfDeath: '2026-03-30',
+      });
     });
 
     it('Given no assessment since the case opened, When it is closed as RC8 or RC9, Then R26 refuses it; after one, it is accepted', () => {
@@ -715,23 +1071,34 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
 
     it('Given a special guardianship order, When the case is closed as RC4 without its court reference, Then R26 refuses it', () => {
       expect(refused(close('RC4'), given(opened)).code).toBe('CLOSURE.NO_COURT_ORDER');
-      expect(decide(close('RC4', { courtReference: 'PE26P00042' }), given(opened))[0].data).toMatchObject({ courtReference: 'PE26P00042' });
+      expect(decide(close('RC4', { courtReference: 'PE26P00042' }), given(opened))[0].data).toMatchObject({
+        courtReference: 'PE26P00042',
+      });
     });
   });
 
   describe('R27: the front door’s no further action closes the contact, not a CIN episode', () => {
     const rate = command('ApplyBragRating', { rating: 'blue', rationale: 'r' }, '2026-03-02T10:00:00Z');
-    const adviceAndClose = command('RecordMashDecision', { outcome: 'advice_and_close', rationale: 'Advice given' }, '2026-03-02T12:00:00Z');
+    const adviceAndClose = command(
+      'RecordMashDecision',
+      { outcome: 'advice_and_close', rationale: 'Advice given' },
+      '2026-03-02T12:00:00Z',
+    );
 
     it('Given a Blue contact, When the MASH decides advice and close, Then ContactClosed is recorded, not a CaseClosed with RC8', () => {
       const events = decide(adviceAndClose, given(opened, rate));
       expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'ContactClosed']);
-      expect(events[1].data).toEqual({ outcome: 'no_further_action', summary: 'MASH: advice and information. Advice given' });
+      expect(events[1].data).toEqual({
+        outcome: 'no_further_action',
+        summary: 'MASH: advice and information. Advice given',
+      });
     });
 
     it('Given a contact closed by the front door, When the referrer is told, Then it is accepted (R13 is still owed); other commands are refused', () => {
       const state = given(opened, rate, adviceAndClose);
-      expect(decide(command('RecordReferrerNotified', { how: 'phone' }, '2026-03-02T15:00:00Z'), state)[0].type).toBe('ReferrerNotified');
+      expect(decide(command('RecordReferrerNotified', { how: 'phone' }, '2026-03-02T15:00:00Z'), state)[0].type).toBe(
+        'ReferrerNotified',
+      );
       expect(refused(level('complex'), state).code).toBe('CASE.CLOSED');
     });
   });
@@ -739,24 +1106,40 @@ describe('A coherent record: statutory episodes, conferences and closure (R23-R2
   describe('What a step records is what happened', () => {
     it('Given a contact never assessed, When an s47 enquiry opens, Then the case is assessed at specialist (no step up from a level it never had)', () => {
       const events = decide(s47, given(opened));
-      expect(events.map((event) => event.type)).toEqual(['LevelOfNeedAssessed', 'ReferralRecorded', 'Section47EnquiryOpened']);
+      expect(events.map((event) => event.type)).toEqual([
+        'LevelOfNeedAssessed',
+        'ReferralRecorded',
+        'Section47EnquiryOpened',
+      ]);
       expect(events[0].data).toMatchObject({ level: 'specialist', reasonCategory: 'risk_of_significant_harm' });
     });
 
     it('Given early help was refused and an EHA never held, When a step up to specialist has no risk recorded, Then R8 refuses it (not R6)', () => {
       const state = given(opened, level('complex'), consent({ decision: 'refused' }));
-      expect(refused(level('specialist', { parentsInformed: true }), state)).toMatchObject({ rule: 'R8', code: 'REFERRAL.REFUSAL_ALONE' });
+      expect(refused(level('specialist', { parentsInformed: true }), state)).toMatchObject({
+        rule: 'R8',
+        code: 'REFERRAL.REFUSAL_ALONE',
+      });
     });
 
     it('Given a Green contact without consent to early help, When the MASH passes it to the Early Help Hub, Then R11 refuses it', () => {
       const green = command('ApplyBragRating', { rating: 'green', rationale: 'r' });
       const toHub = command('RecordMashDecision', { outcome: 'early_help_hub', rationale: 'Wellbeing concerns' });
-      expect(refused(toHub, given(opened, green))).toMatchObject({ rule: 'R11', code: 'MASH.EARLY_HELP_WITHOUT_CONSENT' });
+      expect(refused(toHub, given(opened, green))).toMatchObject({
+        rule: 'R11',
+        code: 'MASH.EARLY_HELP_WITHOUT_CONSENT',
+      });
       expect(decide(toHub, given(opened, consent({}), green))[0].type).toBe('MashDecisionRecorded');
     });
 
     it('Given a disagreement, When it is raised straight at the Independent Chair, Then R20 refuses it', () => {
-      const raise = command('RaiseEscalation', { escalationId: 'e9', route: 'professional', concern: 'c', otherAgency: 'Health', startsAt: 'independent_chair' });
+      const raise = command('RaiseEscalation', {
+        escalationId: 'e9',
+        route: 'professional',
+        concern: 'c',
+        otherAgency: 'Health',
+        startsAt: 'independent_chair',
+      });
       expect(refused(raise, given(opened))).toMatchObject({ rule: 'R20', code: 'ESCALATION.NOT_FIRST_STEP' });
     });
   });
@@ -766,30 +1149,57 @@ describe('Contacts and referrals (R28)', () => {
   const risk = { immediateRisk: { justification: 'Disclosure of assault' }, parentsInformed: true };
   const toSpecialist = (occurredAt: string): CaseCommand => ({ ...level('specialist', risk), context: at(occurredAt) });
   const toComplex = (occurredAt: string): CaseCommand => ({ ...level('complex'), context: at(occurredAt) });
-  const rate: CaseCommand = { type: 'ApplyBragRating', context: ctx, data: { caseId, rating: 'amber', rationale: 'r' } };
+  const rate: CaseCommand = {
+    type: 'ApplyBragRating',
+    context: ctx,
+    data: { caseId, rating: 'amber', rationale: 'r' },
+  };
   const mashDecision = (outcome: 'section_17_single_assessment' | 'specific_provision'): CaseCommand => ({
     type: 'RecordMashDecision',
     context: at('2026-03-02T12:00:00Z'),
-    data: { caseId, outcome, rationale: 'r', ...(outcome === 'specific_provision' && { provisionName: 'Disability services' }) },
+    data: {
+      caseId,
+      outcome,
+      rationale: 'r',
+      ...(outcome === 'specific_provision' && { provisionName: 'Disability services' }),
+    },
   });
-  const openS17 = (occurredAt: string): CaseCommand => ({ type: 'OpenSection17Assessment', context: at(occurredAt), data: { caseId } });
+  const openS17 = (occurredAt: string): CaseCommand => ({
+    type: 'OpenSection17Assessment',
+    context: at(occurredAt),
+    data: { caseId },
+  });
 
   it('Given a contact, When it is opened and assessed below specialist, Then no referral is recorded', () => {
     expect(given(opened, level('complex')).referrals).toEqual([]);
   });
 
   it('Given a rated contact at complex, When the MASH passes it for a section 47 enquiry, Then the decision records the referral once, before the step up', () => {
-    const s47Decision: CaseCommand = { type: 'RecordMashDecision', context: at('2026-03-02T12:00:00Z'), data: { caseId, outcome: 'section_47_first_response', rationale: 'r' } };
+    const s47Decision: CaseCommand = {
+      type: 'RecordMashDecision',
+      context: at('2026-03-02T12:00:00Z'),
+      data: { caseId, outcome: 'section_47_first_response', rationale: 'r' },
+    };
     const events = decide(s47Decision, given(opened, level('complex'), rate));
-    expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'ReferralRecorded', 'SteppedUp', 'Section47EnquiryOpened']);
+    expect(events.map((event) => event.type)).toEqual([
+      'MashDecisionRecorded',
+      'ReferralRecorded',
+      'SteppedUp',
+      'Section47EnquiryOpened',
+    ]);
     expect(events[1].data).toMatchObject({ route: 'mash_decision', reReferral: false });
   });
 
   it('Given a case referred by its move to specialist, When the MASH passes it for a section 17 assessment, Then no second referral is recorded; other outcomes are no referral', () => {
-    const events = decide(mashDecision('section_17_single_assessment'), given(opened, consent({ scope: 'section_17' }), level('specialist', risk), rate));
+    const events = decide(
+      mashDecision('section_17_single_assessment'),
+      given(opened, consent({ scope: 'section_17' }), level('specialist', risk), rate),
+    );
     expect(events.map((event) => event.type)).toEqual(['MashDecisionRecorded', 'Section17AssessmentOpened']);
     const notReferred = given(opened, rate);
-    expect(decide(mashDecision('specific_provision'), notReferred).map((event) => event.type)).toEqual(['MashDecisionRecorded']);
+    expect(decide(mashDecision('specific_provision'), notReferred).map((event) => event.type)).toEqual([
+      'MashDecisionRecorded',
+    ]);
   });
 
   it('Given a referral on 2 March, When the s17 assessment opens on 16 March, Then its 45 working days run from the referral', () => {
@@ -809,19 +1219,28 @@ describe('Contacts and referrals (R28)', () => {
   });
 
   it('Given a new case about a child referred on an earlier case, When the child is referred within 12 months of that referral, Then it is a re-referral of the child', () => {
-    const aboutAReferredChild = { ...opened, data: { ...opened.data, childReferralsBefore: ['2025-06-01T10:00:00Z'] } } as CaseCommand;
+    const aboutAReferredChild = {
+      ...opened,
+      data: { ...opened.data, childReferralsBefore: ['2025-06-01T10:00:00Z'] },
+    } as CaseCommand;
     expect(caseDecider.decide(toSpecialist('2026-03-02T10:00:00Z'), given(aboutAReferredChild))[1].data).toEqual({
       route: 'move_to_specialist',
       previousReferralAt: '2025-06-01T10:00:00Z',
       reReferral: true,
     });
-    expect(caseDecider.decide(toSpecialist('2026-03-02T10:00:00Z'), given(opened))[1].data).toMatchObject({ previousReferralAt: null, reReferral: false });
+    expect(caseDecider.decide(toSpecialist('2026-03-02T10:00:00Z'), given(opened))[1].data).toMatchObject({
+      previousReferralAt: null,
+      reReferral: false,
+    });
   });
 });
 
 describe('The child-protection and child-in-need clocks (R29-R34), as timeliness items', () => {
-  const command = <T extends CaseCommand['type']>(type: T, occurredAt: string, data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>) =>
-    ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
+  const command = <T extends CaseCommand['type']>(
+    type: T,
+    occurredAt: string,
+    data: Omit<Extract<CaseCommand, { type: T }>['data'], 'caseId'>,
+  ) => ({ type, context: at(occurredAt), data: { caseId, ...data } }) as CaseCommand;
   /** Decides and folds the commands, and folds every event into the timeliness items as the projection does. */
   function itemsAfter(...commands: CaseCommand[]): TimelinessItem[] {
     let state = caseDecider.initialState();
@@ -829,22 +1248,48 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
     let revision = 0n;
     for (const next of commands) {
       for (const event of decide(next, state)) {
-        const envelope = { ...event, metadata: { occurredAt: next.context.occurredAt, actor } } as EventEnvelope<CaseEvent>;
+        const envelope = {
+          ...event,
+          metadata: { occurredAt: next.context.occurredAt, actor },
+        } as EventEnvelope<CaseEvent>;
         state = caseDecider.evolve(state, envelope);
-        for (const changed of timelinessChanges(envelope, { revision: revision++, occurredAt: next.context.occurredAt }, { caseId, familyId: 'f', area: 'peterborough', team: 'north' }, items)) {
+        for (const changed of timelinessChanges(
+          envelope,
+          { revision: revision++, occurredAt: next.context.occurredAt },
+          { caseId, familyId: 'f', area: 'peterborough', team: 'north' },
+          items,
+        )) {
           items = [...items.filter((item) => item.itemId !== changed.itemId), changed];
         }
       }
     }
     return items;
   }
-  const summary = (items: TimelinessItem[]) => items.map(({ rule, dueAt, doneAt, cancelledAt }) => ({ rule, dueAt, doneAt, cancelledAt }));
+  const summary = (items: TimelinessItem[]) =>
+    items.map(({ rule, dueAt, doneAt, cancelledAt }) => ({ rule, dueAt, doneAt, cancelledAt }));
   const risk = { immediateRisk: { justification: 'Disclosure' }, parentsInformed: true };
-  const atSpecialist = [opened, command('ChangeLevelOfNeed', '2026-03-02T10:00:00Z', { level: 'specialist', reason: 'r', familyHasEarlyHelpAssessment: false, ...risk })];
-  const strategy = (section47: boolean) => command('RecordStrategyDiscussion', '2026-03-03T10:00:00Z', { attendees: ['Police'], decision: 'd', section47 });
+  const atSpecialist = [
+    opened,
+    command('ChangeLevelOfNeed', '2026-03-02T10:00:00Z', {
+      level: 'specialist',
+      reason: 'r',
+      familyHasEarlyHelpAssessment: false,
+      ...risk,
+    }),
+  ];
+  const strategy = (section47: boolean) =>
+    command('RecordStrategyDiscussion', '2026-03-03T10:00:00Z', { attendees: ['Police'], decision: 'd', section47 });
   const s47 = command('OpenSection47Enquiry', '2026-03-03T12:00:00Z', { reasonableCause: 'c' });
-  const conclude = command('ConcludeSection47Enquiry', '2026-03-10T10:00:00Z', { concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2026-03-20', outcome: 'o' });
-  const icpc = command('RecordInitialChildProtectionConference', '2026-03-20T10:00:00Z', { decision: 'child_protection_plan', category: 'NEG' });
+  const conclude = command('ConcludeSection47Enquiry', '2026-03-10T10:00:00Z', {
+    concernsSubstantiated: true,
+    icpcNeeded: true,
+    icpcDate: '2026-03-20',
+    outcome: 'o',
+  });
+  const icpc = command('RecordInitialChildProtectionConference', '2026-03-20T10:00:00Z', {
+    decision: 'child_protection_plan',
+    category: 'NEG',
+  });
   const plan = command('StartChildProtectionPlan', '2026-03-20T11:00:00Z', { category: 'NEG' });
 
   it('R29: Given a strategy discussion that decides against s47 enquiries, When it is recorded, Then no ICPC is due', () => {
@@ -853,7 +1298,9 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
 
   it('R29: Given the s47 started by a strategy discussion on 3 March, When the enquiry concludes with a conference planned, Then the ICPC stays due (15 working days on) until it is held', () => {
     const planned = itemsAfter(...atSpecialist, strategy(true), s47, conclude);
-    expect(summary(planned.filter((item) => item.rule === 'ICPC'))).toEqual([{ rule: 'ICPC', dueAt: '2026-03-24T10:00:00.000Z', doneAt: null, cancelledAt: null }]);
+    expect(summary(planned.filter((item) => item.rule === 'ICPC'))).toEqual([
+      { rule: 'ICPC', dueAt: '2026-03-24T10:00:00.000Z', doneAt: null, cancelledAt: null },
+    ]);
     const held = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc);
     expect(held.find((item) => item.rule === 'ICPC')).toMatchObject({ doneAt: '2026-03-20T10:00:00Z' });
   });
@@ -861,7 +1308,11 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
   it('R24/R29: Given the s47 opened after the strategy discussion, When the conference is held, Then it is on time against 15 working days from that discussion', () => {
     let state = caseDecider.initialState();
     for (const next of [...atSpecialist, strategy(true), s47, conclude]) {
-      for (const event of decide(next, state)) state = caseDecider.evolve(state, { ...event, metadata: { occurredAt: next.context.occurredAt, actor } } as EventEnvelope<CaseEvent>);
+      for (const event of decide(next, state))
+        state = caseDecider.evolve(state, {
+          ...event,
+          metadata: { occurredAt: next.context.occurredAt, actor },
+        } as EventEnvelope<CaseEvent>);
     }
     expect(state.section47Enquiry?.strategyDiscussionAt).toBe('2026-03-03T10:00:00Z');
     expect(decide(icpc, state)[0].data).toMatchObject({ dueBy: '2026-03-24T10:00:00.000Z', late: false });
@@ -881,9 +1332,23 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
       { rule: 'RCPC', dueAt: '2026-06-20T10:00:00.000Z', doneAt: '2026-06-15T10:00:00Z', cancelledAt: null },
       { rule: 'RCPC', dueAt: '2026-12-15T10:00:00.000Z', doneAt: null, cancelledAt: null },
     ]);
-    expect(given(...atSpecialist, strategy(true), s47, conclude, icpc, plan, review).childProtectionPlan?.category).toBe('EMO');
-    const ended = itemsAfter(...atSpecialist, strategy(true), s47, conclude, icpc, plan, command('EndChildProtectionPlan', '2026-05-01T10:00:00Z', { reason: 'r' }));
-    expect(ended.filter((item) => item.rule === 'RCPC' || item.rule === 'core-group').every((item) => item.cancelledAt === '2026-05-01T10:00:00Z')).toBe(true);
+    expect(
+      given(...atSpecialist, strategy(true), s47, conclude, icpc, plan, review).childProtectionPlan?.category,
+    ).toBe('EMO');
+    const ended = itemsAfter(
+      ...atSpecialist,
+      strategy(true),
+      s47,
+      conclude,
+      icpc,
+      plan,
+      command('EndChildProtectionPlan', '2026-05-01T10:00:00Z', { reason: 'r' }),
+    );
+    expect(
+      ended
+        .filter((item) => item.rule === 'RCPC' || item.rule === 'core-group')
+        .every((item) => item.cancelledAt === '2026-05-01T10:00:00Z'),
+    ).toBe(true);
   });
 
   it('R32: Given a CIN plan started on 2 March, Then its review is due 3 months on, and each review sets the next', () => {
@@ -898,7 +1363,19 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
   });
 
   it('R33: Given a telephone contact about child protection at 09:00, Then the risk decision is due at 10:00, and the BRAG rating makes it', () => {
-    const call = { ...opened, data: { ...(opened.data as object), contact: { receivedAt: '2026-03-02T09:00:00Z', route: 'telephone', source: '6', referrer: { name: 'PC Lee', anonymous: false }, childProtectionConcerns: true } } } as CaseCommand;
+    const call = {
+      ...opened,
+      data: {
+        ...(opened.data as object),
+        contact: {
+          receivedAt: '2026-03-02T09:00:00Z',
+          route: 'telephone',
+          source: '6',
+          referrer: { name: 'PC Lee', anonymous: false },
+          childProtectionConcerns: true,
+        },
+      },
+    } as CaseCommand;
     const rated = command('ApplyBragRating', '2026-03-02T09:40:00Z', { rating: 'red', rationale: 'r' });
     expect(summary(itemsAfter(call, rated).filter((item) => item.rule === 'R33'))).toEqual([
       { rule: 'R33', dueAt: '2026-03-02T10:00:00.000Z', doneAt: '2026-03-02T09:40:00Z', cancelledAt: null },
@@ -908,7 +1385,10 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
 
   it('R27/R13: Given a contact closed by the MASH with no further action, Then the referrer notification stays due', () => {
     const rated = command('ApplyBragRating', '2026-03-02T10:00:00Z', { rating: 'blue', rationale: 'r' });
-    const close = command('RecordMashDecision', '2026-03-02T12:00:00Z', { outcome: 'advice_and_close', rationale: 'r' });
+    const close = command('RecordMashDecision', '2026-03-02T12:00:00Z', {
+      outcome: 'advice_and_close',
+      rationale: 'r',
+    });
     expect(summary(itemsAfter(opened, rated, close).filter((item) => item.rule === 'R13'))).toEqual([
       { rule: 'R13', dueAt: '2026-03-03T23:59:59.999Z', doneAt: null, cancelledAt: null },
     ]);
@@ -916,13 +1396,32 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
 });
 
 describe('Time you can trust (R35)', () => {
-  const rate: CaseCommand = { type: 'ApplyBragRating', context: at('2026-03-02T11:00:00Z'), data: { caseId, rating: 'amber', rationale: 'r' } };
-  const decision: CaseCommand = { ...({ type: 'RecordMashDecision', data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'Disability services' } } as CaseCommand), context: at('2026-03-02T15:00:00Z') };
-  const notify = (occurredAt: string): CaseCommand => ({ type: 'RecordReferrerNotified', context: at(occurredAt), data: { caseId, how: 'phone' } });
+  const rate: CaseCommand = {
+    type: 'ApplyBragRating',
+    context: at('2026-03-02T11:00:00Z'),
+    data: { caseId, rating: 'amber', rationale: 'r' },
+  };
+  const decision: CaseCommand = {
+    ...({
+      type: 'RecordMashDecision',
+      data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'Disability services' },
+    } as CaseCommand),
+    context: at('2026-03-02T15:00:00Z'),
+  };
+  const notify = (occurredAt: string): CaseCommand => ({
+    type: 'RecordReferrerNotified',
+    context: at(occurredAt),
+    data: { caseId, how: 'phone' },
+  });
 
   it('Given a MASH decision at 15:00, When the referrer is said to have been told at 14:00, Then R35 refuses it (no timeliness by backdating)', () => {
-    expect(refused(notify('2026-03-02T14:00:00Z'), given(opened, rate, decision))).toMatchObject({ rule: 'R35', code: 'OCCURRED_AT.BEFORE_WHAT_IT_FOLLOWS' });
-    expect(decide(notify('2026-03-02T15:30:00Z'), given(opened, rate, decision))[0].data).toMatchObject({ late: false });
+    expect(refused(notify('2026-03-02T14:00:00Z'), given(opened, rate, decision))).toMatchObject({
+      rule: 'R35',
+      code: 'OCCURRED_AT.BEFORE_WHAT_IT_FOLLOWS',
+    });
+    expect(decide(notify('2026-03-02T15:30:00Z'), given(opened, rate, decision))[0].data).toMatchObject({
+      late: false,
+    });
   });
 
   it('Given a BRAG rating at 11:00, When the MASH decision is dated 10:30, Then R35 refuses it', () => {
@@ -934,20 +1433,63 @@ describe('Time you can trust (R35)', () => {
   });
 
   it('Given a child born in 2014, When a contact about them is dated 2013, Then R35 refuses it', () => {
-    const early = { ...opened, context: at('2013-05-01T09:00:00Z'), data: { ...(opened.data as object), contact: { receivedAt: '2013-05-01T09:00:00Z', route: 'written', source: '3A', referrer: { name: 'Dr X', anonymous: false } } } } as CaseCommand;
+    const early = {
+      ...opened,
+      context: at('2013-05-01T09:00:00Z'),
+      data: {
+        ...(opened.data as object),
+        contact: {
+          receivedAt: '2013-05-01T09:00:00Z',
+          route: 'written',
+          source: '3A',
+          referrer: { name: 'Dr X', anonymous: false },
+        },
+      },
+    } as CaseCommand;
     expect(refused(early, caseDecider.initialState())).toMatchObject({ rule: 'R35', code: 'CONTACT.BEFORE_BIRTH' });
   });
 
   it('Given a closure on 1 April, When the case is reopened on 31 March, Then R35 refuses it', () => {
-    const close: CaseCommand = { type: 'CloseCase', context: at('2026-04-01T10:00:00Z'), data: { caseId, reason: 'RC7', summary: 's' } };
-    const reopen: CaseCommand = { type: 'ReopenCase', context: at('2026-03-31T10:00:00Z'), data: { caseId, reason: 'r' } };
+    const close: CaseCommand = {
+      type: 'CloseCase',
+      context: at('2026-04-01T10:00:00Z'),
+      data: { caseId, reason: 'RC7', summary: 's' },
+    };
+    const reopen: CaseCommand = {
+      type: 'ReopenCase',
+      context: at('2026-03-31T10:00:00Z'),
+      data: { caseId, reason: 'r' },
+    };
     expect(refused(reopen, given(opened, close)).rule).toBe('R35');
   });
 
   it('Given a contact in 2014 (before the old 2015 calendar), When its timescales are counted, Then the working-day calendar knows that year (no error)', () => {
-    const old = { ...opened, context: at('2014-03-03T10:00:00Z'), data: { ...(opened.data as object), child: { givenName: 'A', familyName: 'B', dateOfBirth: '2010-01-01', sex: 'male', disabilities: ['NONE'] }, contact: { receivedAt: '2014-03-03T09:00:00Z', route: 'written', source: '3A', referrer: { name: 'Dr X', anonymous: false } } } } as CaseCommand;
-    const rated: CaseCommand = { type: 'ApplyBragRating', context: at('2014-03-03T11:00:00Z'), data: { caseId, rating: 'amber', rationale: 'r' } };
-    const decided: CaseCommand = { type: 'RecordMashDecision', context: at('2014-03-07T15:00:00Z'), data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'p' } };
-    expect(decide(decided, given(old, rated))[0].data).toMatchObject({ referrerNotificationDueBy: '2014-03-10T23:59:59.999Z' });
+    const old = {
+      ...opened,
+      context: at('2014-03-03T10:00:00Z'),
+      data: {
+        ...(opened.data as object),
+        child: { givenName: 'A', familyName: 'B', dateOfBirth: '2010-01-01', sex: 'male', disabilities: ['NONE'] },
+        contact: {
+          receivedAt: '2014-03-03T09:00:00Z',
+          route: 'written',
+          source: '3A',
+          referrer: { name: 'Dr X', anonymous: false },
+        },
+      },
+    } as CaseCommand;
+    const rated: CaseCommand = {
+      type: 'ApplyBragRating',
+      context: at('2014-03-03T11:00:00Z'),
+      data: { caseId, rating: 'amber', rationale: 'r' },
+    };
+    const decided: CaseCommand = {
+      type: 'RecordMashDecision',
+      context: at('2014-03-07T15:00:00Z'),
+      data: { caseId, outcome: 'specific_provision', rationale: 'r', provisionName: 'p' },
+    };
+    expect(decide(decided, given(old, rated))[0].data).toMatchObject({
+      referrerNotificationDueBy: '2014-03-10T23:59:59.999Z',
+    });
   });
 });

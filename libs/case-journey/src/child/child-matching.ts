@@ -14,7 +14,14 @@ export interface MatchCandidate {
 export interface LikelyMatch {
   childId: string;
   /** What matched, for the worker to judge. */
-  reasons: ('date_of_birth' | 'expected_date_of_birth' | 'given_name' | 'family_name' | 'given_name_similar' | 'family_name_similar')[];
+  reasons: (
+    | 'date_of_birth'
+    | 'expected_date_of_birth'
+    | 'given_name'
+    | 'family_name'
+    | 'given_name_similar'
+    | 'family_name_similar'
+  )[];
 }
 
 /** A name as compared: lower case, without accents, hyphens, apostrophes or repeated spaces. */
@@ -30,13 +37,61 @@ export function normalizeName(name: string): string {
 
 /** Common English short forms, each to the name it is short for. */
 const SHORT_FORMS: Record<string, string> = {
-  alex: 'alexander', sasha: 'alexander', ali: 'alistair', andy: 'andrew', ben: 'benjamin', beth: 'elizabeth', liz: 'elizabeth', lizzie: 'elizabeth',
-  bob: 'robert', rob: 'robert', bobby: 'robert', charlie: 'charles', chris: 'christopher', dan: 'daniel', danny: 'daniel', dave: 'david',
-  ed: 'edward', eddie: 'edward', ellie: 'eleanor', freddie: 'frederick', fred: 'frederick', harry: 'henry', izzy: 'isabella', bella: 'isabella',
-  jack: 'john', jim: 'james', jimmy: 'james', jamie: 'james', jess: 'jessica', jo: 'joanne', joe: 'joseph', kate: 'katherine', katie: 'katherine',
-  kat: 'katherine', leo: 'leonardo', maddie: 'madison', matt: 'matthew', meg: 'margaret', mike: 'michael', mick: 'michael', nat: 'natalie',
-  nick: 'nicholas', olly: 'oliver', ollie: 'oliver', pat: 'patrick', sam: 'samuel', sammy: 'samuel', steve: 'stephen', tom: 'thomas',
-  tommy: 'thomas', toby: 'tobias', will: 'william', bill: 'william', billy: 'william', zach: 'zachary',
+  alex: 'alexander',
+  sasha: 'alexander',
+  ali: 'alistair',
+  andy: 'andrew',
+  ben: 'benjamin',
+  beth: 'elizabeth',
+  liz: 'elizabeth',
+  lizzie: 'elizabeth',
+  bob: 'robert',
+  rob: 'robert',
+  bobby: 'robert',
+  charlie: 'charles',
+  chris: 'christopher',
+  dan: 'daniel',
+  danny: 'daniel',
+  dave: 'david',
+  ed: 'edward',
+  eddie: 'edward',
+  ellie: 'eleanor',
+  freddie: 'frederick',
+  fred: 'frederick',
+  harry: 'henry',
+  izzy: 'isabella',
+  bella: 'isabella',
+  jack: 'john',
+  jim: 'james',
+  jimmy: 'james',
+  jamie: 'james',
+  jess: 'jessica',
+  jo: 'joanne',
+  joe: 'joseph',
+  kate: 'katherine',
+  katie: 'katherine',
+  kat: 'katherine',
+  leo: 'leonardo',
+  maddie: 'madison',
+  matt: 'matthew',
+  meg: 'margaret',
+  mike: 'michael',
+  mick: 'michael',
+  nat: 'natalie',
+  nick: 'nicholas',
+  olly: 'oliver',
+  ollie: 'oliver',
+  pat: 'patrick',
+  sam: 'samuel',
+  sammy: 'samuel',
+  steve: 'stephen',
+  tom: 'thomas',
+  tommy: 'thomas',
+  toby: 'tobias',
+  will: 'william',
+  bill: 'william',
+  billy: 'william',
+  zach: 'zachary',
 };
 
 const fullForm = (name: string) => SHORT_FORMS[name] ?? name;
@@ -44,12 +99,15 @@ const fullForm = (name: string) => SHORT_FORMS[name] ?? name;
 /** Edits (a letter added, dropped, changed, or two swapped) from one name to the other, at most `limit`. */
 function withinEdits(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
-  const distance = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const distance = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       distance[i][j] = Math.min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance[i][j] = Math.min(distance[i][j], distance[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance[i][j] = Math.min(distance[i][j], distance[i - 2][j - 2] + 1);
     }
   }
   return distance[a.length][b.length] <= limit;
@@ -64,7 +122,8 @@ function compareNames(a: string, b: string): NameMatch {
   const leftParts = left.split(' ');
   const rightParts = right.split(' ');
   // A double-barrelled or two-part name shares a part with the other (Smith-Jones and Smith).
-  if (leftParts.some((part) => rightParts.includes(part)) || fullForm(leftParts[0]) === fullForm(rightParts[0])) return 'similar';
+  if (leftParts.some((part) => rightParts.includes(part)) || fullForm(leftParts[0]) === fullForm(rightParts[0]))
+    return 'similar';
   // One slip in a short name, two in a long one.
   return withinEdits(left, right, Math.min(left.length, right.length) >= 7 ? 2 : 1) ? 'similar' : 'different';
 }
@@ -78,7 +137,8 @@ export function likelyMatches(child: MatchCandidate['details'], candidates: read
   for (const candidate of candidates) {
     const reasons: LikelyMatch['reasons'] = [];
     if (child.dateOfBirth && child.dateOfBirth === candidate.details.dateOfBirth) reasons.push('date_of_birth');
-    else if (child.expectedDateOfBirth && child.expectedDateOfBirth === candidate.details.expectedDateOfBirth) reasons.push('expected_date_of_birth');
+    else if (child.expectedDateOfBirth && child.expectedDateOfBirth === candidate.details.expectedDateOfBirth)
+      reasons.push('expected_date_of_birth');
     else continue;
     const given = compareNames(child.givenName, candidate.details.givenName);
     const family = compareNames(child.familyName, candidate.details.familyName);
@@ -88,6 +148,7 @@ export function likelyMatches(child: MatchCandidate['details'], candidates: read
     matches.push({ childId: candidate.childId, reasons });
   }
   // The closest first: both names before one, the same before similar.
-  const weight = (match: LikelyMatch) => match.reasons.reduce((sum, reason) => sum + (reason.endsWith('_similar') ? 1 : reason.endsWith('name') ? 2 : 0), 0);
+  const weight = (match: LikelyMatch) =>
+    match.reasons.reduce((sum, reason) => sum + (reason.endsWith('_similar') ? 1 : reason.endsWith('name') ? 2 : 0), 0);
   return matches.sort((a, b) => weight(b) - weight(a));
 }

@@ -1,9 +1,21 @@
 import { likelyMatches, MatchCandidate, normalizeName } from './child-matching';
 
-const amira: MatchCandidate = { childId: 'amira', details: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02' } };
-const zoe: MatchCandidate = { childId: 'zoe', details: { givenName: 'Zoë', familyName: 'Smith-Jones', dateOfBirth: '2018-01-10' } };
-const alexander: MatchCandidate = { childId: 'alexander', details: { givenName: 'Alexander', familyName: 'Brown', dateOfBirth: '2012-06-30' } };
-const unborn: MatchCandidate = { childId: 'unborn', details: { givenName: 'Baby', familyName: 'Ahmed', expectedDateOfBirth: '2026-09-01' } };
+const amira: MatchCandidate = {
+  childId: 'amira',
+  details: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02' },
+};
+const zoe: MatchCandidate = {
+  childId: 'zoe',
+  details: { givenName: 'Zoë', familyName: 'Smith-Jones', dateOfBirth: '2018-01-10' },
+};
+const alexander: MatchCandidate = {
+  childId: 'alexander',
+  details: { givenName: 'Alexander', familyName: 'Brown', dateOfBirth: '2012-06-30' },
+};
+const unborn: MatchCandidate = {
+  childId: 'unborn',
+  details: { givenName: 'Baby', familyName: 'Ahmed', expectedDateOfBirth: '2026-09-01' },
+};
 const known = [amira, zoe, alexander, unborn];
 
 describe('R42: likely matches on a new contact', () => {
@@ -42,8 +54,8 @@ describe('R42: likely matches on a new contact', () => {
   });
 
   it('Given an unborn child, When a contact gives the same expected date and family name, Then it is offered', () => {
-    expect(likelyMatches({ givenName: 'Unborn', familyName: 'Ahmed', expectedDateOfBirth: '2026-09-01' }, known)).toEqual([
-      { childId: 'unborn', reasons: ['expected_date_of_birth', 'family_name'] },
-    ]);
+    expect(
+      likelyMatches({ givenName: 'Unborn', familyName: 'Ahmed', expectedDateOfBirth: '2026-09-01' }, known),
+    ).toEqual([{ childId: 'unborn', reasons: ['expected_date_of_birth', 'family_name'] }]);
   });
 });

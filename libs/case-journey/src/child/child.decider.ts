@@ -2,7 +2,14 @@ import { Command, DomainEvent } from '../domain/command';
 import { Decider, EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
 import { assertOccurredAtNotInFuture } from '../domain/occurred-at';
-import { CENSUS_GENDER_CODES, DisabilityCode, EthnicityCode, Gender, Sex, UpnUnknownReason } from '../domain/national-codes';
+import {
+  CENSUS_GENDER_CODES,
+  DisabilityCode,
+  EthnicityCode,
+  Gender,
+  Sex,
+  UpnUnknownReason,
+} from '../domain/national-codes';
 
 /** Who the child is, as the census records a child: the child's own record, and each case's copy at its contact. */
 export interface ChildDetails {
@@ -47,9 +54,15 @@ export interface ParentOrCarer {
   contact?: string;
 }
 
-export type ChildRegistered = DomainEvent<'ChildRegistered', { childId: string; laChildId: string; familyId: string; details: ChildDetails }>;
+export type ChildRegistered = DomainEvent<
+  'ChildRegistered',
+  { childId: string; laChildId: string; familyId: string; details: ChildDetails }
+>;
 /** R22: a correction is a new fact naming what it changes and why; what was recorded stays. */
-export type ChildDetailsCorrected = DomainEvent<'ChildDetailsCorrected', { changes: Partial<ChildDetails>; reason: string }>;
+export type ChildDetailsCorrected = DomainEvent<
+  'ChildDetailsCorrected',
+  { changes: Partial<ChildDetails>; reason: string }
+>;
 export type ChildDeathRecorded = DomainEvent<'ChildDeathRecorded', { dateOfDeath: string }>;
 export type ParentOrCarerRecorded = DomainEvent<'ParentOrCarerRecorded', ParentOrCarer>;
 export type ParentOrCarerCorrected = DomainEvent<
@@ -57,7 +70,13 @@ export type ParentOrCarerCorrected = DomainEvent<
   { personId: string; changes: Partial<Omit<ParentOrCarer, 'personId'>>; reason: string }
 >;
 export type CaseLinkedToChild = DomainEvent<'CaseLinkedToChild', { caseId: string }>;
-export type ChildEvent = ChildRegistered | ChildDetailsCorrected | ChildDeathRecorded | ParentOrCarerRecorded | ParentOrCarerCorrected | CaseLinkedToChild;
+export type ChildEvent =
+  | ChildRegistered
+  | ChildDetailsCorrected
+  | ChildDeathRecorded
+  | ParentOrCarerRecorded
+  | ParentOrCarerCorrected
+  | CaseLinkedToChild;
 
 export type RegisterChild = Command<
   'RegisterChild',
@@ -84,11 +103,18 @@ export type LinkCaseToChild = Command<
     openCaseIds: string[];
   }
 >;
-export type CorrectChildDetails = Command<'CorrectChildDetails', { childId: string; changes: Partial<ChildDetails>; reason: string }>;
+export type CorrectChildDetails = Command<
+  'CorrectChildDetails',
+  { childId: string; changes: Partial<ChildDetails>; reason: string }
+>;
 export type RecordChildDeath = Command<'RecordChildDeath', { childId: string; dateOfDeath: string }>;
 export type RecordParentOrCarer = Command<'RecordParentOrCarer', ParentOrCarer & { childId: string }>;
-export type CorrectParentOrCarer = Command<'CorrectParentOrCarer', ParentOrCarerCorrected['data'] & { childId: string }>;
-export type ChildCommand = RegisterChild | LinkCaseToChild | CorrectChildDetails | RecordChildDeath | RecordParentOrCarer | CorrectParentOrCarer;
+export type CorrectParentOrCarer = Command<
+  'CorrectParentOrCarer',
+  ParentOrCarerCorrected['data'] & { childId: string }
+>;
+export type ChildCommand =
+  RegisterChild | LinkCaseToChild | CorrectChildDetails | RecordChildDeath | RecordParentOrCarer | CorrectParentOrCarer;
 
 export interface ChildState {
   exists: boolean;
@@ -114,14 +140,25 @@ export const initialChildState = (): ChildState => ({
 });
 
 export const CHILD_DETAIL_FIELDS = [
-  'givenName', 'familyName', 'dateOfBirth', 'expectedDateOfBirth', 'sex', 'gender', 'ethnicity', 'firstLanguage', 'disabilities', 'upn', 'upnUnknownReason',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'expectedDateOfBirth',
+  'sex',
+  'gender',
+  'ethnicity',
+  'firstLanguage',
+  'disabilities',
+  'upn',
+  'upnUnknownReason',
 ] as const satisfies readonly (keyof ChildDetails)[];
 
 export function decideChild(command: ChildCommand, state: ChildState): ChildEvent[] {
   assertOccurredAtNotInFuture(command.context);
   switch (command.type) {
     case 'RegisterChild': {
-      if (state.exists) throw new RuleViolation(undefined, 'CHILD.ALREADY_EXISTS', `Child ${command.data.childId} already exists`);
+      if (state.exists)
+        throw new RuleViolation(undefined, 'CHILD.ALREADY_EXISTS', `Child ${command.data.childId} already exists`);
       const { firstCaseId, linkCaseId, openCaseIds, ...registered } = command.data;
       assertCoherentDetails(registered.details);
       const events: ChildEvent[] = [
@@ -131,7 +168,17 @@ export function decideChild(command: ChildCommand, state: ChildState): ChildEven
       if (!linkCaseId) return events;
       const metadata = { occurredAt: command.context.occurredAt, actor: command.context.actor };
       const registeredState = events.reduce((next, event) => evolveChild(next, { ...event, metadata }), state);
-      return [...events, ...decideLinkCase({ type: 'LinkCaseToChild', data: { childId: registered.childId, caseId: linkCaseId, openCaseIds: openCaseIds ?? [] }, context: command.context }, registeredState)];
+      return [
+        ...events,
+        ...decideLinkCase(
+          {
+            type: 'LinkCaseToChild',
+            data: { childId: registered.childId, caseId: linkCaseId, openCaseIds: openCaseIds ?? [] },
+            context: command.context,
+          },
+          registeredState,
+        ),
+      ];
     }
     case 'LinkCaseToChild':
       return decideLinkCase(command, requireChild(state, command.data.childId));
@@ -143,7 +190,12 @@ export function decideChild(command: ChildCommand, state: ChildState): ChildEven
       const child = requireChild(state, command.data.childId);
       const { childId, ...person } = command.data;
       if (child.parentsAndCarers.some((known) => known.personId === person.personId)) {
-        throw new RuleViolation('R44', 'CHILD.PARENT_ALREADY_RECORDED', `${person.personId} is already recorded for the child`, 'Correct their record instead');
+        throw new RuleViolation(
+          'R44',
+          'CHILD.PARENT_ALREADY_RECORDED',
+          `${person.personId} is already recorded for the child`,
+          'Correct their record instead',
+        );
       }
       return [{ type: 'ParentOrCarerRecorded', schemaVersion: 1, data: person }];
     }
@@ -165,10 +217,14 @@ export function evolveChild(state: ChildState, event: EventEnvelope<ChildEvent>)
     case 'ParentOrCarerCorrected':
       return {
         ...state,
-        parentsAndCarers: state.parentsAndCarers.map((person) => (person.personId === event.data.personId ? withoutUndefined({ ...person, ...event.data.changes }) : person)),
+        parentsAndCarers: state.parentsAndCarers.map((person) =>
+          person.personId === event.data.personId ? withoutUndefined({ ...person, ...event.data.changes }) : person,
+        ),
       };
     case 'CaseLinkedToChild':
-      return state.caseIds.includes(event.data.caseId) ? state : { ...state, caseIds: [...state.caseIds, event.data.caseId] };
+      return state.caseIds.includes(event.data.caseId)
+        ? state
+        : { ...state, caseIds: [...state.caseIds, event.data.caseId] };
   }
 }
 
@@ -193,7 +249,12 @@ function decideLinkCase(command: LinkCaseToChild, state: ChildState): CaseLinked
     );
   }
   if (state.dateOfDeath) {
-    throw new RuleViolation('R43', 'CHILD.DECEASED', `The child died on ${state.dateOfDeath}: no new case is opened`, 'Correct the date of death if it was recorded in error');
+    throw new RuleViolation(
+      'R43',
+      'CHILD.DECEASED',
+      `The child died on ${state.dateOfDeath}: no new case is opened`,
+      'Correct the date of death if it was recorded in error',
+    );
   }
   return [{ type: 'CaseLinkedToChild', schemaVersion: 1, data: { caseId } }];
 }
@@ -203,10 +264,18 @@ function decideCorrectDetails(command: CorrectChildDetails, state: ChildState): 
   const { changes, reason } = command.data;
   assertReason(reason);
   const changed = Object.fromEntries(
-    Object.entries(changes).filter(([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(state.details![field as keyof ChildDetails])),
+    Object.entries(changes).filter(
+      ([field, value]) =>
+        value !== undefined && JSON.stringify(value) !== JSON.stringify(state.details![field as keyof ChildDetails]),
+    ),
   ) as Partial<ChildDetails>;
   if (Object.keys(changed).length === 0) {
-    throw new RuleViolation('R22', 'CHILD.CORRECTION_CHANGES_NOTHING', 'The correction changes nothing the record holds', 'Give the fields whose recorded values were wrong');
+    throw new RuleViolation(
+      'R22',
+      'CHILD.CORRECTION_CHANGES_NOTHING',
+      'The correction changes nothing the record holds',
+      'Give the fields whose recorded values were wrong',
+    );
   }
   assertCoherentDetails(withoutUndefined({ ...state.details!, ...changed }));
   return [{ type: 'ChildDetailsCorrected', schemaVersion: 1, data: { changes: changed, reason } }];
@@ -216,11 +285,22 @@ function decideCorrectDetails(command: CorrectChildDetails, state: ChildState): 
 function decideRecordDeath(command: RecordChildDeath, state: ChildState): ChildDeathRecorded[] {
   const { dateOfDeath } = command.data;
   if (state.dateOfDeath) {
-    throw new RuleViolation('R43', 'CHILD.DEATH_ALREADY_RECORDED', `The child’s death is recorded (${state.dateOfDeath})`, 'Correct it through the child’s details if the date was wrong');
+    throw new RuleViolation(
+      'R43',
+      'CHILD.DEATH_ALREADY_RECORDED',
+      `The child’s death is recorded (${state.dateOfDeath})`,
+      'Correct it through the child’s details if the date was wrong',
+    );
   }
   const born = state.details?.dateOfBirth;
-  if (born && dateOfDeath < born) throw new RuleViolation('R43', 'CHILD.DEATH_BEFORE_BIRTH', `The date of death (${dateOfDeath}) is before the date of birth (${born})`);
-  if (dateOfDeath > command.context.now.slice(0, 10)) throw new RuleViolation('R43', 'CHILD.DEATH_IN_FUTURE', `The date of death (${dateOfDeath}) is in the future`);
+  if (born && dateOfDeath < born)
+    throw new RuleViolation(
+      'R43',
+      'CHILD.DEATH_BEFORE_BIRTH',
+      `The date of death (${dateOfDeath}) is before the date of birth (${born})`,
+    );
+  if (dateOfDeath > command.context.now.slice(0, 10))
+    throw new RuleViolation('R43', 'CHILD.DEATH_IN_FUTURE', `The date of death (${dateOfDeath}) is in the future`);
   return [{ type: 'ChildDeathRecorded', schemaVersion: 1, data: { dateOfDeath } }];
 }
 
@@ -229,24 +309,49 @@ function decideCorrectParent(command: CorrectParentOrCarer, state: ChildState): 
   assertReason(reason);
   const person = state.parentsAndCarers.find((known) => known.personId === personId);
   if (!person) throw new NotFound('CHILD.PARENT_NOT_FOUND', `No parent or carer ${personId} is recorded for the child`);
-  const changed = Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== undefined && (value ?? undefined) !== person[field as keyof ParentOrCarer]));
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(
+      ([field, value]) => value !== undefined && (value ?? undefined) !== person[field as keyof ParentOrCarer],
+    ),
+  );
   if (Object.keys(changed).length === 0) {
-    throw new RuleViolation('R22', 'CHILD.CORRECTION_CHANGES_NOTHING', 'The correction changes nothing the record holds', 'Give the fields whose recorded values were wrong');
+    throw new RuleViolation(
+      'R22',
+      'CHILD.CORRECTION_CHANGES_NOTHING',
+      'The correction changes nothing the record holds',
+      'Give the fields whose recorded values were wrong',
+    );
   }
   return [{ type: 'ParentOrCarerCorrected', schemaVersion: 1, data: { personId, changes: changed, reason } }];
 }
 
 function assertReason(reason: string): void {
-  if (!reason?.trim()) throw new RuleViolation('R22', 'CORRECTION.NO_REASON', 'A correction says why the record was wrong', 'Give the reason');
+  if (!reason?.trim())
+    throw new RuleViolation(
+      'R22',
+      'CORRECTION.NO_REASON',
+      'A correction says why the record was wrong',
+      'Give the reason',
+    );
 }
 
 /** R41: a date of birth or an expected one (not both); a UPN or the reason it is unknown (not both). */
 function assertCoherentDetails(details: ChildDetails): void {
   if (Boolean(details.dateOfBirth) === Boolean(details.expectedDateOfBirth)) {
-    throw new RuleViolation('R41', 'CHILD.BIRTH_DATE', 'A child has a date of birth or, unborn, an expected date of birth: exactly one', 'Give dateOfBirth or expectedDateOfBirth');
+    throw new RuleViolation(
+      'R41',
+      'CHILD.BIRTH_DATE',
+      'A child has a date of birth or, unborn, an expected date of birth: exactly one',
+      'Give dateOfBirth or expectedDateOfBirth',
+    );
   }
   if (details.upn && details.upnUnknownReason) {
-    throw new RuleViolation('R41', 'CHILD.UPN_AND_REASON', 'A child with a UPN has no reason for it being unknown', 'Give the upn or the upnUnknownReason, not both');
+    throw new RuleViolation(
+      'R41',
+      'CHILD.UPN_AND_REASON',
+      'A child with a UPN has no reason for it being unknown',
+      'Give the upn or the upnUnknownReason, not both',
+    );
   }
 }
 

@@ -38,7 +38,12 @@ export class ChildrenProjection implements Projection {
     const childIds = new Set<string>();
     for (const event of decoded) {
       if (event.kind === 'child') childIds.add(event.id);
-      else if (event.kind === 'case' && event.event.type === 'CaseOpened' && event.event.data.childId === event.event.data.caseId) childIds.add(event.id);
+      else if (
+        event.kind === 'case' &&
+        event.event.type === 'CaseOpened' &&
+        event.event.data.childId === event.event.data.caseId
+      )
+        childIds.add(event.id);
     }
     if (childIds.size === 0) return;
     const children = await loadChildren(manager, [...childIds]);
@@ -49,15 +54,35 @@ export class ChildrenProjection implements Projection {
       if (kind === 'child') {
         children.set(id, evolveChild(children.get(id) ?? initialChildState(), event));
         touched.set(id, event.position.toString());
-        if (event.type === 'CaseLinkedToChild') links.set(event.data.caseId, { case_id: event.data.caseId, child_id: id });
-      } else if (kind === 'case' && event.type === 'CaseOpened' && event.data.childId === event.data.caseId && !children.has(id)) {
+        if (event.type === 'CaseLinkedToChild')
+          links.set(event.data.caseId, { case_id: event.data.caseId, child_id: id });
+      } else if (
+        kind === 'case' &&
+        event.type === 'CaseOpened' &&
+        event.data.childId === event.data.caseId &&
+        !children.has(id)
+      ) {
         const { caseId, laChildId, familyId, child } = event.data;
-        children.set(id, { ...initialChildState(), exists: true, childId: caseId, laChildId, familyId, details: child, caseIds: [caseId] });
+        children.set(id, {
+          ...initialChildState(),
+          exists: true,
+          childId: caseId,
+          laChildId,
+          familyId,
+          details: child,
+          caseIds: [caseId],
+        });
         touched.set(id, event.position.toString());
         links.set(caseId, { case_id: caseId, child_id: caseId });
       }
     }
-    await upsertRows(manager, 'children', 'child_id', CHILD_COLUMNS, [...touched].map(([childId, position]) => childRow(children.get(childId)!, position)));
+    await upsertRows(
+      manager,
+      'children',
+      'child_id',
+      CHILD_COLUMNS,
+      [...touched].map(([childId, position]) => childRow(children.get(childId)!, position)),
+    );
     await upsertRows(manager, 'child_cases', 'case_id', CHILD_CASE_COLUMNS, [...links.values()]);
   }
 }
@@ -78,6 +103,9 @@ function childRow(state: ChildState, position: string): Record<string, unknown> 
 }
 
 async function loadChildren(manager: EntityManager, childIds: string[]): Promise<Map<string, ChildState>> {
-  const rows: { child_id: string; state: ChildState }[] = await manager.query(`select child_id, state from children where child_id = any($1::uuid[])`, [childIds]);
+  const rows: { child_id: string; state: ChildState }[] = await manager.query(
+    `select child_id, state from children where child_id = any($1::uuid[])`,
+    [childIds],
+  );
   return new Map(rows.map((row) => [row.child_id, row.state]));
 }

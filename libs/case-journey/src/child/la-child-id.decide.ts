@@ -16,7 +16,8 @@ export function laChildIdFormatProblem(format: string): string | undefined {
   const size = Number(width);
   // Fewer would make two children of a large authority likely to draw the same id.
   const least = kind === 'digits' ? 10 : 8;
-  if (size < least || size > (kind === 'digits' ? 18 : 32)) return `{${kind}:N} needs N from ${least} to ${kind === 'digits' ? 18 : 32}`;
+  if (size < least || size > (kind === 'digits' ? 18 : 32))
+    return `{${kind}:N} needs N from ${least} to ${kind === 'digits' ? 18 : 32}`;
   if (format.replace(PLACEHOLDER, '').length + size > 20) return 'the id would be longer than 20 characters';
   return undefined;
 }
@@ -27,7 +28,10 @@ export function formatLaChildId(format: string, fromId: string): string {
   const [placeholder, kind, width] = PLACEHOLDER.exec(format)!;
   const hash = fnv1a64(`windscreen-la-child-id\n${fromId}`) + fnv1a64(`windscreen-la-child-id 2\n${fromId}`);
   const size = Number(width);
-  const value = kind === 'hex' ? hash.slice(0, size).toUpperCase() : (BigInt(`0x${hash.slice(0, 16)}`) % 10n ** BigInt(size)).toString().padStart(size, '0');
+  const value =
+    kind === 'hex'
+      ? hash.slice(0, size).toUpperCase()
+      : (BigInt(`0x${hash.slice(0, 16)}`) % 10n ** BigInt(size)).toString().padStart(size, '0');
   return format.replace(placeholder, value);
 }
 

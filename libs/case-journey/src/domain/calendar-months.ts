@@ -9,7 +9,15 @@ export function addMonthsMs(ms: number, months: number): number {
   const year = at.getUTCFullYear() + Math.floor(month / 12);
   const monthOfYear = ((month % 12) + 12) % 12;
   const day = Math.min(at.getUTCDate(), daysInMonth(year, monthOfYear));
-  return Date.UTC(year, monthOfYear, day, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds());
+  return Date.UTC(
+    year,
+    monthOfYear,
+    day,
+    at.getUTCHours(),
+    at.getUTCMinutes(),
+    at.getUTCSeconds(),
+    at.getUTCMilliseconds(),
+  );
 }
 
 /** The same, for an instant (ISO 8601 date-time): its UTC date and time moved by whole months. */

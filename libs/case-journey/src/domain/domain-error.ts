@@ -21,7 +21,10 @@ export class RuleViolation extends Error {
 }
 
 export class NotFound extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'NotFound';
   }

@@ -15,6 +15,10 @@ describe('error codes', () => {
     const notFound = new NotFound('NOT.LISTED', 'a free string');
     // @ts-expect-error: not an ErrorCode
     const notPermitted = new NotPermitted('DUTY.INVENTED', 'a free string');
-    expect([violation.code, notFound.code, notPermitted.code]).toEqual(['CASE.MISSPELT', 'NOT.LISTED', 'DUTY.INVENTED']);
+    expect([violation.code, notFound.code, notPermitted.code]).toEqual([
+      'CASE.MISSPELT',
+      'NOT.LISTED',
+      'DUTY.INVENTED',
+    ]);
   });
 });

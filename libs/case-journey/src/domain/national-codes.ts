@@ -1,8 +1,28 @@
 /** Codes of the Children in Need census, so statutory returns can be built from the event log. */
 
 export const REFERRAL_SOURCES = [
-  '1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4',
-  '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10',
+  '1A',
+  '1B',
+  '1C',
+  '1D',
+  '2A',
+  '2B',
+  '3A',
+  '3B',
+  '3C',
+  '3D',
+  '3E',
+  '3F',
+  '4',
+  '5A',
+  '5B',
+  '5C',
+  '5D',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
 ] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
@@ -10,14 +30,44 @@ export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 export const ANONYMITY_PERMITTED_SOURCES: readonly ReferralSource[] = ['1A', '1B', '1C', '1D', '9', '10'];
 
 export const DISABILITY_CODES = [
-  'NONE', 'MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS', 'BEH', 'CON', 'AUT', 'DDA',
+  'NONE',
+  'MOB',
+  'HAND',
+  'PC',
+  'INC',
+  'COMM',
+  'LD',
+  'HEAR',
+  'VIS',
+  'BEH',
+  'CON',
+  'AUT',
+  'DDA',
 ] as const;
 export type DisabilityCode = (typeof DISABILITY_CODES)[number];
 
 /** CIN census ethnicity codes. */
 export const ETHNICITY_CODES = [
-  'WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH',
-  'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
+  'WBRI',
+  'WIRI',
+  'WIRT',
+  'WOTH',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
 ] as const;
 export type EthnicityCode = (typeof ETHNICITY_CODES)[number];
 
@@ -27,7 +77,12 @@ export type Sex = (typeof SEXES)[number];
 /** The census's GenderCurrent, when recorded apart from sex: 1 male, 2 female, 9 indeterminate, 0 not recorded or unborn. */
 export const GENDERS = ['male', 'female', 'indeterminate', 'not_recorded'] as const;
 export type Gender = (typeof GENDERS)[number];
-export const CENSUS_GENDER_CODES: { readonly [G in Gender]: '1' | '2' | '9' | '0' } = { male: '1', female: '2', indeterminate: '9', not_recorded: '0' };
+export const CENSUS_GENDER_CODES: { readonly [G in Gender]: '1' | '2' | '9' | '0' } = {
+  male: '1',
+  female: '2',
+  indeterminate: '9',
+  not_recorded: '0',
+};
 
 /**
  * Why a child has no unique pupil number (the census's UPNunknown): the codes the published 2024

@@ -36,7 +36,10 @@ export function waysIn(actor: Actor): WaysIn | null {
 /** By the case alone: its team or its allocated worker. */
 export function holdsCase(ways: WaysIn | null, holders: CaseHolders): boolean {
   if (ways === null) return true;
-  return (ways.team !== null && holders.team === ways.team) || (ways.userId !== null && holders.allocatedWorkerId === ways.userId);
+  return (
+    (ways.team !== null && holders.team === ways.team) ||
+    (ways.userId !== null && holders.allocatedWorkerId === ways.userId)
+  );
 }
 
 /** By the family: the actor is its lead professional or a TAF/TAC member. */

@@ -4,4 +4,3 @@ export interface Organisation {
   /** Teams that are the Multi-Agency Safeguarding Hub: their members make the front door's decisions. */
   mashTeams: readonly string[];
 }
-

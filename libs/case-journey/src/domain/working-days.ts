@@ -43,7 +43,9 @@ export function englandAndWalesBankHolidays(year: number): Set<string> {
   const known = cache.get(year);
   if (known) return known;
   if (year < BANK_HOLIDAY_YEARS.from || year > BANK_HOLIDAY_YEARS.to) {
-    throw new RangeError(`bank holidays are known for ${BANK_HOLIDAY_YEARS.from}-${BANK_HOLIDAY_YEARS.to}, not ${year}`);
+    throw new RangeError(
+      `bank holidays are known for ${BANK_HOLIDAY_YEARS.from}-${BANK_HOLIDAY_YEARS.to}, not ${year}`,
+    );
   }
   const days = new Set<string>();
   const easter = easterSunday(year);

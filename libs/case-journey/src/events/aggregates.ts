@@ -13,6 +13,15 @@ export interface EventSourced<C, E extends DomainEvent<string, unknown>, S> exte
   decode(stored: RecordedEvent): EventEnvelope<E>;
 }
 
-export const caseAggregate: EventSourced<CaseCommand, CaseEvent, CaseState> = { ...caseDecider, decode: decodeCaseEvent };
-export const familyAggregate: EventSourced<FamilyCommand, FamilyEvent, FamilyState> = { ...familyDecider, decode: decodeFamilyEvent };
-export const childAggregate: EventSourced<ChildCommand, ChildEvent, ChildState> = { ...childDecider, decode: decodeChildEvent };
+export const caseAggregate: EventSourced<CaseCommand, CaseEvent, CaseState> = {
+  ...caseDecider,
+  decode: decodeCaseEvent,
+};
+export const familyAggregate: EventSourced<FamilyCommand, FamilyEvent, FamilyState> = {
+  ...familyDecider,
+  decode: decodeFamilyEvent,
+};
+export const childAggregate: EventSourced<ChildCommand, ChildEvent, ChildState> = {
+  ...childDecider,
+  decode: decodeChildEvent,
+};

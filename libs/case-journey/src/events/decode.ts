@@ -32,7 +32,9 @@ export function isCaseOrFamilyEvent(decoded: DecodedEvent | undefined): decoded 
 /** A stored event that this version of the system cannot read: unknown type, a version from the future, a missing upcaster. */
 export class UndecodableEvent extends Error {
   constructor(stored: Pick<RecordedEvent, 'id' | 'streamId' | 'type' | 'schemaVersion'>, why: string) {
-    super(`Event ${stored.id} (${stored.type} v${stored.schemaVersion} in ${stored.streamId}) cannot be decoded: ${why}`);
+    super(
+      `Event ${stored.id} (${stored.type} v${stored.schemaVersion} in ${stored.streamId}) cannot be decoded: ${why}`,
+    );
     this.name = 'UndecodableEvent';
   }
 }
@@ -62,7 +64,8 @@ export class EventDecoder {
     const stream = streamName.parse(stored.streamId);
     if (!stream) return undefined;
     if (stream.kind === 'case') return { kind: 'case', id: stream.id, event: this.decodeAs<CaseEvent>('case', stored) };
-    if (stream.kind === 'child') return { kind: 'child', id: stream.id, event: this.decodeAs<ChildEvent>('child', stored) };
+    if (stream.kind === 'child')
+      return { kind: 'child', id: stream.id, event: this.decodeAs<ChildEvent>('child', stored) };
     return { kind: 'family', id: stream.id, event: this.decodeAs<FamilyEvent>('family', stored) };
   }
 
@@ -78,10 +81,14 @@ export class EventDecoder {
     return this.decodeAs<ChildEvent>('child', stored);
   }
 
-  private decodeAs<E extends CaseEvent | FamilyEvent | ChildEvent>(kind: StreamKind, stored: RecordedEvent): Decoded<E> {
+  private decodeAs<E extends CaseEvent | FamilyEvent | ChildEvent>(
+    kind: StreamKind,
+    stored: RecordedEvent,
+  ): Decoded<E> {
     const current = this.versions[kind][stored.type];
     if (current === undefined) throw new UndecodableEvent(stored, `not an event of a ${kind} stream`);
-    if (stored.schemaVersion > current) throw new UndecodableEvent(stored, `written at a newer version than this system reads (v${current})`);
+    if (stored.schemaVersion > current)
+      throw new UndecodableEvent(stored, `written at a newer version than this system reads (v${current})`);
     if (stored.schemaVersion === current) return stored as unknown as Decoded<E>;
     let data = stored.data;
     for (let version = stored.schemaVersion; version < current; version++) {
@@ -93,7 +100,11 @@ export class EventDecoder {
   }
 }
 
-const decoder = new EventDecoder(UPCASTERS, { case: CASE_EVENT_VERSIONS, family: FAMILY_EVENT_VERSIONS, child: CHILD_EVENT_VERSIONS });
+const decoder = new EventDecoder(UPCASTERS, {
+  case: CASE_EVENT_VERSIONS,
+  family: FAMILY_EVENT_VERSIONS,
+  child: CHILD_EVENT_VERSIONS,
+});
 
 /** Typed, current-version events from stored ones: see EventDecoder. */
 export const decode = (stored: RecordedEvent): DecodedEvent | undefined => decoder.decode(stored);

@@ -37,9 +37,12 @@ describe('streamName', () => {
     expect(streamName.parse(streamName.child(CASE_ID))).toEqual({ kind: 'child', id: CASE_ID });
   });
 
-  it.each(['orders-1', 'case', 'case-', '-case', 'casefile-1', 'child-', 'children-1', ''])('does not read %p as a case, family or child stream', (name) => {
-    expect(streamName.parse(name)).toBeUndefined();
-  });
+  it.each(['orders-1', 'case', 'case-', '-case', 'casefile-1', 'child-', 'children-1', ''])(
+    'does not read %p as a case, family or child stream',
+    (name) => {
+      expect(streamName.parse(name)).toBeUndefined();
+    },
+  );
 });
 
 describe('decode', () => {
@@ -51,7 +54,11 @@ describe('decode', () => {
   });
 
   it('Given a family event, when decoded, then it is a family event with the family id', () => {
-    const event = stored({ streamId: streamName.family(FAMILY_ID), type: 'KeepInTouchEnded', data: { reason: 'moved away' } });
+    const event = stored({
+      streamId: streamName.family(FAMILY_ID),
+      type: 'KeepInTouchEnded',
+      data: { reason: 'moved away' },
+    });
     expect(decode(event)).toMatchObject({ kind: 'family', id: FAMILY_ID, event: { type: 'KeepInTouchEnded' } });
   });
 
@@ -73,8 +80,19 @@ describe('upcasting', () => {
   // A decoder whose CaseClosed is at v3: v1 had `code`, v2 renamed it `reason`, v3 added `closedBy` from the metadata.
   const decoder = new EventDecoder(
     [
-      { type: 'CaseClosed', fromVersion: 1, upcast: (data) => { const { code, ...rest } = data as { code: string }; return { ...rest, reason: code }; } },
-      { type: 'CaseClosed', fromVersion: 2, upcast: (data, event) => ({ ...(data as object), closedBy: event.metadata.actor.name }) },
+      {
+        type: 'CaseClosed',
+        fromVersion: 1,
+        upcast: (data) => {
+          const { code, ...rest } = data as { code: string };
+          return { ...rest, reason: code };
+        },
+      },
+      {
+        type: 'CaseClosed',
+        fromVersion: 2,
+        upcast: (data, event) => ({ ...(data as object), closedBy: event.metadata.actor.name }),
+      },
     ],
     { case: { ...CASE_EVENT_VERSIONS, CaseClosed: 3 }, family: FAMILY_EVENT_VERSIONS, child: CHILD_EVENT_VERSIONS },
   );
@@ -93,12 +111,23 @@ describe('upcasting', () => {
   });
 
   it('Given a version with no upcaster, when decoded, then it is refused naming the missing step', () => {
-    const gap = new EventDecoder([], { case: { ...CASE_EVENT_VERSIONS, CaseClosed: 2 }, family: FAMILY_EVENT_VERSIONS, child: CHILD_EVENT_VERSIONS });
+    const gap = new EventDecoder([], {
+      case: { ...CASE_EVENT_VERSIONS, CaseClosed: 2 },
+      family: FAMILY_EVENT_VERSIONS,
+      child: CHILD_EVENT_VERSIONS,
+    });
     expect(() => gap.decodeCaseEvent(stored({}))).toThrow(/no upcaster from v1/);
   });
 
   it('Given two upcasters for the same type and version, when the decoder is made, then it is refused', () => {
     const twice = { type: 'CaseClosed' as const, fromVersion: 1, upcast: (data: unknown) => data };
-    expect(() => new EventDecoder([twice, twice], { case: CASE_EVENT_VERSIONS, family: FAMILY_EVENT_VERSIONS, child: CHILD_EVENT_VERSIONS })).toThrow(/Two upcasters/);
+    expect(
+      () =>
+        new EventDecoder([twice, twice], {
+          case: CASE_EVENT_VERSIONS,
+          family: FAMILY_EVENT_VERSIONS,
+          child: CHILD_EVENT_VERSIONS,
+        }),
+    ).toThrow(/Two upcasters/);
   });
 });

@@ -38,6 +38,9 @@ describe('Events written before the returns asked for more: read as not recorded
 
   it('Given a v1 reopening, When decoded, Then the new contact’s source is not recorded', () => {
     const v1 = { reason: 'New contact', closedAt: '2025-01-01T10:00:00Z', reReferral: false };
-    expect(decodeCaseEvent(stored('CaseReopened', v1))).toMatchObject({ schemaVersion: 2, data: { ...v1, source: null, notRecorded: ['source'] } });
+    expect(decodeCaseEvent(stored('CaseReopened', v1))).toMatchObject({
+      schemaVersion: 2,
+      data: { ...v1, source: null, notRecorded: ['source'] },
+    });
   });
 });

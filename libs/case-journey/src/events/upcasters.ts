@@ -30,11 +30,31 @@ type SharingDecisionV2 = InformationSharingDecisionRecorded['data'];
 /** v1 recorded one mixed list of lawful bases where the law asks three separate questions. */
 type SharingDecisionV1 = Omit<
   SharingDecisionV2,
-  'decisionId' | 'dataSubjects' | 'article6Basis' | 'specialCategoryData' | 'confidentialityBasis' | 'publicInterestGround' | 'personInformed' | 'advice' | 'request' | 'knownAtDecision' | 'notRecorded'
-> & { lawfulBasis?: 'risk_of_significant_harm' | 'prevention_or_detection_of_crime' | 'vital_interests' | 'public_task' | 'legal_obligation' };
+  | 'decisionId'
+  | 'dataSubjects'
+  | 'article6Basis'
+  | 'specialCategoryData'
+  | 'confidentialityBasis'
+  | 'publicInterestGround'
+  | 'personInformed'
+  | 'advice'
+  | 'request'
+  | 'knownAtDecision'
+  | 'notRecorded'
+> & {
+  lawfulBasis?:
+    | 'risk_of_significant_harm'
+    | 'prevention_or_detection_of_crime'
+    | 'vital_interests'
+    | 'public_task'
+    | 'legal_obligation';
+};
 
 /** Where each v1 lawful basis belongs: an Article 6 basis, a public interest against confidentiality, or a legal duty (both). */
-const V1_LAWFUL_BASIS: Record<NonNullable<SharingDecisionV1['lawfulBasis']>, { article6?: Article6Basis; confidentiality?: ConfidentialityBasis; ground?: PublicInterestGround }> = {
+const V1_LAWFUL_BASIS: Record<
+  NonNullable<SharingDecisionV1['lawfulBasis']>,
+  { article6?: Article6Basis; confidentiality?: ConfidentialityBasis; ground?: PublicInterestGround }
+> = {
   vital_interests: { article6: 'vital_interests' },
   public_task: { article6: 'public_task' },
   legal_obligation: { article6: 'legal_obligation', confidentiality: 'legal_duty' },
@@ -56,7 +76,14 @@ export const informationSharingDecisionFromV1: Upcaster = {
     const mapped = lawfulBasis ? V1_LAWFUL_BASIS[lawfulBasis] : {};
     const article6Basis = mapped.article6 ?? NOT_RECORDED;
     const confidentialityBasis = v1.basis === 'consent' ? 'consent' : (mapped.confidentiality ?? NOT_RECORDED);
-    const unanswered = { dataSubjects: NOT_RECORDED, specialCategoryData: NOT_RECORDED, personInformed: NOT_RECORDED, advice: NOT_RECORDED, request: NOT_RECORDED, knownAtDecision: NOT_RECORDED } as const;
+    const unanswered = {
+      dataSubjects: NOT_RECORDED,
+      specialCategoryData: NOT_RECORDED,
+      personInformed: NOT_RECORDED,
+      advice: NOT_RECORDED,
+      request: NOT_RECORDED,
+      knownAtDecision: NOT_RECORDED,
+    } as const;
     return {
       ...v1,
       decisionId: stored.id,

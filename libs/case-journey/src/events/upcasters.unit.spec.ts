@@ -44,14 +44,33 @@ describe('InformationSharingDecisionRecorded v1 -> v2', () => {
   });
 
   it.each([
-    ['vital_interests', { article6Basis: 'vital_interests', confidentialityBasis: 'not_recorded' }, ['confidentialityBasis', ...UNASKED]],
-    ['public_task', { article6Basis: 'public_task', confidentialityBasis: 'not_recorded' }, ['confidentialityBasis', ...UNASKED]],
+    [
+      'vital_interests',
+      { article6Basis: 'vital_interests', confidentialityBasis: 'not_recorded' },
+      ['confidentialityBasis', ...UNASKED],
+    ],
+    [
+      'public_task',
+      { article6Basis: 'public_task', confidentialityBasis: 'not_recorded' },
+      ['confidentialityBasis', ...UNASKED],
+    ],
     ['legal_obligation', { article6Basis: 'legal_obligation', confidentialityBasis: 'legal_duty' }, UNASKED],
-    ['prevention_or_detection_of_crime', { article6Basis: 'not_recorded', confidentialityBasis: 'public_interest', publicInterestGround: 'prevention_or_detection_of_crime' }, ['article6Basis', ...UNASKED]],
-  ])('Given v1 lawful basis %s, When decoded, Then it lands in its own legal question', (lawfulBasis, legal, notRecorded) => {
-    const { data } = decodeCaseEvent(v1Decision({ lawfulBasis }));
-    expect(data).toMatchObject({ ...legal, notRecorded });
-  });
+    [
+      'prevention_or_detection_of_crime',
+      {
+        article6Basis: 'not_recorded',
+        confidentialityBasis: 'public_interest',
+        publicInterestGround: 'prevention_or_detection_of_crime',
+      },
+      ['article6Basis', ...UNASKED],
+    ],
+  ])(
+    'Given v1 lawful basis %s, When decoded, Then it lands in its own legal question',
+    (lawfulBasis, legal, notRecorded) => {
+      const { data } = decodeCaseEvent(v1Decision({ lawfulBasis }));
+      expect(data).toMatchObject({ ...legal, notRecorded });
+    },
+  );
 
   it('Given a v1 share with consent, When decoded, Then consent is the confidentiality basis and what v1 never asked is not_recorded', () => {
     const { data } = decodeCaseEvent(v1Decision({ basis: 'consent', judgement: undefined, consentInForce: 'given' }));
@@ -87,9 +106,20 @@ describe('CaseOpened v1 -> v2', () => {
     data: {
       caseId: CASE_ID,
       familyId: '0b8e4d6a-2c1f-4e7a-b953-7d1c0a2e9f68',
-      child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
+      child: {
+        givenName: 'Amira',
+        familyName: 'Khan',
+        dateOfBirth: '2015-04-02',
+        sex: 'female',
+        disabilities: ['NONE'],
+      },
       area: 'peterborough',
-      contact: { receivedAt: '2026-03-02T09:15:00Z', route: 'written', source: '2A', referrer: { name: 'R. Patel', anonymous: false } },
+      contact: {
+        receivedAt: '2026-03-02T09:15:00Z',
+        route: 'written',
+        source: '2A',
+        referrer: { name: 'R. Patel', anonymous: false },
+      },
       concerns: 'Teacher reports bruising',
     },
     metadata: {
@@ -104,7 +134,11 @@ describe('CaseOpened v1 -> v2', () => {
   it('Given a v1 case, When decoded, Then its child is named by the case id and keeps everything v1 recorded', () => {
     const decoded = decodeCaseEvent(v1Opened());
     expect(decoded.schemaVersion).toBe(2);
-    expect(decoded.data).toEqual({ ...(v1Opened().data as object), childId: CASE_ID, laChildId: formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, CASE_ID) });
+    expect(decoded.data).toEqual({
+      ...(v1Opened().data as object),
+      childId: CASE_ID,
+      laChildId: formatLaChildId(DEFAULT_LA_CHILD_ID_FORMAT, CASE_ID),
+    });
   });
 
   it('Given a v1 case, When decoded twice, Then its LA child id is the same each time, in the default format', () => {

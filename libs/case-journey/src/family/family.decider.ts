@@ -23,15 +23,12 @@ import type { Area } from '../domain/national-codes';
 export type RegisterFamily = Command<'RegisterFamily', { familyId: string; area: Area; firstCaseId: string }>;
 export type AddChildToFamily = Command<'AddChildToFamily', { familyId: string; caseId: string }>;
 export type FamilyCommand =
-  | RegisterFamily
-  | AddChildToFamily
-  | StartEarlyHelpAssessment
-  | ConveneTeamAroundFamily
-  | EarlyHelpCommand;
+  RegisterFamily | AddChildToFamily | StartEarlyHelpAssessment | ConveneTeamAroundFamily | EarlyHelpCommand;
 
 export type FamilyRegistered = DomainEvent<'FamilyRegistered', { familyId: string; area: Area; firstCaseId: string }>;
 export type ChildJoinedFamily = DomainEvent<'ChildJoinedFamily', { familyId: string; caseId: string }>;
-export type FamilyEvent = FamilyRegistered | ChildJoinedFamily | EarlyHelpAssessmentStarted | TeamAroundFamilyConvened | EarlyHelpEvent;
+export type FamilyEvent =
+  FamilyRegistered | ChildJoinedFamily | EarlyHelpAssessmentStarted | TeamAroundFamilyConvened | EarlyHelpEvent;
 
 export interface FamilyState {
   exists: boolean;
@@ -48,10 +45,14 @@ export interface FamilyState {
     quadrant: NeedStrengthQuadrant | null;
     hubDecision: HubDecision | null;
   }[];
-  team: { kind: TeamKind; leadProfessional: Professional; members: Professional[]; nextReviewDate: string | null } | null;
+  team: {
+    kind: TeamKind;
+    leadProfessional: Professional;
+    members: Professional[];
+    nextReviewDate: string | null;
+  } | null;
   keepInTouchSince: string | null;
 }
-
 
 export const initialFamilyState = (): FamilyState => ({
   exists: false,
@@ -66,13 +67,20 @@ export const initialFamilyState = (): FamilyState => ({
 export const openEarlyHelpAssessment = (state: FamilyState) => state.earlyHelpAssessments.find((eha) => eha.open);
 
 /** The family's current lead professional: of its TAF/TAC if convened, else of its open EHA. */
-export const currentLeadProfessional = (state: FamilyState): Professional | undefined => state.team?.leadProfessional ?? openEarlyHelpAssessment(state)?.leadProfessional;
+export const currentLeadProfessional = (state: FamilyState): Professional | undefined =>
+  state.team?.leadProfessional ?? openEarlyHelpAssessment(state)?.leadProfessional;
 
 /** User ids of the open EHA's lead professional and the TAF/TAC's lead and members: need-to-know follows them. */
 export function familyProfessionalIds(state: FamilyState): string[] {
   const team = state.team;
-  const professionals = [openEarlyHelpAssessment(state)?.leadProfessional, team?.leadProfessional, ...(team?.members ?? [])];
-  return [...new Set(professionals.map((professional) => professional?.userId).filter((id): id is string => Boolean(id)))].sort();
+  const professionals = [
+    openEarlyHelpAssessment(state)?.leadProfessional,
+    team?.leadProfessional,
+    ...(team?.members ?? []),
+  ];
+  return [
+    ...new Set(professionals.map((professional) => professional?.userId).filter((id): id is string => Boolean(id))),
+  ].sort();
 }
 
 export function decideFamily(command: FamilyCommand, state: FamilyState): FamilyEvent[] {
@@ -101,7 +109,13 @@ export function decideFamily(command: FamilyCommand, state: FamilyState): Family
 export function evolveFamily(state: FamilyState, event: EventEnvelope<FamilyEvent>): FamilyState {
   switch (event.type) {
     case 'FamilyRegistered':
-      return { ...initialFamilyState(), exists: true, familyId: event.data.familyId, area: event.data.area, caseIds: [event.data.firstCaseId] };
+      return {
+        ...initialFamilyState(),
+        exists: true,
+        familyId: event.data.familyId,
+        area: event.data.area,
+        caseIds: [event.data.firstCaseId],
+      };
     case 'ChildJoinedFamily':
       return { ...state, caseIds: [...state.caseIds, event.data.caseId] };
     case 'EarlyHelpAssessmentStarted':
@@ -124,7 +138,12 @@ export function evolveFamily(state: FamilyState, event: EventEnvelope<FamilyEven
     case 'TeamAroundFamilyConvened':
       return {
         ...state,
-        team: { kind: event.data.kind, leadProfessional: event.data.leadProfessional, members: event.data.members, nextReviewDate: event.data.firstReviewDate ?? null },
+        team: {
+          kind: event.data.kind,
+          leadProfessional: event.data.leadProfessional,
+          members: event.data.members,
+          nextReviewDate: event.data.firstReviewDate ?? null,
+        },
       };
     default:
       return evolveEarlyHelp(state, event);
@@ -196,11 +215,19 @@ export type TeamAroundFamilyConvened = DomainEvent<
 export const FIRST_TAF_REVIEW_DAYS = 42;
 
 /** R1 consent first; R2 one open EHA per family, and a refusal says whose it is. */
-function decideStartEarlyHelpAssessment(command: StartEarlyHelpAssessment, state: FamilyState): EarlyHelpAssessmentStarted[] {
+function decideStartEarlyHelpAssessment(
+  command: StartEarlyHelpAssessment,
+  state: FamilyState,
+): EarlyHelpAssessmentStarted[] {
   const { ehaId, caseId, leadProfessional, consentInForce, childCaseOpen } = command.data;
-  if (!childCaseOpen) throw new RuleViolation('R21', 'CASE.CLOSED', 'The child’s case is closed', 'Reopen the case first');
+  if (!childCaseOpen)
+    throw new RuleViolation('R21', 'CASE.CLOSED', 'The child’s case is closed', 'Reopen the case first');
   if (!state.caseIds.includes(caseId)) {
-    throw new RuleViolation(undefined, 'EHA.CASE_NOT_IN_FAMILY', `Case ${caseId} is not a child of family ${command.data.familyId}`);
+    throw new RuleViolation(
+      undefined,
+      'EHA.CASE_NOT_IN_FAMILY',
+      `Case ${caseId} is not a child of family ${command.data.familyId}`,
+    );
   }
   if (consentInForce?.decision !== 'given') {
     throw new RuleViolation(
@@ -219,16 +246,30 @@ function decideStartEarlyHelpAssessment(command: StartEarlyHelpAssessment, state
       'EHA.ALREADY_OPEN_FOR_FAMILY',
       `The family already has an open Early Help Assessment, led by ${open.leadProfessional.name} (${open.leadProfessional.agency})`,
       `Join that Team around the Family: contact ${open.leadProfessional.name}${open.leadProfessional.contact ? ` at ${open.leadProfessional.contact}` : ''}`,
-      { existingEha: { ehaId: open.ehaId, caseId: open.caseId, startedAt: open.startedAt, leadProfessional: open.leadProfessional } },
+      {
+        existingEha: {
+          ehaId: open.ehaId,
+          caseId: open.caseId,
+          startedAt: open.startedAt,
+          leadProfessional: open.leadProfessional,
+        },
+      },
     );
   }
   return [
-    { type: 'EarlyHelpAssessmentStarted', schemaVersion: 1, data: { ehaId, caseId, leadProfessional, consentGivenBy: consentInForce.givenBy } },
+    {
+      type: 'EarlyHelpAssessmentStarted',
+      schemaVersion: 1,
+      data: { ehaId, caseId, leadProfessional, consentGivenBy: consentInForce.givenBy },
+    },
   ];
 }
 
 /** R3: a TAF/TAC needs the family's open EHA and has a lead professional. */
-function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: FamilyState): (TeamAroundFamilyConvened | EarlyHelpAssessmentShared)[] {
+function decideConveneTeamAroundFamily(
+  command: ConveneTeamAroundFamily,
+  state: FamilyState,
+): (TeamAroundFamilyConvened | EarlyHelpAssessmentShared)[] {
   const open = openEarlyHelpAssessment(state);
   if (!open) {
     throw new RuleViolation(
@@ -239,16 +280,31 @@ function decideConveneTeamAroundFamily(command: ConveneTeamAroundFamily, state: 
     );
   }
   if (state.team) {
-    throw new RuleViolation('R3', 'TAF.ALREADY_CONVENED', `A ${state.team.kind} is already convened, led by ${state.team.leadProfessional.name}`);
+    throw new RuleViolation(
+      'R3',
+      'TAF.ALREADY_CONVENED',
+      `A ${state.team.kind} is already convened, led by ${state.team.leadProfessional.name}`,
+    );
   }
   const { kind, leadProfessional, members, sharingConsent } = command.data;
   const convenedOn = command.context.occurredAt.slice(0, 10);
-  const firstReviewDate = command.data.firstReviewDate ?? new Date(Date.parse(`${convenedOn}T00:00:00Z`) + FIRST_TAF_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const firstReviewDate =
+    command.data.firstReviewDate ??
+    new Date(Date.parse(`${convenedOn}T00:00:00Z`) + FIRST_TAF_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (firstReviewDate <= convenedOn) {
-    throw new RuleViolation('R34', 'TAF.REVIEW_NOT_AFTER', 'The first review date must be after the day the team is convened', 'Give a later firstReviewDate');
+    throw new RuleViolation(
+      'R34',
+      'TAF.REVIEW_NOT_AFTER',
+      'The first review date must be after the day the team is convened',
+      'Give a later firstReviewDate',
+    );
   }
   return [
-    { type: 'TeamAroundFamilyConvened', schemaVersion: 1, data: { ehaId: open.ehaId, kind, leadProfessional, members, firstReviewDate } },
+    {
+      type: 'TeamAroundFamilyConvened',
+      schemaVersion: 1,
+      data: { ehaId: open.ehaId, kind, leadProfessional, members, firstReviewDate },
+    },
     // R19: convening shares the EHA with everyone in the team.
     earlyHelpAssessmentShared(open, 'team_convened', [leadProfessional, ...members], sharingConsent),
   ];

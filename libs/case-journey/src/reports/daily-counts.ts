@@ -5,8 +5,13 @@ import { LEVELS_OF_NEED } from '../domain/levels-of-need';
  * sums a few thousand rows whatever the number of children. (Migration 1767000000010 creates these
  * columns; the list here must stay the same.)
  */
-export const FLOW_PAIRS: readonly { from: string; to: string; column: string }[] = ['new_contact', ...LEVELS_OF_NEED].flatMap((from) =>
-  [...LEVELS_OF_NEED, 'closed'].filter((to) => to !== from).map((to) => ({ from, to, column: `flow_${from}_to_${to}` })),
+export const FLOW_PAIRS: readonly { from: string; to: string; column: string }[] = [
+  'new_contact',
+  ...LEVELS_OF_NEED,
+].flatMap((from) =>
+  [...LEVELS_OF_NEED, 'closed']
+    .filter((to) => to !== from)
+    .map((to) => ({ from, to, column: `flow_${from}_to_${to}` })),
 );
 
 /** Early help counters and the fact kinds they count. */
@@ -43,7 +48,12 @@ export type DailyCounter = (typeof DAILY_COUNTERS)[number];
 /** What one fact adds to its day's counters (or, negated, takes away when it moves area). */
 export type Contribution = Partial<Record<string, number>>;
 
-export function moveContribution(move: { direction: string; from: string; to: string; repeatSince: string | null }): Contribution {
+export function moveContribution(move: {
+  direction: string;
+  from: string;
+  to: string;
+  repeatSince: string | null;
+}): Contribution {
   const contribution: Contribution = {};
   if (move.direction === 'up') contribution.step_ups = 1;
   if (move.direction === 'down') contribution.step_downs = 1;
@@ -59,7 +69,8 @@ export function referralContribution(reReferral: boolean): Contribution {
 /** The child came back up to specialist within 3, 6 or 12 months of a step down (the windows are cumulative). */
 export function backUpContribution(backUpWithin: number | null): Contribution {
   const contribution: Contribution = {};
-  for (const months of [3, 6, 12]) if (backUpWithin !== null && backUpWithin <= months) contribution[`back_up_within_${months}`] = 1;
+  for (const months of [3, 6, 12])
+    if (backUpWithin !== null && backUpWithin <= months) contribution[`back_up_within_${months}`] = 1;
   return contribution;
 }
 

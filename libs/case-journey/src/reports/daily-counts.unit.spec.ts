@@ -1,4 +1,11 @@
-import { backUpContribution, DAILY_COUNTERS, FLOW_PAIRS, moveContribution, referralContribution, stepDownContribution } from './daily-counts';
+import {
+  backUpContribution,
+  DAILY_COUNTERS,
+  FLOW_PAIRS,
+  moveContribution,
+  referralContribution,
+  stepDownContribution,
+} from './daily-counts';
 
 describe('Daily counts of the trend reports', () => {
   it('Given the continuum, When flow pairs are listed, Then there are the 21 moves from a new contact or a level to another level or closure', () => {
@@ -9,9 +16,16 @@ describe('Daily counts of the trend reports', () => {
   });
 
   it('Given a step up made for the first time, When counted, Then it is a step up and a move in the flow; made again, only a step up', () => {
-    expect(moveContribution({ direction: 'up', from: 'complex', to: 'specialist', repeatSince: null })).toEqual({ step_ups: 1, flow_complex_to_specialist: 1 });
-    expect(moveContribution({ direction: 'up', from: 'complex', to: 'specialist', repeatSince: '2026-01-02' })).toEqual({ step_ups: 1 });
-    expect(moveContribution({ direction: 'closed', from: 'new_contact', to: 'closed', repeatSince: null })).toEqual({ flow_new_contact_to_closed: 1 });
+    expect(moveContribution({ direction: 'up', from: 'complex', to: 'specialist', repeatSince: null })).toEqual({
+      step_ups: 1,
+      flow_complex_to_specialist: 1,
+    });
+    expect(moveContribution({ direction: 'up', from: 'complex', to: 'specialist', repeatSince: '2026-01-02' })).toEqual(
+      { step_ups: 1 },
+    );
+    expect(moveContribution({ direction: 'closed', from: 'new_contact', to: 'closed', repeatSince: null })).toEqual({
+      flow_new_contact_to_closed: 1,
+    });
   });
 
   it('Given a child back at specialist within 3 months of a step down, When counted, Then every window (3, 6 and 12) counts it; after 7 months only 12', () => {

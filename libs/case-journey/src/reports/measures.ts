@@ -55,7 +55,12 @@ export function childKey(
   child: { givenName: string; familyName: string; dateOfBirth?: string; expectedDateOfBirth?: string },
 ): string {
   const name = (value: string) => value.trim().toLowerCase();
-  return [familyId, name(child.givenName), name(child.familyName), child.dateOfBirth ?? child.expectedDateOfBirth ?? ''].join('|');
+  return [
+    familyId,
+    name(child.givenName),
+    name(child.familyName),
+    child.dateOfBirth ?? child.expectedDateOfBirth ?? '',
+  ].join('|');
 }
 
 /** A share 0..1, rounded to 3 places; `whenNone` if there is nothing to divide by. */

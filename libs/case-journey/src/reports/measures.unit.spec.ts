@@ -9,8 +9,24 @@ describe('Percentiles of days at a level', () => {
   });
 
   it('Given 10 days seen three times and 20 days once, When the 90th percentile is taken, Then it is 17', () => {
-    expect(percentileCont([{ value: 20, count: 1 }, { value: 10, count: 3 }], 0.9)).toBeCloseTo(17, 10);
-    expect(percentileCont([{ value: 20, count: 1 }, { value: 10, count: 3 }], 0.5)).toBe(10);
+    expect(
+      percentileCont(
+        [
+          { value: 20, count: 1 },
+          { value: 10, count: 3 },
+        ],
+        0.9,
+      ),
+    ).toBeCloseTo(17, 10);
+    expect(
+      percentileCont(
+        [
+          { value: 20, count: 1 },
+          { value: 10, count: 3 },
+        ],
+        0.5,
+      ),
+    ).toBe(10);
   });
 
   it('Given a single exit, When percentiles are taken, Then both are its days', () => {
@@ -24,14 +40,25 @@ describe('Percentiles of days at a level', () => {
 
   it('Given any list of days, When counted into frequencies, Then the percentile equals the one of the sorted list', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (days, fraction) => {
-        const sorted = [...days].sort((a, b) => a - b);
-        const position = fraction * (sorted.length - 1);
-        const expected = sorted[Math.floor(position)] + (position - Math.floor(position)) * (sorted[Math.ceil(position)] - sorted[Math.floor(position)]);
-        const counts = new Map<number, number>();
-        for (const day of days) counts.set(day, (counts.get(day) ?? 0) + 1);
-        expect(percentileCont([...counts].map(([value, count]) => ({ value, count })), fraction)).toBeCloseTo(expected, 9);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 200 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (days, fraction) => {
+          const sorted = [...days].sort((a, b) => a - b);
+          const position = fraction * (sorted.length - 1);
+          const expected =
+            sorted[Math.floor(position)] +
+            (position - Math.floor(position)) * (sorted[Math.ceil(position)] - sorted[Math.floor(position)]);
+          const counts = new Map<number, number>();
+          for (const day of days) counts.set(day, (counts.get(day) ?? 0) + 1);
+          expect(
+            percentileCont(
+              [...counts].map(([value, count]) => ({ value, count })),
+              fraction,
+            ),
+          ).toBeCloseTo(expected, 9);
+        },
+      ),
     );
   });
 });
@@ -46,9 +73,12 @@ describe('Step-down durability windows', () => {
     ['2027-01-31T10:00:00.000Z', 12],
     ['2027-01-31T10:00:01.000Z', null],
     ['2026-01-31T10:00:00.000Z', null], // not after the step down
-  ])('Given a step down from specialist on 31 January 2026, When the child is back at specialist at %s, Then the window is %s', (backUpAt, window) => {
-    expect(durabilityWindow(down, backUpAt)).toBe(window);
-  });
+  ])(
+    'Given a step down from specialist on 31 January 2026, When the child is back at specialist at %s, Then the window is %s',
+    (backUpAt, window) => {
+      expect(durabilityWindow(down, backUpAt)).toBe(window);
+    },
+  );
 });
 
 describe('Re-referrals (DfE: within 12 months of a previous referral of the same child)', () => {

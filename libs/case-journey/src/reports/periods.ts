@@ -112,7 +112,7 @@ function periodStart(day: string, interval: Interval): string {
 /** Every period that has a day in `from`..`to` (inclusive), in order, with its first day. */
 export function periodStartsBetween(from: string, to: string, interval: Interval): { period: string; start: string }[] {
   const periods: { period: string; start: string }[] = [];
-  for (let start = periodStart(from, interval); daysBetween(start, to) >= 0; ) {
+  for (let start = periodStart(from, interval); daysBetween(start, to) >= 0;) {
     periods.push({ period: periodOf(start, interval), start });
     start = interval === 'week' ? addDays(start, 7) : addMonths(start, interval === 'month' ? 1 : 3);
   }

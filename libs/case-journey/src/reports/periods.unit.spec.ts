@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { addMonths, daysBetween, isDay, isoWeek, periodOf, periodsBetween, periodStartsBetween, ukDay } from './periods';
+import {
+  addMonths,
+  daysBetween,
+  isDay,
+  isoWeek,
+  periodOf,
+  periodsBetween,
+  periodStartsBetween,
+  ukDay,
+} from './periods';
 
 describe('Report periods: labels', () => {
   it.each([
@@ -45,7 +54,18 @@ describe('Report periods: labels', () => {
 describe('Report periods: every period of a range, in order', () => {
   it('Given a calendar year, When split by month, Then there are 12 months', () => {
     expect(periodsBetween('2026-01-01', '2026-12-31', 'month')).toEqual([
-      '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
     ]);
   });
 
@@ -67,8 +87,14 @@ describe('Report periods: every period of a range, in order', () => {
       { period: '2026-W02', start: '2026-01-05' },
       { period: '2026-W03', start: '2026-01-12' },
     ]);
-    expect(periodStartsBetween('2026-02-15', '2026-03-01', 'month').map((p) => p.start)).toEqual(['2026-02-01', '2026-03-01']);
-    expect(periodStartsBetween('2026-05-15', '2026-07-01', 'quarter').map((p) => p.start)).toEqual(['2026-04-01', '2026-07-01']);
+    expect(periodStartsBetween('2026-02-15', '2026-03-01', 'month').map((p) => p.start)).toEqual([
+      '2026-02-01',
+      '2026-03-01',
+    ]);
+    expect(periodStartsBetween('2026-05-15', '2026-07-01', 'quarter').map((p) => p.start)).toEqual([
+      '2026-04-01',
+      '2026-07-01',
+    ]);
   });
 
   it('Given a single day, When split, Then it is one period', () => {
@@ -77,15 +103,23 @@ describe('Report periods: every period of a range, in order', () => {
 
   it('Given any range, When split by week, Then every day of the range falls in a listed period and the periods are distinct', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1) }), fc.integer({ min: 0, max: 400 }), (ms, length) => {
-        const from = new Date(ms).toISOString().slice(0, 10);
-        const to = new Date(ms + length * 86_400_000).toISOString().slice(0, 10);
-        const periods = periodsBetween(from, to, 'week');
-        expect(new Set(periods).size).toBe(periods.length);
-        for (let day = from; day <= to; day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
-          expect(periods).toContain(periodOf(day, 'week'));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.integer({ min: 0, max: 400 }),
+        (ms, length) => {
+          const from = new Date(ms).toISOString().slice(0, 10);
+          const to = new Date(ms + length * 86_400_000).toISOString().slice(0, 10);
+          const periods = periodsBetween(from, to, 'week');
+          expect(new Set(periods).size).toBe(periods.length);
+          for (
+            let day = from;
+            day <= to;
+            day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+          ) {
+            expect(periods).toContain(periodOf(day, 'week'));
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -125,7 +159,12 @@ describe('Report periods: the UK day of an instant', () => {
   });
 
   it('Given any instant from 2015 to 2035, When dated in the UK, Then the day is the one the time-zone database gives for Europe/London', () => {
-    const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const london = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 11, 31) }), (ms) => {
         expect(ukDay(new Date(ms).toISOString())).toBe(london.format(new Date(ms)));

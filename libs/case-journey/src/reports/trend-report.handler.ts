@@ -5,13 +5,22 @@ import { LEVELS_OF_NEED } from '../domain/levels-of-need';
 import { FLOW_PAIRS } from './daily-counts';
 import { percentileCont, rate } from './measures';
 import { INTERVAL_LABELS, periodStartsBetween } from './periods';
-import { GetTrendReportQuery, ReportColumn, ReportFilters, ReportName, ReportRow, ReportView } from './trend-report.query';
+import {
+  GetTrendReportQuery,
+  ReportColumn,
+  ReportFilters,
+  ReportName,
+  ReportRow,
+  ReportView,
+} from './trend-report.query';
 
 /** R35: the timeliness report's last row counts the entries recorded in time and late. */
 const RECORDED_LATE = 'recorded-late';
 
 /** The timeliness report's rows: each rule of the timeliness items, R11 by BRAG rating (each its own timescale). */
-export const TIMELINESS_RULES: readonly string[] = CASE_TIMELINESS_RULES.flatMap((rule) => (rule === 'R11' ? ['R11-red', 'R11-amber', 'R11-green'] : [rule]));
+export const TIMELINESS_RULES: readonly string[] = CASE_TIMELINESS_RULES.flatMap((rule) =>
+  rule === 'R11' ? ['R11-red', 'R11-amber', 'R11-green'] : [rule],
+);
 
 /** Early help columns and the `report_daily` counters they sum. */
 const EARLY_HELP_COLUMNS: { key: string; label: string; kind: string }[] = [
@@ -41,7 +50,10 @@ function factFilter(filters: ReportFilters): { where: string; parameters: unknow
   return { where: conditions.join(' and '), parameters };
 }
 
-const periodColumn = (filters: ReportFilters): ReportColumn => ({ key: 'period', label: INTERVAL_LABELS[filters.interval] });
+const periodColumn = (filters: ReportFilters): ReportColumn => ({
+  key: 'period',
+  label: INTERVAL_LABELS[filters.interval],
+});
 
 /**
  * Rows are grouped by period as the position of their `day` in the list of the periods' first days
@@ -72,7 +84,11 @@ interface ReportDefinition {
 
 const REPORTS: Record<ReportName, ReportDefinition> = {
   transitions: {
-    columns: (filters) => [periodColumn(filters), { key: 'stepUps', label: 'Step-ups' }, { key: 'stepDowns', label: 'Step-downs' }],
+    columns: (filters) => [
+      periodColumn(filters),
+      { key: 'stepUps', label: 'Step-ups' },
+      { key: 'stepDowns', label: 'Step-downs' },
+    ],
     async rows(db, filters) {
       const { where, parameters } = factFilter(filters);
       const bucket = periodBucket(filters, parameters);
@@ -107,14 +123,18 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
           group by 1, 2, 3, 4, 5, 6, 7, 8`,
         parameters,
       );
-      return bucket.label(rows).sort(
-        (a, b) =>
-          String(a.period).localeCompare(String(b.period)) ||
-          String(b.direction).localeCompare(String(a.direction)) ||
-          stage(a.from) - stage(b.from) ||
-          stage(a.to) - stage(b.to) ||
-          [a.area, a.team, a.agency, a.reasonCategory].join('\u0000').localeCompare([b.area, b.team, b.agency, b.reasonCategory].join('\u0000')),
-      );
+      return bucket
+        .label(rows)
+        .sort(
+          (a, b) =>
+            String(a.period).localeCompare(String(b.period)) ||
+            String(b.direction).localeCompare(String(a.direction)) ||
+            stage(a.from) - stage(b.from) ||
+            stage(a.to) - stage(b.to) ||
+            [a.area, a.team, a.agency, a.reasonCategory]
+              .join('\u0000')
+              .localeCompare([b.area, b.team, b.agency, b.reasonCategory].join('\u0000')),
+        );
     },
   },
 
@@ -163,7 +183,9 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
       );
       const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
       return LEVELS_OF_NEED.map((level) => {
-        const frequencies = found.filter((row) => row.level === level).map((row) => ({ value: row.days, count: row.n }));
+        const frequencies = found
+          .filter((row) => row.level === level)
+          .map((row) => ({ value: row.days, count: row.n }));
         return {
           level,
           exits: frequencies.reduce((sum, f) => sum + f.count, 0),
@@ -192,7 +214,13 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
            from report_daily where ${where} group by 1`,
         parameters,
       );
-      return everyPeriod(bucket.periods, bucket.label(found), (period) => ({ period, steppedDown: 0, backUpWithin3Months: 0, backUpWithin6Months: 0, backUpWithin12Months: 0 }));
+      return everyPeriod(bucket.periods, bucket.label(found), (period) => ({
+        period,
+        steppedDown: 0,
+        backUpWithin3Months: 0,
+        backUpWithin6Months: 0,
+        backUpWithin12Months: 0,
+      }));
     },
   },
 
@@ -212,7 +240,12 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
         parameters,
       );
       const withRate = found.map((row) => ({ ...row, rate: rate(row.reReferrals, row.referrals, 0) }));
-      return everyPeriod(bucket.periods, bucket.label(withRate), (period) => ({ period, referrals: 0, reReferrals: 0, rate: 0 }));
+      return everyPeriod(bucket.periods, bucket.label(withRate), (period) => ({
+        period,
+        referrals: 0,
+        reReferrals: 0,
+        rate: 0,
+      }));
     },
   },
 
@@ -238,14 +271,25 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
         `due_at < ((today + 1)::timestamp at time zone 'Europe/London')`,
         'cancelled_at is null',
       ];
-      for (const [column, value] of [['area', filters.area], ['team', filters.team]] as const) {
+      for (const [column, value] of [
+        ['area', filters.area],
+        ['team', filters.team],
+      ] as const) {
         if (!value) continue;
         const index = parameters.push(value);
         dailyConditions.push(`${column} = $${index}`);
         itemConditions.push(`${column} = $${index}`);
       }
       const bucket = periodBucket(filters, parameters);
-      const found: { period: number; rule: string; brag: string | null; due: number; onTime: number; late: number; outstanding: number }[] = await db.query(
+      const found: {
+        period: number;
+        rule: string;
+        brag: string | null;
+        due: number;
+        onTime: number;
+        late: number;
+        outstanding: number;
+      }[] = await db.query(
         `with clock as (select ($3::timestamptz at time zone 'Europe/London')::date as today),
          counted as (
            select day, rule, brag, due, on_time,
@@ -269,7 +313,12 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
       for (const row of bucket.label(found)) {
         const key = `${row.period} ${row.rule === 'R11' ? `R11-${row.brag}` : row.rule}`;
         const sum = byKey.get(key) ?? { due: 0, onTime: 0, late: 0, outstanding: 0 };
-        byKey.set(key, { due: sum.due + row.due, onTime: sum.onTime + row.onTime, late: sum.late + row.late, outstanding: sum.outstanding + row.outstanding });
+        byKey.set(key, {
+          due: sum.due + row.due,
+          onTime: sum.onTime + row.onTime,
+          late: sum.late + row.late,
+          outstanding: sum.outstanding + row.outstanding,
+        });
       }
       // R35: entries recorded, on the day they happened, and those recorded late.
       const recordingWhere = factFilter(filters);
@@ -280,11 +329,21 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
         recordingWhere.parameters,
       );
       for (const row of recordingBucket.label(recorded)) {
-        byKey.set(`${row.period} ${RECORDED_LATE}`, { due: row.entries, onTime: row.entries - row.late, late: row.late, outstanding: 0 });
+        byKey.set(`${row.period} ${RECORDED_LATE}`, {
+          due: row.entries,
+          onTime: row.entries - row.late,
+          late: row.late,
+          outstanding: 0,
+        });
       }
       return bucket.periods.flatMap((period) =>
         [...TIMELINESS_RULES, RECORDED_LATE].map((rule) => {
-          const { due, onTime, late, outstanding } = byKey.get(`${period} ${rule}`) ?? { due: 0, onTime: 0, late: 0, outstanding: 0 };
+          const { due, onTime, late, outstanding } = byKey.get(`${period} ${rule}`) ?? {
+            due: 0,
+            onTime: 0,
+            late: 0,
+            outstanding: 0,
+          };
           return { period, rule, due, onTime, late, outstanding, onTimeRate: rate(onTime, onTime + late, null) };
         }),
       );
@@ -301,7 +360,10 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
            from report_daily where ${where} group by 1`,
         parameters,
       );
-      return everyPeriod(bucket.periods, bucket.label(found), (period) => ({ period, ...Object.fromEntries(EARLY_HELP_COLUMNS.map(({ key }) => [key, 0])) }));
+      return everyPeriod(bucket.periods, bucket.label(found), (period) => ({
+        period,
+        ...Object.fromEntries(EARLY_HELP_COLUMNS.map(({ key }) => [key, 0])),
+      }));
     },
   },
 };
@@ -313,6 +375,11 @@ export class GetTrendReportHandler implements IQueryHandler<GetTrendReportQuery,
 
   async execute({ report, filters, asAt }: GetTrendReportQuery): Promise<ReportView> {
     const definition = REPORTS[report];
-    return { report, filters, columns: definition.columns(filters), rows: await definition.rows(this.dataSource, filters, asAt) };
+    return {
+      report,
+      filters,
+      columns: definition.columns(filters),
+      rows: await definition.rows(this.dataSource, filters, asAt),
+    };
   }
 }

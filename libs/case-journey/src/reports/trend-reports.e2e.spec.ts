@@ -34,24 +34,41 @@ describe('Managers’ trend reports (/reports/...)', () => {
 
   const at = (day: string) => `${day}T10:00:00Z`;
   async function post(user: TestUser, path: string, body: object): Promise<Record<string, string>> {
-    const response = await t.http().post(path).set('Authorization', `Bearer ${t.token(user)}`).send(body);
+    const response = await t
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${t.token(user)}`)
+      .send(body);
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     if (BigInt(response.body.position) > recorded) recorded = BigInt(response.body.position);
     return response.body;
   }
   const open = (user: TestUser, day: string, overrides: Record<string, unknown> = {}) =>
-    post(user, '/cases', { ...aContact({ ...overrides, contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) } }), occurredAt: at(day) });
+    post(user, '/cases', {
+      ...aContact({
+        ...overrides,
+        contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) },
+      }),
+      occurredAt: at(day),
+    });
   const level = (user: TestUser, caseId: string, day: string, to: string, reasonCategory?: string) =>
     post(user, `/cases/${caseId}/level-of-need`, {
       level: to,
       reason: `to ${to}`,
       occurredAt: at(day),
       ...(reasonCategory && { reasonCategory }),
-      ...(to === 'specialist' && { immediateRisk: { justification: 'Injuries seen at school' }, parentsInformed: true }),
+      ...(to === 'specialist' && {
+        immediateRisk: { justification: 'Injuries seen at school' },
+        parentsInformed: true,
+      }),
     });
-  const close = (user: TestUser, caseId: string, day: string) => post(user, `/cases/${caseId}/closure`, { reason: 'RC7', summary: 'Needs met', occurredAt: at(day) });
+  const close = (user: TestUser, caseId: string, day: string) =>
+    post(user, `/cases/${caseId}/closure`, { reason: 'RC7', summary: 'Needs met', occurredAt: at(day) });
   async function eventOf(user: TestUser, caseId: string, type: string): Promise<string> {
-    const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', `Bearer ${t.token(user)}`);
+    const history = await t
+      .http()
+      .get(`/cases/${caseId}/history`)
+      .set('Authorization', `Bearer ${t.token(user)}`);
     return history.body.events.find((event: { type: string }) => event.type === type).id;
   }
   const get = (path: string, token = auditor) => t.http().get(path).set('Authorization', `Bearer ${token}`);
@@ -60,26 +77,65 @@ describe('Managers’ trend reports (/reports/...)', () => {
     t = await startTestApp({ teams: ['north', 'south', 'east'] });
     auditor = t.token({ sub: 'ines', roles: ['auditor'], team: 'audit' });
     const { alice, priya, bob, erin, nell, sid } = users;
-    const amira = { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] };
+    const amira = {
+      givenName: 'Amira',
+      familyName: 'Khan',
+      dateOfBirth: '2015-04-02',
+      sex: 'female',
+      disabilities: ['NONE'],
+    };
 
     const a = await open(alice, '2025-01-06', { child: amira });
-    const b = await open(alice, '2025-01-20', { area: 'peterborough', child: { ...amira, givenName: 'Zara', familyName: 'Jones' } });
+    const b = await open(alice, '2025-01-20', {
+      area: 'peterborough',
+      child: { ...amira, givenName: 'Zara', familyName: 'Jones' },
+    });
     const c = await open(bob, '2025-02-03', { child: { ...amira, givenName: 'Leo', familyName: 'Brown' } });
 
     await level(alice, a.caseId, '2025-01-10', 'complex', 'new_information');
     await level(alice, b.caseId, '2025-01-20', 'emerging');
-    await post(alice, `/cases/${b.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: at('2025-01-21') });
+    await post(alice, `/cases/${b.caseId}/consents`, {
+      scope: 'early_help',
+      givenBy: 'parent_carer',
+      decision: 'given',
+      occurredAt: at('2025-01-21'),
+    });
     const lead = { name: 'J. Smith', agency: 'Early Help' };
-    await post(alice, `/cases/${b.caseId}/early-help-assessment`, { leadProfessional: lead, occurredAt: at('2025-01-22') });
-    await post(alice, `/families/${b.familyId}/early-help-assessment/need-and-strength`, { need: 'high', strength: 'low', rationale: 'r', occurredAt: at('2025-01-25') });
-    await post(nell, `/families/${b.familyId}/team-around-the-family`, { kind: 'TAF', leadProfessional: lead, members: [], occurredAt: at('2025-01-28') });
+    await post(alice, `/cases/${b.caseId}/early-help-assessment`, {
+      leadProfessional: lead,
+      occurredAt: at('2025-01-22'),
+    });
+    await post(alice, `/families/${b.familyId}/early-help-assessment/need-and-strength`, {
+      need: 'high',
+      strength: 'low',
+      rationale: 'r',
+      occurredAt: at('2025-01-25'),
+    });
+    await post(nell, `/families/${b.familyId}/team-around-the-family`, {
+      kind: 'TAF',
+      leadProfessional: lead,
+      members: [],
+      occurredAt: at('2025-01-28'),
+    });
     await level(bob, c.caseId, '2025-02-03', 'specialist', 'risk_of_significant_harm');
-    await post(alice, `/families/${b.familyId}/early-help-assessment/completion`, { summary: 's', occurredAt: at('2025-02-05') });
-    await post(alice, `/families/${b.familyId}/early-help-hub-decision`, { decision: 'district_early_help_service', rationale: 'r', occurredAt: at('2025-02-06') });
+    await post(alice, `/families/${b.familyId}/early-help-assessment/completion`, {
+      summary: 's',
+      occurredAt: at('2025-02-05'),
+    });
+    await post(alice, `/families/${b.familyId}/early-help-hub-decision`, {
+      decision: 'district_early_help_service',
+      rationale: 'r',
+      occurredAt: at('2025-02-06'),
+    });
     await level(priya, a.caseId, '2025-02-10', 'specialist', 'risk_of_significant_harm');
     await level(alice, b.caseId, '2025-02-19', 'complex');
     await level(bob, c.caseId, '2025-02-28', 'emerging', 'needs_met');
-    await post(sid, `/cases/${c.caseId}/allocation`, { worker: { id: 'erin', name: 'Erin' }, team: 'east', reason: 'Moved', occurredAt: at('2025-03-01') });
+    await post(sid, `/cases/${c.caseId}/allocation`, {
+      worker: { id: 'erin', name: 'Erin' },
+      team: 'east',
+      reason: 'Moved',
+      occurredAt: at('2025-03-01'),
+    });
     await level(priya, a.caseId, '2025-03-12', 'complex', 'statutory_work_ended');
     await level(alice, b.caseId, '2025-04-20', 'universal', 'needs_met');
     await level(priya, a.caseId, '2025-05-12', 'specialist', 'needs_escalated');
@@ -92,8 +148,14 @@ describe('Managers’ trend reports (/reports/...)', () => {
     });
     await close(nell, a.caseId, '2025-06-11');
     await open(alice, '2025-07-01', { familyId: a.familyId, child: amira });
-    await open(alice, '2025-07-01', { familyId: a.familyId, child: { ...amira, givenName: 'Maya', dateOfBirth: '2017-06-01' } });
-    await post(alice, `/cases/${b.caseId}/reopening`, { reason: 'New concerns from school', occurredAt: at('2025-09-01') });
+    await open(alice, '2025-07-01', {
+      familyId: a.familyId,
+      child: { ...amira, givenName: 'Maya', dateOfBirth: '2017-06-01' },
+    });
+    await post(alice, `/cases/${b.caseId}/reopening`, {
+      reason: 'New concerns from school',
+      occurredAt: at('2025-09-01'),
+    });
     await level(erin, c.caseId, '2025-09-15', 'specialist', 'new_information');
     await post(alice, `/families/${b.familyId}/keep-in-touch`, {
       reason: 'family_chose_not_to_engage',
@@ -117,9 +179,17 @@ describe('Managers’ trend reports (/reports/...)', () => {
   });
 
   const zeroMonths = (keys: Record<string, number>) =>
-    Object.fromEntries(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => [`2025-${m}`, { period: `2025-${m}`, ...keys }]));
+    Object.fromEntries(
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => [
+        `2025-${m}`,
+        { period: `2025-${m}`, ...keys },
+      ]),
+    );
   const monthly = (zero: Record<string, number>, nonZero: Record<string, Record<string, number>>) =>
-    Object.values({ ...zeroMonths(zero), ...Object.fromEntries(Object.entries(nonZero).map(([period, row]) => [period, { period, ...zero, ...row }])) });
+    Object.values({
+      ...zeroMonths(zero),
+      ...Object.fromEntries(Object.entries(nonZero).map(([period, row]) => [period, { period, ...zero, ...row }])),
+    });
 
   it('Given the history, When an auditor reads transitions by month, Then every month of the year appears with its steps up and down', async () => {
     const response = await get(`/reports/transitions?${year}`);
@@ -132,7 +202,16 @@ describe('Managers’ trend reports (/reports/...)', () => {
         { key: 'stepUps', label: 'Step-ups' },
         { key: 'stepDowns', label: 'Step-downs' },
       ],
-      rows: monthly({ stepUps: 0, stepDowns: 0 }, { '2025-02': { stepUps: 2, stepDowns: 1 }, '2025-03': { stepDowns: 1 }, '2025-04': { stepDowns: 1 }, '2025-05': { stepUps: 1 }, '2025-09': { stepUps: 1 } }),
+      rows: monthly(
+        { stepUps: 0, stepDowns: 0 },
+        {
+          '2025-02': { stepUps: 2, stepDowns: 1 },
+          '2025-03': { stepDowns: 1 },
+          '2025-04': { stepDowns: 1 },
+          '2025-05': { stepUps: 1 },
+          '2025-09': { stepUps: 1 },
+        },
+      ),
     });
   });
 
@@ -161,24 +240,112 @@ describe('Managers’ trend reports (/reports/...)', () => {
     ]);
     const south = await get(`/reports/transitions?${year}&interval=quarter&team=south`);
     expect(south.body.filters.team).toBe('south');
-    expect(south.body.rows.map((row: { stepUps: number; stepDowns: number }) => [row.stepUps, row.stepDowns])).toEqual([[0, 1], [0, 0], [0, 0], [0, 0]]);
+    expect(south.body.rows.map((row: { stepUps: number; stepDowns: number }) => [row.stepUps, row.stepDowns])).toEqual([
+      [0, 1],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     const east = await get(`/reports/transitions?${year}&interval=quarter&team=east`);
-    expect(east.body.rows.map((row: { stepUps: number; stepDowns: number }) => [row.stepUps, row.stepDowns])).toEqual([[0, 0], [0, 0], [1, 0], [0, 0]]);
+    expect(east.body.rows.map((row: { stepUps: number; stepDowns: number }) => [row.stepUps, row.stepDowns])).toEqual([
+      [0, 0],
+      [0, 0],
+      [1, 0],
+      [0, 0],
+    ]);
   });
 
   it('Given the history, When the transitions detail is read, Then each step is filed by levels, area, team, stepping agency and reason category (corrected, or not_recorded)', async () => {
     const response = await get(`/reports/transitions/detail?${year}`);
     expect(response.body.columns.map((column: { key: string }) => column.key)).toEqual([
-      'period', 'from', 'to', 'direction', 'area', 'team', 'agency', 'reasonCategory', 'count',
+      'period',
+      'from',
+      'to',
+      'direction',
+      'area',
+      'team',
+      'agency',
+      'reasonCategory',
+      'count',
     ]);
     expect(response.body.rows).toEqual([
-      { period: '2025-02', from: 'emerging', to: 'complex', direction: 'up', area: 'peterborough', team: 'north', agency: 'Early Help', reasonCategory: 'not_recorded', count: 1 },
-      { period: '2025-02', from: 'complex', to: 'specialist', direction: 'up', area: 'cambridgeshire', team: 'north', agency: 'Social Care', reasonCategory: 'risk_of_significant_harm', count: 1 },
-      { period: '2025-02', from: 'specialist', to: 'emerging', direction: 'down', area: 'cambridgeshire', team: 'south', agency: 'Police', reasonCategory: 'needs_met', count: 1 },
-      { period: '2025-03', from: 'specialist', to: 'complex', direction: 'down', area: 'cambridgeshire', team: 'north', agency: 'Social Care', reasonCategory: 'needs_met', count: 1 },
-      { period: '2025-04', from: 'complex', to: 'universal', direction: 'down', area: 'peterborough', team: 'north', agency: 'Early Help', reasonCategory: 'needs_met', count: 1 },
-      { period: '2025-05', from: 'complex', to: 'specialist', direction: 'up', area: 'cambridgeshire', team: 'north', agency: 'Social Care', reasonCategory: 'needs_escalated', count: 1 },
-      { period: '2025-09', from: 'emerging', to: 'specialist', direction: 'up', area: 'cambridgeshire', team: 'east', agency: 'Social Care', reasonCategory: 'new_information', count: 1 },
+      {
+        period: '2025-02',
+        from: 'emerging',
+        to: 'complex',
+        direction: 'up',
+        area: 'peterborough',
+        team: 'north',
+        agency: 'Early Help',
+        reasonCategory: 'not_recorded',
+        count: 1,
+      },
+      {
+        period: '2025-02',
+        from: 'complex',
+        to: 'specialist',
+        direction: 'up',
+        area: 'cambridgeshire',
+        team: 'north',
+        agency: 'Social Care',
+        reasonCategory: 'risk_of_significant_harm',
+        count: 1,
+      },
+      {
+        period: '2025-02',
+        from: 'specialist',
+        to: 'emerging',
+        direction: 'down',
+        area: 'cambridgeshire',
+        team: 'south',
+        agency: 'Police',
+        reasonCategory: 'needs_met',
+        count: 1,
+      },
+      {
+        period: '2025-03',
+        from: 'specialist',
+        to: 'complex',
+        direction: 'down',
+        area: 'cambridgeshire',
+        team: 'north',
+        agency: 'Social Care',
+        reasonCategory: 'needs_met',
+        count: 1,
+      },
+      {
+        period: '2025-04',
+        from: 'complex',
+        to: 'universal',
+        direction: 'down',
+        area: 'peterborough',
+        team: 'north',
+        agency: 'Early Help',
+        reasonCategory: 'needs_met',
+        count: 1,
+      },
+      {
+        period: '2025-05',
+        from: 'complex',
+        to: 'specialist',
+        direction: 'up',
+        area: 'cambridgeshire',
+        team: 'north',
+        agency: 'Social Care',
+        reasonCategory: 'needs_escalated',
+        count: 1,
+      },
+      {
+        period: '2025-09',
+        from: 'emerging',
+        to: 'specialist',
+        direction: 'up',
+        area: 'cambridgeshire',
+        team: 'east',
+        agency: 'Social Care',
+        reasonCategory: 'new_information',
+        count: 1,
+      },
     ]);
   });
 
@@ -209,8 +376,18 @@ describe('Managers’ trend reports (/reports/...)', () => {
       { level: 'complex', exits: 3, medianDays: 60, p90Days: 60.8 }, // 31, 60, 61
       { level: 'specialist', exits: 3, medianDays: 30, p90Days: 30 }, // 25, 30, 30
     ]);
-    expect((await get(`/reports/time-at-level?${year}&team=north`)).body.rows[1]).toEqual({ level: 'emerging', exits: 1, medianDays: 30, p90Days: 30 });
-    expect((await get('/reports/time-at-level?from=2024-01-01&to=2024-12-31')).body.rows[0]).toEqual({ level: 'universal', exits: 0, medianDays: null, p90Days: null });
+    expect((await get(`/reports/time-at-level?${year}&team=north`)).body.rows[1]).toEqual({
+      level: 'emerging',
+      exits: 1,
+      medianDays: 30,
+      p90Days: 30,
+    });
+    expect((await get('/reports/time-at-level?from=2024-01-01&to=2024-12-31')).body.rows[0]).toEqual({
+      level: 'universal',
+      exits: 0,
+      medianDays: null,
+      p90Days: null,
+    });
   });
 
   it('Given steps down from specialist, When durability is read, Then each is counted in its month with whether the child came back up within 3, 6 and 12 months', async () => {
@@ -249,7 +426,15 @@ describe('Managers’ trend reports (/reports/...)', () => {
   it('Given a family’s early help, When the early help report is read, Then EHAs, TAF, Hub decision and Keep in Touch count in their months', async () => {
     const response = await get(`/reports/early-help?${year}&team=north`);
     const zero = {
-      ehasStarted: 0, ehasCompleted: 0, tafsConvened: 0, tacsConvened: 0, hubEscalatedToMash: 0, hubDistrictEarlyHelp: 0, hubSignposted: 0, hubAdviceAndInformation: 0, keepInTouchStarted: 0,
+      ehasStarted: 0,
+      ehasCompleted: 0,
+      tafsConvened: 0,
+      tacsConvened: 0,
+      hubEscalatedToMash: 0,
+      hubDistrictEarlyHelp: 0,
+      hubSignposted: 0,
+      hubAdviceAndInformation: 0,
+      keepInTouchStarted: 0,
     };
     expect(response.body.rows).toEqual(
       monthly(zero, {
@@ -259,8 +444,12 @@ describe('Managers’ trend reports (/reports/...)', () => {
       }),
     );
     const quarters = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
-    expect((await get(`/reports/early-help?${year}&area=cambridgeshire&interval=quarter`)).body.rows).toEqual(quarters.map((period) => ({ period, ...zero })));
-    expect((await get(`/reports/early-help?${year}&team=south&interval=quarter`)).body.rows).toEqual(quarters.map((period) => ({ period, ...zero })));
+    expect((await get(`/reports/early-help?${year}&area=cambridgeshire&interval=quarter`)).body.rows).toEqual(
+      quarters.map((period) => ({ period, ...zero })),
+    );
+    expect((await get(`/reports/early-help?${year}&team=south&interval=quarter`)).body.rows).toEqual(
+      quarters.map((period) => ({ period, ...zero })),
+    );
   });
 
   it('Given a report, When it is asked for as CSV, Then the same columns and rows come with the labels as header', async () => {
@@ -268,9 +457,14 @@ describe('Managers’ trend reports (/reports/...)', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="transitions.csv"');
-    expect(csv.text).toBe('Quarter,Step-ups,Step-downs\r\n2025-Q1,2,2\r\n2025-Q2,1,1\r\n2025-Q3,1,0\r\n2025-Q4,0,0\r\n');
+    expect(csv.text).toBe(
+      'Quarter,Step-ups,Step-downs\r\n2025-Q1,2,2\r\n2025-Q2,1,1\r\n2025-Q3,1,0\r\n2025-Q4,0,0\r\n',
+    );
     const accepted = await get(`/reports/time-at-level?${year}`).set('Accept', 'text/csv');
-    expect(accepted.text.split('\r\n').slice(0, 2)).toEqual(['Level,Exits,Median days,90th percentile days', 'universal,1,30,30']);
+    expect(accepted.text.split('\r\n').slice(0, 2)).toEqual([
+      'Level,Exits,Median days,90th percentile days',
+      'universal,1,30,30',
+    ]);
     const empty = await get('/reports/time-at-level?from=2024-01-01&to=2024-12-31&format=csv');
     expect(empty.text.split('\r\n')[1]).toBe('universal,0,,');
   });
@@ -292,16 +486,32 @@ describe('Managers’ trend reports (/reports/...)', () => {
     const all = await get(`/reports/transitions?${year}&interval=quarter`, manager);
     expect(all.body.filters.team).toBeNull();
     expect(all.body.rows[0]).toEqual({ period: '2025-Q1', stepUps: 2, stepDowns: 2 });
-    expect((await get(`/reports/transitions?${year}&interval=quarter&team=south`, manager)).body.rows[0]).toEqual({ period: '2025-Q1', stepUps: 0, stepDowns: 1 });
+    expect((await get(`/reports/transitions?${year}&interval=quarter&team=south`, manager)).body.rows[0]).toEqual({
+      period: '2025-Q1',
+      stepUps: 0,
+      stepDowns: 1,
+    });
   });
 
-  it.each([['case_worker'], ['admin']] as const)('Given a %s, When they ask for any report, Then it is refused (403)', async (role) => {
-    const token = t.token({ sub: 'someone', roles: [role], team: 'north' });
-    for (const name of ['transitions', 'transitions/detail', 'flow', 'time-at-level', 'step-down-durability', 're-referrals', 'timeliness', 'early-help']) {
-      expect((await get(`/reports/${name}`, token)).status).toBe(403);
-    }
-    expect((await t.http().get('/reports/transitions')).status).toBe(401);
-  });
+  it.each([['case_worker'], ['admin']] as const)(
+    'Given a %s, When they ask for any report, Then it is refused (403)',
+    async (role) => {
+      const token = t.token({ sub: 'someone', roles: [role], team: 'north' });
+      for (const name of [
+        'transitions',
+        'transitions/detail',
+        'flow',
+        'time-at-level',
+        'step-down-durability',
+        're-referrals',
+        'timeliness',
+        'early-help',
+      ]) {
+        expect((await get(`/reports/${name}`, token)).status).toBe(403);
+      }
+      expect((await t.http().get('/reports/transitions')).status).toBe(401);
+    },
+  );
 
   it.each([
     ['interval=day', 'interval'],
@@ -321,7 +531,12 @@ describe('Managers’ trend reports (/reports/...)', () => {
   });
 
   it('Given no dates, When a report is asked for, Then it covers the 12 months ending today (UK)', async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date());
     const [y, m, d] = today.split('-').map(Number);
     const sameDayLastYear = Date.UTC(y - 1, m - 1, Math.min(d, new Date(Date.UTC(y - 1, m, 0)).getUTCDate()));
     const yearBefore = new Date(sameDayLastYear + 86_400_000).toISOString().slice(0, 10);
@@ -334,8 +549,14 @@ describe('Managers’ trend reports (/reports/...)', () => {
   it('Given the history, When the reports projection is rebuilt from position 0, Then its tables and answers are the same', async () => {
     const dataSource = t.app.get(DataSource);
     const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
-    const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
-    const answers = () => Promise.all(['transitions/detail', 'flow', 'time-at-level', 'step-down-durability', 're-referrals', 'early-help'].map(async (name) => (await get(`/reports/${name}?${year}`)).body));
+    const snapshot = () =>
+      Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
+    const answers = () =>
+      Promise.all(
+        ['transitions/detail', 'flow', 'time-at-level', 'step-down-durability', 're-referrals', 'early-help'].map(
+          async (name) => (await get(`/reports/${name}?${year}`)).body,
+        ),
+      );
     const [tablesBefore, answersBefore] = [await snapshot(), await answers()];
     expect(tablesBefore.every((rows) => rows.length > 0)).toBe(true);
     await rebuildProjection(dataSource, t.app.get(EventStore), projection);
@@ -356,26 +577,45 @@ describe('Managers’ trend reports: timeliness', () => {
   let recorded = 0n;
   const worker: TestUser = { sub: 'alice', roles: ['case_worker', 'mash'], team: 'north', agency: 'MASH' };
   async function post(path: string, body: object): Promise<Record<string, string>> {
-    const response = await t.http().post(path).set('Authorization', `Bearer ${t.token(worker)}`).send(body);
+    const response = await t
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${t.token(worker)}`)
+      .send(body);
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     if (BigInt(response.body.position) > recorded) recorded = BigInt(response.body.position);
     return response.body;
   }
-  const telephone = (at: string) => post('/cases', { ...aContact({ contact: { ...(aContact().contact as object), route: 'telephone', receivedAt: at } }), occurredAt: at });
-  const mash = (caseId: string, step: string, at: string, body: object = {}) => post(`/cases/${caseId}/mash/${step}`, { ...body, occurredAt: at });
+  const telephone = (at: string) =>
+    post('/cases', {
+      ...aContact({ contact: { ...(aContact().contact as object), route: 'telephone', receivedAt: at } }),
+      occurredAt: at,
+    });
+  const mash = (caseId: string, step: string, at: string, body: object = {}) =>
+    post(`/cases/${caseId}/mash/${step}`, { ...body, occurredAt: at });
 
   beforeAll(async () => {
     t = await startTestApp();
     const t1 = await telephone('2025-03-03T09:00:00Z');
     await mash(t1.caseId, 'written-follow-up', '2025-03-03T15:00:00Z');
     await mash(t1.caseId, 'brag-rating', '2025-03-03T10:00:00Z', { rating: 'red', rationale: 'Injury' });
-    await post(`/cases/${t1.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2025-03-03T11:00:00Z' });
+    await post(`/cases/${t1.caseId}/consents`, {
+      scope: 'early_help',
+      givenBy: 'parent_carer',
+      decision: 'given',
+      occurredAt: '2025-03-03T11:00:00Z',
+    });
     await mash(t1.caseId, 'decision', '2025-03-03T12:00:00Z', { outcome: 'early_help_hub', rationale: 'r' });
     await mash(t1.caseId, 'referrer-notified', '2025-03-04T10:00:00Z', { how: 'Telephone' });
     const t2 = await telephone('2025-03-10T09:00:00Z');
     await mash(t2.caseId, 'written-follow-up', '2025-03-12T09:00:00Z');
     await mash(t2.caseId, 'brag-rating', '2025-03-10T10:00:00Z', { rating: 'amber', rationale: 'Concerns' });
-    await post(`/cases/${t2.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: '2025-03-10T17:00:00Z' });
+    await post(`/cases/${t2.caseId}/consents`, {
+      scope: 'early_help',
+      givenBy: 'parent_carer',
+      decision: 'given',
+      occurredAt: '2025-03-10T17:00:00Z',
+    });
     await mash(t2.caseId, 'decision', '2025-03-10T18:00:00Z', { outcome: 'early_help_hub', rationale: 'r' });
     const t3 = await telephone('2025-03-20T09:00:00Z');
     await mash(t3.caseId, 'brag-rating', '2025-03-20T10:00:00Z', { rating: 'green', rationale: 'Wellbeing' });
@@ -392,9 +632,20 @@ describe('Managers’ trend reports: timeliness', () => {
   const auditor = () => `Bearer ${t.token({ sub: 'ines', roles: ['auditor'], team: 'audit' })}`;
 
   it('Given items due in March, When timeliness is read by month, Then each rule has its items due, on time, late (done late or overdue) and its on-time rate', async () => {
-    const response = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31').set('Authorization', auditor());
+    const response = await t
+      .http()
+      .get('/reports/timeliness?from=2025-03-01&to=2025-03-31')
+      .set('Authorization', auditor());
     expect(response.status).toBe(200);
-    expect(response.body.columns.map((column: { key: string }) => column.key)).toEqual(['period', 'rule', 'due', 'onTime', 'late', 'outstanding', 'onTimeRate']);
+    expect(response.body.columns.map((column: { key: string }) => column.key)).toEqual([
+      'period',
+      'rule',
+      'due',
+      'onTime',
+      'late',
+      'outstanding',
+      'onTimeRate',
+    ]);
     const none = { due: 0, onTime: 0, late: 0, outstanding: 0, onTimeRate: null };
     expect(response.body.rows).toEqual([
       { period: '2025-03', rule: 'R10', due: 3, onTime: 1, late: 2, outstanding: 0, onTimeRate: 0.333 },
@@ -414,12 +665,22 @@ describe('Managers’ trend reports: timeliness', () => {
     ]);
   });
 
-  const ukDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const ukDay = (at: Date) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
   const writtenFollowUps = async (from: string, to: string) => {
-    const response = await t.http().get(`/reports/timeliness?from=${from}&to=${to}&interval=week`).set('Authorization', auditor());
+    const response = await t
+      .http()
+      .get(`/reports/timeliness?from=${from}&to=${to}&interval=week`)
+      .set('Authorization', auditor());
     expect(response.status).toBe(200);
     const r10 = response.body.rows.filter((row: { rule: string }) => row.rule === 'R10');
-    const total = (key: 'due' | 'late' | 'outstanding') => r10.reduce((sum: number, row: Record<string, number>) => sum + row[key], 0);
+    const total = (key: 'due' | 'late' | 'outstanding') =>
+      r10.reduce((sum: number, row: Record<string, number>) => sum + row[key], 0);
     return { due: total('due'), late: total('late'), outstanding: total('outstanding') };
   };
 
@@ -433,7 +694,9 @@ describe('Managers’ trend reports: timeliness', () => {
     const today = ukDay(new Date());
     // Both fall due today unless the test runs within a minute of midnight in London.
     if (ukDay(new Date(Date.now() - 60_000)) !== today || ukDay(new Date(Date.now() + 60_000)) !== today) {
-      console.log('timeliness for today alone not checked: within a minute of midnight in London, the two follow-ups fall on different days');
+      console.log(
+        'timeliness for today alone not checked: within a minute of midnight in London, the two follow-ups fall on different days',
+      );
       return;
     }
     expect(await writtenFollowUps(today, today)).toEqual({ due: 2, late: 1, outstanding: 1 });
@@ -441,13 +704,33 @@ describe('Managers’ trend reports: timeliness', () => {
 
   it('Given the items of team north, When a manager of another team reads timeliness, Then they see none of them; filtered by area, the same', async () => {
     const south = `Bearer ${t.token({ sub: 'sam', roles: ['manager'], team: 'south' })}`;
-    const theirs = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&format=csv').set('Authorization', south);
+    const theirs = await t
+      .http()
+      .get('/reports/timeliness?from=2025-03-01&to=2025-03-31&format=csv')
+      .set('Authorization', south);
     expect(theirs.text.split('\r\n')).toEqual([
       'Month,Rule,Due,On time,Late,Outstanding,On-time rate',
-      ...['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review', 'recorded-late'].map((rule) => `2025-03,${rule},0,0,0,0,`),
+      ...[
+        'R10',
+        'R11-red',
+        'R11-amber',
+        'R11-green',
+        'R13',
+        'R33',
+        'S17',
+        'ICPC',
+        'core-group',
+        'RCPC',
+        'CIN-review',
+        'TAF-review',
+        'recorded-late',
+      ].map((rule) => `2025-03,${rule},0,0,0,0,`),
       '',
     ]);
-    const peterborough = await t.http().get('/reports/timeliness?from=2025-03-01&to=2025-03-31&area=peterborough').set('Authorization', auditor());
+    const peterborough = await t
+      .http()
+      .get('/reports/timeliness?from=2025-03-01&to=2025-03-31&area=peterborough')
+      .set('Authorization', auditor());
     expect(peterborough.body.rows.every((row: { due: number }) => row.due === 0)).toBe(true);
   });
 });
@@ -456,7 +739,8 @@ describe('Managers’ trend reports: timeliness', () => {
 async function expectReportsRebuildUnchanged(t: TestApp): Promise<void> {
   const dataSource = t.app.get(DataSource);
   const projection = t.app.get<Projection[]>(PROJECTIONS).find((candidate) => candidate.name === 'reports')!;
-  const snapshot = () => Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
+  const snapshot = () =>
+    Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
   const before = await snapshot();
   await rebuildProjection(dataSource, t.app.get(EventStore), projection);
   expect(await snapshot()).toEqual(before);
@@ -467,7 +751,11 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
   let recorded = 0n;
   const worker: TestUser = { sub: 'alice', roles: ['case_worker'], team: 'north', agency: 'Early Help' };
   async function post(path: string, body: object): Promise<Record<string, string>> {
-    const response = await t.http().post(path).set('Authorization', `Bearer ${t.token(worker)}`).send(body);
+    const response = await t
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${t.token(worker)}`)
+      .send(body);
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     if (BigInt(response.body.position) > recorded) recorded = BigInt(response.body.position);
     return response.body;
@@ -475,19 +763,57 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
   const at = (day: string) => `${day}T10:00:00Z`;
   const specialist = { immediateRisk: { justification: 'Injuries' }, parentsInformed: true };
   const rows = async (report: string, area: string) =>
-    (await t.http().get(`/reports/${report}?from=2025-01-01&to=2025-03-31&interval=quarter&area=${area}`).set('Authorization', `Bearer ${t.token({ sub: 'ines', roles: ['auditor'] })}`)).body.rows;
+    (
+      await t
+        .http()
+        .get(`/reports/${report}?from=2025-01-01&to=2025-03-31&interval=quarter&area=${area}`)
+        .set('Authorization', `Bearer ${t.token({ sub: 'ines', roles: ['auditor'] })}`)
+    ).body.rows;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const x = await post('/cases', { ...aContact({ contact: { ...(aContact().contact as object), route: 'written', receivedAt: at('2025-01-06') } }), occurredAt: at('2025-01-06') });
-    await post(`/cases/${x.caseId}/level-of-need`, { level: 'specialist', reason: 'r', ...specialist, occurredAt: at('2025-01-07') });
-    await post(`/cases/${x.caseId}/level-of-need`, { level: 'complex', reason: 'r', reasonCategory: 'statutory_work_ended', occurredAt: at('2025-02-03') });
-    await post(`/cases/${x.caseId}/consents`, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', occurredAt: at('2025-02-04') });
-    await post(`/cases/${x.caseId}/early-help-assessment`, { leadProfessional: { name: 'J. Smith', agency: 'Early Help' }, occurredAt: at('2025-02-04') });
-    await post(`/cases/${x.caseId}/level-of-need`, { level: 'specialist', reason: 'r', ...specialist, occurredAt: at('2025-03-03') });
-    const history = await t.http().get(`/cases/${x.caseId}/history`).set('Authorization', `Bearer ${t.token(worker)}`);
+    const x = await post('/cases', {
+      ...aContact({ contact: { ...(aContact().contact as object), route: 'written', receivedAt: at('2025-01-06') } }),
+      occurredAt: at('2025-01-06'),
+    });
+    await post(`/cases/${x.caseId}/level-of-need`, {
+      level: 'specialist',
+      reason: 'r',
+      ...specialist,
+      occurredAt: at('2025-01-07'),
+    });
+    await post(`/cases/${x.caseId}/level-of-need`, {
+      level: 'complex',
+      reason: 'r',
+      reasonCategory: 'statutory_work_ended',
+      occurredAt: at('2025-02-03'),
+    });
+    await post(`/cases/${x.caseId}/consents`, {
+      scope: 'early_help',
+      givenBy: 'parent_carer',
+      decision: 'given',
+      occurredAt: at('2025-02-04'),
+    });
+    await post(`/cases/${x.caseId}/early-help-assessment`, {
+      leadProfessional: { name: 'J. Smith', agency: 'Early Help' },
+      occurredAt: at('2025-02-04'),
+    });
+    await post(`/cases/${x.caseId}/level-of-need`, {
+      level: 'specialist',
+      reason: 'r',
+      ...specialist,
+      occurredAt: at('2025-03-03'),
+    });
+    const history = await t
+      .http()
+      .get(`/cases/${x.caseId}/history`)
+      .set('Authorization', `Bearer ${t.token(worker)}`);
     const opened = history.body.events.find((event: { type: string }) => event.type === 'CaseOpened');
-    await post(`/cases/${x.caseId}/corrections`, { correctsEventId: opened.id, correctedValues: { area: 'peterborough' }, reason: 'The family lives in Peterborough' });
+    await post(`/cases/${x.caseId}/corrections`, {
+      correctsEventId: opened.id,
+      correctedValues: { area: 'peterborough' },
+      reason: 'The family lives in Peterborough',
+    });
     // Until the read models hold everything recorded (the position of the last command).
     expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
   });
@@ -516,7 +842,9 @@ describe('Managers’ trend reports: a corrected area (R22)', () => {
       { level: 'complex', exits: 1, medianDays: 28, p90Days: 28 },
       { level: 'specialist', exits: 1, medianDays: 27, p90Days: 27 },
     ]);
-    expect((await rows('transitions/detail', 'peterborough')).map((row: { reasonCategory: string }) => row.reasonCategory)).toEqual(['not_recorded', 'statutory_work_ended']);
+    expect(
+      (await rows('transitions/detail', 'peterborough')).map((row: { reasonCategory: string }) => row.reasonCategory),
+    ).toEqual(['not_recorded', 'statutory_work_ended']);
   });
 
   it('Given the correction, When the reports projection is rebuilt, Then its tables are the same', async () => {
@@ -538,11 +866,22 @@ describe('Managers’ trend reports: a corrected level (R22, R36)', () => {
   const at = (day: string) => `${day}T10:00:00Z`;
   const rows = async (report: string) => {
     expect(await t.app.get(ProjectionProgress).waitFor(recorded, 10000)).toBe(true);
-    return (await t.http().get(`/reports/${report}?from=2025-01-01&to=2025-03-31&interval=quarter`).set('Authorization', `Bearer ${t.token({ sub: 'ines', roles: ['auditor'] })}`)).body.rows;
+    return (
+      await t
+        .http()
+        .get(`/reports/${report}?from=2025-01-01&to=2025-03-31&interval=quarter`)
+        .set('Authorization', `Bearer ${t.token({ sub: 'ines', roles: ['auditor'] })}`)
+    ).body.rows;
   };
   const eventOf = async (caseId: string, type: string) =>
-    (await t.http().get(`/cases/${caseId}/history`).set('Authorization', auth())).body.events.filter((event: { type: string }) => event.type === type).at(-1).id;
-  const open = (day: string) => post('/cases', { ...aContact({ contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) } }), occurredAt: at(day) });
+    (await t.http().get(`/cases/${caseId}/history`).set('Authorization', auth())).body.events
+      .filter((event: { type: string }) => event.type === type)
+      .at(-1).id;
+  const open = (day: string) =>
+    post('/cases', {
+      ...aContact({ contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) } }),
+      occurredAt: at(day),
+    });
   let x: Record<string, string>;
   let y: Record<string, string>;
 
@@ -550,7 +889,11 @@ describe('Managers’ trend reports: a corrected level (R22, R36)', () => {
     t = await startTestApp();
     x = await open('2025-01-06');
     await post(`/cases/${x.caseId}/level-of-need`, { level: 'emerging', reason: 'r', occurredAt: at('2025-01-07') });
-    await post(`/cases/${x.caseId}/level-of-need`, { level: 'complex', reason: 'Keyed on the wrong child', occurredAt: at('2025-01-14') });
+    await post(`/cases/${x.caseId}/level-of-need`, {
+      level: 'complex',
+      reason: 'Keyed on the wrong child',
+      occurredAt: at('2025-01-14'),
+    });
     y = await open('2025-02-03');
     await post(`/cases/${y.caseId}/level-of-need`, { level: 'complex', reason: 'r', occurredAt: at('2025-02-04') });
   });
@@ -566,8 +909,16 @@ describe('Managers’ trend reports: a corrected level (R22, R36)', () => {
       { from: 'emerging', to: 'complex', children: 1 },
     ]);
 
-    await post(`/cases/${x.caseId}/corrections`, { correctsEventId: await eventOf(x.caseId, 'SteppedUp'), correctedValues: { to: 'emerging' }, reason: 'The step up was keyed on the wrong child' });
-    await post(`/cases/${y.caseId}/corrections`, { correctsEventId: await eventOf(y.caseId, 'LevelOfNeedAssessed'), correctedValues: { level: 'emerging' }, reason: 'Assessed as emerging needs' });
+    await post(`/cases/${x.caseId}/corrections`, {
+      correctsEventId: await eventOf(x.caseId, 'SteppedUp'),
+      correctedValues: { to: 'emerging' },
+      reason: 'The step up was keyed on the wrong child',
+    });
+    await post(`/cases/${y.caseId}/corrections`, {
+      correctsEventId: await eventOf(y.caseId, 'LevelOfNeedAssessed'),
+      correctedValues: { level: 'emerging' },
+      reason: 'Assessed as emerging needs',
+    });
 
     expect(await rows('transitions')).toEqual([{ period: '2025-Q1', stepUps: 0, stepDowns: 0 }]);
     expect(await rows('transitions/detail')).toEqual([]);
@@ -577,7 +928,10 @@ describe('Managers’ trend reports: a corrected level (R22, R36)', () => {
     expect(summary.body.level).toBe('emerging');
     const chronology = await t.http().get(`/cases/${x.caseId}/chronology`).set('Authorization', auth());
     const step = chronology.body.entries.find((entry: { type: string }) => entry.type === 'SteppedUp');
-    expect(step.corrections[0]).toMatchObject({ originalValues: { to: 'complex' }, correctedValues: { to: 'emerging' } });
+    expect(step.corrections[0]).toMatchObject({
+      originalValues: { to: 'complex' },
+      correctedValues: { to: 'emerging' },
+    });
   });
 
   it('Given the corrections, When the reports projection is rebuilt, Then its tables are the same', async () => {

@@ -7,7 +7,15 @@ import type { FamilyEvent } from '../family/family.decider';
 import { compareLevels, LevelOfNeed } from '../domain/levels-of-need';
 import type { Area } from '../domain/national-codes';
 import { isRecordedLate } from '../domain/working-days';
-import { backUpContribution, Contribution, DailyCounter, EARLY_HELP_KINDS, moveContribution, referralContribution, stepDownContribution } from './daily-counts';
+import {
+  backUpContribution,
+  Contribution,
+  DailyCounter,
+  EARLY_HELP_KINDS,
+  moveContribution,
+  referralContribution,
+  stepDownContribution,
+} from './daily-counts';
 import { childKey, durabilityWindow, DurabilityWindow, isReReferral } from './measures';
 import { daysBetween, ukDay } from './periods';
 
@@ -187,10 +195,17 @@ export function reportFactsNeeded(events: readonly CaseOrFamilyEvent[]): ReportF
       if (event.type === 'CaseOpened') needed.openedChildren.set(id, childKey(event.data.familyId, event.data.child));
       else needed.caseIds.add(id); // every entry is counted as recorded (R35), in its case's area and team
       if (event.type === 'ReferralRecorded') needed.referredCaseIds.add(id);
-      if ((event.type === 'LevelOfNeedAssessed' && event.data.level === 'specialist') || (event.type === 'SteppedUp' && event.data.to === 'specialist')) {
+      if (
+        (event.type === 'LevelOfNeedAssessed' && event.data.level === 'specialist') ||
+        (event.type === 'SteppedUp' && event.data.to === 'specialist')
+      ) {
         needed.specialistCaseIds.add(id);
       }
-      if (event.type === 'EntryCorrected' && (event.data.correctsType === 'CaseOpened' || LEVEL_EVENTS.has(event.data.correctsType))) needed.correctedCaseIds.add(id);
+      if (
+        event.type === 'EntryCorrected' &&
+        (event.data.correctsType === 'CaseOpened' || LEVEL_EVENTS.has(event.data.correctsType))
+      )
+        needed.correctedCaseIds.add(id);
     } else if (EARLY_HELP_EVENTS.has(event.type)) {
       needed.familyIds.add(id);
       if (event.type === 'EarlyHelpAssessmentStarted') needed.caseIds.add(event.data.caseId);
@@ -201,7 +216,9 @@ export function reportFactsNeeded(events: readonly CaseOrFamilyEvent[]): ReportF
 
 /** The cases a family's row names: early help is counted in their area and team. */
 export function casesNamedBy(family: ReportFamily): string[] {
-  return [family.firstCaseId, family.lastEhaCaseId, ...Object.values(family.ehaCases)].filter((id): id is string => id !== null);
+  return [family.firstCaseId, family.lastEhaCaseId, ...Object.values(family.ehaCases)].filter(
+    (id): id is string => id !== null,
+  );
 }
 
 /**
@@ -209,7 +226,11 @@ export function casesNamedBy(family: ReportFamily): string[] {
  * the rows each table gains or changes. Pure: the same events over the same facts give the same
  * changes, so the result does not depend on where batches begin and end.
  */
-export function foldTrendReports(events: readonly CaseOrFamilyEvent[], facts: ReportFacts, recordedLateAfterWorkingDays: number): ReportChanges {
+export function foldTrendReports(
+  events: readonly CaseOrFamilyEvent[],
+  facts: ReportFacts,
+  recordedLateAfterWorkingDays: number,
+): ReportChanges {
   return new TrendReportsFold(facts, recordedLateAfterWorkingDays).fold(events);
 }
 
@@ -279,7 +300,9 @@ class TrendReportsFold {
       newEarlyHelp: this.newEarlyHelp,
       changedStepDowns: [...this.changedStoredStepDowns],
       changedMoves: [...this.changedStoredMoves].filter((move) => !this.deletedMoves.includes(move)),
-      deletedMoves: this.deletedMoves.filter((move) => this.storedMoves.includes(move)).map(({ caseId, eventId }) => ({ caseId, eventId })),
+      deletedMoves: this.deletedMoves
+        .filter((move) => this.storedMoves.includes(move))
+        .map(({ caseId, eventId }) => ({ caseId, eventId })),
       areaCorrections: this.areaCorrections,
       daily: [...this.daily.values()],
     };
@@ -309,8 +332,13 @@ class TrendReportsFold {
     const reportCase = this.cases.get(caseId);
     if (!reportCase) return;
     this.countRecorded(reportCase, event);
-    const move = (direction: MoveDirection, fromLevel: MoveOrigin, toLevel: MoveDestination, category: MoveCategory | null, exitsLevel: boolean) =>
-      this.move(reportCase, event, { direction, fromLevel, toLevel, reasonCategory: category }, exitsLevel);
+    const move = (
+      direction: MoveDirection,
+      fromLevel: MoveOrigin,
+      toLevel: MoveDestination,
+      category: MoveCategory | null,
+      exitsLevel: boolean,
+    ) => this.move(reportCase, event, { direction, fromLevel, toLevel, reasonCategory: category }, exitsLevel);
     switch (event.type) {
       case 'LevelOfNeedAssessed':
         move('assessed', 'new_contact', event.data.level, event.data.reasonCategory ?? 'not_recorded', false);
@@ -373,7 +401,11 @@ class TrendReportsFold {
           this.areaCorrections.push({ caseId, area: corrected.area as Area });
         } else if (LEVEL_EVENTS.has(event.data.correctsType)) {
           if (typeof corrected.reasonCategory === 'string') {
-            this.categoryCorrections.push({ caseId, eventId: event.data.correctsEventId, category: corrected.reasonCategory as ReasonCategory });
+            this.categoryCorrections.push({
+              caseId,
+              eventId: event.data.correctsEventId,
+              category: corrected.reasonCategory as ReasonCategory,
+            });
           }
           // R36: a corrected level re-files the move it made (the decider allows it on the latest level only).
           const level = corrected.level ?? corrected.to;
@@ -410,7 +442,8 @@ class TrendReportsFold {
       team: reportCase.team,
       agency: event.metadata.actor.agency ?? '',
       ...made,
-      daysAtLevel: exitsLevel && reportCase.levelSince ? Math.max(0, daysBetween(ukDay(reportCase.levelSince), day)) : null,
+      daysAtLevel:
+        exitsLevel && reportCase.levelSince ? Math.max(0, daysBetween(ukDay(reportCase.levelSince), day)) : null,
       repeatSince,
     };
     this.newMoves.push(move);
@@ -419,7 +452,13 @@ class TrendReportsFold {
 
   private applyToFamily(familyId: string, event: Decoded<FamilyEvent>): void {
     if (event.type === 'FamilyRegistered') {
-      this.families.set(familyId, { familyId, area: event.data.area, firstCaseId: event.data.firstCaseId, ehaCases: {}, lastEhaCaseId: null });
+      this.families.set(familyId, {
+        familyId,
+        area: event.data.area,
+        firstCaseId: event.data.firstCaseId,
+        ehaCases: {},
+        lastEhaCaseId: null,
+      });
       this.changedFamilies.add(familyId);
       return;
     }
@@ -436,7 +475,12 @@ class TrendReportsFold {
         this.earlyHelp(event, family, family.ehaCases[event.data.ehaId], 'eha_completed');
         break;
       case 'TeamAroundFamilyConvened':
-        this.earlyHelp(event, family, family.ehaCases[event.data.ehaId], event.data.kind === 'TAC' ? 'tac_convened' : 'taf_convened');
+        this.earlyHelp(
+          event,
+          family,
+          family.ehaCases[event.data.ehaId],
+          event.data.kind === 'TAC' ? 'tac_convened' : 'taf_convened',
+        );
         break;
       case 'EarlyHelpHubDecisionRecorded':
         this.earlyHelp(event, family, family.ehaCases[event.data.ehaId], HUB_KINDS[event.data.decision]);
@@ -448,7 +492,12 @@ class TrendReportsFold {
   }
 
   /** Early help happens to a family; it is counted in the area and team of the child's case it is for. */
-  private earlyHelp(event: Decoded<FamilyEvent>, family: ReportFamily, caseId: string | undefined, kind: EarlyHelpKind): void {
+  private earlyHelp(
+    event: Decoded<FamilyEvent>,
+    family: ReportFamily,
+    caseId: string | undefined,
+    kind: EarlyHelpKind,
+  ): void {
     const reportCase = caseId ? this.cases.get(caseId) : undefined;
     const fact: EarlyHelpFact = {
       position: event.position.toString(),
@@ -479,9 +528,20 @@ class TrendReportsFold {
   private referral(reportCase: ReportCase, position: string, at: string, kind: ReferralRoute): void {
     const previous = this.referralsByChild.get(reportCase.childKey) ?? [];
     const reReferral = isReReferral(previous, at);
-    this.referralsByChild.set(reportCase.childKey, [...previous, at].sort((a, b) => Date.parse(a) - Date.parse(b)));
+    this.referralsByChild.set(
+      reportCase.childKey,
+      [...previous, at].sort((a, b) => Date.parse(a) - Date.parse(b)),
+    );
     this.changedChildren.add(reportCase.childKey);
-    const fact: ReferralFact = { position, caseId: reportCase.caseId, day: ukDay(at), area: reportCase.area, team: reportCase.team, kind, reReferral };
+    const fact: ReferralFact = {
+      position,
+      caseId: reportCase.caseId,
+      day: ukDay(at),
+      area: reportCase.area,
+      team: reportCase.team,
+      kind,
+      reReferral,
+    };
     this.newReferrals.push(fact);
     this.count(fact, referralContribution(reReferral));
   }
@@ -511,12 +571,14 @@ class TrendReportsFold {
       this.count({ ...fact, area }, contribution);
       fact.area = area;
     };
-    const ofCase = <T extends { caseId: string | null; area: Area }>(rows: readonly T[]) => rows.filter((row) => row.caseId === caseId && row.area !== area);
+    const ofCase = <T extends { caseId: string | null; area: Area }>(rows: readonly T[]) =>
+      rows.filter((row) => row.caseId === caseId && row.area !== area);
     for (const move of ofCase([...this.storedMoves, ...this.newMoves])) {
       moveCounts(move, moveContributionOf(move));
       this.changed(move);
     }
-    for (const referral of ofCase([...this.storedReferrals, ...this.newReferrals])) moveCounts(referral, referralContribution(referral.reReferral));
+    for (const referral of ofCase([...this.storedReferrals, ...this.newReferrals]))
+      moveCounts(referral, referralContribution(referral.reReferral));
     for (const fact of ofCase([...this.storedEarlyHelp, ...this.newEarlyHelp])) moveCounts(fact, { [fact.kind]: 1 });
     for (const stepDown of ofCase([...this.storedStepDowns, ...this.newStepDowns])) {
       moveCounts(stepDown, stepDownContribution(stepDown.backUpWithin));
@@ -536,18 +598,27 @@ class TrendReportsFold {
       this.deletedMoves.push(move);
       return;
     }
-    move.direction = move.direction === 'assessed' ? 'assessed' : compareLevels(level, move.fromLevel as LevelOfNeed) > 0 ? 'up' : 'down';
+    move.direction =
+      move.direction === 'assessed'
+        ? 'assessed'
+        : compareLevels(level, move.fromLevel as LevelOfNeed) > 0
+          ? 'up'
+          : 'down';
     move.toLevel = level;
     this.changed(move);
     this.count(move, moveContributionOf(move));
-    for (const stepDown of [...this.storedStepDowns, ...this.newStepDowns].filter((row) => row.position === move.position)) {
+    for (const stepDown of [...this.storedStepDowns, ...this.newStepDowns].filter(
+      (row) => row.position === move.position,
+    )) {
       stepDown.toLevel = level;
       this.changed(stepDown);
     }
   }
 
   private movesOf(caseId: string, eventId: string): LevelMove[] {
-    return [...this.storedMoves, ...this.newMoves].filter((move) => move.caseId === caseId && move.eventId === eventId && !this.deletedMoves.includes(move));
+    return [...this.storedMoves, ...this.newMoves].filter(
+      (move) => move.caseId === caseId && move.eventId === eventId && !this.deletedMoves.includes(move),
+    );
   }
 
   /** A stored row is rewritten; a row of this batch is written as it ends. */
@@ -566,7 +637,11 @@ class TrendReportsFold {
   }
 
   /** Adds (or with sign -1 takes away) a fact's contribution to its day's counters. */
-  private count({ day, area, team }: { day: string; area: Area; team: string }, contribution: Contribution, sign = 1): void {
+  private count(
+    { day, area, team }: { day: string; area: Area; team: string },
+    contribution: Contribution,
+    sign = 1,
+  ): void {
     const bucket = `${day}|${area}|${team}`;
     let row = this.daily.get(bucket);
     if (!row) this.daily.set(bucket, (row = { day, area, team, counts: {} }));
@@ -578,4 +653,9 @@ class TrendReportsFold {
 }
 
 const moveContributionOf = (move: LevelMove): Contribution =>
-  moveContribution({ direction: move.direction, from: move.fromLevel, to: move.toLevel, repeatSince: move.repeatSince });
+  moveContribution({
+    direction: move.direction,
+    from: move.fromLevel,
+    to: move.toLevel,
+    repeatSince: move.repeatSince,
+  });

@@ -70,10 +70,24 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
   const families = new Map<string, ReportFamily>();
   const caseIds = new Set(needed.caseIds);
   if (needed.familyIds.size) {
-    const rows: { family_id: string; area: ReportFamily['area']; first_case_id: string | null; eha_cases: Record<string, string>; last_eha_case_id: string | null }[] =
-      await query(`select family_id, area, first_case_id, eha_cases, last_eha_case_id from report_families where family_id = any($1::uuid[])`, [ids(needed.familyIds)]);
+    const rows: {
+      family_id: string;
+      area: ReportFamily['area'];
+      first_case_id: string | null;
+      eha_cases: Record<string, string>;
+      last_eha_case_id: string | null;
+    }[] = await query(
+      `select family_id, area, first_case_id, eha_cases, last_eha_case_id from report_families where family_id = any($1::uuid[])`,
+      [ids(needed.familyIds)],
+    );
     for (const row of rows) {
-      const family: ReportFamily = { familyId: row.family_id, area: row.area, firstCaseId: row.first_case_id, ehaCases: row.eha_cases, lastEhaCaseId: row.last_eha_case_id };
+      const family: ReportFamily = {
+        familyId: row.family_id,
+        area: row.area,
+        firstCaseId: row.first_case_id,
+        ehaCases: row.eha_cases,
+        lastEhaCaseId: row.last_eha_case_id,
+      };
       families.set(family.familyId, family);
       for (const id of casesNamedBy(family)) caseIds.add(id);
     }
@@ -109,13 +123,21 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
     }
   }
   const childOf = (caseId: string) => needed.openedChildren.get(caseId) ?? cases.get(caseId)?.childKey;
-  const childrenOf = (caseIdsOf: Set<string>) => ids([...caseIdsOf].map(childOf).filter((key): key is string => key !== undefined));
+  const childrenOf = (caseIdsOf: Set<string>) =>
+    ids([...caseIdsOf].map(childOf).filter((key): key is string => key !== undefined));
 
   const referralsByChild = new Map<string, string[]>();
   const referred = childrenOf(needed.referredCaseIds);
   if (referred.length) {
-    const rows: { child_key: string; referrals: Date[] }[] = await query(`select child_key, referrals from report_children where child_key = any($1::text[])`, [referred]);
-    for (const row of rows) referralsByChild.set(row.child_key, row.referrals.map((at) => new Date(at).toISOString()));
+    const rows: { child_key: string; referrals: Date[] }[] = await query(
+      `select child_key, referrals from report_children where child_key = any($1::text[])`,
+      [referred],
+    );
+    for (const row of rows)
+      referralsByChild.set(
+        row.child_key,
+        row.referrals.map((at) => new Date(at).toISOString()),
+      );
   }
 
   const stepDownColumns = `position::text as position, case_id, child_key, stepped_down_at, day::text as day, area, team, to_level, back_up_at, back_up_within`;
@@ -134,14 +156,23 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
   const stepDownRows: StepDownRow[] = [];
   const comingBackUp = childrenOf(needed.specialistCaseIds);
   if (comingBackUp.length) {
-    stepDownRows.push(...(await query<StepDownRow>(`select ${stepDownColumns} from report_step_downs where back_up_at is null and child_key = any($1::text[])`, [comingBackUp])));
+    stepDownRows.push(
+      ...(await query<StepDownRow>(
+        `select ${stepDownColumns} from report_step_downs where back_up_at is null and child_key = any($1::text[])`,
+        [comingBackUp],
+      )),
+    );
   }
   const corrected = ids(needed.correctedCaseIds);
   const moves: LevelMove[] = [];
   const referrals: ReferralFact[] = [];
   const earlyHelp: EarlyHelpFact[] = [];
   if (corrected.length) {
-    stepDownRows.push(...(await query<StepDownRow>(`select ${stepDownColumns} from report_step_downs where case_id = any($1::uuid[])`, [corrected])));
+    stepDownRows.push(
+      ...(await query<StepDownRow>(`select ${stepDownColumns} from report_step_downs where case_id = any($1::uuid[])`, [
+        corrected,
+      ])),
+    );
     const moveRows = await query<{
       position: string;
       event_id: string;
@@ -192,7 +223,15 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
       [corrected],
     );
     for (const row of referralRows) {
-      referrals.push({ position: row.position, caseId: row.case_id, day: row.day, area: row.area, team: row.team, kind: row.kind, reReferral: row.re_referral });
+      referrals.push({
+        position: row.position,
+        caseId: row.case_id,
+        day: row.day,
+        area: row.area,
+        team: row.team,
+        kind: row.kind,
+        reReferral: row.re_referral,
+      });
     }
     const earlyHelpRows = await query<{
       position: string;
@@ -207,7 +246,15 @@ export async function loadReportFacts(manager: EntityManager, needed: ReportFact
       [corrected],
     );
     for (const row of earlyHelpRows) {
-      earlyHelp.push({ position: row.position, familyId: row.family_id, caseId: row.case_id, day: row.day, area: row.area, team: row.team, kind: row.kind });
+      earlyHelp.push({
+        position: row.position,
+        familyId: row.family_id,
+        caseId: row.case_id,
+        day: row.day,
+        area: row.area,
+        team: row.team,
+        kind: row.kind,
+      });
     }
   }
   // A step down may be both a child's open one and a corrected case's: one row, once.
@@ -395,8 +442,13 @@ async function writeStepDowns(query: Query, { newStepDowns, changedStepDowns }: 
 }
 
 /** R22: a case's stored facts move with its corrected area (the batch's own are written there already). */
-async function moveToCorrectedArea(query: Query, table: 'report_referrals' | 'report_early_help', corrections: ReportChanges['areaCorrections']): Promise<void> {
-  for (const { caseId, area } of corrections) await query(`update ${table} set area = $2 where case_id = $1 and area <> $2`, [caseId, area]);
+async function moveToCorrectedArea(
+  query: Query,
+  table: 'report_referrals' | 'report_early_help',
+  corrections: ReportChanges['areaCorrections'],
+): Promise<void> {
+  for (const { caseId, area } of corrections)
+    await query(`update ${table} set area = $2 where case_id = $1 and area <> $2`, [caseId, area]);
 }
 
 async function writeReferrals(query: Query, { newReferrals, areaCorrections }: ReportChanges): Promise<void> {

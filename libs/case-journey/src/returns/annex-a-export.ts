@@ -8,7 +8,11 @@ import type { ReturnsRecord } from './returns-record';
  * Annex A as an Excel workbook, one sheet per list with the published headers, written through
  * exceljs's streaming writer: each row is committed (and freed) as it is added.
  */
-export async function writeAnnexAWorkbook(record: ReturnsRecord, period: AnnexAPeriod, stream: Writable): Promise<void> {
+export async function writeAnnexAWorkbook(
+  record: ReturnsRecord,
+  period: AnnexAPeriod,
+  stream: Writable,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   for (const number of ANNEX_A_LISTS) {
     const { title, headers } = annexAList(number);

@@ -34,8 +34,17 @@ const list = (number: number, title: string, columns: string[]): ListDefinition 
 
 const LISTS: readonly ListDefinition[] = [
   list(1, 'List 1 Contacts', ['Date of Contact', 'Contact Source']),
-  list(2, 'List 2 Early Help', ['Assessment start date', 'Assessment completion date', 'Organisation completing assessment']),
-  list(3, 'List 3 Referrals', ['Date of referral', 'Referral Source', 'Referral NFA?', 'Number of Referrals in Last 12 Months']),
+  list(2, 'List 2 Early Help', [
+    'Assessment start date',
+    'Assessment completion date',
+    'Organisation completing assessment',
+  ]),
+  list(3, 'List 3 Referrals', [
+    'Date of referral',
+    'Referral Source',
+    'Referral NFA?',
+    'Number of Referrals in Last 12 Months',
+  ]),
   list(4, 'List 4 Assessments', [
     'Continuous Assessment Start Date',
     'Child Seen During Continuous Assessment',
@@ -50,7 +59,14 @@ const LISTS: readonly ListDefinition[] = [
     'Number of Section 47 Enquiries in the last 12 months',
     'Number of ICPCs in the last 12 months',
   ]),
-  list(6, 'List 6 Children in Need', ['CIN Start Date', 'Primary Need Code', 'Date Child Was Last Seen', 'CIN Closure Date', 'Reason for Closure', 'Case Status']),
+  list(6, 'List 6 Children in Need', [
+    'CIN Start Date',
+    'Primary Need Code',
+    'Date Child Was Last Seen',
+    'CIN Closure Date',
+    'Reason for Closure',
+    'Case Status',
+  ]),
   list(7, 'List 7 Child Protection', [
     'Child Protection Plan Start Date',
     'Initial Category of Abuse',
@@ -90,9 +106,12 @@ export interface AnnexAPeriod {
 
 const GENDER_WORDS: Record<string, string> = { '1': 'Male', '2': 'Female', '9': 'Indeterminate', '0': 'Not recorded' };
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'Yes' : value === false ? 'No' : '');
-const within = (date: string | null | undefined, period: AnnexAPeriod) => Boolean(date) && date! >= period.from && date! <= period.to;
-const openDuring = (start: string, end: string | null, period: AnnexAPeriod) => start <= period.to && (end === null || end >= period.from);
-const inTwelveMonthsTo = (dates: string[], day: string) => dates.filter((date) => date <= day && date > addMonths(day, -12)).length;
+const within = (date: string | null | undefined, period: AnnexAPeriod) =>
+  Boolean(date) && date! >= period.from && date! <= period.to;
+const openDuring = (start: string, end: string | null, period: AnnexAPeriod) =>
+  start <= period.to && (end === null || end >= period.from);
+const inTwelveMonthsTo = (dates: string[], day: string) =>
+  dates.filter((date) => date <= day && date > addMonths(day, -12)).length;
 
 /** The rows of one list, in the order the record met the children. */
 export function* annexARows(record: ReturnsRecord, number: number, period: AnnexAPeriod): Generator<string[]> {
@@ -104,7 +123,13 @@ export function* annexARows(record: ReturnsRecord, number: number, period: Annex
     const episodes = cases.flatMap((one) => one.episodes);
     for (const one of cases) {
       for (const row of listRows(record, number, one, episodes, period)) {
-        yield [...childColumns(child, period, definition.withDisability), ...row, one.team ?? '', ...(definition.withWorker ? [one.worker ?? ''] : []), LOCAL_AUTHORITIES[one.area].name];
+        yield [
+          ...childColumns(child, period, definition.withDisability),
+          ...row,
+          one.team ?? '',
+          ...(definition.withWorker ? [one.worker ?? ''] : []),
+          LOCAL_AUTHORITIES[one.area].name,
+        ];
       }
     }
   }
@@ -121,11 +146,19 @@ function childColumns(child: ReturnChild, period: AnnexAPeriod, withDisability: 
     details.ethnicity ?? '',
     born ?? '',
     born ? String(ageOn(born, `${period.to}T12:00:00Z`)) : '',
-    ...(withDisability ? [disabilities.length === 0 ? '' : disabilities.some((code) => code !== 'NONE') ? 'Yes' : 'No'] : []),
+    ...(withDisability
+      ? [disabilities.length === 0 ? '' : disabilities.some((code) => code !== 'NONE') ? 'Yes' : 'No']
+      : []),
   ];
 }
 
-function* listRows(record: ReturnsRecord, number: number, one: ReturnCase, childEpisodes: ReferralEpisode[], period: AnnexAPeriod): Generator<string[]> {
+function* listRows(
+  record: ReturnsRecord,
+  number: number,
+  one: ReturnCase,
+  childEpisodes: ReferralEpisode[],
+  period: AnnexAPeriod,
+): Generator<string[]> {
   switch (number) {
     case 1:
       for (const contact of one.contacts) if (within(contact.date, period)) yield [contact.date, contact.source ?? ''];
@@ -139,7 +172,12 @@ function* listRows(record: ReturnsRecord, number: number, one: ReturnCase, child
       const referralDates = childEpisodes.map((episode) => episode.referralDate);
       for (const episode of one.episodes) {
         if (!within(episode.referralDate, period)) continue;
-        yield [episode.referralDate, episode.source ?? '', yesNo(referralNfa(episode)), String(inTwelveMonthsTo(referralDates, episode.referralDate))];
+        yield [
+          episode.referralDate,
+          episode.source ?? '',
+          yesNo(referralNfa(episode)),
+          String(inTwelveMonthsTo(referralDates, episode.referralDate)),
+        ];
       }
       return;
     }
@@ -151,7 +189,7 @@ function* listRows(record: ReturnsRecord, number: number, one: ReturnCase, child
           yield [
             assessment.startDate,
             completed ? yesNo(assessment.childSeen) : '',
-            completed ? assessment.authorisationDate ?? '' : '',
+            completed ? (assessment.authorisationDate ?? '') : '',
             completed ? yesNo(assessment.outcome === 'cin_plan') : '',
           ];
         }
@@ -181,14 +219,19 @@ function* listRows(record: ReturnsRecord, number: number, one: ReturnCase, child
       for (const episode of one.episodes) {
         const closure = episode.closureDate !== null && episode.closureDate <= period.to ? episode.closureDate : null;
         if (!openDuring(episode.referralDate, closure, period)) continue;
-        const completed = episode.assessments.filter((assessment) => assessment.completedDate !== null && assessment.completedDate <= period.to);
-        const seen = episode.visits.filter((visit) => visit.seen && visit.date <= period.to).map((visit) => visit.date).sort();
+        const completed = episode.assessments.filter(
+          (assessment) => assessment.completedDate !== null && assessment.completedDate <= period.to,
+        );
+        const seen = episode.visits
+          .filter((visit) => visit.seen && visit.date <= period.to)
+          .map((visit) => visit.date)
+          .sort();
         yield [
           episode.referralDate,
-          completed.length ? completed[completed.length - 1].primaryNeed ?? '' : '',
+          completed.length ? (completed[completed.length - 1].primaryNeed ?? '') : '',
           seen.length ? seen[seen.length - 1] : '',
           closure ?? '',
-          closure ? episode.reasonForClosure ?? '' : '',
+          closure ? (episode.reasonForClosure ?? '') : '',
           caseStatus(episode, closure, period),
         ];
       }
@@ -199,7 +242,9 @@ function* listRows(record: ReturnsRecord, number: number, one: ReturnCase, child
         for (const plan of episode.cpPlans) {
           const end = plan.endDate !== null && plan.endDate <= period.to ? plan.endDate : null;
           if (!openDuring(plan.startDate, end, period)) continue;
-          const visits = episode.visits.filter((visit) => visit.statutory && visit.date >= plan.startDate && visit.date <= (end ?? period.to)).sort((a, b) => a.date.localeCompare(b.date));
+          const visits = episode.visits
+            .filter((visit) => visit.statutory && visit.date >= plan.startDate && visit.date <= (end ?? period.to))
+            .sort((a, b) => a.date.localeCompare(b.date));
           const lastVisit = visits[visits.length - 1];
           const reviews = plan.reviewDates.filter((date) => date <= period.to);
           yield [
@@ -227,15 +272,34 @@ function* listRows(record: ReturnsRecord, number: number, one: ReturnCase, child
 /** The referral led to nothing: closed with no assessment, enquiry or plan (as in the census). */
 function referralNfa(episode: ReferralEpisode): boolean | null {
   if (episode.closureDate === null) return null;
-  return episode.assessments.length === 0 && episode.section47s.length === 0 && episode.cinPlans.length === 0 && episode.cpPlans.length === 0;
+  return (
+    episode.assessments.length === 0 &&
+    episode.section47s.length === 0 &&
+    episode.cinPlans.length === 0 &&
+    episode.cpPlans.length === 0
+  );
 }
 
 function caseStatus(episode: ReferralEpisode, closure: string | null, period: AnnexAPeriod): string {
   if (closure) return 'Closed';
-  const openOnLastDay = (items: { startDate: string; endDate: string | null }[]) => items.some((item) => item.startDate <= period.to && (item.endDate === null || item.endDate > period.to));
+  const openOnLastDay = (items: { startDate: string; endDate: string | null }[]) =>
+    items.some((item) => item.startDate <= period.to && (item.endDate === null || item.endDate > period.to));
   if (openOnLastDay(episode.cpPlans)) return 'Child protection plan';
   if (openOnLastDay(episode.cinPlans)) return 'Child in need plan';
-  if (episode.section47s.some((enquiry) => enquiry.startDate <= period.to && (enquiry.concludedDate === null || enquiry.concludedDate > period.to))) return 'Section 47 enquiry';
-  if (episode.assessments.some((assessment) => assessment.startDate <= period.to && (assessment.completedDate === null || assessment.completedDate > period.to))) return 'Assessment';
+  if (
+    episode.section47s.some(
+      (enquiry) =>
+        enquiry.startDate <= period.to && (enquiry.concludedDate === null || enquiry.concludedDate > period.to),
+    )
+  )
+    return 'Section 47 enquiry';
+  if (
+    episode.assessments.some(
+      (assessment) =>
+        assessment.startDate <= period.to &&
+        (assessment.completedDate === null || assessment.completedDate > period.to),
+    )
+  )
+    return 'Assessment';
   return 'Open';
 }

@@ -33,7 +33,12 @@ export function* censusDocument(
 ): Generator<string> {
   const { year, area } = options;
   const areas = area ? [area] : [...AREAS];
-  yield censusXmlOpening({ year, laCodes: areas.map((one) => LOCAL_AUTHORITIES[one].code), softwareCode: SOFTWARE_CODE, generatedAt: options.generatedAt });
+  yield censusXmlOpening({
+    year,
+    laCodes: areas.map((one) => LOCAL_AUTHORITIES[one].code),
+    softwareCode: SOFTWARE_CODE,
+    generatedAt: options.generatedAt,
+  });
   for (const outcome of censusOutcomes(record, year, area)) {
     if (!outcome.included) {
       report.leftOut.push({ laChildId: outcome.laChildId, reason: outcome.reason });
@@ -50,5 +55,15 @@ export function* censusDocument(
 }
 
 export function emptyCensusReport(year: CollectionYear, asOf: string, area?: Area): CensusReport {
-  return { collectionYear: year, asOf, area: area ?? null, children: 0, episodes: 0, leftOut: [], incomplete: [], validation: [], empty: false };
+  return {
+    collectionYear: year,
+    asOf,
+    area: area ?? null,
+    children: 0,
+    episodes: 0,
+    leftOut: [],
+    incomplete: [],
+    validation: [],
+    empty: false,
+  };
 }

@@ -30,30 +30,42 @@ export const CENSUS_RULES: readonly Rule[] = [
   {
     rule: '8600',
     message: 'Child referral date missing or after data collection period',
-    check: (child, year) => eachEpisode(child, 'CINreferralDate', (episode) => episode.referralDate > year.referenceDate),
+    check: (child, year) =>
+      eachEpisode(child, 'CINreferralDate', (episode) => episode.referralDate > year.referenceDate),
   },
   {
     rule: '8606',
     message: 'Child referral date is more than 40 weeks before DOB or expected DOB',
     check: (child) => {
       const born = child.birthDate ?? child.expectedBirthDate;
-      return born ? eachEpisode(child, 'CINreferralDate', (episode) => daysBetween(episode.referralDate, born) > 280) : [];
+      return born
+        ? eachEpisode(child, 'CINreferralDate', (episode) => daysBetween(episode.referralDate, born) > 280)
+        : [];
     },
   },
   {
     rule: '8620',
     message: 'CIN Closure Date present and does not fall within the Census year',
-    check: (child, year) => eachEpisode(child, 'CINclosureDate', (episode) => Boolean(episode.closureDate) && (episode.closureDate! < year.start || episode.closureDate! > year.referenceDate)),
+    check: (child, year) =>
+      eachEpisode(
+        child,
+        'CINclosureDate',
+        (episode) =>
+          Boolean(episode.closureDate) &&
+          (episode.closureDate! < year.start || episode.closureDate! > year.referenceDate),
+      ),
   },
   {
     rule: '8805',
     message: 'A CIN case cannot have a CIN closure date without a Reason for Closure',
-    check: (child) => eachEpisode(child, 'ReasonForClosure', (episode) => Boolean(episode.closureDate) && !episode.reasonForClosure),
+    check: (child) =>
+      eachEpisode(child, 'ReasonForClosure', (episode) => Boolean(episode.closureDate) && !episode.reasonForClosure),
   },
   {
     rule: '8810',
     message: 'A CIN case cannot have a Reason for Closure without a CIN Closure Date',
-    check: (child) => eachEpisode(child, 'CINclosureDate', (episode) => Boolean(episode.reasonForClosure) && !episode.closureDate),
+    check: (child) =>
+      eachEpisode(child, 'CINclosureDate', (episode) => Boolean(episode.reasonForClosure) && !episode.closureDate),
   },
   {
     rule: '8565',
@@ -73,12 +85,16 @@ export const CENSUS_RULES: readonly Rule[] = [
   {
     rule: '8585Q',
     message: 'Please check: CIN episode shows Died as the Closure Reason, however child has no recorded Date of Death',
-    check: (child) => eachEpisode(child, 'PersonDeathDate', (episode) => episode.reasonForClosure === 'RC2' && !child.deathDate),
+    check: (child) =>
+      eachEpisode(child, 'PersonDeathDate', (episode) => episode.reasonForClosure === 'RC2' && !child.deathDate),
   },
   {
     rule: '8614',
     message: 'Parental or child factors at assessment should only be present for a completed assessment.',
-    check: (child) => eachEpisode(child, 'AssessmentFactors', (episode) => episode.assessments.some((one) => Boolean(one.factors?.length) && !one.authorisationDate)),
+    check: (child) =>
+      eachEpisode(child, 'AssessmentFactors', (episode) =>
+        episode.assessments.some((one) => Boolean(one.factors?.length) && !one.authorisationDate),
+      ),
   },
   {
     rule: '2883',
@@ -97,13 +113,24 @@ export const CENSUS_RULES: readonly Rule[] = [
       'For a Section 47 Enquiry that has not held the Initial Child Protection Conference by the end of the census year, the start date must fall within the census year',
     check: (child, year) =>
       eachEpisode(child, 'S47ActualStartDate', (episode) =>
-        episode.section47s.some((enquiry) => !enquiry.icpcDate && !enquiry.icpcNotRequired && (enquiry.startDate < year.start || enquiry.startDate > year.referenceDate)),
+        episode.section47s.some(
+          (enquiry) =>
+            !enquiry.icpcDate &&
+            !enquiry.icpcNotRequired &&
+            (enquiry.startDate < year.start || enquiry.startDate > year.referenceDate),
+        ),
       ),
   },
 ];
 
 export function validateCensusChild(child: CensusChild, year: CollectionYear): ValidationIssue[] {
   return CENSUS_RULES.flatMap(({ rule, message, check }) =>
-    check(child, year).map(({ field, episode }) => ({ rule, message, laChildId: child.laChildId, field, ...(episode && { referralDate: episode.referralDate }) })),
+    check(child, year).map(({ field, episode }) => ({
+      rule,
+      message,
+      laChildId: child.laChildId,
+      field,
+      ...(episode && { referralDate: episode.referralDate }),
+    })),
   );
 }

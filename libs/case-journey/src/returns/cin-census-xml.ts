@@ -6,7 +6,8 @@ import type { CensusChild, CensusEpisode, CollectionYear } from './cin-census';
  */
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const element = (name: string, value: string | number | undefined) => (value === undefined ? '' : `<${name}>${escape(String(value))}</${name}>`);
+const element = (name: string, value: string | number | undefined) =>
+  value === undefined ? '' : `<${name}>${escape(String(value))}</${name}>`;
 
 export interface CensusHeader {
   year: CollectionYear;
@@ -18,7 +19,10 @@ export interface CensusHeader {
 
 export function censusXmlOpening(header: CensusHeader): string {
   const sources = header.laCodes
-    .map((code) => `<Source><SourceLevel>L</SourceLevel>${element('LEA', code)}${element('SoftwareCode', header.softwareCode)}${element('DateTime', header.generatedAt.replace(/\.\d+Z$/, 'Z'))}</Source>`)
+    .map(
+      (code) =>
+        `<Source><SourceLevel>L</SourceLevel>${element('LEA', code)}${element('SoftwareCode', header.softwareCode)}${element('DateTime', header.generatedAt.replace(/\.\d+Z$/, 'Z'))}</Source>`,
+    )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n<Message><Header><CollectionDetails><Collection>CIN</Collection>' +
@@ -39,7 +43,9 @@ export function censusChildXml(child: CensusChild): string {
     element('GenderCurrent', child.gender) +
     element('PersonDeathDate', child.deathDate) +
     '</ChildIdentifiers>';
-  const disabilities = child.disabilities.length ? `<Disabilities>${child.disabilities.map((code) => element('Disability', code)).join('')}</Disabilities>` : '';
+  const disabilities = child.disabilities.length
+    ? `<Disabilities>${child.disabilities.map((code) => element('Disability', code)).join('')}</Disabilities>`
+    : '';
   const characteristics = `<ChildCharacteristics>${element('Ethnicity', child.ethnicity)}${disabilities}</ChildCharacteristics>`;
   return `<Child>${identifiers}${characteristics}${child.episodes.map(episodeXml).join('')}</Child>\n`;
 }
@@ -65,7 +71,12 @@ function episodeXml(episode: CensusEpisode): string {
           '</Assessments>',
       )
       .join('') +
-    episode.cinPlans.map((plan) => `<CINPlanDates>${element('CINPlanStartDate', plan.startDate)}${element('CINPlanEndDate', plan.endDate)}</CINPlanDates>`).join('') +
+    episode.cinPlans
+      .map(
+        (plan) =>
+          `<CINPlanDates>${element('CINPlanStartDate', plan.startDate)}${element('CINPlanEndDate', plan.endDate)}</CINPlanDates>`,
+      )
+      .join('') +
     episode.section47s
       .map(
         (enquiry) =>
@@ -87,7 +98,9 @@ function episodeXml(episode: CensusEpisode): string {
           element('InitialCategoryOfAbuse', plan.initialCategory) +
           element('LatestCategoryOfAbuse', plan.latestCategory) +
           element('NumberOfPreviousCPP', plan.previousPlans) +
-          (plan.reviewDates.length ? `<Reviews>${plan.reviewDates.map((date) => element('CPPreviewDate', date)).join('')}</Reviews>` : '') +
+          (plan.reviewDates.length
+            ? `<Reviews>${plan.reviewDates.map((date) => element('CPPreviewDate', date)).join('')}</Reviews>`
+            : '') +
           '</ChildProtectionPlans>',
       )
       .join('') +

@@ -95,12 +95,15 @@ function genderCode(child: ReturnChild): CensusChild['gender'] {
   return censusGender(child.details);
 }
 
-const onOrBefore = (date: string | null | undefined, reference: string): date is string => Boolean(date) && date! <= reference;
+const onOrBefore = (date: string | null | undefined, reference: string): date is string =>
+  Boolean(date) && date! <= reference;
 
 /** The episodes of a case open at some point of the year, as known on the reference date. */
 function episodesInYear(record: ReturnCase, year: CollectionYear): ReferralEpisode[] {
   return record.episodes.filter(
-    (episode) => episode.referralDate <= year.referenceDate && (!onOrBefore(episode.closureDate, year.referenceDate) || episode.closureDate! >= year.start),
+    (episode) =>
+      episode.referralDate <= year.referenceDate &&
+      (!onOrBefore(episode.closureDate, year.referenceDate) || episode.closureDate! >= year.start),
   );
 }
 
@@ -113,16 +116,32 @@ export function* censusOutcomes(record: ReturnsRecord, year: CollectionYear, are
     if (cases.length === 0) continue;
     const inYear = cases.flatMap((one) => episodesInYear(one, year).map((episode) => ({ record: one, episode })));
     if (inYear.length === 0) {
-      const contactInYear = cases.some((one) => one.contacts.some((contact) => contact.date >= year.start && contact.date <= year.referenceDate));
-      if (contactInYear) yield { included: false, laChildId: child.laChildId, reason: 'contacts in the year, none of which became a referral (not a child in need)' };
+      const contactInYear = cases.some((one) =>
+        one.contacts.some((contact) => contact.date >= year.start && contact.date <= year.referenceDate),
+      );
+      if (contactInYear)
+        yield {
+          included: false,
+          laChildId: child.laChildId,
+          reason: 'contacts in the year, none of which became a referral (not a child in need)',
+        };
       continue;
     }
     const born = child.details.dateOfBirth;
     if (born && born > year.referenceDate) {
-      yield { included: false, laChildId: child.laChildId, reason: `date of birth ${born} is after the reference date` };
+      yield {
+        included: false,
+        laChildId: child.laChildId,
+        reason: `date of birth ${born} is after the reference date`,
+      };
       continue;
     }
-    yield censusChild(child, inYear.map((one) => one.episode), year, plansOfChild.get(childId) ?? []);
+    yield censusChild(
+      child,
+      inYear.map((one) => one.episode),
+      year,
+      plansOfChild.get(childId) ?? [],
+    );
   }
 }
 
@@ -137,14 +156,23 @@ function childProtectionPlanStarts(record: ReturnsRecord): Map<string, string[]>
   return starts;
 }
 
-function censusChild(child: ReturnChild, episodes: ReferralEpisode[], year: CollectionYear, planStarts: string[]): CensusOutcome {
+function censusChild(
+  child: ReturnChild,
+  episodes: ReferralEpisode[],
+  year: CollectionYear,
+  planStarts: string[],
+): CensusOutcome {
   const incomplete: Incomplete[] = [];
   const missing = (field: string, why: string) => incomplete.push({ laChildId: child.laChildId, field, why });
   const { details } = child;
   const upn = details.upn && UPN.test(details.upn) ? details.upn : undefined;
   if (details.upn && !upn) missing('UPN', `recorded UPN ${details.upn} is not in the census format`);
-  const upnUnknown = !upn && details.upnUnknownReason && UPN_UNKNOWN_IN_SCHEMA.includes(details.upnUnknownReason) ? details.upnUnknownReason : undefined;
-  if (details.upnUnknownReason && !upnUnknown && !upn) missing('UPNunknown', `${details.upnUnknownReason} is not a code of the 2024 schema (UN1-UN7)`);
+  const upnUnknown =
+    !upn && details.upnUnknownReason && UPN_UNKNOWN_IN_SCHEMA.includes(details.upnUnknownReason)
+      ? details.upnUnknownReason
+      : undefined;
+  if (details.upnUnknownReason && !upnUnknown && !upn)
+    missing('UPNunknown', `${details.upnUnknownReason} is not a code of the 2024 schema (UN1-UN7)`);
   if (!details.ethnicity) missing('Ethnicity', 'not recorded: reported as NOBT (information not yet obtained)');
   const deathDate = onOrBefore(child.dateOfDeath, year.referenceDate) ? child.dateOfDeath : undefined;
   const sorted = [...episodes].sort((a, b) => a.referralDate.localeCompare(b.referralDate));
@@ -167,29 +195,51 @@ function censusChild(child: ReturnChild, episodes: ReferralEpisode[], year: Coll
   };
 }
 
-function censusEpisode(episode: ReferralEpisode, year: CollectionYear, planStarts: string[], missing: (field: string, why: string) => void): CensusEpisode {
+function censusEpisode(
+  episode: ReferralEpisode,
+  year: CollectionYear,
+  planStarts: string[],
+  missing: (field: string, why: string) => void,
+): CensusEpisode {
   const reference = year.referenceDate;
   const known = <T extends { startDate: string }>(items: T[]) => items.filter((item) => item.startDate <= reference);
   const closed = onOrBefore(episode.closureDate, reference);
-  if (!episode.source) missing('ReferralSource', `referral of ${episode.referralDate}: the source of the contact that reopened the case was not recorded; reported as 10 (unknown)`);
+  if (!episode.source)
+    missing(
+      'ReferralSource',
+      `referral of ${episode.referralDate}: the source of the contact that reopened the case was not recorded; reported as 10 (unknown)`,
+    );
 
   const assessments = known(episode.assessments).map((assessment): CensusAssessment => {
     const completed = onOrBefore(assessment.completedDate, reference);
-    if (completed && assessment.authorisationDate === null) missing('AssessmentAuthorisationDate', `assessment of ${assessment.startDate}: authorisation date not recorded`);
+    if (completed && assessment.authorisationDate === null)
+      missing('AssessmentAuthorisationDate', `assessment of ${assessment.startDate}: authorisation date not recorded`);
     return {
       startDate: assessment.startDate,
-      ...(completed && assessment.authorisationDate && assessment.authorisationDate <= reference && { authorisationDate: assessment.authorisationDate }),
+      ...(completed &&
+        assessment.authorisationDate &&
+        assessment.authorisationDate <= reference && { authorisationDate: assessment.authorisationDate }),
       ...(completed && assessment.factors?.length && { factors: [...new Set(assessment.factors)] }),
     };
   });
-  const completedAssessments = episode.assessments.filter((assessment) => onOrBefore(assessment.completedDate, reference));
-  const primaryNeed = completedAssessments.length ? completedAssessments[completedAssessments.length - 1].primaryNeed ?? undefined : undefined;
+  const completedAssessments = episode.assessments.filter((assessment) =>
+    onOrBefore(assessment.completedDate, reference),
+  );
+  const primaryNeed = completedAssessments.length
+    ? (completedAssessments[completedAssessments.length - 1].primaryNeed ?? undefined)
+    : undefined;
 
   const section47s = known(episode.section47s).map((enquiry): CensusSection47 => {
     const icpcDate = onOrBefore(enquiry.icpcDate, reference) ? enquiry.icpcDate : undefined;
     // Working Together: the conference is due 15 working days after the strategy discussion that started the enquiry.
-    const icpcTarget = enquiry.strategyDiscussionDate ? ukDay(addWorkingDays(enquiry.strategyDiscussionDate, ICPC_WORKING_DAYS)) : undefined;
-    if (!enquiry.strategyDiscussionDate) missing('InitialCPCtarget', `section 47 enquiry of ${enquiry.startDate}: no strategy discussion recorded to count the target from`);
+    const icpcTarget = enquiry.strategyDiscussionDate
+      ? ukDay(addWorkingDays(enquiry.strategyDiscussionDate, ICPC_WORKING_DAYS))
+      : undefined;
+    if (!enquiry.strategyDiscussionDate)
+      missing(
+        'InitialCPCtarget',
+        `section 47 enquiry of ${enquiry.startDate}: no strategy discussion recorded to count the target from`,
+      );
     return {
       startDate: enquiry.startDate,
       ...(icpcTarget && { icpcTarget }),
@@ -197,10 +247,17 @@ function censusEpisode(episode: ReferralEpisode, year: CollectionYear, planStart
       icpcNotRequired: enquiry.icpcNotRequired === true && onOrBefore(enquiry.concludedDate, reference),
     };
   });
-  const icpcDates = section47s.map((enquiry) => enquiry.icpcDate).filter((date): date is string => Boolean(date)).sort();
+  const icpcDates = section47s
+    .map((enquiry) => enquiry.icpcDate)
+    .filter((date): date is string => Boolean(date))
+    .sort();
 
   const cpPlans = known(episode.cpPlans).map((plan): CensusChildProtectionPlan => {
-    if (plan.previousPlansElsewhere === null) missing('NumberOfPreviousCPP', `plan of ${plan.startDate}: plans held elsewhere not recorded; only the plans in this record are counted`);
+    if (plan.previousPlansElsewhere === null)
+      missing(
+        'NumberOfPreviousCPP',
+        `plan of ${plan.startDate}: plans held elsewhere not recorded; only the plans in this record are counted`,
+      );
     const earlierHere = planStarts.filter((start) => start < plan.startDate).length;
     return {
       startDate: plan.startDate,
@@ -211,7 +268,10 @@ function censusEpisode(episode: ReferralEpisode, year: CollectionYear, planStart
       reviewDates: plan.reviewDates.filter((date) => date <= reference),
     };
   });
-  const cinPlans = known(episode.cinPlans).map((plan) => ({ startDate: plan.startDate, ...(onOrBefore(plan.endDate, reference) && { endDate: plan.endDate }) }));
+  const cinPlans = known(episode.cinPlans).map((plan) => ({
+    startDate: plan.startDate,
+    ...(onOrBefore(plan.endDate, reference) && { endDate: plan.endDate }),
+  }));
 
   let reasonForClosure: ClosureReason | undefined;
   if (closed) {
@@ -223,7 +283,8 @@ function censusEpisode(episode: ReferralEpisode, year: CollectionYear, planStart
       reasonForClosure = lastAssessment?.outcome === 'step_down_to_early_help' ? 'RC9' : 'RC7';
     }
   }
-  const nothingFollowed = assessments.length === 0 && section47s.length === 0 && cinPlans.length === 0 && cpPlans.length === 0;
+  const nothingFollowed =
+    assessments.length === 0 && section47s.length === 0 && cinPlans.length === 0 && cpPlans.length === 0;
   return {
     referralDate: episode.referralDate,
     referralSource: episode.source ?? '10',

@@ -18,7 +18,11 @@ export class LogNotYetReadable extends Error {}
  * <= asOf), read from the log in pages in commit order and folded as it is read. An event
  * recorded later, even about an earlier day, is not part of what was known.
  */
-export async function readReturnsRecord(store: EventStore, asOf: string, onPage?: (eventsRead: number) => void): Promise<ReturnsRecord> {
+export async function readReturnsRecord(
+  store: EventStore,
+  asOf: string,
+  onPage?: (eventsRead: number) => void,
+): Promise<ReturnsRecord> {
   // Positions are visible in commit order: wait for writes that began earlier to finish, so nothing
   // recorded before the request is left out.
   if (!(await store.waitUntilAllCommittedAreVisible(VISIBLE_LOG_WAIT_MS))) {
@@ -27,7 +31,7 @@ export async function readReturnsRecord(store: EventStore, asOf: string, onPage?
   const record = new ReturnsRecord();
   const knownBy = Date.parse(asOf);
   let read = 0;
-  for (let from = 0n; ; ) {
+  for (let from = 0n; ;) {
     // Only the kinds of event the returns fold are sent: the rest of the log stays at the server.
     const page = await store.readAll({ fromPosition: from, limit: RETURNS_PAGE_SIZE, types: RETURN_TYPE_LIST });
     if (page.length === 0) break;

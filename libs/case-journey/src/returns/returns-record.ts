@@ -188,7 +188,13 @@ export class ReturnsRecord {
     const day = ukDay(event.metadata.occurredAt);
     switch (event.type) {
       case 'EarlyHelpAssessmentStarted': {
-        const eha = { ehaId: event.data.ehaId, caseId: event.data.caseId, startDate: day, completedDate: null, organisation: event.data.leadProfessional.agency };
+        const eha = {
+          ehaId: event.data.ehaId,
+          caseId: event.data.caseId,
+          startDate: day,
+          completedDate: null,
+          organisation: event.data.leadProfessional.agency,
+        };
         this.earlyHelp.set(eha.ehaId, eha);
         this.earlyHelpOfCase.set(eha.caseId, [...(this.earlyHelpOfCase.get(eha.caseId) ?? []), eha]);
         return;
@@ -224,7 +230,13 @@ export class ReturnsRecord {
       // A child the record knows only by its case (opened before children had records of their
       // own): its identity is what the contact recorded. A registered child's own record wins.
       if (!this.children.has(childId)) {
-        this.children.set(childId, { childId, laChildId: data.laChildId, details: { ...data.child }, dateOfDeath: null, registered: false });
+        this.children.set(childId, {
+          childId,
+          laChildId: data.laChildId,
+          details: { ...data.child },
+          dateOfDeath: null,
+          registered: false,
+        });
       }
       return;
     }
@@ -369,7 +381,12 @@ export class ReturnsRecord {
         return;
       }
       case 'ChildVisited':
-        episode.visits.push({ date: day, seen: event.data.seen, seenAlone: event.data.seenAlone, statutory: event.data.statutory });
+        episode.visits.push({
+          date: day,
+          seen: event.data.seen,
+          seenAlone: event.data.seenAlone,
+          statutory: event.data.statutory,
+        });
         return;
       case 'ChildProtectionPlanEnded': {
         const plan = last(episode.cpPlans);
@@ -396,7 +413,8 @@ export class ReturnsRecord {
       return;
     }
     for (const episode of record.episodes) {
-      if (episode.closureEventId === eventId && typeof values.reason === 'string') episode.reasonForClosure = values.reason as ClosureReason;
+      if (episode.closureEventId === eventId && typeof values.reason === 'string')
+        episode.reasonForClosure = values.reason as ClosureReason;
       for (const assessment of episode.assessments) {
         if (assessment.completedEventId !== eventId) continue;
         if ('primaryNeed' in values) assessment.primaryNeed = values.primaryNeed as PrimaryNeedCode;
@@ -408,8 +426,10 @@ export class ReturnsRecord {
       for (const plan of episode.cpPlans) {
         if (plan.eventId !== eventId) continue;
         if ('category' in values) plan.initialCategory = values.category as AbuseCategory;
-        if (plan.reviewDates.length === 0 && 'category' in values) plan.latestCategory = values.category as AbuseCategory;
-        if ('previousPlansElsewhere' in values) plan.previousPlansElsewhere = values.previousPlansElsewhere as number | null;
+        if (plan.reviewDates.length === 0 && 'category' in values)
+          plan.latestCategory = values.category as AbuseCategory;
+        if ('previousPlansElsewhere' in values)
+          plan.previousPlansElsewhere = values.previousPlansElsewhere as number | null;
       }
     }
   }

@@ -31,14 +31,30 @@ describe('Statutory returns (/returns/...)', () => {
 
   const at = (day: string) => `${day}T10:00:00Z`;
   async function post(user: TestUser, path: string, body: object): Promise<Record<string, string>> {
-    const response = await t.http().post(path).set('Authorization', `Bearer ${t.token(user)}`).send(body);
+    const response = await t
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${t.token(user)}`)
+      .send(body);
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   }
   const open = (day: string, overrides: Record<string, unknown>) =>
-    post(priya, '/cases', { ...aContact({ ...overrides, contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) } }), occurredAt: at(day) });
+    post(priya, '/cases', {
+      ...aContact({
+        ...overrides,
+        contact: { ...(aContact().contact as object), route: 'written', receivedAt: at(day) },
+      }),
+      occurredAt: at(day),
+    });
   const toSpecialist = (caseId: string, day: string) =>
-    post(priya, `/cases/${caseId}/level-of-need`, { level: 'specialist', reason: 'Injuries seen at school', occurredAt: at(day), immediateRisk: { justification: 'Injuries seen at school' }, parentsInformed: true });
+    post(priya, `/cases/${caseId}/level-of-need`, {
+      level: 'specialist',
+      reason: 'Injuries seen at school',
+      occurredAt: at(day),
+      immediateRisk: { justification: 'Injuries seen at school' },
+      parentsInformed: true,
+    });
   const get = (path: string, token = auditor) => t.http().get(path).set('Authorization', `Bearer ${token}`);
   const laChildId = async (caseId: string) => {
     const history = await get(`/cases/${caseId}/history`);
@@ -48,18 +64,48 @@ describe('Statutory returns (/returns/...)', () => {
   beforeAll(async () => {
     t = await startTestApp({ teams: ['north'] });
     auditor = t.token({ sub: 'ines', roles: ['auditor'], team: 'audit' });
-    const child = { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', ethnicity: 'AOTH', disabilities: ['NONE'] };
+    const child = {
+      givenName: 'Amira',
+      familyName: 'Khan',
+      dateOfBirth: '2015-04-02',
+      sex: 'female',
+      ethnicity: 'AOTH',
+      disabilities: ['NONE'],
+    };
 
     amira = await open('2024-05-01', { child });
     const a = amira.caseId;
     await toSpecialist(a, '2024-05-02');
-    await post(priya, `/cases/${a}/consents`, { scope: 'section_17', givenBy: 'parent_carer', decision: 'given', occurredAt: at('2024-05-03') });
+    await post(priya, `/cases/${a}/consents`, {
+      scope: 'section_17',
+      givenBy: 'parent_carer',
+      decision: 'given',
+      occurredAt: at('2024-05-03'),
+    });
     await post(priya, `/cases/${a}/section-17-assessment`, { occurredAt: at('2024-05-03') });
-    await post(priya, `/cases/${a}/strategy-discussions`, { attendees: ['Police', 'Health'], decision: 'Section 47 enquiries', occurredAt: at('2024-05-20') });
+    await post(priya, `/cases/${a}/strategy-discussions`, {
+      attendees: ['Police', 'Health'],
+      decision: 'Section 47 enquiries',
+      occurredAt: at('2024-05-20'),
+    });
     await post(priya, `/cases/${a}/section-47-enquiry`, { reasonableCause: 'Bruising', occurredAt: at('2024-05-21') });
-    await post(priya, `/cases/${a}/section-47-enquiry/conclusion`, { concernsSubstantiated: true, icpcNeeded: true, icpcDate: '2024-06-05', outcome: 'Conference', occurredAt: at('2024-06-04') });
-    await post(priya, `/cases/${a}/section-47-enquiry/initial-conference`, { decision: 'child_protection_plan', category: 'NEG', occurredAt: at('2024-06-05') });
-    await post(priya, `/cases/${a}/child-protection-plan`, { category: 'NEG', previousPlansElsewhere: 1, occurredAt: at('2024-06-05') });
+    await post(priya, `/cases/${a}/section-47-enquiry/conclusion`, {
+      concernsSubstantiated: true,
+      icpcNeeded: true,
+      icpcDate: '2024-06-05',
+      outcome: 'Conference',
+      occurredAt: at('2024-06-04'),
+    });
+    await post(priya, `/cases/${a}/section-47-enquiry/initial-conference`, {
+      decision: 'child_protection_plan',
+      category: 'NEG',
+      occurredAt: at('2024-06-05'),
+    });
+    await post(priya, `/cases/${a}/child-protection-plan`, {
+      category: 'NEG',
+      previousPlansElsewhere: 1,
+      occurredAt: at('2024-06-05'),
+    });
     await post(priya, `/cases/${a}/section-17-assessment/completion`, {
       primaryNeed: 'N1',
       factors: ['3A', '4B'],
@@ -69,22 +115,47 @@ describe('Statutory returns (/returns/...)', () => {
       childSeen: true,
       occurredAt: at('2024-06-21'),
     });
-    await post(priya, `/cases/${a}/visits`, { seen: true, seenAlone: true, statutory: true, occurredAt: at('2024-08-20') });
-    await post(priya, `/cases/${a}/child-protection-plan/review-conferences`, { category: 'MUL', occurredAt: at('2024-09-05') });
+    await post(priya, `/cases/${a}/visits`, {
+      seen: true,
+      seenAlone: true,
+      statutory: true,
+      occurredAt: at('2024-08-20'),
+    });
+    await post(priya, `/cases/${a}/child-protection-plan/review-conferences`, {
+      category: 'MUL',
+      occurredAt: at('2024-09-05'),
+    });
     await post(priya, `/cases/${a}/visits`, { seen: false, statutory: false, occurredAt: at('2024-12-20') });
-    await post(priya, `/cases/${a}/visits`, { seen: true, seenAlone: false, statutory: false, occurredAt: at('2025-01-15') });
-    await post(priya, `/cases/${a}/child-protection-plan/end`, { reason: 'Risks reduced', occurredAt: at('2024-12-10') });
+    await post(priya, `/cases/${a}/visits`, {
+      seen: true,
+      seenAlone: false,
+      statutory: false,
+      occurredAt: at('2025-01-15'),
+    });
+    await post(priya, `/cases/${a}/child-protection-plan/end`, {
+      reason: 'Risks reduced',
+      occurredAt: at('2024-12-10'),
+    });
     await post(priya, `/cases/${a}/child-in-need-plan`, { occurredAt: at('2024-12-10') });
     await post(priya, `/cases/${a}/child-in-need-plan/end`, { reason: 'Needs met', occurredAt: at('2025-02-28') });
     beforeClosure = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await post(nell, `/cases/${a}/closure`, { reason: 'RC7', summary: 'Needs met', occurredAt: at('2025-03-03') });
 
-    leo = await open('2024-07-01', { area: 'peterborough', child: { ...child, givenName: 'Leo', familyName: 'Brown', sex: 'male', dateOfBirth: '2012-09-09' } });
+    leo = await open('2024-07-01', {
+      area: 'peterborough',
+      child: { ...child, givenName: 'Leo', familyName: 'Brown', sex: 'male', dateOfBirth: '2012-09-09' },
+    });
     await toSpecialist(leo.caseId, '2024-07-02');
-    await post(nell, `/cases/${leo.caseId}/closure`, { reason: 'RC7', summary: 'No further action', occurredAt: at('2024-07-10') });
+    await post(nell, `/cases/${leo.caseId}/closure`, {
+      reason: 'RC7',
+      summary: 'No further action',
+      occurredAt: at('2024-07-10'),
+    });
 
-    await open('2024-08-01', { child: { ...child, givenName: 'Zara', familyName: 'Jones', dateOfBirth: '2019-01-01' } });
+    await open('2024-08-01', {
+      child: { ...child, givenName: 'Zara', familyName: 'Jones', dateOfBirth: '2019-01-01' },
+    });
   });
 
   afterAll(() => t.close());
@@ -96,7 +167,10 @@ describe('Statutory returns (/returns/...)', () => {
       expect(response.headers['content-type']).toMatch(/^application\/xml/);
       const id = await laChildId(amira.caseId);
       const xml = response.text;
-      const child = xml.slice(xml.indexOf(`<LAchildID>${id}</LAchildID>`) - '<Child><ChildIdentifiers>'.length, xml.indexOf('</Child>', xml.indexOf(id)) + '</Child>'.length);
+      const child = xml.slice(
+        xml.indexOf(`<LAchildID>${id}</LAchildID>`) - '<Child><ChildIdentifiers>'.length,
+        xml.indexOf('</Child>', xml.indexOf(id)) + '</Child>'.length,
+      );
       expect(child).toBe(
         '<Child><ChildIdentifiers>' +
           `<LAchildID>${id}</LAchildID><PersonBirthDate>2015-04-02</PersonBirthDate><GenderCurrent>2</GenderCurrent>` +
@@ -125,7 +199,9 @@ describe('Statutory returns (/returns/...)', () => {
       const xml = (await get('/returns/cin-census?year=2025')).text;
       const id = await laChildId(leo.caseId);
       const child = xml.slice(xml.indexOf(`<LAchildID>${id}</LAchildID>`), xml.indexOf('</Child>', xml.indexOf(id)));
-      expect(child).toContain('<CINreferralDate>2024-07-02</CINreferralDate><ReferralSource>2A</ReferralSource><CINclosureDate>2024-07-10</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure><ReferralNFA>true</ReferralNFA>');
+      expect(child).toContain(
+        '<CINreferralDate>2024-07-02</CINreferralDate><ReferralSource>2A</ReferralSource><CINclosureDate>2024-07-10</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure><ReferralNFA>true</ReferralNFA>',
+      );
     });
 
     it('Given asOf before the closure was recorded, When the census is asked for, Then the episode is still open', async () => {
@@ -140,13 +216,23 @@ describe('Statutory returns (/returns/...)', () => {
     it('Given the year before, When the census is asked for, Then it has no child and the report says so', async () => {
       const report = await get('/returns/cin-census/report?year=2024');
       expect(report.status).toBe(200);
-      expect(report.body).toMatchObject({ children: 0, episodes: 0, empty: true, collectionYear: { year: 2024, start: '2023-04-01', referenceDate: '2024-03-31' } });
+      expect(report.body).toMatchObject({
+        children: 0,
+        episodes: 0,
+        empty: true,
+        collectionYear: { year: 2024, start: '2023-04-01', referenceDate: '2024-03-31' },
+      });
     });
 
     it('Given the known journey, When the report is asked for, Then it counts the children and names the contact left out', async () => {
       const report = (await get('/returns/cin-census/report?year=2025')).body;
       expect(report).toMatchObject({ children: 2, episodes: 2, empty: false, incomplete: [], validation: [] });
-      expect(report.leftOut).toEqual([{ laChildId: expect.any(String), reason: 'contacts in the year, none of which became a referral (not a child in need)' }]);
+      expect(report.leftOut).toEqual([
+        {
+          laChildId: expect.any(String),
+          reason: 'contacts in the year, none of which became a referral (not a child in need)',
+        },
+      ]);
     });
 
     it('Given one area, When the census is asked for, Then only its children and its LA code are in it', async () => {
@@ -173,11 +259,13 @@ describe('Statutory returns (/returns/...)', () => {
     const period = 'from=2024-04-01&to=2025-03-31';
 
     it('Given the period, When the workbook is asked for, Then it has lists 1-7 with the published headers and the known rows', async () => {
-      const response = await get(`/returns/annex-a?${period}`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const response = await get(`/returns/annex-a?${period}`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
       expect(response.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -191,21 +279,95 @@ describe('Statutory returns (/returns/...)', () => {
         'List 7 Child Protection',
       ]);
       // Cells are 1-based and an empty cell reads back as nothing: as text, it is blank.
-      const rows = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(1).map((row) => Array.from((row as unknown[]).slice(1), (cell) => cell ?? ''));
+      const rows = (name: string) =>
+        workbook
+          .getWorksheet(name)!
+          .getSheetValues()
+          .slice(1)
+          .map((row) => Array.from((row as unknown[]).slice(1), (cell) => cell ?? ''));
       const id = await laChildId(amira.caseId);
-      expect(rows('List 1 Contacts')[0]).toEqual(['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Date of Contact', 'Contact Source', 'Allocated Team', 'LA']);
+      expect(rows('List 1 Contacts')[0]).toEqual([
+        'Child Unique ID',
+        'Gender',
+        'Ethnicity',
+        'Date of Birth',
+        'Age of Child (Years)',
+        'Date of Contact',
+        'Contact Source',
+        'Allocated Team',
+        'LA',
+      ]);
       expect(rows('List 1 Contacts')).toHaveLength(4);
       expect(rows('List 4 Assessments')).toEqual([
         [
-          'Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Does the Child have a Disability',
-          'Continuous Assessment Start Date', 'Child Seen During Continuous Assessment', 'Continuous Assessment Date of Authorisation',
-          "Was the child assessed as requiring LA children's social care support?", 'Allocated Team', 'Allocated Worker', 'LA',
+          'Child Unique ID',
+          'Gender',
+          'Ethnicity',
+          'Date of Birth',
+          'Age of Child (Years)',
+          'Does the Child have a Disability',
+          'Continuous Assessment Start Date',
+          'Child Seen During Continuous Assessment',
+          'Continuous Assessment Date of Authorisation',
+          "Was the child assessed as requiring LA children's social care support?",
+          'Allocated Team',
+          'Allocated Worker',
+          'LA',
         ],
-        [id, 'Female', 'AOTH', '2015-04-02', '9', 'No', '2024-05-03', 'Yes', '2024-06-21', 'Yes', 'north', '', 'Cambridgeshire'],
+        [
+          id,
+          'Female',
+          'AOTH',
+          '2015-04-02',
+          '9',
+          'No',
+          '2024-05-03',
+          'Yes',
+          '2024-06-21',
+          'Yes',
+          'north',
+          '',
+          'Cambridgeshire',
+        ],
       ]);
-      expect(rows('List 7 Child Protection')[1]).toEqual([id, 'Female', 'AOTH', '2015-04-02', '9', 'No', '2024-06-05', 'NEG', 'MUL', '2024-08-20', 'Yes', '2024-09-05', '2024-12-10', '', '1', 'north', '', 'Cambridgeshire']);
+      expect(rows('List 7 Child Protection')[1]).toEqual([
+        id,
+        'Female',
+        'AOTH',
+        '2015-04-02',
+        '9',
+        'No',
+        '2024-06-05',
+        'NEG',
+        'MUL',
+        '2024-08-20',
+        'Yes',
+        '2024-09-05',
+        '2024-12-10',
+        '',
+        '1',
+        'north',
+        '',
+        'Cambridgeshire',
+      ]);
       // The last day she was seen (20 December she was not), her closure and its reason.
-      expect(rows('List 6 Children in Need')[1]).toEqual([id, 'Female', 'AOTH', '2015-04-02', '9', 'No', '2024-05-02', 'N1', '2025-01-15', '2025-03-03', 'RC7', 'Closed', 'north', '', 'Cambridgeshire']);
+      expect(rows('List 6 Children in Need')[1]).toEqual([
+        id,
+        'Female',
+        'AOTH',
+        '2015-04-02',
+        '9',
+        'No',
+        '2024-05-02',
+        'N1',
+        '2025-01-15',
+        '2025-03-03',
+        'RC7',
+        'Closed',
+        'north',
+        '',
+        'Cambridgeshire',
+      ]);
     });
 
     it('Given list 3 as CSV, When asked for, Then the referrals are its rows, with NFA and the count in 12 months', async () => {
@@ -244,7 +406,12 @@ describe('Statutory returns (/returns/...)', () => {
       expect(stdout).toContain('2 children, 2 episodes');
       const api = await get(`/returns/cin-census?year=2025&asOf=${asOf}`);
       expect(withoutTime(readFileSync(out, 'utf8'))).toBe(withoutTime(api.text));
-      expect(JSON.parse(readFileSync(`${out}.report.json`, 'utf8'))).toMatchObject({ children: 2, episodes: 2, validation: [], incomplete: [] });
+      expect(JSON.parse(readFileSync(`${out}.report.json`, 'utf8'))).toMatchObject({
+        children: 2,
+        episodes: 2,
+        validation: [],
+        incomplete: [],
+      });
     });
   });
 });

@@ -18,10 +18,21 @@ async function writeAll(chunks: Iterable<string>, out: Writable): Promise<void> 
  * it is made; the report beside it. The record is read first, so that a failure to read it comes
  * before anything is written.
  */
-export async function writeCinCensus(record: ReturnsRecord, options: { year: number; asOf: string; area?: Area }, out: Writable): Promise<CensusReport> {
+export async function writeCinCensus(
+  record: ReturnsRecord,
+  options: { year: number; asOf: string; area?: Area },
+  out: Writable,
+): Promise<CensusReport> {
   const year = collectionYear(options.year);
   const report = emptyCensusReport(year, options.asOf, options.area);
-  await writeAll(censusDocument(record, { year, asOf: options.asOf, area: options.area, generatedAt: new Date().toISOString() }, report), out);
+  await writeAll(
+    censusDocument(
+      record,
+      { year, asOf: options.asOf, area: options.area, generatedAt: new Date().toISOString() },
+      report,
+    ),
+    out,
+  );
   return report;
 }
 

@@ -17,10 +17,15 @@ export type OccurredAtByDefault = (body: Record<string, unknown>) => unknown;
  *   async close(@Body() body: CloseCaseRequestDto, @CommandContextOf() context: CommandContext)
  *   async open(@Body() body: OpenCaseRequestDto, @CommandContextOf((body) => body.contact?.receivedAt) context: CommandContext)
  */
-export const CommandContextOf = createParamDecorator((occurredAtByDefault: OccurredAtByDefault | undefined, execution: ExecutionContext): CommandContext => {
-  const request = execution.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-  if (!request.actor) throw new Error('CommandContextOf used on a public route');
-  const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
-  const stated = body.occurredAt ?? occurredAtByDefault?.(body);
-  return commandContext(request.actor, typeof stated === 'string' ? stated : undefined, requestContextOf(request));
-});
+export const CommandContextOf = createParamDecorator(
+  (occurredAtByDefault: OccurredAtByDefault | undefined, execution: ExecutionContext): CommandContext => {
+    const request = execution.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    if (!request.actor) throw new Error('CommandContextOf used on a public route');
+    const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<
+      string,
+      unknown
+    >;
+    const stated = body.occurredAt ?? occurredAtByDefault?.(body);
+    return commandContext(request.actor, typeof stated === 'string' ? stated : undefined, requestContextOf(request));
+  },
+);

@@ -4,7 +4,15 @@ import type { Actor } from '../domain/actor';
 import type { CommandContext } from '../domain/command';
 import { CommandContextOf } from './command-context.decorator';
 
-const actor: Actor = { id: 'w-1', name: 'A. Worker', role: 'case_worker', roles: ['case_worker'], agency: 'Children’s services', team: 'north', allTeams: false };
+const actor: Actor = {
+  id: 'w-1',
+  name: 'A. Worker',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Children’s services',
+  team: 'north',
+  allTeams: false,
+};
 
 class Routes {
   record(@CommandContextOf() context: CommandContext) {
@@ -18,7 +26,12 @@ class Routes {
 
 /** The context a route's parameter receives for this request, as Nest resolves it. */
 function contextFor(method: keyof Routes, request: object): CommandContext {
-  const [argument] = Object.values(Reflect.getMetadata(ROUTE_ARGS_METADATA, Routes, method) as Record<string, { data: unknown; factory: (data: unknown, context: ExecutionContextHost) => CommandContext }>);
+  const [argument] = Object.values(
+    Reflect.getMetadata(ROUTE_ARGS_METADATA, Routes, method) as Record<
+      string,
+      { data: unknown; factory: (data: unknown, context: ExecutionContextHost) => CommandContext }
+    >,
+  );
   return argument.factory(argument.data, new ExecutionContextHost([request]));
 }
 
@@ -38,10 +51,16 @@ describe('@CommandContextOf()', () => {
   });
 
   it('Given no occurredAt and a default from the body, When the route runs, Then it happened at the default', () => {
-    expect(contextFor('sent', { actor, requestContext: ids, body: { sentAt: '2026-03-03T10:00:00Z' } }).occurredAt).toBe('2026-03-03T10:00:00Z');
-    expect(contextFor('sent', { actor, requestContext: ids, body: { occurredAt: '2026-03-04T10:00:00Z', sentAt: '2026-03-03T10:00:00Z' } }).occurredAt).toBe(
-      '2026-03-04T10:00:00Z',
-    );
+    expect(
+      contextFor('sent', { actor, requestContext: ids, body: { sentAt: '2026-03-03T10:00:00Z' } }).occurredAt,
+    ).toBe('2026-03-03T10:00:00Z');
+    expect(
+      contextFor('sent', {
+        actor,
+        requestContext: ids,
+        body: { occurredAt: '2026-03-04T10:00:00Z', sentAt: '2026-03-03T10:00:00Z' },
+      }).occurredAt,
+    ).toBe('2026-03-04T10:00:00Z');
   });
 
   it('Given no occurredAt and no default, When the route runs, Then it happened now', () => {
@@ -50,6 +69,8 @@ describe('@CommandContextOf()', () => {
   });
 
   it('Given a route no guard let an actor through, When it runs, Then it is a programming error, not a context without an actor', () => {
-    expect(() => contextFor('record', { requestContext: ids, body: {} })).toThrow('CommandContextOf used on a public route');
+    expect(() => contextFor('record', { requestContext: ids, body: {} })).toThrow(
+      'CommandContextOf used on a public route',
+    );
   });
 });

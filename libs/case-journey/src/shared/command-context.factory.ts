@@ -4,7 +4,12 @@ import type { Actor } from '../domain/actor';
 import type { CommandContext } from '../domain/command';
 
 /** Builds a command's context from the request: actor from the token, ids from the request, time from the clock. */
-export function commandContext(actor: Actor, occurredAt: string | undefined, request: RequestContext | undefined, now: Date = new Date()): CommandContext {
+export function commandContext(
+  actor: Actor,
+  occurredAt: string | undefined,
+  request: RequestContext | undefined,
+  now: Date = new Date(),
+): CommandContext {
   return {
     actor,
     occurredAt: occurredAt ?? now.toISOString(),

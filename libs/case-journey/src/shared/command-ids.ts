@@ -9,7 +9,10 @@ import type { CommandContext } from '../domain/command';
  */
 export function commandScopedId(context: Pick<CommandContext, 'idempotencyKey'>, purpose: string): string {
   if (context.idempotencyKey === undefined) return randomUUID();
-  const bytes = createHash('sha256').update(`windscreen-idempotent-id\n${context.idempotencyKey}\n${purpose}`).digest().subarray(0, 16);
+  const bytes = createHash('sha256')
+    .update(`windscreen-idempotent-id\n${context.idempotencyKey}\n${purpose}`)
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

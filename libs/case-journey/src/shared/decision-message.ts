@@ -3,7 +3,9 @@ import type { CommandContext } from '../domain/command';
 import type { DecisionResult } from './decision-runner';
 
 /** A bus message carrying one domain command; each command type has its own class and handler. */
-export abstract class DecisionMessage<C extends { type: string; data: object; context: CommandContext }> extends Command<DecisionResult> {
+export abstract class DecisionMessage<
+  C extends { type: string; data: object; context: CommandContext },
+> extends Command<DecisionResult> {
   abstract readonly type: C['type'];
   constructor(
     readonly data: C['data'],

@@ -9,8 +9,22 @@ import type { Actor } from '../domain/actor';
 import { RuleViolation } from '../domain/domain-error';
 import { DecisionRunner } from './decision-runner';
 
-const actor: Actor = { id: 'alice', name: 'Alice Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false };
-const context = () => ({ actor, occurredAt: new Date().toISOString(), now: new Date().toISOString(), correlationId: randomUUID(), causationId: randomUUID() });
+const actor: Actor = {
+  id: 'alice',
+  name: 'Alice Smith',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Early Help',
+  team: 'north',
+  allTeams: false,
+};
+const context = () => ({
+  actor,
+  occurredAt: new Date().toISOString(),
+  now: new Date().toISOString(),
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+});
 
 const openCase = (caseId: string): CaseCommand => ({
   type: 'OpenCase',
@@ -23,7 +37,12 @@ const openCase = (caseId: string): CaseCommand => ({
     area: 'cambridgeshire',
     concerns: 'concerns',
     child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
-    contact: { receivedAt: '2026-03-02T09:15:00Z', route: 'email', source: '2A', referrer: { name: 'R. Patel', agency: 'Northfield Primary School', anonymous: false } },
+    contact: {
+      receivedAt: '2026-03-02T09:15:00Z',
+      route: 'email',
+      source: '2A',
+      referrer: { name: 'R. Patel', agency: 'Northfield Primary School', anonymous: false },
+    },
   },
 });
 const changeLevel = (caseId: string, level: 'universal' | 'emerging' | 'complex'): CaseCommand => ({
@@ -31,15 +50,25 @@ const changeLevel = (caseId: string, level: 'universal' | 'emerging' | 'complex'
   data: { caseId, level, reason: `to ${level}`, familyHasEarlyHelpAssessment: false },
   context: context(),
 });
-const closeCase = (caseId: string): CaseCommand => ({ type: 'CloseCase', data: { caseId, reason: 'RC7', summary: 'closed' }, context: context() });
-const reopenCase = (caseId: string): CaseCommand => ({ type: 'ReopenCase', data: { caseId, reason: 'new concerns' }, context: context() });
+const closeCase = (caseId: string): CaseCommand => ({
+  type: 'CloseCase',
+  data: { caseId, reason: 'RC7', summary: 'closed' },
+  context: context(),
+});
+const reopenCase = (caseId: string): CaseCommand => ({
+  type: 'ReopenCase',
+  data: { caseId, reason: 'new concerns' },
+  context: context(),
+});
 
 async function refusalOf(action: Promise<unknown>): Promise<string> {
   try {
     await action;
     return 'no refusal';
   } catch (error) {
-    return error instanceof RuleViolation ? error.code : `${(error as Error).constructor.name}: ${(error as Error).message}`;
+    return error instanceof RuleViolation
+      ? error.code
+      : `${(error as Error).constructor.name}: ${(error as Error).message}`;
   }
 }
 
@@ -53,7 +82,8 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
   let store: PostgresEventStore;
   let thisProcess: DecisionRunner;
   let anotherProcess: DecisionRunner;
-  const run = (runner: DecisionRunner, command: CaseCommand) => runner.run(caseAggregate, streamName.case(command.data.caseId), command);
+  const run = (runner: DecisionRunner, command: CaseCommand) =>
+    runner.run(caseAggregate, streamName.case(command.data.caseId), command);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -70,7 +100,13 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
 
   it('Given a case walked through several commands, When the state remembered is compared with the stream read afresh, Then they are the same', async () => {
     const caseId = randomUUID();
-    for (const command of [openCase(caseId), changeLevel(caseId, 'emerging'), changeLevel(caseId, 'complex'), closeCase(caseId), reopenCase(caseId)]) {
+    for (const command of [
+      openCase(caseId),
+      changeLevel(caseId, 'emerging'),
+      changeLevel(caseId, 'complex'),
+      closeCase(caseId),
+      reopenCase(caseId),
+    ]) {
       await run(thisProcess, command);
     }
     const remembered = await thisProcess.loadForDecision(caseAggregate, streamName.case(caseId));
@@ -99,7 +135,12 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
 
     const result = await run(thisProcess, changeLevel(caseId, 'emerging'));
     const recorded = await store.readStream(streamName.case(caseId));
-    expect(recorded.map((event) => event.type)).toEqual(['CaseOpened', 'CaseClosed', 'CaseReopened', 'LevelOfNeedAssessed']);
+    expect(recorded.map((event) => event.type)).toEqual([
+      'CaseOpened',
+      'CaseClosed',
+      'CaseReopened',
+      'LevelOfNeedAssessed',
+    ]);
     expect(result.revision).toBe(3n);
   });
 
@@ -120,7 +161,14 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
   it('Given two cases decided apart, When committed together, Then both are recorded in one transaction and remembered as written', async () => {
     const [first, second] = [randomUUID(), randomUUID()];
     const prepared = await Promise.all(
-      [first, second].map((caseId) => thisProcess.prepare(caseAggregate, streamName.case(caseId), openCase(caseId), thisProcess.newStream(caseAggregate))),
+      [first, second].map((caseId) =>
+        thisProcess.prepare(
+          caseAggregate,
+          streamName.case(caseId),
+          openCase(caseId),
+          thisProcess.newStream(caseAggregate),
+        ),
+      ),
     );
 
     const results = await thisProcess.commitTogether(prepared);
@@ -135,11 +183,20 @@ describe('DecisionRunner: remembered state is a hint the append checks', () => {
   it('Given one of two cases opened meanwhile by another process, When committed together, Then neither is written again and a ConcurrencyError names it', async () => {
     const [fresh, taken] = [randomUUID(), randomUUID()];
     const prepared = await Promise.all(
-      [fresh, taken].map((caseId) => thisProcess.prepare(caseAggregate, streamName.case(caseId), openCase(caseId), thisProcess.newStream(caseAggregate))),
+      [fresh, taken].map((caseId) =>
+        thisProcess.prepare(
+          caseAggregate,
+          streamName.case(caseId),
+          openCase(caseId),
+          thisProcess.newStream(caseAggregate),
+        ),
+      ),
     );
     await run(anotherProcess, openCase(taken));
 
-    expect(await refusalOf(thisProcess.commitTogether(prepared))).toContain(`ConcurrencyError: Stream ${streamName.case(taken)}`);
+    expect(await refusalOf(thisProcess.commitTogether(prepared))).toContain(
+      `ConcurrencyError: Stream ${streamName.case(taken)}`,
+    );
     expect(await store.readStream(streamName.case(fresh))).toEqual([]);
     expect(await store.readStream(streamName.case(taken))).toHaveLength(1);
   });

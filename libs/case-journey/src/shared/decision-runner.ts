@@ -1,5 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { AppendResult, ConcurrencyError, DuplicateEventError, EventStore, ExpectedRevision, NewEvent } from '@windscreen/event-store';
+import {
+  AppendResult,
+  ConcurrencyError,
+  DuplicateEventError,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+} from '@windscreen/event-store';
 import type { CommandContext, DomainEvent } from '../domain/command';
 import type { EventEnvelope } from '../domain/decider';
 import type { EventSourced } from '../events/aggregates';
@@ -66,9 +73,15 @@ export class DecisionRunner implements StreamDecisions<PreparedDecision> {
   ) {}
 
   /** The stream as it is in the store now. */
-  async loadState<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<LoadedStream<S>> {
+  async loadState<C, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    stream: string,
+  ): Promise<LoadedStream<S>> {
     const recorded = await this.store.readStream(stream);
-    const state = recorded.reduce((current, event) => decider.evolve(current, decider.decode(event)), decider.initialState());
+    const state = recorded.reduce(
+      (current, event) => decider.evolve(current, decider.decode(event)),
+      decider.initialState(),
+    );
     const last = recorded[recorded.length - 1];
     return { state, revision: last?.revision, position: last?.position ?? 0n };
   }
@@ -77,7 +90,10 @@ export class DecisionRunner implements StreamDecisions<PreparedDecision> {
    * The stream to decide on before appending to it: as remembered from this process's last write,
    * else as read. Only for a stream the decision is then appended to, which checks it.
    */
-  async loadForDecision<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<LoadedStream<S>> {
+  async loadForDecision<C, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    stream: string,
+  ): Promise<LoadedStream<S>> {
     const known = this.remembered.get(stream) as LoadedStream<S> | undefined;
     return known ? { ...known, remembered: true } : this.loadState(decider, stream);
   }
@@ -154,7 +170,9 @@ export class DecisionRunner implements StreamDecisions<PreparedDecision> {
       commit: async () => {
         if (decided.length === 0) return { revision: from.revision ?? -1n, position: from.position };
         try {
-          return planned.written(await this.store.append(stream, planned.events, { expectedRevision: planned.expectedRevision }));
+          return planned.written(
+            await this.store.append(stream, planned.events, { expectedRevision: planned.expectedRevision }),
+          );
         } catch (error) {
           this.remembered.delete(stream);
           // Another attempt of this very command (same Idempotency-Key) recorded it meanwhile: answer as it did.
@@ -191,7 +209,9 @@ export class DecisionRunner implements StreamDecisions<PreparedDecision> {
     }
     return decisions.map(({ planned }) => {
       const index = writing.findIndex((decision) => decision.planned === planned);
-      return index >= 0 ? planned.written(results[index]) : { revision: planned.from.revision ?? -1n, position: planned.from.position };
+      return index >= 0
+        ? planned.written(results[index])
+        : { revision: planned.from.revision ?? -1n, position: planned.from.position };
     });
   }
 
@@ -225,7 +245,10 @@ export class DecisionRunner implements StreamDecisions<PreparedDecision> {
       written: (result) => {
         this.remember(stream, {
           // Folded as the store hands the events back: through JSON, ids and metadata included.
-          state: events.reduce((state, event) => decider.evolve(state, JSON.parse(JSON.stringify(event)) as EventEnvelope<E>), from.state),
+          state: events.reduce(
+            (state, event) => decider.evolve(state, JSON.parse(JSON.stringify(event)) as EventEnvelope<E>),
+            from.state,
+          ),
           revision: result.nextExpectedRevision,
           position: result.position,
         });
@@ -244,7 +267,8 @@ export class DecisionRunner implements StreamDecisions<PreparedDecision> {
     const recorded = await this.store.readStream(stream);
     const byId = new Map(recorded.map((event) => [event.id, event]));
     let last;
-    for (let index = 0; byId.has(commandEventId(context, stream, index)); index++) last = byId.get(commandEventId(context, stream, index));
+    for (let index = 0; byId.has(commandEventId(context, stream, index)); index++)
+      last = byId.get(commandEventId(context, stream, index));
     return last && { revision: last.revision, position: last.position };
   }
 

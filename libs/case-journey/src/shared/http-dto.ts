@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
 import { BANK_HOLIDAY_YEARS } from '../domain/working-days';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -11,8 +21,12 @@ function WithinTheCalendar(): PropertyDecorator {
   return ValidateBy({
     name: 'withinTheCalendar',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !/^\d{4}/.test(value) || (Number(value.slice(0, 4)) >= from && Number(value.slice(0, 4)) <= to),
-      defaultMessage: (args) => `${args?.property} must be between ${from} and ${to}: the working-day calendar covers those years`,
+      validate: (value: unknown) =>
+        typeof value !== 'string' ||
+        !/^\d{4}/.test(value) ||
+        (Number(value.slice(0, 4)) >= from && Number(value.slice(0, 4)) <= to),
+      defaultMessage: (args) =>
+        `${args?.property} must be between ${from} and ${to}: the working-day calendar covers those years`,
     },
   });
 }
@@ -34,7 +48,14 @@ export function IsInstant(): PropertyDecorator {
 /** Who attended a meeting: one to 50 names, each up to 200 characters. */
 export function IsAttendees(): PropertyDecorator {
   return (target, property) => {
-    for (const decorate of [IsArray(), ArrayMinSize(1), ArrayMaxSize(50), IsString({ each: true }), MaxLength(200, { each: true })]) decorate(target, property as string);
+    for (const decorate of [
+      IsArray(),
+      ArrayMinSize(1),
+      ArrayMaxSize(50),
+      IsString({ each: true }),
+      MaxLength(200, { each: true }),
+    ])
+      decorate(target, property as string);
   };
 }
 
@@ -65,15 +86,20 @@ export function IsPosition(): PropertyDecorator {
   return ValidateBy({
     name: 'isPosition',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_POSITION,
-      defaultMessage: (args) => `${args?.property} must be the \`next\` value of a previous page (a whole number up to ${MAX_POSITION})`,
+      validate: (value: unknown) =>
+        typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_POSITION,
+      defaultMessage: (args) =>
+        `${args?.property} must be the \`next\` value of a previous page (a whole number up to ${MAX_POSITION})`,
     },
   });
 }
 
 /** Every command may say when it happened (late recording); it defaults to now. */
 export class CommandRequestDto {
-  @ApiPropertyOptional({ description: 'When it happened (ISO 8601 with time zone); defaults to now', example: '2026-03-02T09:15:00Z' })
+  @ApiPropertyOptional({
+    description: 'When it happened (ISO 8601 with time zone); defaults to now',
+    example: '2026-03-02T09:15:00Z',
+  })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;

@@ -15,9 +15,15 @@ export interface PendingDecision {
  */
 export interface StreamDecisions<P extends PendingDecision = PendingDecision> {
   /** The stream as it is in the store now. */
-  loadState<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<LoadedStream<S>>;
+  loadState<C, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    stream: string,
+  ): Promise<LoadedStream<S>>;
   /** The stream to decide on before appending to it (it may be remembered rather than read). */
-  loadForDecision<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<LoadedStream<S>>;
+  loadForDecision<C, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    stream: string,
+  ): Promise<LoadedStream<S>>;
   /** A stream named by an id this command has just generated: it has no events. */
   newStream<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>): LoadedStream<S>;
   /** Decide now (a refusal throws), append later. */

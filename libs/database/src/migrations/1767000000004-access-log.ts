@@ -26,8 +26,12 @@ export class AccessLog1767000000004 implements MigrationInterface {
       begin
         raise exception 'the access log is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
       end $$`);
-    await queryRunner.query(`create trigger access_log_append_only before update or delete on access_log for each row execute function refuse_access_log_change()`);
-    await queryRunner.query(`create trigger access_log_no_truncate before truncate on access_log for each statement execute function refuse_access_log_change()`);
+    await queryRunner.query(
+      `create trigger access_log_append_only before update or delete on access_log for each row execute function refuse_access_log_change()`,
+    );
+    await queryRunner.query(
+      `create trigger access_log_no_truncate before truncate on access_log for each statement execute function refuse_access_log_change()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -30,11 +30,19 @@ export class InformationSharingAudit1767000000005 implements MigrationInterface 
         recipient_agencies text[] not null,
         young_person_objection jsonb
       )`);
-    await queryRunner.query(`create index information_sharing_case_idx on information_sharing_decisions (case_id, decided_at)`);
-    await queryRunner.query(`create index information_sharing_decided_idx on information_sharing_decisions (decided_at)`);
-    await queryRunner.query(`create index information_sharing_agencies_idx on information_sharing_decisions using gin (recipient_agencies)`);
+    await queryRunner.query(
+      `create index information_sharing_case_idx on information_sharing_decisions (case_id, decided_at)`,
+    );
+    await queryRunner.query(
+      `create index information_sharing_decided_idx on information_sharing_decisions (decided_at)`,
+    );
+    await queryRunner.query(
+      `create index information_sharing_agencies_idx on information_sharing_decisions using gin (recipient_agencies)`,
+    );
     // The projection's own memory of each case's family and area (it must not depend on another read model).
-    await queryRunner.query(`create table information_sharing_cases (case_id uuid primary key, family_id uuid not null, area text not null)`);
+    await queryRunner.query(
+      `create table information_sharing_cases (case_id uuid primary key, family_id uuid not null, area text not null)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

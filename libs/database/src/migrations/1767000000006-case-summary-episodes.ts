@@ -10,7 +10,9 @@ export class CaseSummaryEpisodes1767000000006 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`delete from case_summaries`);
-    await queryRunner.query(`update projection_checkpoints set position = 0, updated_at = now() where name = 'case_summaries'`);
+    await queryRunner.query(
+      `update projection_checkpoints set position = 0, updated_at = now() where name = 'case_summaries'`,
+    );
     await queryRunner.query(`
       alter table case_summaries
         add column team text not null default '',
@@ -34,7 +36,9 @@ export class CaseSummaryEpisodes1767000000006 implements MigrationInterface {
         state jsonb not null,
         position bigint not null
       )`);
-    await queryRunner.query(`create index family_summaries_professionals_idx on family_summaries using gin (professional_user_ids)`);
+    await queryRunner.query(
+      `create index family_summaries_professionals_idx on family_summaries using gin (professional_user_ids)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

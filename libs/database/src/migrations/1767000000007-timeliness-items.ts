@@ -24,7 +24,9 @@ export class TimelinessItems1767000000007 implements MigrationInterface {
         cancelled_at timestamptz,
         position bigint not null
       )`);
-    await queryRunner.query(`create index timeliness_items_open_idx on timeliness_items (due_at) where done_at is null and cancelled_at is null`);
+    await queryRunner.query(
+      `create index timeliness_items_open_idx on timeliness_items (due_at) where done_at is null and cancelled_at is null`,
+    );
     await queryRunner.query(`create index timeliness_items_case_idx on timeliness_items (case_id)`);
     await queryRunner.query(`create index timeliness_items_family_idx on timeliness_items (family_id)`);
     await queryRunner.query(`create index timeliness_items_due_idx on timeliness_items (rule, due_at)`);

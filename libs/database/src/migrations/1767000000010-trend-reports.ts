@@ -1,7 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const LEVELS = ['universal', 'emerging', 'complex', 'specialist'];
-const FLOW_COLUMNS = ['new_contact', ...LEVELS].flatMap((from) => [...LEVELS, 'closed'].filter((to) => to !== from).map((to) => `flow_${from}_to_${to}`));
+const FLOW_COLUMNS = ['new_contact', ...LEVELS].flatMap((from) =>
+  [...LEVELS, 'closed'].filter((to) => to !== from).map((to) => `flow_${from}_to_${to}`),
+);
 const DAILY_COUNTERS = [
   'step_ups',
   'step_downs',
@@ -47,7 +49,9 @@ export class TrendReports1767000000010 implements MigrationInterface {
         status text not null,
         last_moves jsonb not null
       )`);
-    await queryRunner.query(`create table report_children (child_key text primary key, referrals timestamptz[] not null)`);
+    await queryRunner.query(
+      `create table report_children (child_key text primary key, referrals timestamptz[] not null)`,
+    );
     await queryRunner.query(`
       create table report_families (
         family_id uuid primary key,
@@ -90,12 +94,20 @@ export class TrendReports1767000000010 implements MigrationInterface {
     // Steps up and down, for their detail.
     const step = `where direction in ('up', 'down')`;
     const stepColumns = 'area, agency, direction, from_level, to_level, reason_category';
-    await queryRunner.query(`create index report_steps_day_idx on report_level_moves (day) include (team, ${stepColumns}) ${step}`);
-    await queryRunner.query(`create index report_steps_team_day_idx on report_level_moves (team, day) include (${stepColumns}) ${step}`);
+    await queryRunner.query(
+      `create index report_steps_day_idx on report_level_moves (day) include (team, ${stepColumns}) ${step}`,
+    );
+    await queryRunner.query(
+      `create index report_steps_team_day_idx on report_level_moves (team, day) include (${stepColumns}) ${step}`,
+    );
     // Exits from a level (up, down, closed), for days at a level.
     const exit = 'where days_at_level is not null';
-    await queryRunner.query(`create index report_exits_day_idx on report_level_moves (day) include (team, area, from_level, days_at_level) ${exit}`);
-    await queryRunner.query(`create index report_exits_team_day_idx on report_level_moves (team, day) include (area, from_level, days_at_level) ${exit}`);
+    await queryRunner.query(
+      `create index report_exits_day_idx on report_level_moves (day) include (team, area, from_level, days_at_level) ${exit}`,
+    );
+    await queryRunner.query(
+      `create index report_exits_team_day_idx on report_level_moves (team, day) include (area, from_level, days_at_level) ${exit}`,
+    );
     // The few moves a case made more than once, for the flow.
     await queryRunner.query(
       `create index report_repeats_day_idx on report_level_moves (day) include (team, area, from_level, to_level, repeat_since) where repeat_since is not null`,
@@ -115,7 +127,9 @@ export class TrendReports1767000000010 implements MigrationInterface {
         back_up_at timestamptz,
         back_up_within smallint
       )`);
-    await queryRunner.query(`create index report_step_downs_open_idx on report_step_downs (child_key) where back_up_at is null`);
+    await queryRunner.query(
+      `create index report_step_downs_open_idx on report_step_downs (child_key) where back_up_at is null`,
+    );
     await queryRunner.query(`create index report_step_downs_case_idx on report_step_downs (case_id)`);
 
     // Referrals (a case opened or reopened) and early help: counted in report_daily, kept so a

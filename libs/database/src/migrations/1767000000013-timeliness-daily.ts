@@ -28,7 +28,11 @@ export class TimelinessDaily1767000000013 implements MigrationInterface {
       )`);
     // Merged rather than upserted so that a day no item is counted on any more goes: the table
     // is then the same however it was reached (live, or by a rebuild).
-    await createCountTriggers(queryRunner, 'timeliness_items', 'timeliness_daily', `
+    await createCountTriggers(
+      queryRunner,
+      'timeliness_items',
+      'timeliness_daily',
+      `
           merge into timeliness_daily as counted
           using (select (due_at at time zone 'Europe/London')::date as day, area, team, rule, coalesce(brag, '') as brag,
                         sum(sign) as due,
@@ -48,7 +52,8 @@ export class TimelinessDaily1767000000013 implements MigrationInterface {
                 open = counted.open + delta.open
           when not matched and delta.due <> 0 then insert (day, area, team, rule, brag, due, on_time, late_done, open)
             values (delta.day, delta.area, delta.team, delta.rule, delta.brag, delta.due, delta.on_time, delta.late_done, delta.open)
-        `);
+        `,
+    );
     // The report now reads items one by one only for today, through timeliness_items_report_idx.
     await queryRunner.query(`drop index timeliness_items_report_team_idx`);
     // Items recorded before this migration.

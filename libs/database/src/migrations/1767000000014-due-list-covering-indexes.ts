@@ -16,9 +16,13 @@ export class DueListCoveringIndexes1767000000014 implements MigrationInterface {
         where done_at is null and cancelled_at is null`,
     );
     await queryRunner.query(`drop index case_summaries_team_idx`);
-    await queryRunner.query(`create index case_summaries_team_idx on case_summaries (team, status) include (case_id, family_id)`);
+    await queryRunner.query(
+      `create index case_summaries_team_idx on case_summaries (team, status) include (case_id, family_id)`,
+    );
     await queryRunner.query(`drop index case_summaries_worker_idx`);
-    await queryRunner.query(`create index case_summaries_worker_idx on case_summaries (allocated_worker_id) include (case_id, family_id)`);
+    await queryRunner.query(
+      `create index case_summaries_worker_idx on case_summaries (allocated_worker_id) include (case_id, family_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -27,6 +31,8 @@ export class DueListCoveringIndexes1767000000014 implements MigrationInterface {
     await queryRunner.query(`drop index case_summaries_team_idx`);
     await queryRunner.query(`create index case_summaries_team_idx on case_summaries (team, status)`);
     await queryRunner.query(`drop index timeliness_items_open_idx`);
-    await queryRunner.query(`create index timeliness_items_open_idx on timeliness_items (due_at) where done_at is null and cancelled_at is null`);
+    await queryRunner.query(
+      `create index timeliness_items_open_idx on timeliness_items (due_at) where done_at is null and cancelled_at is null`,
+    );
   }
 }

@@ -26,7 +26,11 @@ export class ReportStepsDaily1767000000017 implements MigrationInterface {
         primary key (day, area, team, agency, direction, from_level, to_level, reason_category)
       )`);
     // Merged, so that a count that falls to 0 goes: the table is the same live or rebuilt.
-    await createCountTriggers(queryRunner, 'report_level_moves', 'report_steps_daily', `
+    await createCountTriggers(
+      queryRunner,
+      'report_level_moves',
+      'report_steps_daily',
+      `
           merge into report_steps_daily as counted
           using (select day, area, team, agency, direction, from_level, to_level, coalesce(reason_category, '') as reason_category, sum(sign) as steps
                    from (%s) as changed
@@ -39,7 +43,8 @@ export class ReportStepsDaily1767000000017 implements MigrationInterface {
           when matched then update set steps = counted.steps + delta.steps
           when not matched and delta.steps <> 0 then insert (day, area, team, agency, direction, from_level, to_level, reason_category, steps)
             values (delta.day, delta.area, delta.team, delta.agency, delta.direction, delta.from_level, delta.to_level, delta.reason_category, delta.steps)
-        `);
+        `,
+    );
     // Steps recorded before this migration.
     await queryRunner.query(`
       insert into report_steps_daily (day, area, team, agency, direction, from_level, to_level, reason_category, steps)
@@ -53,8 +58,12 @@ export class ReportStepsDaily1767000000017 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     const step = `where direction in ('up', 'down')`;
     const stepColumns = 'area, agency, direction, from_level, to_level, reason_category';
-    await queryRunner.query(`create index report_steps_day_idx on report_level_moves (day) include (team, ${stepColumns}) ${step}`);
-    await queryRunner.query(`create index report_steps_team_day_idx on report_level_moves (team, day) include (${stepColumns}) ${step}`);
+    await queryRunner.query(
+      `create index report_steps_day_idx on report_level_moves (day) include (team, ${stepColumns}) ${step}`,
+    );
+    await queryRunner.query(
+      `create index report_steps_team_day_idx on report_level_moves (team, day) include (${stepColumns}) ${step}`,
+    );
     await dropCountTriggers(queryRunner, 'report_level_moves', 'report_steps_daily');
     await queryRunner.query(`drop table report_steps_daily`);
   }

@@ -10,7 +10,9 @@ export class AccessLogBulkReads1767000000020 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`alter table access_log alter column case_id drop not null, add column case_ids uuid[]`);
-    await queryRunner.query(`alter table access_log add constraint access_log_names_cases check (case_id is not null or case_ids is not null)`);
+    await queryRunner.query(
+      `alter table access_log add constraint access_log_names_cases check (case_id is not null or case_ids is not null)`,
+    );
     await queryRunner.query(`create index access_log_case_ids_idx on access_log using gin (case_ids)`);
   }
 

@@ -13,7 +13,9 @@ export class InformationSharingLegalBases1767000000040 implements MigrationInter
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`delete from information_sharing_decisions`);
     await queryRunner.query(`delete from information_sharing_cases`);
-    await queryRunner.query(`update projection_checkpoints set position = 0, updated_at = now() where name = 'information_sharing_audit'`);
+    await queryRunner.query(
+      `update projection_checkpoints set position = 0, updated_at = now() where name = 'information_sharing_audit'`,
+    );
     await queryRunner.query(`
       alter table information_sharing_decisions
         drop column lawful_basis,
@@ -40,13 +42,17 @@ export class InformationSharingLegalBases1767000000040 implements MigrationInter
         add column first_sent_at timestamptz,
         add column corrections jsonb not null default '[]'`);
     // What is sent names its decision, which is unique within its case.
-    await queryRunner.query(`create unique index information_sharing_decision_id_idx on information_sharing_decisions (case_id, decision_id)`);
+    await queryRunner.query(
+      `create unique index information_sharing_decision_id_idx on information_sharing_decisions (case_id, decision_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`delete from information_sharing_decisions`);
     await queryRunner.query(`delete from information_sharing_cases`);
-    await queryRunner.query(`update projection_checkpoints set position = 0, updated_at = now() where name = 'information_sharing_audit'`);
+    await queryRunner.query(
+      `update projection_checkpoints set position = 0, updated_at = now() where name = 'information_sharing_audit'`,
+    );
     await queryRunner.query(`drop index information_sharing_decision_id_idx`);
     await queryRunner.query(`
       alter table information_sharing_decisions

@@ -24,7 +24,9 @@ export class Children1767000000050 implements MigrationInterface {
       )`);
     await queryRunner.query(`create index children_la_child_id_idx on children (la_child_id)`);
     await queryRunner.query(`create index children_date_of_birth_idx on children (date_of_birth)`);
-    await queryRunner.query(`create index children_expected_date_of_birth_idx on children (expected_date_of_birth) where expected_date_of_birth is not null`);
+    await queryRunner.query(
+      `create index children_expected_date_of_birth_idx on children (expected_date_of_birth) where expected_date_of_birth is not null`,
+    );
     await queryRunner.query(`create index children_family_idx on children (family_id)`);
     await queryRunner.query(`
       create table child_cases (

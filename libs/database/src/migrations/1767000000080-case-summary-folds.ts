@@ -11,13 +11,17 @@ export class CaseSummaryFolds1767000000080 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`create table case_summary_folds (case_id uuid primary key, state jsonb not null)`);
-    await queryRunner.query(`insert into case_summary_folds (case_id, state) select case_id, state - 'entries' from case_summaries`);
+    await queryRunner.query(
+      `insert into case_summary_folds (case_id, state) select case_id, state - 'entries' from case_summaries`,
+    );
     await queryRunner.query(`alter table case_summaries drop column state`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`alter table case_summaries add column state jsonb not null default '{}'`);
-    await queryRunner.query(`update case_summaries c set state = f.state from case_summary_folds f where f.case_id = c.case_id`);
+    await queryRunner.query(
+      `update case_summaries c set state = f.state from case_summary_folds f where f.case_id = c.case_id`,
+    );
     await queryRunner.query(`drop table case_summary_folds`);
   }
 }

@@ -48,9 +48,20 @@ describe('Migration: positions from transaction ids', () => {
   });
 
   /** An append as the function before the change made it. */
-  async function appendTheOldWay(client: Client, stream: string, events: NewEvent[], expected: 'no_stream' | 'exact', revision: bigint | null) {
+  async function appendTheOldWay(
+    client: Client,
+    stream: string,
+    events: NewEvent[],
+    expected: 'no_stream' | 'exact',
+    revision: bigint | null,
+  ) {
     const recordedAt = new Date().toISOString();
-    const document = events.map((one) => ({ id: randomUUID(), ...one, metadata: { ...one.metadata, recordedAt }, contentHash: contentHashOfNew(one, recordedAt) }));
+    const document = events.map((one) => ({
+      id: randomUUID(),
+      ...one,
+      metadata: { ...one.metadata, recordedAt },
+      contentHash: contentHashOfNew(one, recordedAt),
+    }));
     const { rows } = await client.query('select appended from append_events($1, $2, $3, $4::jsonb, $5)', [
       stream,
       expected,
@@ -67,7 +78,9 @@ describe('Migration: positions from transaction ids', () => {
     await client.connect();
     await appendTheOldWay(client, 'case-a', [event(1), event(2)], 'no_stream', null);
     await appendTheOldWay(client, 'case-b', [event(3)], 'no_stream', null);
-    const oldPositions = (await client.query('select position from events order by position')).rows.map((row) => BigInt(row.position));
+    const oldPositions = (await client.query('select position from events order by position')).rows.map((row) =>
+      BigInt(row.position),
+    );
     expect(oldPositions).toEqual([1n, 2n, 3n]);
 
     await migrate(url);
@@ -87,7 +100,9 @@ describe('Migration: positions from transaction ids', () => {
       expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
       expect(new Set(positions).size).toBe(6);
       // A reader whose checkpoint is an old position misses nothing.
-      expect((await store.readAll({ fromPosition: 3n, limit: 100 })).map((one) => (one.data as { n: number }).n)).toEqual([4, 5, 6]);
+      expect(
+        (await store.readAll({ fromPosition: 3n, limit: 100 })).map((one) => (one.data as { n: number }).n),
+      ).toEqual([4, 5, 6]);
       expect(await store.countEventsAfter(3n)).toBe(3);
       // R22: the chain of case-a runs on from the old events into the new ones.
       expect(verifyStream(await store.readStream('case-a'))).toBeNull();
@@ -127,14 +142,17 @@ describe('Migration: positions from transaction ids', () => {
     const dataSource = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS });
     await dataSource.initialize();
     // Back to before the change: it and every later migration are undone, newest first.
-    for (let undone = MIGRATIONS.length; undone > before.length; undone--) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let undone = MIGRATIONS.length; undone > before.length; undone--)
+      await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.destroy();
 
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
       await appendTheOldWay(client, 'case-e', [event(9)], 'exact', 0n);
-      const { rows } = await client.query(`select position from events where stream_id = 'case-e' order by stream_revision`);
+      const { rows } = await client.query(
+        `select position from events where stream_id = 'case-e' order by stream_revision`,
+      );
       expect(BigInt(rows[0].position)).toBe(appended.position);
       expect(BigInt(rows[1].position)).toBeGreaterThan(appended.position);
     } finally {

@@ -52,8 +52,16 @@ describe('Daily step counts follow the level moves', () => {
       );
       // Corrections, as R22 makes them: a case's area, one step's reason category.
       const caseId = `00000000-0000-4000-8000-${String(1 + Math.floor(random() * 12)).padStart(12, '0')}`;
-      if (round % 3 === 0) await client().query('update report_level_moves set area = $2 where case_id = $1', [caseId, pick(['cambridgeshire', 'peterborough'])]);
-      if (round % 4 === 0) await client().query('update report_level_moves set reason_category = $2 where position = $1', [position - 3, pick([null, 'other'])]);
+      if (round % 3 === 0)
+        await client().query('update report_level_moves set area = $2 where case_id = $1', [
+          caseId,
+          pick(['cambridgeshire', 'peterborough']),
+        ]);
+      if (round % 4 === 0)
+        await client().query('update report_level_moves set reason_category = $2 where position = $1', [
+          position - 3,
+          pick([null, 'other']),
+        ]);
     }
     expect((await countedFromMoves()).length).toBeGreaterThan(10);
     expect(await daily()).toEqual(await countedFromMoves());

@@ -6,7 +6,12 @@ import type { QueryRunner } from 'typeorm';
  * statement's rows in `new_rows` / `old_rows`. `merge` is its SQL, with `%s` where the changed rows
  * go: every row, with `sign` 1 (new) or -1 (old).
  */
-export async function createCountTriggers(queryRunner: QueryRunner, table: string, counts: string, merge: string): Promise<void> {
+export async function createCountTriggers(
+  queryRunner: QueryRunner,
+  table: string,
+  counts: string,
+  merge: string,
+): Promise<void> {
   const name = `${counts}_count`;
   await queryRunner.query(`
       create function ${name}() returns trigger language plpgsql as $$

@@ -12,7 +12,17 @@ describe('Timeliness daily counts follow the items', () => {
     await client().query('delete from timeliness_daily');
   });
 
-  const item = (id: string, dueAt: string, fields: { rule?: string; brag?: string | null; team?: string; doneAt?: string | null; cancelledAt?: string | null } = {}) => [
+  const item = (
+    id: string,
+    dueAt: string,
+    fields: {
+      rule?: string;
+      brag?: string | null;
+      team?: string;
+      doneAt?: string | null;
+      cancelledAt?: string | null;
+    } = {},
+  ) => [
     id,
     fields.rule ?? 'R10',
     fields.brag ?? null,
@@ -65,7 +75,11 @@ describe('Timeliness daily counts follow the items', () => {
   });
 
   it('Given open items, When they are done, cancelled or moved to another team in one upsert, Then the counts move with them', async () => {
-    await upsert(item('a', '2025-03-03T09:00:00Z'), item('b', '2025-03-03T09:00:00Z'), item('c', '2025-03-03T09:00:00Z'));
+    await upsert(
+      item('a', '2025-03-03T09:00:00Z'),
+      item('b', '2025-03-03T09:00:00Z'),
+      item('c', '2025-03-03T09:00:00Z'),
+    );
     await upsert(
       item('a', '2025-03-03T09:00:00Z', { doneAt: '2025-03-03T10:00:00Z' }),
       item('b', '2025-03-03T09:00:00Z', { cancelledAt: '2025-03-03T08:00:00Z' }),
@@ -85,7 +99,9 @@ describe('Timeliness daily counts follow the items', () => {
     const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
     for (let round = 0; round < 20; round++) {
       const batch = Array.from({ length: 40 }, () => {
-        const dueAt = new Date(Date.UTC(2025, 2, 28 + Math.floor(random() * 5), Math.floor(random() * 24))).toISOString();
+        const dueAt = new Date(
+          Date.UTC(2025, 2, 28 + Math.floor(random() * 5), Math.floor(random() * 24)),
+        ).toISOString();
         const doneAt = pick([null, new Date(Date.parse(dueAt) + (random() - 0.5) * 86_400_000).toISOString()]);
         return item(`i${Math.floor(random() * 120)}`, dueAt, {
           rule: pick(['R10', 'R11', 'S17']),

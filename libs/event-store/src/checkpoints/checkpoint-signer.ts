@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJson } from '../hash-chain';
@@ -12,7 +20,16 @@ export interface CheckpointReceipt extends CheckpointStatement {
   signature: string;
 }
 
-export const STATEMENT_FIELDS = ['format', 'position', 'events', 'logHash', 'streams', 'streamsHash', 'signedAt', 'keyId'] as const;
+export const STATEMENT_FIELDS = [
+  'format',
+  'position',
+  'events',
+  'logHash',
+  'streams',
+  'streamsHash',
+  'signedAt',
+  'keyId',
+] as const;
 
 /** The statement a receipt signs, without anything else it may carry. */
 export function statementOf(receipt: CheckpointStatement): CheckpointStatement {
@@ -26,7 +43,10 @@ export function signatureHolds(receipt: CheckpointReceipt): boolean {
   try {
     const der = Buffer.from(receipt.publicKey, 'base64');
     const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
-    return keyIdOf(der) === receipt.keyId && verify(null, Buffer.from(canonicalJson(statementOf(receipt))), key, Buffer.from(receipt.signature, 'base64'));
+    return (
+      keyIdOf(der) === receipt.keyId &&
+      verify(null, Buffer.from(canonicalJson(statementOf(receipt))), key, Buffer.from(receipt.signature, 'base64'))
+    );
   } catch {
     return false;
   }
@@ -58,12 +78,15 @@ export class CheckpointSigner {
       }
     }
     const key = createPrivateKey(fs.readFileSync(file));
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} holds a ${key.asymmetricKeyType} key; checkpoints are signed with Ed25519`);
+    if (key.asymmetricKeyType !== 'ed25519')
+      throw new Error(`${file} holds a ${key.asymmetricKeyType} key; checkpoints are signed with Ed25519`);
     return new CheckpointSigner(key);
   }
 
   sign(statement: CheckpointStatement): CheckpointReceipt {
-    const signature = sign(null, Buffer.from(canonicalJson(statementOf(statement))), this.privateKey).toString('base64');
+    const signature = sign(null, Buffer.from(canonicalJson(statementOf(statement))), this.privateKey).toString(
+      'base64',
+    );
     return { ...statementOf(statement), publicKey: this.publicKey, signature };
   }
 

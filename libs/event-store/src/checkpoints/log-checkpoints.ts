@@ -105,13 +105,16 @@ export class LogCheckpoints {
     await this.readAfter(digest.position, (event) => digest.add(event));
     if (latest && digest.position.toString() === latest.receipt.position) return latest.receipt;
     const receipt = this.signer.sign(digest.statement(new Date().toISOString(), this.signer.keyId));
-    await this.pool.query(`insert into log_checkpoints (position, statement, signature, public_key, heads) values ($1, $2, $3, $4, $5)`, [
-      receipt.position,
-      JSON.stringify(statementOf(receipt)),
-      receipt.signature,
-      receipt.publicKey,
-      JSON.stringify(Object.fromEntries(digest.heads)),
-    ]);
+    await this.pool.query(
+      `insert into log_checkpoints (position, statement, signature, public_key, heads) values ($1, $2, $3, $4, $5)`,
+      [
+        receipt.position,
+        JSON.stringify(statementOf(receipt)),
+        receipt.signature,
+        receipt.publicKey,
+        JSON.stringify(Object.fromEntries(digest.heads)),
+      ],
+    );
     return receipt;
   }
 
@@ -151,7 +154,10 @@ export class LogCheckpoints {
    * Recomputes every stream's chain and the log's digest, and compares them with the latest
    * checkpoint, or with `receipt` when one is given.
    */
-  async verifyLog(receipt?: CheckpointReceipt, onProgress?: (eventsChecked: number) => void): Promise<LogVerificationReport> {
+  async verifyLog(
+    receipt?: CheckpointReceipt,
+    onProgress?: (eventsChecked: number) => void,
+  ): Promise<LogVerificationReport> {
     const findings: CheckpointFinding[] = [];
     let against: CheckpointReceipt | undefined;
     let heads: Record<string, StreamHead> | undefined;
@@ -159,7 +165,12 @@ export class LogCheckpoints {
     if (receipt) {
       against = receipt;
       const signatureValid = signatureHolds(receipt);
-      check = { against: 'receipt', ...this.summary(receipt), signatureValid, signedByThisServer: signatureValid && this.signer.signed(receipt) };
+      check = {
+        against: 'receipt',
+        ...this.summary(receipt),
+        signatureValid,
+        signedByThisServer: signatureValid && this.signer.signed(receipt),
+      };
       heads = signatureValid ? await this.storedHeads(receipt, findings) : undefined;
     } else {
       const { latest, rejected } = await this.latestWithRejected();
@@ -194,7 +205,10 @@ export class LogCheckpoints {
   }
 
   /** One stream (oldest first) against the latest checkpoint's head of it. */
-  async verifyStream(streamId: string, events: RecordedEvent[]): Promise<{ checkpoint: CheckpointCheck | null; finding: CheckpointFinding | null }> {
+  async verifyStream(
+    streamId: string,
+    events: RecordedEvent[],
+  ): Promise<{ checkpoint: CheckpointCheck | null; finding: CheckpointFinding | null }> {
     const latest = await this.latest();
     if (!latest) return { checkpoint: null, finding: null };
     const covered = BigInt(latest.receipt.position);
@@ -206,20 +220,30 @@ export class LogCheckpoints {
       ? compareStreamHead(streamId, then, now)
       : now && streamInsertedBehind(streamId, now);
     return {
-      checkpoint: { against: 'latest', ...this.summary(latest.receipt), signatureValid: true, signedByThisServer: true },
+      checkpoint: {
+        against: 'latest',
+        ...this.summary(latest.receipt),
+        signatureValid: true,
+        signedByThisServer: true,
+      },
       finding: finding ?? null,
     };
   }
 
   /** The heads stored with the checkpoint a receipt names, if the stored one is the one signed. */
-  private async storedHeads(receipt: CheckpointReceipt, findings: CheckpointFinding[]): Promise<Record<string, StreamHead> | undefined> {
+  private async storedHeads(
+    receipt: CheckpointReceipt,
+    findings: CheckpointFinding[],
+  ): Promise<Record<string, StreamHead> | undefined> {
     const { rows } = await this.pool.query<CheckpointRow>(
       `select statement, signature, public_key, heads from log_checkpoints where position = $1 and signature = $2 limit 1`,
       [receipt.position, receipt.signature],
     );
     const row = rows[0];
     if (!row) return undefined; // kept elsewhere only: the summary still tells whether the log changed
-    const matches = streamsHashOf(new Map(Object.entries(row.heads))) === receipt.streamsHash && row.statement.logHash === receipt.logHash;
+    const matches =
+      streamsHashOf(new Map(Object.entries(row.heads))) === receipt.streamsHash &&
+      row.statement.logHash === receipt.logHash;
     if (matches) return row.heads;
     findings.push({
       kind: 'checkpoint_record_altered',
@@ -233,7 +257,7 @@ export class LogCheckpoints {
   }
 
   private async readAfter(from: bigint, onEvent: (event: RecordedEvent) => void): Promise<void> {
-    for (let position = from; ; ) {
+    for (let position = from; ;) {
       const events = await this.store.readAll({ fromPosition: position, limit: PAGE });
       if (events.length === 0) return;
       for (const event of events) onEvent(event);
@@ -250,6 +274,8 @@ export class PeriodicCheckpoints implements OnApplicationBootstrap {
   constructor(private readonly checkpoints: LogCheckpoints) {}
 
   onApplicationBootstrap(): void {
-    this.checkpoints.startPeriodic((error) => this.logger.error(`signing a checkpoint failed: ${error instanceof Error ? error.message : String(error)}`));
+    this.checkpoints.startPeriodic((error) =>
+      this.logger.error(`signing a checkpoint failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 }

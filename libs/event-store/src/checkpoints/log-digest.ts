@@ -75,10 +75,16 @@ export class LogDigest {
 
   add(event: RecordedEvent): void {
     // The event's own chain hash stands for its content and its place in its stream.
-    this.logHash = sha256(`${this.logHash}|${event.position}|${event.streamId}|${event.revision}|${event.metadata.hash ?? ''}`);
+    this.logHash = sha256(
+      `${this.logHash}|${event.position}|${event.streamId}|${event.revision}|${event.metadata.hash ?? ''}`,
+    );
     this.events++;
     this.position = event.position;
-    this.heads.set(event.streamId, { revision: event.revision.toString(), position: event.position.toString(), hash: event.metadata.hash ?? '' });
+    this.heads.set(event.streamId, {
+      revision: event.revision.toString(),
+      position: event.position.toString(),
+      hash: event.metadata.hash ?? '',
+    });
   }
 
   statement(signedAt: string, keyId: string): CheckpointStatement {
@@ -100,9 +106,17 @@ export class LogDigest {
  * the checkpoint covers). A changed event rewrites the stream's chain from there on, so it shows
  * in the head: a different hash at the same place, fewer or more events.
  */
-export function compareStreamHead(streamId: string, then: StreamHead, now: StreamHead | undefined): CheckpointFinding | undefined {
+export function compareStreamHead(
+  streamId: string,
+  then: StreamHead,
+  now: StreamHead | undefined,
+): CheckpointFinding | undefined {
   if (!now) {
-    return { kind: 'deleted_tail', streamId, detail: `Every event of the stream is gone; it reached revision ${then.revision} at the checkpoint` };
+    return {
+      kind: 'deleted_tail',
+      streamId,
+      detail: `Every event of the stream is gone; it reached revision ${then.revision} at the checkpoint`,
+    };
   }
   const [revisionThen, revisionNow] = [BigInt(then.revision), BigInt(now.revision)];
   if (revisionNow < revisionThen) {
@@ -112,10 +126,18 @@ export function compareStreamHead(streamId: string, then: StreamHead, now: Strea
           streamId,
           detail: `The stream ends at the same event but at revision ${now.revision}, not ${then.revision}: an event was removed and the later ones renumbered`,
         }
-      : { kind: 'deleted_tail', streamId, detail: `The stream reached revision ${then.revision} at the checkpoint; revisions after ${now.revision} are gone` };
+      : {
+          kind: 'deleted_tail',
+          streamId,
+          detail: `The stream reached revision ${then.revision} at the checkpoint; revisions after ${now.revision} are gone`,
+        };
   }
   if (revisionNow > revisionThen) {
-    return { kind: 'inserted_event', streamId, detail: `The stream holds revision ${now.revision} within the checkpoint's range, which ended at revision ${then.revision}` };
+    return {
+      kind: 'inserted_event',
+      streamId,
+      detail: `The stream holds revision ${now.revision} within the checkpoint's range, which ended at revision ${then.revision}`,
+    };
   }
   if (now.hash !== then.hash) {
     return {
@@ -136,11 +158,19 @@ export function compareStreamHead(streamId: string, then: StreamHead, now: Strea
 
 /** A stream the checkpoint did not know, with events in the range it covered. */
 export function streamInsertedBehind(streamId: string, now: StreamHead): CheckpointFinding {
-  return { kind: 'inserted_event', streamId, detail: `The stream did not exist at the checkpoint, yet holds events within its range (up to revision ${now.revision})` };
+  return {
+    kind: 'inserted_event',
+    streamId,
+    detail: `The stream did not exist at the checkpoint, yet holds events within its range (up to revision ${now.revision})`,
+  };
 }
 
 /** Every difference between the log as read now (up to the checkpoint's position) and the checkpoint. */
-export function compareWithCheckpoint(statement: CheckpointStatement, heads: Record<string, StreamHead> | undefined, now: LogDigest): CheckpointFinding[] {
+export function compareWithCheckpoint(
+  statement: CheckpointStatement,
+  heads: Record<string, StreamHead> | undefined,
+  now: LogDigest,
+): CheckpointFinding[] {
   const findings: CheckpointFinding[] = [];
   if (heads) {
     for (const [streamId, then] of Object.entries(heads)) {
@@ -151,7 +181,10 @@ export function compareWithCheckpoint(statement: CheckpointStatement, heads: Rec
       if (!(streamId in heads)) findings.push(streamInsertedBehind(streamId, head));
     }
   }
-  const summaryDiffers = now.logHash !== statement.logHash || now.events !== statement.events || streamsHashOf(now.heads) !== statement.streamsHash;
+  const summaryDiffers =
+    now.logHash !== statement.logHash ||
+    now.events !== statement.events ||
+    streamsHashOf(now.heads) !== statement.streamsHash;
   if (summaryDiffers && findings.length === 0) findings.push(summaryFinding(statement, now));
   return findings;
 }
@@ -162,7 +195,14 @@ function summaryFinding(statement: CheckpointStatement, now: LogDigest): Checkpo
   if (now.events < statement.events) return { kind: 'deleted_event', detail: `${range}: events were removed` };
   if (now.events > statement.events) return { kind: 'inserted_event', detail: `${range}: events were inserted` };
   if (streamsHashOf(now.heads) !== statement.streamsHash) {
-    return { kind: 'recomputed_chain', detail: `${range}, but streams no longer end as signed: events were altered and their chains recomputed, or moved in the log` };
+    return {
+      kind: 'recomputed_chain',
+      detail: `${range}, but streams no longer end as signed: events were altered and their chains recomputed, or moved in the log`,
+    };
   }
-  return { kind: 'reordered_events', detail: 'Every stream ends where it did, but the log no longer hashes as signed: events were moved in the order of the log' };
+  return {
+    kind: 'reordered_events',
+    detail:
+      'Every stream ends where it did, but the log no longer hashes as signed: events were moved in the order of the log',
+  };
 }

@@ -68,7 +68,11 @@ export class KurrentDbEventStore extends EventStore {
     this.client = KurrentDBClient.connectionString(connectionString);
   }
 
-  async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     const { expectedRevision } = options;
     const problem = invalidAppends([{ stream, events, expectedRevision }]);
     if (problem) throw new Error(problem);
@@ -90,11 +94,17 @@ export class KurrentDbEventStore extends EventStore {
         if (typeof expectedRevision !== 'bigint' && expectedRevision !== 'no_stream' && attempt < 5) continue;
         const current = error.actualState;
         // Negative revisions are the server's markers for a missing or deleted stream.
-        throw new ConcurrencyError(stream, expectedRevision, typeof current === 'bigint' && current >= 0n ? current : null);
+        throw new ConcurrencyError(
+          stream,
+          expectedRevision,
+          typeof current === 'bigint' && current >= 0n ? current : null,
+        );
       }
       const revision = result.nextExpectedRevision;
       // The server leaves the position out in rare cases (e.g. some idempotent retries): read it back.
-      const position = known(result.position?.commit) ?? (await this.readStream(stream, { fromRevision: revision, toRevision: revision }))[0]?.position;
+      const position =
+        known(result.position?.commit) ??
+        (await this.readStream(stream, { fromRevision: revision, toRevision: revision }))[0]?.position;
       if (position === undefined) throw new Error(`KurrentDB did not report the position of ${stream}@${revision}`);
       this.signal.notify(position);
       return { nextExpectedRevision: revision, position };
@@ -129,7 +139,8 @@ export class KurrentDbEventStore extends EventStore {
     try {
       result = await this.client.multiStreamAppend(requests);
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError || error instanceof AppendConsistencyViolationError)) throw error;
+      if (!(error instanceof WrongExpectedVersionError || error instanceof AppendConsistencyViolationError))
+        throw error;
       // Someone wrote to one of the streams since it was read: name one whose expectation fails now.
       for (const { stream, expectedRevision } of appends) {
         const actual = (await this.lastEventOf(stream))?.revision ?? null;
@@ -145,7 +156,9 @@ export class KurrentDbEventStore extends EventStore {
       this.signal.notify(last.position);
       results.push({ nextExpectedRevision: revision, position: last.position });
     }
-    return appends.map(({ stream }) => results[result.responses.findIndex((response) => response.streamName === stream)]);
+    return appends.map(
+      ({ stream }) => results[result.responses.findIndex((response) => response.streamName === stream)],
+    );
   }
 
   /** The events with their ids, revisions and hash chain, after the stream's `last` event. */
@@ -163,7 +176,11 @@ export class KurrentDbEventStore extends EventStore {
 
   private async lastEventOf(stream: string): Promise<RecordedEvent | undefined> {
     try {
-      for await (const resolved of this.client.readStream(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(stream, {
+        fromRevision: END,
+        direction: BACKWARDS,
+        maxCount: 1,
+      })) {
         const position = positionOf(resolved);
         return toRecordedEvent(resolved, position ?? 0n);
       }
@@ -190,7 +207,9 @@ export class KurrentDbEventStore extends EventStore {
         // otherwise, and a made-up one would break readAll/subscriptions, so refuse older servers.
         const position = positionOf(resolved);
         if (position === undefined) {
-          throw new Error(`KurrentDB did not report the position of ${stream}@${event.revision}: the adapter needs server 22.6 or later`);
+          throw new Error(
+            `KurrentDB did not report the position of ${stream}@${event.revision}: the adapter needs server 22.6 or later`,
+          );
         }
         const recorded = toRecordedEvent(resolved, position);
         if (recorded) events.push(recorded);
@@ -320,7 +339,9 @@ function isSystem(resolved: AnyResolvedEvent): boolean {
 function toRecordedEvent(resolved: AnyResolvedEvent, position: bigint): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event || isSystem(resolved) || !event.isJson) return undefined;
-  const { schemaVersion, ...metadata } = decodeMetadata((event.metadata ?? {}) as Record<string, unknown>) as unknown as StoredMetadata;
+  const { schemaVersion, ...metadata } = decodeMetadata(
+    (event.metadata ?? {}) as Record<string, unknown>,
+  ) as unknown as StoredMetadata;
   return {
     id: event.id,
     streamId: event.streamId,

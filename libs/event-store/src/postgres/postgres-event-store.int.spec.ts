@@ -46,15 +46,20 @@ describe('PostgreSQL event store', () => {
       ['UPDATE', `update events set data = '{"value":"changed"}' where stream_id = 'immutable-1'`],
       ['DELETE', `delete from events where stream_id = 'immutable-1'`],
       ['TRUNCATE', `truncate events`],
-    ])('Given a recorded event, When %s is attempted even by the owner, Then the database refuses it', async (_, sql) => {
-      await expect(pool.query(sql)).rejects.toThrow(/events are immutable \(R22\)/);
-      const [stored] = await store.readStream('immutable-1');
-      expect(stored.data).toEqual({ value: 'original' });
-    });
+    ])(
+      'Given a recorded event, When %s is attempted even by the owner, Then the database refuses it',
+      async (_, sql) => {
+        await expect(pool.query(sql)).rejects.toThrow(/events are immutable \(R22\)/);
+        const [stored] = await store.readStream('immutable-1');
+        expect(stored.data).toEqual({ value: 'original' });
+      },
+    );
   });
 
   it('R22: Given a superuser who disables the immutability trigger and alters an event, When the chain is verified, Then it points at that event', async () => {
-    await store.append('tampered-1', [event('First', { n: 1 }), event('Second', { n: 2 }), event('Third', { n: 3 })], { expectedRevision: 'no_stream' });
+    await store.append('tampered-1', [event('First', { n: 1 }), event('Second', { n: 2 }), event('Third', { n: 3 })], {
+      expectedRevision: 'no_stream',
+    });
     expect(verifyStream(await store.readStream('tampered-1'))).toBeNull();
     const client = await pool.connect();
     try {
@@ -71,9 +76,9 @@ describe('PostgreSQL event store', () => {
   it('Given an event id already recorded, When it is appended again, Then DuplicateEventError and nothing is added', async () => {
     const id = randomUUID();
     await store.append('duplicate-1', [event('Once', {}, id)], { expectedRevision: 'no_stream' });
-    await expect(store.append('duplicate-2', [event('Twice', {}, id)], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
-      DuplicateEventError,
-    );
+    await expect(
+      store.append('duplicate-2', [event('Twice', {}, id)], { expectedRevision: 'no_stream' }),
+    ).rejects.toBeInstanceOf(DuplicateEventError);
     expect(await store.readStream('duplicate-2')).toEqual([]);
   });
 
@@ -103,7 +108,8 @@ describe('PostgreSQL event store', () => {
       }),
     );
     await Promise.all(writers.map((writer) => writer.close()));
-    const total = (await pool.query(`select count(*)::int as n from events where stream_id like 'never-skip-%'`)).rows[0].n;
+    const total = (await pool.query(`select count(*)::int as n from events where stream_id like 'never-skip-%'`))
+      .rows[0].n;
     // Up to the suite's usual 30 s: while another test's transaction is open on the shared server,
     // no reader may pass rows of later transactions, and this subscriber waits for it.
     await eventually(async () => seen.length >= total).catch(() => undefined);
@@ -118,12 +124,18 @@ describe('PostgreSQL event store', () => {
 
   describe('group commit: appends that arrive together are written in one transaction', () => {
     const transactionsOf = async (prefix: string) =>
-      (await pool.query(`select count(distinct transaction_id)::int as n from events where stream_id like $1`, [`${prefix}%`])).rows[0].n as number;
+      (
+        await pool.query(`select count(distinct transaction_id)::int as n from events where stream_id like $1`, [
+          `${prefix}%`,
+        ])
+      ).rows[0].n as number;
 
     it('Given 20 appends to different streams sent at once, When they are written, Then they share transactions, each is answered with its own stream, and every chain holds', async () => {
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, n) =>
-          store.append(`together-${n}`, [event('First', { n }), event('Second', { n })], { expectedRevision: 'no_stream' }),
+          store.append(`together-${n}`, [event('First', { n }), event('Second', { n })], {
+            expectedRevision: 'no_stream',
+          }),
         ),
       );
 
@@ -166,19 +178,31 @@ describe('PostgreSQL event store', () => {
         ]);
       const settled = await Promise.allSettled(
         Array.from({ length: 10 }, (_, n) =>
-          n === 4 ? pair(n, 'together-pair-taken') : n % 2 === 0 ? pair(n, `together-pair-case-${n}`) : store.append(`together-pair-single-${n}`, [event('Opened', { n })], { expectedRevision: 'no_stream' }),
+          n === 4
+            ? pair(n, 'together-pair-taken')
+            : n % 2 === 0
+              ? pair(n, `together-pair-case-${n}`)
+              : store.append(`together-pair-single-${n}`, [event('Opened', { n })], { expectedRevision: 'no_stream' }),
         ),
       );
 
-      expect((settled[4] as PromiseRejectedResult).reason).toMatchObject({ streamId: 'together-pair-taken', actual: 0n });
+      expect((settled[4] as PromiseRejectedResult).reason).toMatchObject({
+        streamId: 'together-pair-taken',
+        actual: 0n,
+      });
       expect(await store.readStream('together-pair-family-4')).toEqual([]);
       expect((await store.readStream('together-pair-taken')).map((e) => e.type)).toEqual(['Opened']);
       for (const n of [0, 2, 6, 8]) {
         const [family, opened] = (settled[n] as PromiseFulfilledResult<{ position: bigint }[]>).value;
-        expect((await store.readStream(`together-pair-family-${n}`)).map((e) => [e.data, e.position])).toEqual([[{ n }, family.position]]);
-        expect((await store.readStream(`together-pair-case-${n}`)).map((e) => [e.data, e.position])).toEqual([[{ n }, opened.position]]);
+        expect((await store.readStream(`together-pair-family-${n}`)).map((e) => [e.data, e.position])).toEqual([
+          [{ n }, family.position],
+        ]);
+        expect((await store.readStream(`together-pair-case-${n}`)).map((e) => [e.data, e.position])).toEqual([
+          [{ n }, opened.position],
+        ]);
       }
-      for (const n of [1, 3, 5, 7, 9]) expect((await store.readStream(`together-pair-single-${n}`)).map((e) => e.data)).toEqual([{ n }]);
+      for (const n of [1, 3, 5, 7, 9])
+        expect((await store.readStream(`together-pair-single-${n}`)).map((e) => e.data)).toEqual([{ n }]);
       expect(await transactionsOf('together-pair-')).toBeLessThan(9);
     });
 
@@ -187,7 +211,9 @@ describe('PostgreSQL event store', () => {
       await store.append('together-first-use', [event('Once', {}, id)], { expectedRevision: 'no_stream' });
       const settled = await Promise.allSettled(
         Array.from({ length: 10 }, (_, n) =>
-          store.append(`together-reuse-${n}`, [event('Again', { n }, n === 6 ? id : undefined)], { expectedRevision: 'no_stream' }),
+          store.append(`together-reuse-${n}`, [event('Again', { n }, n === 6 ? id : undefined)], {
+            expectedRevision: 'no_stream',
+          }),
         ),
       );
 
@@ -201,12 +227,16 @@ describe('PostgreSQL event store', () => {
 
     it('Given 10 appends to one stream sent at once, Then each waits for the one before and they are recorded in the order sent', async () => {
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, n) => store.append('together-one-stream', [event('Tick', { n })], { expectedRevision: 'any' })),
+        Array.from({ length: 10 }, (_, n) =>
+          store.append('together-one-stream', [event('Tick', { n })], { expectedRevision: 'any' }),
+        ),
       );
 
       const stream = await store.readStream('together-one-stream');
       expect(stream.map((e) => e.data)).toEqual(Array.from({ length: 10 }, (_, n) => ({ n })));
-      expect(results.map((result) => result.nextExpectedRevision)).toEqual(Array.from({ length: 10 }, (_, n) => BigInt(n)));
+      expect(results.map((result) => result.nextExpectedRevision)).toEqual(
+        Array.from({ length: 10 }, (_, n) => BigInt(n)),
+      );
       expect(verifyStream(stream)).toBeNull();
     });
   });

@@ -42,7 +42,8 @@ interface EventRow {
   previous_hash: string | null;
 }
 
-const SELECT_COLUMNS = 'position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash';
+const SELECT_COLUMNS =
+  'position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, hash, previous_hash';
 
 // The reads every command and every projection batch make are named statements: parsed and
 // planned once per connection rather than on every call.
@@ -165,7 +166,8 @@ function lastOfEachStream(rows: AppendedRow[]): Map<string, AppendResult> {
   for (const row of rows) {
     const revision = BigInt(row.stream_revision);
     const known = last.get(row.stream_id);
-    if (!known || revision > known.nextExpectedRevision) last.set(row.stream_id, { nextExpectedRevision: revision, position: BigInt(row.position) });
+    if (!known || revision > known.nextExpectedRevision)
+      last.set(row.stream_id, { nextExpectedRevision: revision, position: BigInt(row.position) });
   }
   return last;
 }
@@ -220,7 +222,11 @@ export class PostgresEventStore extends EventStore {
    * once. Each is answered only once its batch has committed, and each keeps its own expectation.
    * Two appends to one stream never share or overlap batches: the later one waits.
    */
-  async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     const [result] = await this.appendToStreams([{ stream, events, expectedRevision: options.expectedRevision }]);
     return result;
   }
@@ -253,7 +259,7 @@ export class PostgresEventStore extends EventStore {
     while (this.batchesInFlight < MAX_BATCHES_IN_FLIGHT && this.waiting.length > 0) {
       const batch: PendingAppend[] = [];
       let eventCount = 0;
-      for (let i = 0; i < this.waiting.length; ) {
+      for (let i = 0; i < this.waiting.length;) {
         const pending = this.waiting[i];
         if (pending.parts.some((part) => this.writing.has(part.stream))) {
           i++; // one of its streams is being written: it waits for that batch
@@ -307,7 +313,11 @@ export class PostgresEventStore extends EventStore {
         // Another write took one of its streams' revisions (or one of its event ids) first.
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
         for (const part of pending.parts) {
-          await this.explainCollision(part.stream, part.events.map((event) => event.id), part.expectedRevision);
+          await this.explainCollision(
+            part.stream,
+            part.events.map((event) => event.id),
+            part.expectedRevision,
+          );
         }
         if (attempt < 5) continue; // 'any' lost a race it does not care about: try again
         throw error;
@@ -344,7 +354,13 @@ export class PostgresEventStore extends EventStore {
         ? {
             name: 'windscreen_append_one',
             text: APPEND_ONE,
-            values: [one.stream, expectationOf(one.expectedRevision), revisionOf(one.expectedRevision), JSON.stringify(one.events), one.recordedAt],
+            values: [
+              one.stream,
+              expectationOf(one.expectedRevision),
+              revisionOf(one.expectedRevision),
+              JSON.stringify(one.events),
+              one.recordedAt,
+            ],
           }
         : {
             name: 'windscreen_append_batch',
@@ -371,16 +387,20 @@ export class PostgresEventStore extends EventStore {
 
   /** A collided append: a repeated event id, or another writer took the revision first. */
   private async explainCollision(stream: string, ids: string[], expectedRevision: ExpectedRevision): Promise<void> {
-    const duplicate = await this.pool.query<{ event_id: string }>('select event_id from events where event_id = any($1::uuid[]) limit 1', [ids]);
+    const duplicate = await this.pool.query<{ event_id: string }>(
+      'select event_id from events where event_id = any($1::uuid[]) limit 1',
+      [ids],
+    );
     if (duplicate.rows[0]) throw new DuplicateEventError(duplicate.rows[0].event_id);
     if (expectedRevision === 'any') return;
     throw new ConcurrencyError(stream, expectedRevision, await this.streamRevision(stream));
   }
 
   private async streamRevision(stream: string): Promise<bigint | null> {
-    const current = await this.pool.query<{ revision: string | null }>('select max(stream_revision) as revision from events where stream_id = $1', [
-      stream,
-    ]);
+    const current = await this.pool.query<{ revision: string | null }>(
+      'select max(stream_revision) as revision from events where stream_id = $1',
+      [stream],
+    );
     const revision = current.rows[0].revision;
     return revision === null ? null : BigInt(revision);
   }
@@ -419,7 +439,11 @@ export class PostgresEventStore extends EventStore {
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const result = await this.pool.query<EventRow>(
       options.types
-        ? { name: 'windscreen_read_all_of_types', text: READ_ALL_OF_TYPES, values: [options.fromPosition.toString(), options.limit, options.types] }
+        ? {
+            name: 'windscreen_read_all_of_types',
+            text: READ_ALL_OF_TYPES,
+            values: [options.fromPosition.toString(), options.limit, options.types],
+          }
         : { name: 'windscreen_read_all', text: READ_ALL, values: [options.fromPosition.toString(), options.limit] },
     );
     return result.rows.map(toRecordedEvent);
@@ -486,7 +510,6 @@ export class PostgresEventStore extends EventStore {
       .catch(retry);
   }
 }
-
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   // The row's metadata was parsed for this row alone, so it is completed in place: copying it

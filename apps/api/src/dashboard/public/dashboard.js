@@ -1,6 +1,14 @@
 // The managers' dashboard: reads the filters, fetches the reports with the pasted token, draws them.
 import { downloadReportCsv, fetchReport, filterQuery } from './reports-api.js';
-import { clearReports, describeFilters, renderFlow, renderReReferrals, renderTimeAtLevel, renderTimeliness, renderTransitions } from './render.js';
+import {
+  clearReports,
+  describeFilters,
+  renderFlow,
+  renderReReferrals,
+  renderTimeAtLevel,
+  renderTimeliness,
+  renderTransitions,
+} from './render.js';
 
 const TOKEN_KEY = 'windscreen.dashboard.token';
 const FILTERS = ['from', 'to', 'interval', 'area', 'team'];
@@ -27,7 +35,13 @@ const isoDate = (date) =>
 /** The twelve months ending today, as the API's own default, unless the address names filters. */
 function initialFilters() {
   const today = new Date();
-  const defaults = { from: isoDate(new Date(today.getFullYear(), today.getMonth() - 11, 1)), to: isoDate(today), interval: 'month', area: '', team: '' };
+  const defaults = {
+    from: isoDate(new Date(today.getFullYear(), today.getMonth() - 11, 1)),
+    to: isoDate(today),
+    interval: 'month',
+    area: '',
+    team: '',
+  };
   const query = new URLSearchParams(window.location.search);
   return Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? defaults[name]]));
 }
@@ -61,8 +75,13 @@ function refuse(message, field) {
 async function load() {
   const token = tokenInput.value.trim();
   const filters = readFilters();
-  if (!token) return refuse(`Paste a bearer token first (mint one with npm run -s token -- --role manager --all-teams).`, tokenInput);
-  if (!filters.from || !filters.to) return refuse('Choose both a from and a to date.', form.elements[filters.from ? 'to' : 'from']);
+  if (!token)
+    return refuse(
+      `Paste a bearer token first (mint one with npm run -s token -- --role manager --all-teams).`,
+      tokenInput,
+    );
+  if (!filters.from || !filters.to)
+    return refuse('Choose both a from and a to date.', form.elements[filters.from ? 'to' : 'from']);
   if (filters.from > filters.to) return refuse('The from date must be on or before the to date.', form.elements.from);
   sessionStorage.setItem(TOKEN_KEY, token);
   window.history.replaceState(null, '', `?${filterQuery(filters)}`);
@@ -93,7 +112,9 @@ async function downloadCsv(button) {
   const token = tokenInput.value.trim();
   if (!token) return refuse('Paste a bearer token first.', tokenInput);
   const report = button.dataset.report;
-  const filters = shownFilters ? Object.fromEntries(FILTERS.map((name) => [name, shownFilters[name] ?? ''])) : readFilters();
+  const filters = shownFilters
+    ? Object.fromEntries(FILTERS.map((name) => [name, shownFilters[name] ?? '']))
+    : readFilters();
   statusLine.textContent = `Preparing the ${report} CSV…`;
   try {
     const fileName = await downloadReportCsv(report, token, filters);
@@ -121,7 +142,8 @@ function start() {
     statusLine.textContent = 'Token forgotten.';
     tokenInput.focus();
   });
-  for (const button of document.querySelectorAll('button.csv')) button.addEventListener('click', () => downloadCsv(button));
+  for (const button of document.querySelectorAll('button.csv'))
+    button.addEventListener('click', () => downloadCsv(button));
   if (tokenInput.value) load();
 }
 

@@ -11,7 +11,20 @@ const LEVEL_LABELS = {
 };
 const FLOW_FROM = ['new_contact', 'universal', 'emerging', 'complex', 'specialist'];
 const FLOW_TO = ['universal', 'emerging', 'complex', 'specialist', 'closed'];
-const TIMELINESS_RULES = ['R10', 'R11-red', 'R11-amber', 'R11-green', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review'];
+const TIMELINESS_RULES = [
+  'R10',
+  'R11-red',
+  'R11-amber',
+  'R11-green',
+  'R13',
+  'R33',
+  'S17',
+  'ICPC',
+  'core-group',
+  'RCPC',
+  'CIN-review',
+  'TAF-review',
+];
 const AREA_LABELS = { cambridgeshire: 'Cambridgeshire', peterborough: 'Peterborough' };
 const COLOURS = { blue: '#0072b2', orange: '#d55e00', green: '#009e73', purple: '#6a3d9a' };
 
@@ -23,7 +36,7 @@ export function describeFilters(filters) {
   return [
     `${filters.from} to ${filters.to}`,
     `by ${filters.interval}`,
-    filters.area ? AREA_LABELS[filters.area] ?? filters.area : 'all areas',
+    filters.area ? (AREA_LABELS[filters.area] ?? filters.area) : 'all areas',
     filters.team ? `team ${filters.team}` : 'all teams',
   ].join(', ');
 }
@@ -48,10 +61,18 @@ function element(name, attributes = {}, text) {
 function renderTable(container, caption, columns, rows) {
   const table = element('table');
   table.append(element('caption', {}, caption));
-  const numeric = new Set(columns.filter((column) => rows.some((row) => typeof row[column.key] === 'number')).map((column) => column.key));
+  const numeric = new Set(
+    columns.filter((column) => rows.some((row) => typeof row[column.key] === 'number')).map((column) => column.key),
+  );
   const headRow = element('tr');
   for (const column of columns) {
-    headRow.append(element('th', { scope: 'col', class: numeric.has(column.key) ? 'number' : '', 'data-key': column.key }, column.label));
+    headRow.append(
+      element(
+        'th',
+        { scope: 'col', class: numeric.has(column.key) ? 'number' : '', 'data-key': column.key },
+        column.label,
+      ),
+    );
   }
   table.appendChild(element('thead')).append(headRow);
   const body = table.appendChild(element('tbody'));
@@ -60,13 +81,18 @@ function renderTable(container, caption, columns, rows) {
     columns.forEach((column, index) => {
       const value = row[column.key];
       const text = column.format ? column.format(value) : String(value ?? '–');
-      const cell = index === 0 ? element('th', { scope: 'row' }, text) : element('td', { class: numeric.has(column.key) ? 'number' : '' }, text);
+      const cell =
+        index === 0
+          ? element('th', { scope: 'row' }, text)
+          : element('td', { class: numeric.has(column.key) ? 'number' : '' }, text);
       cell.dataset.key = column.key;
       tr.append(cell);
     });
   }
   if (rows.length === 0) {
-    body.appendChild(element('tr')).append(element('td', { colspan: String(columns.length) }, 'Nothing in this period.'));
+    body
+      .appendChild(element('tr'))
+      .append(element('td', { colspan: String(columns.length) }, 'Nothing in this period.'));
   }
   container.replaceChildren(table);
 }
@@ -123,7 +149,13 @@ export function renderFlow(report) {
   const children = new Map(report.rows.map((row) => [`${row.from}>${row.to}`, Number(row.children)]));
   const max = Math.max(0, ...children.values());
   const table = element('table', { class: 'matrix' });
-  table.append(element('caption', {}, `Flow between levels, ${describeFilters(report.filters)}: children by level moved from (rows) and to (columns)`));
+  table.append(
+    element(
+      'caption',
+      {},
+      `Flow between levels, ${describeFilters(report.filters)}: children by level moved from (rows) and to (columns)`,
+    ),
+  );
   const head = table.appendChild(element('thead')).appendChild(element('tr'));
   head.append(element('td', { class: 'corner' }, 'From \\ to'));
   for (const to of FLOW_TO) head.append(element('th', { scope: 'col' }, levelLabel(to)));
@@ -172,7 +204,15 @@ export function renderReReferrals(report) {
     're-referrals-chart',
     'line',
     report.rows.map((row) => row.period),
-    [{ label: `${label} (%)`, data: report.rows.map((row) => percentOf(row.rate)), borderColor: COLOURS.green, backgroundColor: COLOURS.green, spanGaps: true }],
+    [
+      {
+        label: `${label} (%)`,
+        data: report.rows.map((row) => percentOf(row.rate)),
+        borderColor: COLOURS.green,
+        backgroundColor: COLOURS.green,
+        spanGaps: true,
+      },
+    ],
     { scales: percentAxis },
   );
 }
@@ -181,7 +221,9 @@ export function renderReReferrals(report) {
 export function renderTimeliness(report) {
   const byRule = new Map(TIMELINESS_RULES.map((rule) => [rule, { rule, due: 0, onTime: 0, late: 0, outstanding: 0 }]));
   for (const row of report.rows) {
-    const total = byRule.get(row.rule) ?? byRule.set(row.rule, { rule: row.rule, due: 0, onTime: 0, late: 0, outstanding: 0 }).get(row.rule);
+    const total =
+      byRule.get(row.rule) ??
+      byRule.set(row.rule, { rule: row.rule, due: 0, onTime: 0, late: 0, outstanding: 0 }).get(row.rule);
     for (const key of ['due', 'onTime', 'late', 'outstanding']) total[key] += Number(row[key] ?? 0);
   }
   const rows = [...byRule.values()].map((total) => {
@@ -189,7 +231,12 @@ export function renderTimeliness(report) {
     return { ...total, onTimeRate: decided === 0 ? null : total.onTime / decided };
   });
   const columns = apiColumns(report, { rule: String, onTimeRate: percent }).filter((column) => column.key !== 'period');
-  renderTable(document.getElementById('timeliness-table'), `Timeliness per rule, ${describeFilters(report.filters)}`, columns, rows);
+  renderTable(
+    document.getElementById('timeliness-table'),
+    `Timeliness per rule, ${describeFilters(report.filters)}`,
+    columns,
+    rows,
+  );
   const label = report.columns.find((column) => column.key === 'onTimeRate')?.label ?? 'On-time rate';
   drawChart(
     'timeliness-chart',

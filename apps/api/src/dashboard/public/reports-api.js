@@ -41,9 +41,15 @@ async function failure(response, report) {
         403,
       );
     case 400:
-      return new ReportError(`The filters were refused (400): ${detail || 'check the dates, interval, area and team'}.`, 400);
+      return new ReportError(
+        `The filters were refused (400): ${detail || 'check the dates, interval, area and team'}.`,
+        400,
+      );
     default:
-      return new ReportError(`The ${report} report failed (${response.status}${detail ? `: ${detail}` : ''}).`, response.status);
+      return new ReportError(
+        `The ${report} report failed (${response.status}${detail ? `: ${detail}` : ''}).`,
+        response.status,
+      );
   }
 }
 
@@ -73,7 +79,9 @@ export async function downloadReportCsv(report, token, filters) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = [report.replace(/\//g, '-'), filters.from, 'to', filters.to, filters.area, filters.team].filter(Boolean).join('_') + '.csv';
+  link.download =
+    [report.replace(/\//g, '-'), filters.from, 'to', filters.to, filters.area, filters.team].filter(Boolean).join('_') +
+    '.csv';
   link.hidden = true;
   document.body.append(link);
   link.click();

@@ -1,4 +1,18 @@
-import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
@@ -10,7 +24,11 @@ import { ConcurrencyError } from '@windscreen/event-store';
 import { RequestValidationError } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { buildChronology } from '../../../../../libs/case-journey/src/case/chronology/chronology';
-import { casesShown, LogsCaseAccess, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
+import {
+  casesShown,
+  LogsCaseAccess,
+  LogsCaseListAccess,
+} from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { OpenCaseHttpController } from '../../../../../libs/case-journey/src/case/open-case/open-case.http.controller';
 import { GetCaseloadQuery } from '../../../../../libs/case-journey/src/case/caseload/get-caseload.query';
 import { GetCaseQuery } from '../../../../../libs/case-journey/src/case/get-case/get-case.query';
@@ -40,7 +58,8 @@ const CHOSEN_TARGET_ERRORS: Record<string, string> = {
 };
 const CHOSEN_TARGETS = Object.keys(CHOSEN_TARGET_ERRORS);
 
-const childNameOf = (child: Record<string, unknown>) => [child.givenName, child.familyName].filter(Boolean).join(' ') || 'Unnamed child';
+const childNameOf = (child: Record<string, unknown>) =>
+  [child.givenName, child.familyName].filter(Boolean).join(' ') || 'Unnamed child';
 
 /** Case workers' pages: My work, find a case, a new contact, the case page and a form for each step the API offers. */
 @ApiExcludeController()
@@ -64,7 +83,9 @@ export class CaseWorkHttpController {
   async myWork(@Req() request: PageRequest): Promise<string> {
     const actor = request.actor!;
     const [caseload, due] = await Promise.all([
-      this.queryBus.execute(new GetCaseloadQuery(actor, { worker: actor.id, status: 'open', sort: '-lastActivity', limit: 100 })),
+      this.queryBus.execute(
+        new GetCaseloadQuery(actor, { worker: actor.id, status: 'open', sort: '-lastActivity', limit: 100 }),
+      ),
       this.queryBus.execute(new GetTimelinessQuery(actor, { worker: actor.id, limit: 100 })),
     ]);
     casesShown(request, [...caseload.cases.map((entry) => entry.caseId), ...due.items.map((item) => item.caseId)]);
@@ -81,10 +102,13 @@ export class CaseWorkHttpController {
       return this.pages.render('find', frameOf(request, 'find'), {
         title: 'Find a child',
         wanted,
-        errors: [{ text: 'Enter the case reference in full, like 0f8fad5b-d9cb-469f-a165-70867728950e', href: '#case' }],
+        errors: [
+          { text: 'Enter the case reference in full, like 0f8fad5b-d9cb-469f-a165-70867728950e', href: '#case' },
+        ],
       });
     }
-    if (wanted) return this.pages.render('find', frameOf(request, 'find'), { title: 'Find a child', wanted, found: wanted });
+    if (wanted)
+      return this.pages.render('find', frameOf(request, 'find'), { title: 'Find a child', wanted, found: wanted });
     return this.pages.render('find', frameOf(request, 'find'), { title: 'Find a child', wanted });
   }
 
@@ -92,12 +116,21 @@ export class CaseWorkHttpController {
   @Roles(...RECORDING_ROLES)
   @Header('Content-Type', 'text/html; charset=utf-8')
   newContact(@Req() request: PageRequest): string {
-    return this.pages.render('new-contact', frameOf(request, 'new-contact'), { title: 'Record a new contact', fields: this.contactFields(), values: {}, fieldErrors: {} });
+    return this.pages.render('new-contact', frameOf(request, 'new-contact'), {
+      title: 'Record a new contact',
+      fields: this.contactFields(),
+      values: {},
+      fieldErrors: {},
+    });
   }
 
   @Post('contacts/new')
   @Roles(...RECORDING_ROLES)
-  async recordContact(@Req() request: PageRequest, @Res() reply: FastifyReply, @Body() form: FormValues): Promise<void> {
+  async recordContact(
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: FormValues,
+  ): Promise<void> {
     const fields = this.contactFields();
     try {
       const opened = await this.routes.call<{ caseId: string; position: string }>(OpenCaseHttpController, 'openCase', {
@@ -106,11 +139,21 @@ export class CaseWorkHttpController {
         actor: request.actor!,
         body: bodyFromForm(fields, form),
       });
-      return void reply.redirect(`${WEB_PREFIX}/cases/${opened.caseId}?recorded=contact&minPosition=${opened.position}`, 303);
+      return void reply.redirect(
+        `${WEB_PREFIX}/cases/${opened.caseId}?recorded=contact&minPosition=${opened.position}`,
+        303,
+      );
     } catch (error) {
       const shown = this.formProblem(error, fields, form);
       reply.status(shown.status).type('text/html; charset=utf-8');
-      return void reply.send(this.pages.render('new-contact', frameOf(request, 'new-contact'), { title: 'Record a new contact', fields, values: form, ...shown.data }));
+      return void reply.send(
+        this.pages.render('new-contact', frameOf(request, 'new-contact'), {
+          title: 'Record a new contact',
+          fields,
+          values: form,
+          ...shown.data,
+        }),
+      );
     }
   }
 
@@ -119,16 +162,28 @@ export class CaseWorkHttpController {
   @Roles(...CASE_READING_ROLES)
   @LogsCaseAccess('case_page')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async casePage(@Req() request: PageRequest, @Param('caseId', uuidParam('caseId')) caseId: string, @Query('recorded') recorded: string | undefined): Promise<string> {
-    const [summary, { events, state }] = await Promise.all([this.queryBus.execute(new GetCaseQuery(caseId)), this.queryBus.execute(new GetCaseReplayQuery(caseId))]);
+  async casePage(
+    @Req() request: PageRequest,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Query('recorded') recorded: string | undefined,
+  ): Promise<string> {
+    const [summary, { events, state }] = await Promise.all([
+      this.queryBus.execute(new GetCaseQuery(caseId)),
+      this.queryBus.execute(new GetCaseReplayQuery(caseId)),
+    ]);
     const groups = new Map<string, Transition[]>();
-    for (const transition of TRANSITIONS) groups.set(transition.group, [...(groups.get(transition.group) ?? []), transition]);
+    for (const transition of TRANSITIONS)
+      groups.set(transition.group, [...(groups.get(transition.group) ?? []), transition]);
     return this.pages.render('case', frameOf(request), {
       title: childNameOf(summary.child),
       summary,
       chronology: buildChronology(events, state.area, this.config.recordedLateAfterWorkingDays),
-      levelReason: (events.findLast((event) => LEVEL_EVENTS.includes(event.type))?.data as { reason?: string } | undefined)?.reason,
-      recorded: recorded ? transitionNamed(recorded)?.title ?? (recorded === 'contact' ? 'The contact' : undefined) : undefined,
+      levelReason: (
+        events.findLast((event) => LEVEL_EVENTS.includes(event.type))?.data as { reason?: string } | undefined
+      )?.reason,
+      recorded: recorded
+        ? (transitionNamed(recorded)?.title ?? (recorded === 'contact' ? 'The contact' : undefined))
+        : undefined,
       canRecord: request.actor!.roles.some((role) => RECORDING_ROLES.includes(role)),
       transitions: [...groups.entries()].map(([group, items]) => ({ group, items })),
     });
@@ -139,7 +194,11 @@ export class CaseWorkHttpController {
   @Roles(...RECORDING_ROLES)
   @LogsCaseAccess('case_form')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async transitionForm(@Req() request: PageRequest, @Param('caseId', uuidParam('caseId')) caseId: string, @Param('slug') slug: string): Promise<string> {
+  async transitionForm(
+    @Req() request: PageRequest,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('slug') slug: string,
+  ): Promise<string> {
     return this.renderTransition(request, caseId, this.transition(slug), {}, {});
   }
 
@@ -160,9 +219,18 @@ export class CaseWorkHttpController {
       const escalationId = typeof form.escalationId === 'string' ? form.escalationId : '';
       const decisionId = typeof form.decisionId === 'string' ? form.decisionId.trim() : '';
       const params = { caseId, familyId: summary.familyId, escalationId, decisionId };
-      const recorded = await this.routes.call<{ position: string }>(transition.controller, transition.method, { request, reply, actor: request.actor!, params, body: bodyFromForm(fields, form) });
+      const recorded = await this.routes.call<{ position: string }>(transition.controller, transition.method, {
+        request,
+        reply,
+        actor: request.actor!,
+        params,
+        body: bodyFromForm(fields, form),
+      });
       // The case page waits until the read models include what was just recorded.
-      return void reply.redirect(`${WEB_PREFIX}/cases/${caseId}?recorded=${transition.slug}&minPosition=${recorded.position}`, 303);
+      return void reply.redirect(
+        `${WEB_PREFIX}/cases/${caseId}?recorded=${transition.slug}&minPosition=${recorded.position}`,
+        303,
+      );
     } catch (error) {
       const shown = this.formProblem(error, fields, form);
       reply.status(shown.status).type('text/html; charset=utf-8');
@@ -172,7 +240,8 @@ export class CaseWorkHttpController {
 
   private transition(slug: string): Transition {
     const transition = transitionNamed(slug);
-    if (!transition) throw new RequestValidationError([{ field: 'page', reasons: [`there is no step called ${slug}`] }]);
+    if (!transition)
+      throw new RequestValidationError([{ field: 'page', reasons: [`there is no step called ${slug}`] }]);
     return transition;
   }
 
@@ -180,7 +249,13 @@ export class CaseWorkHttpController {
     return formFields(RouteInvoker.dtoOf(OpenCaseHttpController, 'openCase')!);
   }
 
-  private async renderTransition(request: PageRequest, caseId: string, transition: Transition, values: FormValues, problem: Record<string, unknown>): Promise<string> {
+  private async renderTransition(
+    request: PageRequest,
+    caseId: string,
+    transition: Transition,
+    values: FormValues,
+    problem: Record<string, unknown>,
+  ): Promise<string> {
     // The case is read through the same need-to-know check as its page: a case the worker may not see is not found.
     const summary = await this.queryBus.execute(new GetCaseQuery(caseId));
     return this.pages.render('transition', frameOf(request), {
@@ -212,7 +287,11 @@ export class CaseWorkHttpController {
   }
 
   /** A refused form: the fields the DTO refused (400), or the rule that forbids it (409), with the answers kept. */
-  private formProblem(error: unknown, fields: FormField[], form: FormValues): { status: number; data: Record<string, unknown> } {
+  private formProblem(
+    error: unknown,
+    fields: FormField[],
+    form: FormValues,
+  ): { status: number; data: Record<string, unknown> } {
     if (error instanceof RequestValidationError) {
       const { summary, byField } = fieldErrors(fields, error.fields, form);
       // The escalation or decision chosen is a path parameter of the API's route, asked on the form as its own question.
@@ -226,7 +305,13 @@ export class CaseWorkHttpController {
     }
     if (error instanceof RuleViolation) {
       const refusal: Refusal = { rule: error.rule, message: error.message, howToResolve: error.howToResolve };
-      return { status: 409, data: { refusal, errors: [{ text: `${error.message}${error.rule ? ` (rule ${error.rule})` : ''}`, href: '#refusal-message' }] } };
+      return {
+        status: 409,
+        data: {
+          refusal,
+          errors: [{ text: `${error.message}${error.rule ? ` (rule ${error.rule})` : ''}`, href: '#refusal-message' }],
+        },
+      };
     }
     if (error instanceof NotPermitted) {
       // Separation of duties: the step is someone else's; the answers are kept for them or for later.
@@ -235,7 +320,13 @@ export class CaseWorkHttpController {
     }
     if (error instanceof ConcurrencyError) {
       const message = 'Someone else recorded something on this case while you were filling in this form.';
-      return { status: 409, data: { refusal: { message, howToResolve: 'Check the case page, then submit again if it is still needed.' }, errors: [{ text: message, href: '#refusal-message' }] } };
+      return {
+        status: 409,
+        data: {
+          refusal: { message, howToResolve: 'Check the case page, then submit again if it is still needed.' },
+          errors: [{ text: message, href: '#refusal-message' }],
+        },
+      };
     }
     throw error;
   }

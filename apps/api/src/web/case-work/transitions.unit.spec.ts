@@ -11,7 +11,11 @@ function commandRoutesOfACase(): string[] {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     return Object.getOwnPropertyNames(controller.prototype)
       .filter((method) => Reflect.getMetadata(METHOD_METADATA, controller.prototype[method]) === RequestMethod.POST)
-      .filter((method) => /^(cases\/:caseId|families\/:familyId)/.test(`${base}/${Reflect.getMetadata(PATH_METADATA, controller.prototype[method])}`.replace(/^\/+/, '')))
+      .filter((method) =>
+        /^(cases\/:caseId|families\/:familyId)/.test(
+          `${base}/${Reflect.getMetadata(PATH_METADATA, controller.prototype[method])}`.replace(/^\/+/, ''),
+        ),
+      )
       .map((method) => `${controller.name}.${method}`);
   });
 }
@@ -22,7 +26,8 @@ describe('TRANSITIONS: a page for every step the API offers on a case', () => {
     expect(routes.length).toBeGreaterThan(30);
     const forms = TRANSITIONS.map((transition) => `${transition.controller.name}.${transition.method}`);
     expect([...forms].sort()).toEqual([...routes].sort());
-    for (const transition of TRANSITIONS) expect(RouteInvoker.dtoOf(transition.controller, transition.method)).toBeDefined();
+    for (const transition of TRANSITIONS)
+      expect(RouteInvoker.dtoOf(transition.controller, transition.method)).toBeDefined();
     expect(new Set(TRANSITIONS.map((transition) => transition.slug)).size).toBe(TRANSITIONS.length);
   });
 });

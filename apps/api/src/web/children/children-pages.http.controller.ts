@@ -2,8 +2,15 @@ import { Controller, Get, Header, Param, Query, Req, UseFilters, UseGuards } fro
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CASE_READING_ROLES, Public, Roles } from '@windscreen/auth';
-import { casesShown, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
-import { FindChildrenQuery, FindLikelyMatchesQuery, GetChildQuery } from '../../../../../libs/case-journey/src/child/find-children/find-children.query';
+import {
+  casesShown,
+  LogsCaseListAccess,
+} from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
+import {
+  FindChildrenQuery,
+  FindLikelyMatchesQuery,
+  GetChildQuery,
+} from '../../../../../libs/case-journey/src/child/find-children/find-children.query';
 import { uuidParam } from '../../../../../libs/case-journey/src/shared/case-id.pipe';
 import { frameOf, PageRequest, Pages } from '../pages';
 import { WebErrorFilter } from '../session/web-error.filter';
@@ -38,14 +45,36 @@ export class ChildrenPagesHttpController {
     @Query('dateOfBirth') dateOfBirth: string | undefined,
     @Query('laChildId') laChildId: string | undefined,
   ): Promise<string> {
-    const wanted = { name: name?.trim() ?? '', dateOfBirth: dateOfBirth?.trim() ?? '', laChildId: laChildId?.trim() ?? '' };
-    const errors = wanted.dateOfBirth && !DATE.test(wanted.dateOfBirth) ? [{ text: 'Enter the date of birth as YYYY-MM-DD, like 2015-04-02', href: '#dateOfBirth' }] : [];
+    const wanted = {
+      name: name?.trim() ?? '',
+      dateOfBirth: dateOfBirth?.trim() ?? '',
+      laChildId: laChildId?.trim() ?? '',
+    };
+    const errors =
+      wanted.dateOfBirth && !DATE.test(wanted.dateOfBirth)
+        ? [{ text: 'Enter the date of birth as YYYY-MM-DD, like 2015-04-02', href: '#dateOfBirth' }]
+        : [];
     const searched = Boolean(wanted.name || wanted.dateOfBirth || wanted.laChildId) && errors.length === 0;
     const found = searched
-      ? await this.queryBus.execute(new FindChildrenQuery(request.actor!, { name: wanted.name || undefined, dateOfBirth: wanted.dateOfBirth || undefined, laChildId: wanted.laChildId || undefined }))
+      ? await this.queryBus.execute(
+          new FindChildrenQuery(request.actor!, {
+            name: wanted.name || undefined,
+            dateOfBirth: wanted.dateOfBirth || undefined,
+            laChildId: wanted.laChildId || undefined,
+          }),
+        )
       : { children: [] };
-    casesShown(request, found.children.flatMap((child) => child.caseIds));
-    return this.pages.render('children', frameOf(request, 'find'), { title: 'Find a child by name', wanted, errors, searched, children: found.children });
+    casesShown(
+      request,
+      found.children.flatMap((child) => child.caseIds),
+    );
+    return this.pages.render('children', frameOf(request, 'find'), {
+      title: 'Find a child by name',
+      wanted,
+      errors,
+      searched,
+      children: found.children,
+    });
   }
 
   /** R42: before a contact is recorded, the children it is likely about, to open the contact on one of them instead. */
@@ -59,17 +88,33 @@ export class ChildrenPagesHttpController {
     @Query('familyName') familyName: string | undefined,
     @Query('born') born: string | undefined,
   ): Promise<string> {
-    const wanted = { givenName: givenName?.trim() ?? '', familyName: familyName?.trim() ?? '', born: born?.trim() ?? '' };
+    const wanted = {
+      givenName: givenName?.trim() ?? '',
+      familyName: familyName?.trim() ?? '',
+      born: born?.trim() ?? '',
+    };
     const errors = [
       ...(wanted.givenName ? [] : [{ text: 'Enter the child’s given name', href: '#givenName' }]),
       ...(wanted.familyName ? [] : [{ text: 'Enter the child’s family name', href: '#familyName' }]),
-      ...(DATE.test(wanted.born) ? [] : [{ text: 'Enter the date of birth (or expected date of birth) as YYYY-MM-DD', href: '#born' }]),
+      ...(DATE.test(wanted.born)
+        ? []
+        : [{ text: 'Enter the date of birth (or expected date of birth) as YYYY-MM-DD', href: '#born' }]),
     ];
     const checked = Object.values(wanted).some(Boolean) && errors.length === 0;
     const matches = checked
-      ? await this.queryBus.execute(new FindLikelyMatchesQuery(request.actor!, { givenName: wanted.givenName, familyName: wanted.familyName, dateOfBirth: wanted.born, expectedDateOfBirth: wanted.born }))
+      ? await this.queryBus.execute(
+          new FindLikelyMatchesQuery(request.actor!, {
+            givenName: wanted.givenName,
+            familyName: wanted.familyName,
+            dateOfBirth: wanted.born,
+            expectedDateOfBirth: wanted.born,
+          }),
+        )
       : { likelyMatches: [], likelyMatchesNotShown: 0 };
-    casesShown(request, matches.likelyMatches.flatMap((match) => match.caseIds));
+    casesShown(
+      request,
+      matches.likelyMatches.flatMap((match) => match.caseIds),
+    );
     return this.pages.render('likely-matches', frameOf(request, 'new-contact'), {
       title: 'Is this child already known?',
       wanted,
@@ -85,7 +130,13 @@ export class ChildrenPagesHttpController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async child(@Req() request: PageRequest, @Param('childId', uuidParam('childId')) childId: string): Promise<string> {
     const child = await this.queryBus.execute(new GetChildQuery(request.actor!, childId));
-    casesShown(request, child.cases.map((entry) => entry.caseId));
-    return this.pages.render('child', frameOf(request, 'find'), { title: `${child.givenName} ${child.familyName}`, child });
+    casesShown(
+      request,
+      child.cases.map((entry) => entry.caseId),
+    );
+    return this.pages.render('child', frameOf(request, 'find'), {
+      title: `${child.givenName} ${child.familyName}`,
+      child,
+    });
   }
 }

@@ -10,7 +10,19 @@ const MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
 /** Rows offered for a list of objects (recipients, members); empty rows are left out. */
 const LIST_ROWS = 3;
 
-export type FieldKind = 'text' | 'textarea' | 'radios' | 'checkboxes' | 'select' | 'yes-no' | 'date' | 'date-time' | 'lines' | 'number' | 'group' | 'group-list';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'radios'
+  | 'checkboxes'
+  | 'select'
+  | 'yes-no'
+  | 'date'
+  | 'date-time'
+  | 'lines'
+  | 'number'
+  | 'group'
+  | 'group-list';
 
 /** One question of a form, read from the request DTO the API validates with (names, types, enums, descriptions). */
 export interface FormField {
@@ -72,7 +84,9 @@ function longText(dto: Type, property: string): boolean {
 
 /** The questions of a request DTO, in the order it declares them. */
 export function formFields(dto: Type, prefix = ''): FormField[] {
-  const names: string[] = (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []).map((key: string) => key.replace(/^:/, ''));
+  const names: string[] = (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []).map((key: string) =>
+    key.replace(/^:/, ''),
+  );
   const unique = [...new Set(names)];
   // The time something happened is asked last: the form is about what happened.
   unique.sort((a, b) => Number(a === 'occurredAt') - Number(b === 'occurredAt'));
@@ -88,7 +102,11 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
       required: meta.required !== false,
     };
     const declaredEnum = meta.enum ?? meta.items?.enum;
-    const enumValues = Array.isArray(declaredEnum) ? declaredEnum.map(String) : declaredEnum ? Object.values(declaredEnum).map(String) : undefined;
+    const enumValues = Array.isArray(declaredEnum)
+      ? declaredEnum.map(String)
+      : declaredEnum
+        ? Object.values(declaredEnum).map(String)
+        : undefined;
     const type = Array.isArray(meta.type) ? meta.type[0] : meta.type;
     const isList = meta.isArray || Array.isArray(meta.type) || meta.type === 'array';
     if (enumValues) {
@@ -102,7 +120,12 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
         { value: 'false', text: 'No' },
       ];
     } else if (type === Number) field.kind = 'number';
-    else if (typeof type === 'function' && type !== String && type.prototype && Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, type.prototype)) {
+    else if (
+      typeof type === 'function' &&
+      type !== String &&
+      type.prototype &&
+      Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, type.prototype)
+    ) {
       if (isList) {
         field.kind = 'group-list';
         field.fields = Array.from({ length: LIST_ROWS }, (_, row) => ({
@@ -131,7 +154,8 @@ function withReveals(dto: Type, fields: FormField[]): FormField[] {
   for (const reveal of reveals) {
     const question = fields.find((field) => field.name.split('.').pop() === reveal.question);
     const wanted = fields.filter((field) => reveal.ask.includes(field.name.split('.').pop()!));
-    if (!question?.options || wanted.length !== reveal.ask.length) throw new Error(`${dto.name}: cannot reveal ${reveal.ask.join(', ')} under ${reveal.question}`);
+    if (!question?.options || wanted.length !== reveal.ask.length)
+      throw new Error(`${dto.name}: cannot reveal ${reveal.ask.join(', ')} under ${reveal.question}`);
     for (const option of question.options.filter((candidate) => reveal.when.includes(candidate.value))) {
       const copies = wanted.map((field) => ({
         ...field,
@@ -155,7 +179,10 @@ const inputOf = (field: FormField) => field.inputName ?? field.name;
 
 /** The offset of Europe/London from UTC at a moment, in minutes. */
 function londonOffsetMinutes(utc: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' }).formatToParts(utc);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    timeZoneName: 'shortOffset',
+  }).formatToParts(utc);
   const zone = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-]\d+)?/.exec(zone);
   return match?.[1] ? Number(match[1]) * 60 : 0;
@@ -185,7 +212,8 @@ function dateValue(values: FormValues, name: string, kind: 'date' | 'date-time')
 /** The submitted form as the body the API would have received: typed, nested, empty answers left out. */
 export type FormValues = Record<string, string | string[] | undefined>;
 
-const single = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[value.length - 1] ?? '') : (value ?? ''));
+const single = (value: string | string[] | undefined): string =>
+  Array.isArray(value) ? (value[value.length - 1] ?? '') : (value ?? '');
 
 export function bodyFromForm(fields: FormField[], values: FormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -200,7 +228,9 @@ export function bodyFromForm(fields: FormField[], values: FormValues): Record<st
         break;
       }
       case 'group-list': {
-        const rows = field.fields!.map((row) => bodyFromForm(row.fields!, values)).filter((row) => Object.keys(row).length > 0);
+        const rows = field
+          .fields!.map((row) => bodyFromForm(row.fields!, values))
+          .filter((row) => Object.keys(row).length > 0);
         value = rows.length ? rows : undefined;
         break;
       }
@@ -217,7 +247,10 @@ export function bodyFromForm(fields: FormField[], values: FormValues): Record<st
         value = raw === '' ? undefined : Number.isNaN(Number(raw)) ? raw : Number(raw);
         break;
       case 'lines': {
-        const lines = raw.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+        const lines = raw
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean);
         value = lines.length ? lines : undefined;
         break;
       }
@@ -241,15 +274,26 @@ export interface FieldError {
 }
 
 /** The DTO's refusals, each on its question (the error summary links to it, under the answer chosen); a date's on its day. */
-export function fieldErrors(fields: FormField[], invalid: InvalidField[], values: FormValues = {}): { summary: FieldError[]; byField: Record<string, string> } {
-  const flat = (list: FormField[]): FormField[] => list.flatMap((field) => [field, ...flat(field.fields ?? []), ...flat(revealedBy(field, values))]);
+export function fieldErrors(
+  fields: FormField[],
+  invalid: InvalidField[],
+  values: FormValues = {},
+): { summary: FieldError[]; byField: Record<string, string> } {
+  const flat = (list: FormField[]): FormField[] =>
+    list.flatMap((field) => [field, ...flat(field.fields ?? []), ...flat(revealedBy(field, values))]);
   const known = flat(fields);
   const summary: FieldError[] = [];
   const byField: Record<string, string> = {};
   for (const { field, reasons } of invalid) {
-    const question = known.find((candidate) => candidate.name === field) ?? known.find((candidate) => field.startsWith(`${candidate.name}.`));
+    const question =
+      known.find((candidate) => candidate.name === field) ??
+      known.find((candidate) => field.startsWith(`${candidate.name}.`));
     const text = `${question?.label ?? humanise(field)}: ${reasons.map((reason) => reason.replace(new RegExp(`^${field.split('.').pop()} `), '')).join('; ')}`;
-    const id = question ? (question.kind === 'date' || question.kind === 'date-time' ? `${question.id}-day` : question.id) : 'form';
+    const id = question
+      ? question.kind === 'date' || question.kind === 'date-time'
+        ? `${question.id}-day`
+        : question.id
+      : 'form';
     summary.push({ text, href: `#${id}` });
     if (question) byField[question.name] ??= text;
   }

@@ -10,9 +10,16 @@ describe('formFields / bodyFromForm: a form read from the request DTO the API va
   const byName = (name: string) => fields.find((field) => field.name === name);
 
   it('Given the level-of-need DTO, When read, Then its enum is radios, its booleans yes/no, its nested basis a group, and when it happened comes last', () => {
-    expect(byName('level')).toMatchObject({ kind: 'radios', required: true, options: expect.arrayContaining([{ value: 'specialist', text: 'Specialist' }]) });
+    expect(byName('level')).toMatchObject({
+      kind: 'radios',
+      required: true,
+      options: expect.arrayContaining([{ value: 'specialist', text: 'Specialist' }]),
+    });
     expect(byName('parentsInformed')).toMatchObject({ kind: 'yes-no', required: false });
-    expect(byName('immediateRisk')).toMatchObject({ kind: 'group', fields: [expect.objectContaining({ name: 'immediateRisk.justification', kind: 'textarea' })] });
+    expect(byName('immediateRisk')).toMatchObject({
+      kind: 'group',
+      fields: [expect.objectContaining({ name: 'immediateRisk.justification', kind: 'textarea' })],
+    });
     expect(fields[fields.length - 1]).toMatchObject({ name: 'occurredAt', kind: 'date-time' });
   });
 
@@ -28,11 +35,19 @@ describe('formFields / bodyFromForm: a form read from the request DTO the API va
       'occurredAt-year': '2026',
       'occurredAt-time': '09:15',
     });
-    expect(body).toEqual({ level: 'specialist', reason: 'Risk of harm', parentsInformed: true, immediateRisk: { justification: 'Disclosure today' }, occurredAt: '2026-07-02T08:15:00.000Z' });
+    expect(body).toEqual({
+      level: 'specialist',
+      reason: 'Risk of harm',
+      parentsInformed: true,
+      immediateRisk: { justification: 'Disclosure today' },
+      occurredAt: '2026-07-02T08:15:00.000Z',
+    });
   });
 
   it('Given the refusal of a nested field, When mapped, Then it is on its own question and the summary links to it', () => {
-    const { summary, byField } = fieldErrors(fields, [{ field: 'immediateRisk.justification', reasons: ['justification should not be empty'] }]);
+    const { summary, byField } = fieldErrors(fields, [
+      { field: 'immediateRisk.justification', reasons: ['justification should not be empty'] },
+    ]);
     expect(summary).toEqual([{ text: 'Justification: should not be empty', href: '#immediateRisk-justification' }]);
     expect(byField['immediateRisk.justification']).toBe('Justification: should not be empty');
   });
@@ -46,12 +61,17 @@ describe('formFields / bodyFromForm: answers that ask for more (conditional reve
   it('Given the closure DTO, When read, Then the date of death is asked under RC2 and the court reference under each court order, not on their own', () => {
     expect(closure.map((field) => field.name)).not.toEqual(expect.arrayContaining(['dateOfDeath']));
     expect(closure.map((field) => field.name)).not.toEqual(expect.arrayContaining(['courtReference']));
-    expect(under('RC2')).toEqual([expect.objectContaining({ name: 'dateOfDeath', kind: 'date', id: 'reason-RC2-dateOfDeath' })]);
-    for (const order of ['RC1', 'RC3', 'RC4']) expect(under(order)).toEqual([expect.objectContaining({ name: 'courtReference', inputName: `reason-${order}-courtReference` })]);
+    expect(under('RC2')).toEqual([
+      expect.objectContaining({ name: 'dateOfDeath', kind: 'date', id: 'reason-RC2-dateOfDeath' }),
+    ]);
+    for (const order of ['RC1', 'RC3', 'RC4'])
+      expect(under(order)).toEqual([
+        expect.objectContaining({ name: 'courtReference', inputName: `reason-${order}-courtReference` }),
+      ]);
     expect(under('RC8')).toEqual([]);
   });
 
-  it('Given a court order chosen and answers typed under other answers too, When turned into a body, Then only the chosen answer\'s questions are sent', () => {
+  it("Given a court order chosen and answers typed under other answers too, When turned into a body, Then only the chosen answer's questions are sent", () => {
     const body = bodyFromForm(closure, {
       reason: 'RC3',
       summary: 'Care order made',
@@ -65,26 +85,49 @@ describe('formFields / bodyFromForm: answers that ask for more (conditional reve
   });
 
   it('Given a refused court reference, When mapped, Then the summary links to the copy under the chosen answer', () => {
-    const { summary } = fieldErrors(closure, [{ field: 'courtReference', reasons: ['courtReference should not be empty'] }], { reason: 'RC4' });
+    const { summary } = fieldErrors(
+      closure,
+      [{ field: 'courtReference', reasons: ['courtReference should not be empty'] }],
+      { reason: 'RC4' },
+    );
     expect(summary).toEqual([{ text: 'Court reference: should not be empty', href: '#reason-RC4-courtReference' }]);
   });
 
   it('Given the section 47 conclusion, When an ICPC is needed, Then its date is asked under "Yes" and sent only then', () => {
     const conclusion = formFields(ConcludeSection47EnquiryRequestDto);
     const icpcNeeded = conclusion.find((field) => field.name === 'icpcNeeded')!;
-    expect(icpcNeeded.options!.find((option) => option.value === 'true')!.reveals).toEqual([expect.objectContaining({ name: 'icpcDate', kind: 'date' })]);
+    expect(icpcNeeded.options!.find((option) => option.value === 'true')!.reveals).toEqual([
+      expect.objectContaining({ name: 'icpcDate', kind: 'date' }),
+    ]);
     const date = { 'icpcDate-day': '9', 'icpcDate-month': '3', 'icpcDate-year': '2026' };
-    expect(bodyFromForm(conclusion, { icpcNeeded: 'true', ...date })).toMatchObject({ icpcNeeded: true, icpcDate: '2026-03-09' });
+    expect(bodyFromForm(conclusion, { icpcNeeded: 'true', ...date })).toMatchObject({
+      icpcNeeded: true,
+      icpcDate: '2026-03-09',
+    });
     expect(bodyFromForm(conclusion, { icpcNeeded: 'false', ...date })).not.toHaveProperty('icpcDate');
   });
 
   it('Given consent given, When notes are typed under it, Then they are sent, as they are for a refusal', () => {
     const consent = formFields(RecordConsentRequestDto);
-    expect(bodyFromForm(consent, { scope: 'early_help', givenBy: 'parent_carer', decision: 'given', 'decision-given-notes': 'Given by mother at the home visit' })).toMatchObject({
+    expect(
+      bodyFromForm(consent, {
+        scope: 'early_help',
+        givenBy: 'parent_carer',
+        decision: 'given',
+        'decision-given-notes': 'Given by mother at the home visit',
+      }),
+    ).toMatchObject({
       decision: 'given',
       notes: 'Given by mother at the home visit',
     });
-    expect(bodyFromForm(consent, { scope: 'early_help', givenBy: 'parent_carer', decision: 'refused', 'decision-refused-notes': 'Father refused' })).toMatchObject({ notes: 'Father refused' });
+    expect(
+      bodyFromForm(consent, {
+        scope: 'early_help',
+        givenBy: 'parent_carer',
+        decision: 'refused',
+        'decision-refused-notes': 'Father refused',
+      }),
+    ).toMatchObject({ notes: 'Father refused' });
   });
 
   it('Given every declared reveal, When its DTO is read, Then each question it names exists (a renamed property fails here)', () => {
@@ -96,6 +139,8 @@ describe('formFields: answers named by a census code', () => {
   it('Given the closure reasons, When read, Then each answer says what its code means', () => {
     const reason = formFields(CloseCaseRequestDto).find((field) => field.name === 'reason')!;
     expect(reason.options!.map((option) => option.text)).toContain('RC2: Died');
-    expect(reason.options!.find((option) => option.value === 'RC9')!.text).toBe('RC9: Case closed after assessment, referred to early help');
+    expect(reason.options!.find((option) => option.value === 'RC9')!.text).toBe(
+      'RC9: Case closed after assessment, referred to early help',
+    );
   });
 });

@@ -4,5 +4,12 @@ import { CloseCaseRequestDto } from '../../../../../libs/case-journey/src/case/c
 
 /** Answers whose code says nothing by itself (a census code): what each means, by DTO and property. */
 export const OPTION_TEXTS = new Map<Type, Record<string, Record<string, string>>>([
-  [CloseCaseRequestDto, { reason: Object.fromEntries(Object.entries(CLOSURE_REASON_LABELS).map(([code, meaning]) => [code, `${code}: ${meaning}`])) }],
+  [
+    CloseCaseRequestDto,
+    {
+      reason: Object.fromEntries(
+        Object.entries(CLOSURE_REASON_LABELS).map(([code, meaning]) => [code, `${code}: ${meaning}`]),
+      ),
+    },
+  ],
 ]);

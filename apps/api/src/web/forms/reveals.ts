@@ -2,7 +2,10 @@ import type { Type } from '@nestjs/common';
 import { BY_COURT_ORDER } from '../../../../../libs/case-journey/src/case/closure/closure.decide';
 import { CloseCaseRequestDto } from '../../../../../libs/case-journey/src/case/closure/closure.request.dto';
 import { RecordConsentRequestDto } from '../../../../../libs/case-journey/src/case/consent/record-consent.request.dto';
-import { SECURE_SENDING_METHODS, SENDING_METHODS } from '../../../../../libs/case-journey/src/case/information-sharing/information-sharing.decide';
+import {
+  SECURE_SENDING_METHODS,
+  SENDING_METHODS,
+} from '../../../../../libs/case-journey/src/case/information-sharing/information-sharing.decide';
 import {
   AdviceDto,
   PersonInformedDto,
@@ -10,7 +13,10 @@ import {
   RecordInformationSharingDecisionRequestDto,
 } from '../../../../../libs/case-journey/src/case/information-sharing/information-sharing.request.dto';
 import { RecordMashDecisionRequestDto } from '../../../../../libs/case-journey/src/case/mash/mash.request.dto';
-import { ConcludeSection47EnquiryRequestDto, RecordInitialConferenceRequestDto } from '../../../../../libs/case-journey/src/case/section-47/section-47.request.dto';
+import {
+  ConcludeSection47EnquiryRequestDto,
+  RecordInitialConferenceRequestDto,
+} from '../../../../../libs/case-journey/src/case/section-47/section-47.request.dto';
 
 /** A choice that asks for more: the questions shown under the answers that need them (GOV.UK conditional reveal). */
 export interface Reveal {
@@ -37,7 +43,10 @@ export const REVEALS = new Map<Type, Reveal[]>([
       { question: 'decision', when: ['given', 'refused', 'withdrawn'], ask: ['notes'], needed: false },
     ],
   ],
-  [RecordMashDecisionRequestDto, [{ question: 'outcome', when: ['specific_provision'], ask: ['provisionName'], needed: true }]],
+  [
+    RecordMashDecisionRequestDto,
+    [{ question: 'outcome', when: ['specific_provision'], ask: ['provisionName'], needed: true }],
+  ],
   [
     CloseCaseRequestDto,
     [
@@ -52,7 +61,12 @@ export const REVEALS = new Map<Type, Reveal[]>([
       { question: 'consentSought', when: ['true'], ask: ['consentAnswer'], needed: true },
       // Needed only for a decision to share: the rule (R19) says so when it is.
       { question: 'basis', when: ['without_consent'], ask: ['judgement'], needed: false },
-      { question: 'specialCategoryData', when: ['true'], ask: ['article9Condition', 'schedule1Condition'], needed: false },
+      {
+        question: 'specialCategoryData',
+        when: ['true'],
+        ask: ['article9Condition', 'schedule1Condition'],
+        needed: false,
+      },
     ],
   ],
   [
@@ -71,7 +85,17 @@ export const REVEALS = new Map<Type, Reveal[]>([
   ],
   [
     RecordInformationSentRequestDto,
-    [{ question: 'method', when: SENDING_METHODS.filter((method) => !SECURE_SENDING_METHODS.includes(method)), ask: ['insecureMethodReason'], needed: true }],
+    [
+      {
+        question: 'method',
+        when: SENDING_METHODS.filter((method) => !SECURE_SENDING_METHODS.includes(method)),
+        ask: ['insecureMethodReason'],
+        needed: true,
+      },
+    ],
   ],
-  [RecordInitialConferenceRequestDto, [{ question: 'decision', when: ['child_protection_plan'], ask: ['category'], needed: true }]],
+  [
+    RecordInitialConferenceRequestDto,
+    [{ question: 'decision', when: ['child_protection_plan'], ask: ['category'], needed: true }],
+  ],
 ]);

@@ -1,6 +1,20 @@
-import { Controller, Get, Header, Param, Query, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
-import { casesShown, LogsCaseListAccess } from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
+import {
+  casesShown,
+  LogsCaseListAccess,
+} from '../../../../../libs/case-journey/src/audit/access-log/access-log.interceptor';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -19,7 +33,6 @@ import { WebErrorFilter } from '../session/web-error.filter';
 import { WebSessionGuard } from '../session/web-session.guard';
 import { WEB_PATH, WEB_PREFIX } from '../web-paths';
 import { ChartSeries, trendChart } from './trend-chart';
-
 
 /** The dashboard's reports, in the order it shows them; each is the API's own route. */
 const DASHBOARD_REPORTS = [
@@ -43,19 +56,35 @@ interface ReportAnswer {
 }
 
 const REPORT_FILTERS = ['from', 'to', 'interval', 'area', 'team'] as const;
-const REPORT_FILTER_FIELDS = formFields(TrendReportRequestDto).filter((field) => (REPORT_FILTERS as readonly string[]).includes(field.name));
+const REPORT_FILTER_FIELDS = formFields(TrendReportRequestDto).filter((field) =>
+  (REPORT_FILTERS as readonly string[]).includes(field.name),
+);
 
 /** The controller method behind each report path (its @Get path), so that the page runs exactly that route. */
 const REPORT_METHODS = new Map(
   Object.getOwnPropertyNames(TrendReportsHttpController.prototype)
-    .map((method) => [Reflect.getMetadata(PATH_METADATA, (TrendReportsHttpController.prototype as unknown as Record<string, object>)[method]), method] as const)
+    .map(
+      (method) =>
+        [
+          Reflect.getMetadata(
+            PATH_METADATA,
+            (TrendReportsHttpController.prototype as unknown as Record<string, object>)[method],
+          ),
+          method,
+        ] as const,
+    )
     .filter(([path]) => typeof path === 'string'),
 );
 
 /** The filters from the address: the form's (a date as day, month and year) or a report's own names. */
 function reportFilters(query: FormValues): Record<string, string> {
   const fromForm = bodyFromForm(REPORT_FILTER_FIELDS, query) as Record<string, string>;
-  const given = Object.fromEntries(REPORT_FILTERS.filter((name) => typeof query[name] === 'string' && query[name].trim()).map((name) => [name, (query[name] as string).trim()]));
+  const given = Object.fromEntries(
+    REPORT_FILTERS.filter((name) => typeof query[name] === 'string' && query[name].trim()).map((name) => [
+      name,
+      (query[name] as string).trim(),
+    ]),
+  );
   return { ...given, ...fromForm };
 }
 
@@ -77,16 +106,37 @@ export class ManagementHttpController {
   @Roles('manager')
   @LogsCaseListAccess('team_caseload')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async team(@Req() request: PageRequest, @Query('overdue') overdue: string | undefined, @Query('cursor') cursor: string | undefined): Promise<string> {
+  async team(
+    @Req() request: PageRequest,
+    @Query('overdue') overdue: string | undefined,
+    @Query('cursor') cursor: string | undefined,
+  ): Promise<string> {
     const actor = request.actor!;
     const team = actor.allTeams ? undefined : actor.team;
     const onlyOverdue = overdue === 'true';
     const [caseload, overdueItems] = await Promise.all([
-      this.queryBus.execute(new GetCaseloadQuery(actor, { team, status: 'open', overdue: onlyOverdue || undefined, sort: '-lastActivity', limit: 50, cursor })),
+      this.queryBus.execute(
+        new GetCaseloadQuery(actor, {
+          team,
+          status: 'open',
+          overdue: onlyOverdue || undefined,
+          sort: '-lastActivity',
+          limit: 50,
+          cursor,
+        }),
+      ),
       this.queryBus.execute(new GetTimelinessQuery(actor, { team, state: 'overdue', limit: 50 })),
     ]);
-    casesShown(request, [...caseload.cases.map((entry) => entry.caseId), ...overdueItems.items.map((item) => item.caseId)]);
-    return this.pages.render('team', frameOf(request, 'team'), { title: team ? `The ${team} team's cases` : 'Every team\'s cases', caseload, overdueItems, onlyOverdue });
+    casesShown(request, [
+      ...caseload.cases.map((entry) => entry.caseId),
+      ...overdueItems.items.map((item) => item.caseId),
+    ]);
+    return this.pages.render('team', frameOf(request, 'team'), {
+      title: team ? `The ${team} team's cases` : "Every team's cases",
+      caseload,
+      overdueItems,
+      onlyOverdue,
+    });
   }
 
   @Get('escalations')
@@ -96,14 +146,21 @@ export class ManagementHttpController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async escalations(@Req() request: PageRequest): Promise<string> {
     const cases = await this.queryBus.execute(new GetOpenEscalationsQuery(request.actor!));
-    casesShown(request, cases.map((entry) => entry.caseId));
+    casesShown(
+      request,
+      cases.map((entry) => entry.caseId),
+    );
     return this.pages.render('escalations', frameOf(request, 'escalations'), { title: 'Open escalations', cases });
   }
 
   /** The dashboard's reports as tables, filtered by a plain form: no token to paste, no script needed. */
   @Get('dashboard')
   @Roles('manager', 'auditor')
-  async dashboard(@Req() request: PageRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() query: FormValues): Promise<string> {
+  async dashboard(
+    @Req() request: PageRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: FormValues,
+  ): Promise<string> {
     const filters = reportFilters(query);
     reply.type('text/html; charset=utf-8');
     try {
@@ -120,25 +177,47 @@ export class ManagementHttpController {
         }),
       );
       const shown = reports[0].answer.filters;
-      return this.pages.render('dashboard', frameOf(request, 'dashboard'), { title: 'How children move between levels of need', fields: REPORT_FILTER_FIELDS, values: { ...formValuesFromBody(REPORT_FILTER_FIELDS, shown), ...query }, reports });
+      return this.pages.render('dashboard', frameOf(request, 'dashboard'), {
+        title: 'How children move between levels of need',
+        fields: REPORT_FILTER_FIELDS,
+        values: { ...formValuesFromBody(REPORT_FILTER_FIELDS, shown), ...query },
+        reports,
+      });
     } catch (error) {
       if (!(error instanceof RequestValidationError)) throw error;
       reply.status(400);
       const errors = error.fields.map((field) => ({ text: field.reasons.join('; '), href: `#${field.field}` }));
-      return this.pages.render('dashboard', frameOf(request, 'dashboard'), { title: 'How children move between levels of need', fields: REPORT_FILTER_FIELDS, values: query, errors, fieldErrors: Object.fromEntries(error.fields.map((field) => [field.field, field.reasons.join('; ')])) });
+      return this.pages.render('dashboard', frameOf(request, 'dashboard'), {
+        title: 'How children move between levels of need',
+        fields: REPORT_FILTER_FIELDS,
+        values: query,
+        errors,
+        fieldErrors: Object.fromEntries(error.fields.map((field) => [field.field, field.reasons.join('; ')])),
+      });
     }
   }
 
   /** One report's CSV (the API's own), with the session instead of a token. */
   @Get('reports/:name')
   @Roles('manager', 'auditor')
-  async reportCsv(@Req() request: PageRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('name') name: string, @Query() query: FormValues): Promise<unknown> {
+  async reportCsv(
+    @Req() request: PageRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('name') name: string,
+    @Query() query: FormValues,
+  ): Promise<unknown> {
     return this.report(request, reply, name, { ...reportFilters(query), format: 'csv' });
   }
 
-  private report(request: PageRequest, reply: FastifyReply, name: string, query: Record<string, string>): Promise<unknown> {
+  private report(
+    request: PageRequest,
+    reply: FastifyReply,
+    name: string,
+    query: Record<string, string>,
+  ): Promise<unknown> {
     const method = REPORT_METHODS.get(name);
-    if (!method) throw new RequestValidationError([{ field: 'report', reasons: [`there is no report called ${name}`] }]);
+    if (!method)
+      throw new RequestValidationError([{ field: 'report', reasons: [`there is no report called ${name}`] }]);
     return this.routes.call(TrendReportsHttpController, method, { request, reply, actor: request.actor!, query });
   }
 }

@@ -47,7 +47,8 @@ function axisTicks(max: number): number[] {
  * report's table beside it, which stays the accessible source of the figures.
  */
 export function trendChart(rows: Record<string, unknown>[], periodKey: string, series: ChartSeries[]): TrendChart {
-  const valueOf = (row: Record<string, unknown>, key: string) => (typeof row[key] === 'number' ? (row[key] as number) : 0);
+  const valueOf = (row: Record<string, unknown>, key: string) =>
+    typeof row[key] === 'number' ? (row[key] as number) : 0;
   const max = Math.max(0, ...rows.flatMap((row) => series.map((one) => valueOf(row, one.key))));
   const ticks = axisTicks(max);
   const top = ticks[ticks.length - 1];
@@ -72,7 +73,15 @@ export function trendChart(rows: Record<string, unknown>[], periodKey: string, s
         x: MARGIN.left + index * groupWidth + groupWidth / 2,
         bars: series.map((one, position) => {
           const value = valueOf(row, one.key);
-          return { series: one.label, className: one.className, value, x: start + position * barWidth, y: baseline - heightOf(value), width: barWidth, height: heightOf(value) };
+          return {
+            series: one.label,
+            className: one.className,
+            value,
+            x: start + position * barWidth,
+            y: baseline - heightOf(value),
+            width: barWidth,
+            height: heightOf(value),
+          };
         }),
       };
     }),

@@ -10,9 +10,12 @@ import(govukFrontend).then(({ initAll }) => {
   // is set; aria-controls stays, and the revealed questions follow their radio in reading order.
   const withoutExpanded = (radio) => radio.hasAttribute('aria-expanded') && radio.removeAttribute('aria-expanded');
   document.querySelectorAll('input[type="radio"][aria-controls]').forEach(withoutExpanded);
-  new MutationObserver((changes) => changes.forEach((change) => withoutExpanded(change.target))).observe(document.body, {
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['aria-expanded'],
-  });
+  new MutationObserver((changes) => changes.forEach((change) => withoutExpanded(change.target))).observe(
+    document.body,
+    {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-expanded'],
+    },
+  );
 });

@@ -8,7 +8,8 @@ export const SIGN_IN_COOKIE = 'windscreen_sign_in';
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
+    if (separator > 0 && part.slice(0, separator).trim() === name)
+      return decodeURIComponent(part.slice(separator + 1).trim());
   }
   return undefined;
 }
@@ -18,7 +19,13 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
  * top-level GET, but not on another site's form posts), scoped to the pages, Secure unless the
  * configuration allows plain-http development. No Max-Age: the server decides when it ends.
  */
-export function setCookie(reply: FastifyReply, name: string, value: string, secure: boolean, maxAgeSeconds?: number): void {
+export function setCookie(
+  reply: FastifyReply,
+  name: string,
+  value: string,
+  secure: boolean,
+  maxAgeSeconds?: number,
+): void {
   const attributes = [`${name}=${encodeURIComponent(value)}`, `Path=${WEB_PREFIX}`, 'HttpOnly', 'SameSite=Lax'];
   if (secure) attributes.push('Secure');
   if (maxAgeSeconds !== undefined) attributes.push(`Max-Age=${maxAgeSeconds}`);

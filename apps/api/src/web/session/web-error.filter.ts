@@ -21,7 +21,9 @@ export class WebErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<PageRequest>();
     if (exception instanceof SignInRequired) {
-      const returnTo = exception.returnTo.startsWith(`${WEB_PREFIX}/`) ? `?returnTo=${encodeURIComponent(exception.returnTo)}` : '';
+      const returnTo = exception.returnTo.startsWith(`${WEB_PREFIX}/`)
+        ? `?returnTo=${encodeURIComponent(exception.returnTo)}`
+        : '';
       void reply.redirect(`${WEB_PREFIX}/sign-in${returnTo}`, 303);
       return;
     }
@@ -33,7 +35,8 @@ export class WebErrorFilter implements ExceptionFilter {
     if (exception instanceof NotFound || (exception instanceof HttpException && exception.getStatus() === 404)) {
       status = 404;
       title = 'Page not found';
-      message = 'There is no such page or record, or you do not need to see it. Check the address, or find the case again.';
+      message =
+        'There is no such page or record, or you do not need to see it. Check the address, or find the case again.';
     } else if (exception instanceof RequestValidationError) {
       status = 400;
       title = 'The address has a mistake';
@@ -44,9 +47,15 @@ export class WebErrorFilter implements ExceptionFilter {
       title = status === 403 ? 'You cannot do this' : 'There is a problem';
       message = exception.message;
     } else {
-      this.logger.error({ msg: 'page failed', error: exception instanceof Error ? (exception.stack ?? exception.message) : String(exception) });
+      this.logger.error({
+        msg: 'page failed',
+        error: exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      });
       if (!this.config.production && exception instanceof Error) fields = [exception.message];
     }
-    void reply.status(status).type('text/html; charset=utf-8').send(this.pages.render('error', frame, { title, message, fields }));
+    void reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(this.pages.render('error', frame, { title, message, fields }));
   }
 }

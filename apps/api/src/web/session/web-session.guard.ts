@@ -27,7 +27,10 @@ export class CsrfTokenMismatch extends ForbiddenException {
 /** The role the actor acts in for something that allows these roles (the first of theirs that is allowed), or a 403. */
 export function actingAs(actor: Actor, allowed: readonly Role[] | undefined): Actor {
   const role = allowed ? actor.roles.find((candidate) => allowed.includes(candidate)) : actor.roles[0];
-  if (!role) throw new ForbiddenException(`This needs one of the roles ${allowed!.map((name) => name.replace('_', ' ')).join(', ')}`);
+  if (!role)
+    throw new ForbiddenException(
+      `This needs one of the roles ${allowed!.map((name) => name.replace('_', ' ')).join(', ')}`,
+    );
   return { ...actor, role };
 }
 
@@ -48,9 +51,13 @@ export class WebSessionGuard implements CanActivate {
     const session = await this.sessions.resume(readCookie(request, SESSION_COOKIE));
     if (!session) throw new SignInRequired(request.method === 'GET' ? request.url : '');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      if (!csrfTokenMatches(session.csrfToken, (request.body as Record<string, unknown> | undefined)?._csrf)) throw new CsrfTokenMismatch();
+      if (!csrfTokenMatches(session.csrfToken, (request.body as Record<string, unknown> | undefined)?._csrf))
+        throw new CsrfTokenMismatch();
     }
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]);
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     request.actor = actingAs(session.actor, allowed);
     request.webSession = session;
     return true;

@@ -4,7 +4,15 @@ import { AppConfig, loadConfig } from '@windscreen/config';
 import { createTestDatabase, TestDatabase } from '@windscreen/testing';
 import { csrfTokenMatches, WebSessions } from './web-sessions';
 
-const actor: Actor = { id: 'u1', name: 'Sam Worker', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false };
+const actor: Actor = {
+  id: 'u1',
+  name: 'Sam Worker',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Early Help',
+  team: 'north',
+  allTeams: false,
+};
 const minutes = (n: number) => n * 60_000;
 
 describe('WebSessions in PostgreSQL: idle and absolute timeouts, sign-out', () => {
@@ -17,7 +25,10 @@ describe('WebSessions in PostgreSQL: idle and absolute timeouts, sign-out', () =
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new Pool({ connectionString: database.url });
-    const config: AppConfig = { ...loadConfig({}), web: { ...loadConfig({}).web, sessionIdleMs: minutes(30), sessionMaxMs: minutes(600) } };
+    const config: AppConfig = {
+      ...loadConfig({}),
+      web: { ...loadConfig({}).web, sessionIdleMs: minutes(30), sessionMaxMs: minutes(600) },
+    };
     sessions = new WebSessions(pool, config);
   });
   afterAll(async () => {
@@ -27,8 +38,15 @@ describe('WebSessions in PostgreSQL: idle and absolute timeouts, sign-out', () =
 
   it('Given a new session, When resumed with its token, Then it is the actor, and the token itself is not stored (only its hash)', async () => {
     const { token, session } = await sessions.start(actor, start);
-    expect(await sessions.resume(token, at(minutes(1)))).toEqual({ actor, csrfToken: session.csrfToken, signedInAt: start });
-    const { rows } = await pool.query(`select count(*)::int as n from web_sessions where encode(token_hash, 'escape') like '%' || $1 || '%'`, [token]);
+    expect(await sessions.resume(token, at(minutes(1)))).toEqual({
+      actor,
+      csrfToken: session.csrfToken,
+      signedInAt: start,
+    });
+    const { rows } = await pool.query(
+      `select count(*)::int as n from web_sessions where encode(token_hash, 'escape') like '%' || $1 || '%'`,
+      [token],
+    );
     expect(rows[0].n).toBe(0);
     expect(csrfTokenMatches(session.csrfToken, session.csrfToken)).toBe(true);
     expect(csrfTokenMatches(session.csrfToken, 'forged')).toBe(false);

@@ -13,7 +13,13 @@ export function demoUsers(): Actor[] {
   const teams = Object.values(TEAMS).flatMap((teams) => teams.map(([team]) => team));
   const users: Actor[] = teams.flatMap((team) => {
     const staff = teamStaff(DEMO_SEED, team);
-    return [staff.earlyHelpWorkers[0], staff.socialWorkers[0], staff.mashWorker, staff.mashManager, staff.teamManager].map((person) => ({
+    return [
+      staff.earlyHelpWorkers[0],
+      staff.socialWorkers[0],
+      staff.mashWorker,
+      staff.mashManager,
+      staff.teamManager,
+    ].map((person) => ({
       id: person.id,
       name: person.name,
       role: person.role,
@@ -25,8 +31,24 @@ export function demoUsers(): Actor[] {
     }));
   });
   users.push(
-    { id: 'demo-auditor', name: 'Avery Auditor', role: 'auditor', roles: ['auditor'], agency: 'Quality Assurance', team: 'audit', allTeams: true },
-    { id: 'demo-head-of-service', name: 'Harper Head', role: 'manager', roles: ['manager'], agency: 'Children’s Social Care', team: 'north', allTeams: true },
+    {
+      id: 'demo-auditor',
+      name: 'Avery Auditor',
+      role: 'auditor',
+      roles: ['auditor'],
+      agency: 'Quality Assurance',
+      team: 'audit',
+      allTeams: true,
+    },
+    {
+      id: 'demo-head-of-service',
+      name: 'Harper Head',
+      role: 'manager',
+      roles: ['manager'],
+      agency: 'Children’s Social Care',
+      team: 'north',
+      allTeams: true,
+    },
   );
   return users;
 }

@@ -40,7 +40,13 @@ export class OidcSignIn {
       const client: OpenIdClient = await import('openid-client');
       const { issuer, clientId, clientSecret } = this.oidc;
       const insecure = !this.config.production && issuer.startsWith('http:');
-      const server = await client.discovery(new URL(issuer), clientId, clientSecret, undefined, insecure ? { execute: [client.allowInsecureRequests] } : undefined);
+      const server = await client.discovery(
+        new URL(issuer),
+        clientId,
+        clientSecret,
+        undefined,
+        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+      );
       return { client, server };
     })().catch((error: unknown) => {
       this.configuration = undefined;
@@ -52,7 +58,12 @@ export class OidcSignIn {
   /** Where to send the browser, and what to remember until it comes back. */
   async start(returnTo: string): Promise<{ url: string; pending: PendingSignIn }> {
     const { client, server } = await this.discover();
-    const pending: PendingSignIn = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier(), returnTo };
+    const pending: PendingSignIn = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      codeVerifier: client.randomPKCECodeVerifier(),
+      returnTo,
+    };
     const url = client.buildAuthorizationUrl(server, {
       redirect_uri: this.oidc.redirectUrl,
       scope: 'openid profile',
@@ -90,6 +101,7 @@ export class OidcSignIn {
   async endSessionUrl(idToken: string): Promise<string | undefined> {
     const { client, server } = await this.discover();
     if (!server.serverMetadata().end_session_endpoint) return undefined;
-    return client.buildEndSessionUrl(server, { id_token_hint: idToken, post_logout_redirect_uri: this.signedOutUrl }).href;
+    return client.buildEndSessionUrl(server, { id_token_hint: idToken, post_logout_redirect_uri: this.signedOutUrl })
+      .href;
   }
 }

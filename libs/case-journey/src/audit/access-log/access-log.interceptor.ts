@@ -28,7 +28,9 @@ export const LogsCaseListAccess = (view: string) => SetMetadata(LIST_VIEW, view)
 
 /** What a list route showed, for its access log row: the ids of the cases in its answer. */
 export function casesShown(request: object, caseIds: Iterable<string | null | undefined>): void {
-  (request as { [CASES_SHOWN]?: string[] })[CASES_SHOWN] = [...new Set([...caseIds].filter((id): id is string => Boolean(id)))];
+  (request as { [CASES_SHOWN]?: string[] })[CASES_SHOWN] = [
+    ...new Set([...caseIds].filter((id): id is string => Boolean(id))),
+  ];
 }
 
 /**
@@ -46,7 +48,11 @@ export class AccessLogInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string> }> & AuthenticatedRequest>();
+    const request = context
+      .switchToHttp()
+      .getRequest<
+        FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string> }> & AuthenticatedRequest
+      >();
     const listView = this.reflector.get<string | undefined>(LIST_VIEW, context.getHandler());
     if (listView && request.actor) return this.logListRead(request, listView, next);
     const view = this.reflector.get<string | undefined>(CASE_VIEW, context.getHandler());
@@ -66,7 +72,11 @@ export class AccessLogInterceptor implements NestInterceptor {
   }
 
   /** One row for the whole answer, written before it is sent; a list route that names no cases shown is a bug, not an unlogged read. */
-  private logListRead(request: FastifyRequest & AuthenticatedRequest, view: string, next: CallHandler): Observable<unknown> {
+  private logListRead(
+    request: FastifyRequest & AuthenticatedRequest,
+    view: string,
+    next: CallHandler,
+  ): Observable<unknown> {
     return next.handle().pipe(
       mergeMap((body) => {
         const caseIds = (request as { [CASES_SHOWN]?: string[] })[CASES_SHOWN];
@@ -76,7 +86,11 @@ export class AccessLogInterceptor implements NestInterceptor {
     );
   }
 
-  private log(request: FastifyRequest & AuthenticatedRequest, view: string, cases: { caseId?: string; caseIds?: string[] }): Promise<unknown> {
+  private log(
+    request: FastifyRequest & AuthenticatedRequest,
+    view: string,
+    cases: { caseId?: string; caseIds?: string[] },
+  ): Promise<unknown> {
     const actor = request.actor!;
     const parameters = request.query as Record<string, unknown> | undefined;
     const query = parameters && Object.keys(parameters).length ? JSON.stringify(parameters) : null;

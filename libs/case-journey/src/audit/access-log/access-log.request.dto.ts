@@ -8,5 +8,11 @@ export class AccessLogRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) actorId?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() to?: string;
-  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
+  @ApiPropertyOptional({ default: 500, maximum: 5000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit?: number;
 }

@@ -32,11 +32,17 @@ describe('Access log writer', () => {
   });
 
   const rowsOf = async (caseIds: string[]) =>
-    (await pool.query<{ case_id: string }>(`select case_id from access_log where case_id = any($1::uuid[])`, [caseIds])).rows.map((row) => row.case_id).sort();
+    (
+      await pool.query<{ case_id: string }>(`select case_id from access_log where case_id = any($1::uuid[])`, [caseIds])
+    ).rows
+      .map((row) => row.case_id)
+      .sort();
 
   it('Given many reads at once, When each is answered, Then its row is already committed', async () => {
     const caseIds = Array.from({ length: 200 }, () => randomUUID());
-    const committedWhenAnswered = await Promise.all(caseIds.map(async (caseId) => (await writer.write(look(caseId)), (await rowsOf([caseId])).length)));
+    const committedWhenAnswered = await Promise.all(
+      caseIds.map(async (caseId) => (await writer.write(look(caseId)), (await rowsOf([caseId])).length)),
+    );
 
     expect(committedWhenAnswered.every((count) => count === 1)).toBe(true);
     expect(await rowsOf(caseIds)).toEqual([...caseIds].sort());
@@ -46,7 +52,11 @@ describe('Access log writer', () => {
     const caseIds = Array.from({ length: 20 }, () => randomUUID());
     // A look that names no case breaks the table's check: it cannot be logged.
     const refused = look(null);
-    const results = await Promise.allSettled([...caseIds.slice(0, 10).map((id) => writer.write(look(id))), writer.write(refused), ...caseIds.slice(10).map((id) => writer.write(look(id)))]);
+    const results = await Promise.allSettled([
+      ...caseIds.slice(0, 10).map((id) => writer.write(look(id))),
+      writer.write(refused),
+      ...caseIds.slice(10).map((id) => writer.write(look(id))),
+    ]);
 
     expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
     expect(results[10].status).toBe('rejected');

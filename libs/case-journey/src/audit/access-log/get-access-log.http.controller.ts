@@ -13,7 +13,10 @@ export class GetAccessLogHttpController {
 
   @Get()
   @Roles('auditor')
-  @ApiOkResponse({ description: 'Who looked at the case, when, in which role and which view (lists that showed it among others included); newest first' })
+  @ApiOkResponse({
+    description:
+      'Who looked at the case, when, in which role and which view (lists that showed it among others included); newest first',
+  })
   async accessLog(@Query() query: AccessLogRequestDto): Promise<{ entries: AccessLogEntry[] }> {
     return { entries: await this.queryBus.execute(new GetAccessLogQuery(query)) };
   }

@@ -49,7 +49,13 @@ export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery, Acc
     );
     return rows.map((row) => ({
       accessedAt: row.accessed_at.toISOString(),
-      actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role, agency: row.actor_agency, team: row.actor_team },
+      actor: {
+        id: row.actor_id,
+        name: row.actor_name,
+        role: row.actor_role,
+        agency: row.actor_agency,
+        team: row.actor_team,
+      },
       caseId: filters.caseId,
       view: row.view,
       ...(row.cases_shown !== null && { casesShown: row.cases_shown }),

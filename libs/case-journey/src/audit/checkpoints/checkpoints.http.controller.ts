@@ -20,7 +20,10 @@ export class CheckpointsHttpController {
 
   @Post()
   @Roles('auditor')
-  @ApiCreatedResponse({ description: 'Signs a checkpoint of the log as it is now (or returns the latest, if nothing was recorded since): its receipt' })
+  @ApiCreatedResponse({
+    description:
+      'Signs a checkpoint of the log as it is now (or returns the latest, if nothing was recorded since): its receipt',
+  })
   write(): Promise<CheckpointReceipt> {
     return this.checkpoints.write();
   }

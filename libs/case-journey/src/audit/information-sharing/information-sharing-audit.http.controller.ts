@@ -7,8 +7,18 @@ import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { uuidParam } from '../../shared/case-id.pipe';
 import { toCsv } from '../../shared/csv';
 import { casesShown, LogsCaseAccess, LogsCaseListAccess } from '../access-log/access-log.interceptor';
-import { DEFAULT_LATE_AFTER_HOURS, InformationSharingAuditRequestDto, InformationSharingDecisionAuditRequestDto } from './information-sharing-audit.request.dto';
-import { DecisionView, EMPTY_ROW, GetInformationSharingAuditQuery, GetInformationSharingDecisionQuery, toView } from './information-sharing-audit.query';
+import {
+  DEFAULT_LATE_AFTER_HOURS,
+  InformationSharingAuditRequestDto,
+  InformationSharingDecisionAuditRequestDto,
+} from './information-sharing-audit.request.dto';
+import {
+  DecisionView,
+  EMPTY_ROW,
+  GetInformationSharingAuditQuery,
+  GetInformationSharingDecisionQuery,
+  toView,
+} from './information-sharing-audit.query';
 
 /** Nested records a spreadsheet reads better as columns of their own. */
 const CSV_EXPANDED: Partial<Record<keyof DecisionView, string[]>> = {
@@ -61,10 +71,18 @@ export class InformationSharingAuditHttpController {
   ) {
     const csv = query.format === 'csv' || (!query.format && accept?.includes('text/csv') === true);
     const { decisions, totals, next } = await this.queryBus.execute(new GetInformationSharingAuditQuery(query, csv));
-    casesShown(response.request, decisions.map((decision) => decision.caseId));
+    casesShown(
+      response.request,
+      decisions.map((decision) => decision.caseId),
+    );
     if (csv) {
-      response.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="information-sharing-decisions.csv"');
-      return decisionsCsv(decisions, Object.keys(toView(EMPTY_ROW, DEFAULT_LATE_AFTER_HOURS)) as (keyof DecisionView)[]);
+      response
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="information-sharing-decisions.csv"');
+      return decisionsCsv(
+        decisions,
+        Object.keys(toView(EMPTY_ROW, DEFAULT_LATE_AFTER_HOURS)) as (keyof DecisionView)[],
+      );
     }
     return { totals, decisions, next };
   }
@@ -74,14 +92,17 @@ export class InformationSharingAuditHttpController {
   @LogsCaseAccess('information_sharing_decision')
   @Roles('auditor')
   @UseInterceptors(ReadYourWritesInterceptor)
-  @ApiOkResponse({ description: 'One decision, with the child’s case at that moment as it was known then and as corrected since (R22)' })
+  @ApiOkResponse({
+    description: 'One decision, with the child’s case at that moment as it was known then and as corrected since (R22)',
+  })
   @ApiNotFoundResponse({ description: 'No such decision' })
   async decision(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('decisionId', uuidParam('decisionId')) decisionId: string,
     @Query() query: InformationSharingDecisionAuditRequestDto,
   ) {
-    return this.queryBus.execute(new GetInformationSharingDecisionQuery(caseId, decisionId, query.lateAfterHours ?? DEFAULT_LATE_AFTER_HOURS));
+    return this.queryBus.execute(
+      new GetInformationSharingDecisionQuery(caseId, decisionId, query.lateAfterHours ?? DEFAULT_LATE_AFTER_HOURS),
+    );
   }
 }
-

@@ -3,7 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
 import { decode } from '../../events/decode';
-import { InformationSharingDecision, InformationSending, NOT_RECORDED } from '../../case/information-sharing/information-sharing.decide';
+import {
+  InformationSharingDecision,
+  InformationSending,
+  NOT_RECORDED,
+} from '../../case/information-sharing/information-sharing.decide';
 
 const CASE_COLUMNS: ColumnSpec[] = [
   { name: 'case_id', type: 'uuid' },
@@ -77,7 +81,14 @@ interface DecisionRecord {
   not_recorded: string[];
   decision_data: AuditedDecision;
   sendings: (Omit<InformationSending, 'decisionId'> & { recordedBy: string; recordedAt: string })[];
-  corrections: { eventId: string; recordedAt: string; by: string; reason: string; originalValues: Record<string, unknown>; correctedValues: Record<string, unknown> }[];
+  corrections: {
+    eventId: string;
+    recordedAt: string;
+    by: string;
+    reason: string;
+    originalValues: Record<string, unknown>;
+    correctedValues: Record<string, unknown>;
+  }[];
 }
 
 const recorded = <T>(value: T | typeof NOT_RECORDED): T | null => (value === NOT_RECORDED ? null : value);
@@ -143,15 +154,27 @@ export class InformationSharingAuditProjection implements Projection {
       byDecisionId.set(`${record.case_id}/${record.decision_id}`, record);
     };
     // A decision written in an earlier batch, read back when something later in the log changes it.
-    const stored = async (key: { eventId: string } | { caseId: string; decisionId: string }): Promise<DecisionRecord | undefined> => {
+    const stored = async (
+      key: { eventId: string } | { caseId: string; decisionId: string },
+    ): Promise<DecisionRecord | undefined> => {
       const known = 'eventId' in key ? decisions.get(key.eventId) : byDecisionId.get(`${key.caseId}/${key.decisionId}`);
       if (known) return known;
       const [row] = (
         'eventId' in key
-          ? await manager.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where event_id = $1`, [key.eventId])
-          : await manager.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where case_id = $1 and decision_id = $2`, [key.caseId, key.decisionId])
+          ? await manager.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where event_id = $1`, [
+              key.eventId,
+            ])
+          : await manager.query(
+              `select ${RECORD_COLUMNS} from information_sharing_decisions where case_id = $1 and decision_id = $2`,
+              [key.caseId, key.decisionId],
+            )
       ) as DecisionRecord[];
-      if (row) remember({ ...row, decided_at: new Date(row.decided_at).toISOString(), recorded_at: new Date(row.recorded_at).toISOString() });
+      if (row)
+        remember({
+          ...row,
+          decided_at: new Date(row.decided_at).toISOString(),
+          recorded_at: new Date(row.recorded_at).toISOString(),
+        });
       return row && decisions.get(row.event_id);
     };
     const decided = (event: RecordedEvent, caseId: string) => {
@@ -184,7 +207,9 @@ export class InformationSharingAuditProjection implements Projection {
           consent_in_force: consentInForce?.decision ?? null,
           consent_scope: consentInForce?.scope ?? null,
           known_at_decision: null,
-          not_recorded: Object.entries(sharing).filter(([, value]) => value === NOT_RECORDED).map(([field]) => field),
+          not_recorded: Object.entries(sharing)
+            .filter(([, value]) => value === NOT_RECORDED)
+            .map(([field]) => field),
           decision_data: sharing,
         });
         continue;
@@ -207,27 +232,47 @@ export class InformationSharingAuditProjection implements Projection {
       } else if (event.type === 'InformationSent') {
         const { decisionId, ...sending } = event.data;
         const record = await stored({ caseId: decoded.id, decisionId });
-        record?.sendings.push({ ...sending, recordedBy: event.metadata.actor.name, recordedAt: event.metadata.recordedAt });
+        record?.sendings.push({
+          ...sending,
+          recordedBy: event.metadata.actor.name,
+          recordedAt: event.metadata.recordedAt,
+        });
       } else if (event.type === 'EntryCorrected' && event.data.correctsType === 'InformationSharingDecisionRecorded') {
         const record = await stored({ eventId: event.data.correctsEventId });
         if (!record) continue;
         const { correctedValues, originalValues, reason } = event.data;
         record.decision_data = { ...record.decision_data, ...(correctedValues as Partial<AuditedDecision>) };
         record.not_recorded = record.not_recorded.filter((field) => !(field in correctedValues));
-        record.corrections.push({ eventId: event.id, recordedAt: event.metadata.recordedAt, by: event.metadata.actor.name, reason, originalValues, correctedValues });
+        record.corrections.push({
+          eventId: event.id,
+          recordedAt: event.metadata.recordedAt,
+          by: event.metadata.actor.name,
+          reason,
+          originalValues,
+          correctedValues,
+        });
       }
     }
     // Cases first: a decision may be on a case opened earlier in the same batch.
     await upsertRows(manager, 'information_sharing_cases', 'case_id', CASE_COLUMNS, [...cases.values()]);
     if (decisions.size === 0) return;
-    const unplaced = [...new Set([...decisions.values()].filter((record) => !record.family_id).map((record) => record.case_id))];
+    const unplaced = [
+      ...new Set([...decisions.values()].filter((record) => !record.family_id).map((record) => record.case_id)),
+    ];
     const placed: { case_id: string; family_id: string; area: string }[] = unplaced.length
-      ? await manager.query(`select case_id, family_id, area from information_sharing_cases where case_id = any($1::uuid[])`, [unplaced])
+      ? await manager.query(
+          `select case_id, family_id, area from information_sharing_cases where case_id = any($1::uuid[])`,
+          [unplaced],
+        )
       : [];
     const caseOf = new Map(placed.map((row) => [row.case_id, row]));
     const rows = [...decisions.values()].map((record) => {
       const known = caseOf.get(record.case_id);
-      return toRow({ ...record, family_id: record.family_id ?? known?.family_id ?? null, area: record.area ?? known?.area ?? null });
+      return toRow({
+        ...record,
+        family_id: record.family_id ?? known?.family_id ?? null,
+        area: record.area ?? known?.area ?? null,
+      });
     });
     await upsertRows(manager, 'information_sharing_decisions', 'event_id', DECISION_COLUMNS, rows);
   }

@@ -46,7 +46,13 @@ interface DecisionRow {
   known_at_decision: unknown;
   not_recorded: string[];
   decision_data: { personInformed?: { notToldDetails?: string } | string; advice?: { name?: string } | string };
-  sendings: { sentAt: string; method: string; recipients: { agency: string }[]; information: string; insecureMethodReason?: string }[];
+  sendings: {
+    sentAt: string;
+    method: string;
+    recipients: { agency: string }[];
+    information: string;
+    insecureMethodReason?: string;
+  }[];
   first_sent_at: Date | null;
   corrections: { correctedValues: Record<string, unknown>; originalValues: Record<string, unknown> }[];
 }
@@ -56,7 +62,8 @@ const WITHOUT_CONSENT_WITHOUT_REASON = `(decision = 'share' and basis = 'without
 const lateCondition = (hoursParameter: string) =>
   `(request_received_at is not null and decided_at - request_received_at > make_interval(hours => ${hoursParameter}::int))`;
 
-const hoursBetween = (from: Date | null, to: Date | null) => (from && to ? Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 10) / 10 : null);
+const hoursBetween = (from: Date | null, to: Date | null) =>
+  from && to ? Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 10) / 10 : null;
 
 export function toView(row: DecisionRow, lateAfterHours: number) {
   const hoursRequestToDecision = hoursBetween(row.request_received_at, row.decided_at);
@@ -132,7 +139,13 @@ export interface InformationSharingTotals {
   lateAfterHours: number;
   withoutConsentWithoutReason: number;
   period: string;
-  byPeriod: { period: string; agency: string; article6Basis: string; confidentialityBasis: string; decisions: number }[];
+  byPeriod: {
+    period: string;
+    agency: string;
+    article6Basis: string;
+    confidentialityBasis: string;
+    decisions: number;
+  }[];
 }
 
 /** R19 for auditors: decisions to share or not, filtered, newest first, with totals (an export: every decision, no totals). */
@@ -146,7 +159,10 @@ export class GetInformationSharingAuditQuery extends Query<InformationSharingAud
 }
 
 @QueryHandler(GetInformationSharingAuditQuery)
-export class GetInformationSharingAuditHandler implements IQueryHandler<GetInformationSharingAuditQuery, InformationSharingAudit> {
+export class GetInformationSharingAuditHandler implements IQueryHandler<
+  GetInformationSharingAuditQuery,
+  InformationSharingAudit
+> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ query, exporting }: GetInformationSharingAuditQuery): Promise<InformationSharingAudit> {
@@ -184,7 +200,7 @@ export class GetInformationSharingAuditHandler implements IQueryHandler<GetInfor
     if (query.to) where('decided_at <= ?', query.to);
     const filter = conditions.length ? `where ${conditions.join(' and ')}` : '';
 
-        const limit = exporting ? 100000 : (query.limit ?? 100);
+    const limit = exporting ? 100000 : (query.limit ?? 100);
     const pageConditions = query.cursor ? [...conditions, `position < $${parameters.length + 1}`] : conditions;
     const pageParameters = query.cursor ? [...parameters, query.cursor] : parameters;
     const rows: DecisionRow[] = await this.dataSource.query(
@@ -197,7 +213,10 @@ export class GetInformationSharingAuditHandler implements IQueryHandler<GetInfor
     const next = rows.length > limit ? page[page.length - 1].position : null;
     if (exporting) return { decisions, next };
     const countBy = (column: string): Promise<{ key: string; n: number }[]> =>
-      this.dataSource.query(`select ${column} as key, count(*)::int as n from information_sharing_decisions ${filter} group by ${column}`, parameters);
+      this.dataSource.query(
+        `select ${column} as key, count(*)::int as n from information_sharing_decisions ${filter} group by ${column}`,
+        parameters,
+      );
     const lateParameter = `$${parameters.length + 1}`;
     const [byDecision, byBasis, byArticle6Basis, byConfidentialityBasis, [flags]] = await Promise.all([
       countBy('decision'),
@@ -216,7 +235,13 @@ export class GetInformationSharingAuditHandler implements IQueryHandler<GetInfor
       parameters,
     );
     const period = query.period ?? 'month';
-    const byPeriod: { period: string; agency: string; article6Basis: string; confidentialityBasis: string; decisions: number }[] = await this.dataSource.query(
+    const byPeriod: {
+      period: string;
+      agency: string;
+      article6Basis: string;
+      confidentialityBasis: string;
+      decisions: number;
+    }[] = await this.dataSource.query(
       `select to_char(date_trunc('${period}', decided_at at time zone 'Europe/London'), 'YYYY-MM-DD') as period, agency,
               article6_basis as "article6Basis", confidentiality_basis as "confidentialityBasis", count(*)::int as decisions
          from information_sharing_decisions, unnest(recipient_agencies) as agency ${filter}
@@ -245,7 +270,9 @@ export class GetInformationSharingAuditHandler implements IQueryHandler<GetInfor
 }
 
 /** One decision, with the child's case as it stood then (R22: as known then and as corrected since). */
-export class GetInformationSharingDecisionQuery extends Query<DecisionView & { caseAtDecision: ReturnType<typeof caseAtDecision> }> {
+export class GetInformationSharingDecisionQuery extends Query<
+  DecisionView & { caseAtDecision: ReturnType<typeof caseAtDecision> }
+> {
   constructor(
     readonly caseId: string,
     readonly decisionId: string,
@@ -263,12 +290,19 @@ export class GetInformationSharingDecisionHandler implements IQueryHandler<GetIn
   ) {}
 
   async execute({ caseId, decisionId, lateAfterHours }: GetInformationSharingDecisionQuery) {
-    const [row]: DecisionRow[] = await this.dataSource.query(`select * from information_sharing_decisions where decision_id = $1 and case_id = $2`, [decisionId, caseId]);
-    if (!row) throw new NotFound('SHARING.DECISION_NOT_FOUND', `Information-sharing decision ${decisionId} was not found`);
+    const [row]: DecisionRow[] = await this.dataSource.query(
+      `select * from information_sharing_decisions where decision_id = $1 and case_id = $2`,
+      [decisionId, caseId],
+    );
+    if (!row)
+      throw new NotFound('SHARING.DECISION_NOT_FOUND', `Information-sharing decision ${decisionId} was not found`);
     const stream = await this.store.readStream(streamName.case(row.case_id));
     return {
       ...toView(row, lateAfterHours),
-      caseAtDecision: caseAtDecision(row.case_id, stream, { position: BigInt(row.position), recordedAt: row.recorded_at.toISOString() }),
+      caseAtDecision: caseAtDecision(row.case_id, stream, {
+        position: BigInt(row.position),
+        recordedAt: row.recorded_at.toISOString(),
+      }),
     };
   }
 }

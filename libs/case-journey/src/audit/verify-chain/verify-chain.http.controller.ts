@@ -22,7 +22,8 @@ export class VerifyChainHttpController {
   @ApiQuery({
     name: 'receipt',
     required: false,
-    description: 'A checkpoint receipt kept outside the system (its JSON, or base64url of it): the whole log is checked against it rather than the latest checkpoint',
+    description:
+      'A checkpoint receipt kept outside the system (its JSON, or base64url of it): the whole log is checked against it rather than the latest checkpoint',
   })
   @ApiOkResponse({
     description:
@@ -34,10 +35,13 @@ export class VerifyChainHttpController {
     @Query('receipt') receipt: string | undefined,
   ): Promise<ChainReport | LogVerificationReport> {
     if (caseId !== undefined && receipt !== undefined) {
-      throw new RequestValidationError([{ field: 'receipt', reasons: ['a receipt is checked against the whole log: leave caseId out'] }]);
+      throw new RequestValidationError([
+        { field: 'receipt', reasons: ['a receipt is checked against the whole log: leave caseId out'] },
+      ]);
     }
     if (caseId !== undefined) return this.queryBus.execute(new VerifyCaseChainQuery(caseId));
-    return this.queryBus.execute(new VerifyLogQuery(receipt === undefined ? undefined : parseReceiptParameter(receipt)));
+    return this.queryBus.execute(
+      new VerifyLogQuery(receipt === undefined ? undefined : parseReceiptParameter(receipt)),
+    );
   }
 }
-

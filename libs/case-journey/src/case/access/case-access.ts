@@ -59,7 +59,9 @@ export class CaseAccess {
     const conditions = CaseAccess.waysIn(actor, params);
     if (conditions === null) return null;
     if (conditions.length === 0) return 'select null::uuid as case_id, null::uuid as family_id where false';
-    return conditions.map((condition) => `select c.case_id, c.family_id from case_summaries c where ${condition}`).join(' union all ');
+    return conditions
+      .map((condition) => `select c.case_id, c.family_id from case_summaries c where ${condition}`)
+      .join(' union all ');
   }
 
   /** Throws NotFound unless the actor may see the case. */

@@ -16,7 +16,10 @@ export const ORGANISATION = Symbol('ORGANISATION');
 
 /** Reads a stream as it is in the store (the DecisionRunner). */
 export interface StreamReader {
-  loadState<C, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, stream: string): Promise<{ state: S }>;
+  loadState<C, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    stream: string,
+  ): Promise<{ state: S }>;
 }
 
 /**
@@ -30,10 +33,18 @@ export class CommandAccess {
   constructor(@Inject(ORGANISATION) private readonly organisation: Organisation) {}
 
   /** Throws unless the actor may take this command on this state; a promise only when it has to read. */
-  authorise<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(decider: EventSourced<C, E, S>, command: C, state: S, streams: StreamReader): void | Promise<void> {
-    if ((decider as unknown) === caseAggregate) return this.authoriseOnCase(command as unknown as CaseCommand, state as unknown as CaseState, streams);
-    if ((decider as unknown) === familyAggregate) return this.authoriseOnFamily(command as unknown as FamilyCommand, state as unknown as FamilyState, streams);
-    if ((decider as unknown) === childAggregate) return this.assertMayKnowChild(command.context.actor, state as unknown as ChildState, streams);
+  authorise<C extends { context: CommandContext }, E extends DomainEvent<string, unknown>, S>(
+    decider: EventSourced<C, E, S>,
+    command: C,
+    state: S,
+    streams: StreamReader,
+  ): void | Promise<void> {
+    if ((decider as unknown) === caseAggregate)
+      return this.authoriseOnCase(command as unknown as CaseCommand, state as unknown as CaseState, streams);
+    if ((decider as unknown) === familyAggregate)
+      return this.authoriseOnFamily(command as unknown as FamilyCommand, state as unknown as FamilyState, streams);
+    if ((decider as unknown) === childAggregate)
+      return this.assertMayKnowChild(command.context.actor, state as unknown as ChildState, streams);
   }
 
   /** A child is known to whoever may know one of the child's cases (a child not yet recorded is nobody's). */

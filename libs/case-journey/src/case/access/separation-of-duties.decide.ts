@@ -27,7 +27,8 @@ export interface Duty {
 
 const isManager = (actor: Actor) => actor.roles.includes('manager');
 /** 000: the MASH manager confirms the risk level; the MASH decides at the front door. */
-const isMash = (actor: Actor, organisation: Organisation) => actor.roles.includes('mash') || organisation.mashTeams.includes(actor.team);
+const isMash = (actor: Actor, organisation: Organisation) =>
+  actor.roles.includes('mash') || organisation.mashTeams.includes(actor.team);
 const atSpecialist = (subject: DutySubject) => subject.case?.level === 'specialist';
 
 /**
@@ -47,7 +48,9 @@ export const SEPARATION_OF_DUTIES: readonly Duty[] = [
     commands: ['ChangeLeadProfessional', 'ConveneTeamAroundFamily', 'AddTeamAroundFamilyMember'],
     who: 'the family’s current lead professional, or a manager',
     code: 'DUTY.LEAD_PROFESSIONAL',
-    permits: (actor, subject) => isManager(actor) || (subject.family !== undefined && currentLeadProfessional(subject.family)?.userId === actor.id),
+    permits: (actor, subject) =>
+      isManager(actor) ||
+      (subject.family !== undefined && currentLeadProfessional(subject.family)?.userId === actor.id),
   },
   {
     step: 'Front-door decisions: BRAG rating, MASH decision, referrer notified',
@@ -62,7 +65,9 @@ export const SEPARATION_OF_DUTIES: readonly Duty[] = [
     who: 'a manager',
     code: 'DUTY.SPECIALIST_CLOSURE',
     appliesTo: (command, subject) =>
-      atSpecialist(subject) && (command.type === 'CloseCase' || (command.type === 'RecordMashDecision' && command.data.outcome === 'advice_and_close')),
+      atSpecialist(subject) &&
+      (command.type === 'CloseCase' ||
+        (command.type === 'RecordMashDecision' && command.data.outcome === 'advice_and_close')),
     permits: (actor) => isManager(actor),
   },
 ];
@@ -71,7 +76,11 @@ export const SEPARATION_OF_DUTIES: readonly Duty[] = [
  * Refuses (403) a step the actor may not take, by the first row that forbids it; then refuses an
  * allocation to a team the authority does not have. Called once need-to-know has let the actor in.
  */
-export function assertDuties(command: OnCommand & { context: CommandContext }, subject: DutySubject, organisation: Organisation): void {
+export function assertDuties(
+  command: OnCommand & { context: CommandContext },
+  subject: DutySubject,
+  organisation: Organisation,
+): void {
   const { actor } = command.context;
   for (const duty of SEPARATION_OF_DUTIES) {
     if (!duty.commands.includes(command.type) || (duty.appliesTo && !duty.appliesTo(command, subject))) continue;
@@ -80,6 +89,11 @@ export function assertDuties(command: OnCommand & { context: CommandContext }, s
     }
   }
   if (command.type === 'AllocateCase' && !organisation.teams.includes(command.data.team)) {
-    throw new RuleViolation(undefined, 'ALLOCATION.UNKNOWN_TEAM', `There is no team "${command.data.team}"`, `Allocate to one of: ${organisation.teams.join(', ')}`);
+    throw new RuleViolation(
+      undefined,
+      'ALLOCATION.UNKNOWN_TEAM',
+      `There is no team "${command.data.team}"`,
+      `Allocate to one of: ${organisation.teams.join(', ')}`,
+    );
   }
 }

@@ -8,11 +8,20 @@ export interface AllocatedWorker {
   name: string;
 }
 
-export type AllocateCase = Command<'AllocateCase', { caseId: string; worker: AllocatedWorker; team: string; reason: string }>;
+export type AllocateCase = Command<
+  'AllocateCase',
+  { caseId: string; worker: AllocatedWorker; team: string; reason: string }
+>;
 
 export type CaseAllocated = DomainEvent<
   'CaseAllocated',
-  { worker: AllocatedWorker; team: string; reason: string; previousWorker: AllocatedWorker | null; previousTeam: string | null }
+  {
+    worker: AllocatedWorker;
+    team: string;
+    reason: string;
+    previousWorker: AllocatedWorker | null;
+    previousTeam: string | null;
+  }
 >;
 
 /**
@@ -22,7 +31,17 @@ export type CaseAllocated = DomainEvent<
 export function decideAllocateCase(command: AllocateCase, state: CaseState): CaseAllocated[] {
   const { worker, team, reason } = command.data;
   if (state.allocatedWorker?.id === worker.id && state.team === team) {
-    throw new RuleViolation(undefined, 'CASE.ALREADY_ALLOCATED', `The case is already allocated to ${worker.name} in team ${team}`);
+    throw new RuleViolation(
+      undefined,
+      'CASE.ALREADY_ALLOCATED',
+      `The case is already allocated to ${worker.name} in team ${team}`,
+    );
   }
-  return [{ type: 'CaseAllocated', schemaVersion: 1, data: { worker, team, reason, previousWorker: state.allocatedWorker, previousTeam: state.team } }];
+  return [
+    {
+      type: 'CaseAllocated',
+      schemaVersion: 1,
+      data: { worker, team, reason, previousWorker: state.allocatedWorker, previousTeam: state.team },
+    },
+  ];
 }

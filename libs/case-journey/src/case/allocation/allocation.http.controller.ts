@@ -17,8 +17,13 @@ export class AllocationHttpController {
 
   @Post('allocation')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CaseAllocated: the team that holds the case and its allocated worker' })
-  @ApiForbiddenResponse({ description: 'DUTY.ALLOCATION: only a manager of the holding team, or an all-teams manager, allocates' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'CaseAllocated: the team that holds the case and its allocated worker',
+  })
+  @ApiForbiddenResponse({
+    description: 'DUTY.ALLOCATION: only a manager of the holding team, or an all-teams manager, allocates',
+  })
   @ApiConflictResponse({ description: 'ALLOCATION.UNKNOWN_TEAM: the team is not one of TEAMS or MASH_TEAMS' })
   async allocate(
     @Param('caseId', uuidParam('caseId')) caseId: string,

@@ -23,9 +23,16 @@ export class CaseloadHttpController {
       'The cases the caller may see (need-to-know: their team, allocated to them, or lead professional / TAF member), filtered and sorted, ' +
       'with counts by level and status over the whole filter and a `next` cursor',
   })
-  async caseload(@Query() filters: CaseloadRequestDto, @CurrentActor() actor: Actor, @Req() request: object): Promise<Caseload> {
+  async caseload(
+    @Query() filters: CaseloadRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: object,
+  ): Promise<Caseload> {
     const caseload = await this.queryBus.execute(new GetCaseloadQuery(actor, filters));
-    casesShown(request, caseload.cases.map((entry) => entry.caseId));
+    casesShown(
+      request,
+      caseload.cases.map((entry) => entry.caseId),
+    );
     return caseload;
   }
 }

@@ -9,9 +9,19 @@ export const CASELOAD_SORTS = ['openedAt', '-openedAt', 'lastActivity', '-lastAc
 export class CaseloadRequestDto {
   @ApiPropertyOptional({ enum: LEVELS_OF_NEED }) @IsOptional() @IsIn(LEVELS_OF_NEED) level?: string;
   @ApiPropertyOptional({ enum: AREAS }) @IsOptional() @IsIn(AREAS) area?: string;
-  @ApiPropertyOptional({ description: 'The team that holds the case' }) @IsOptional() @IsString() @MaxLength(200) team?: string;
-  @ApiPropertyOptional({ description: 'Allocated worker’s user id' }) @IsOptional() @IsString() @MaxLength(200) worker?: string;
-  @ApiPropertyOptional({ description: 'Lead professional of the family’s EHA or TAF/TAC: their user id or name (any case)' })
+  @ApiPropertyOptional({ description: 'The team that holds the case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  team?: string;
+  @ApiPropertyOptional({ description: 'Allocated worker’s user id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  worker?: string;
+  @ApiPropertyOptional({
+    description: 'Lead professional of the family’s EHA or TAF/TAC: their user id or name (any case)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -22,11 +32,27 @@ export class CaseloadRequestDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional({ enum: CASELOAD_SORTS, default: '-lastActivity', description: 'A leading minus sorts newest first' })
+  @ApiPropertyOptional({
+    enum: CASELOAD_SORTS,
+    default: '-lastActivity',
+    description: 'A leading minus sorts newest first',
+  })
   @IsOptional()
   @IsIn(CASELOAD_SORTS)
   sort?: (typeof CASELOAD_SORTS)[number];
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` value of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'The `next` value of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' })
+  @IsOptional()
+  minPosition?: string;
 }

@@ -22,7 +22,12 @@ export interface CaseloadEntry {
 }
 
 export interface Caseload {
-  counts: { total: number; byLevel: Record<string, number>; byStatus: Record<string, number>; withOverdueItems: number };
+  counts: {
+    total: number;
+    byLevel: Record<string, number>;
+    byStatus: Record<string, number>;
+    withOverdueItems: number;
+  };
   cases: CaseloadEntry[];
   next: string | null;
 }
@@ -85,9 +90,12 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
     const pageParams = [...params];
     if (filters.cursor) {
       const cursor = decodeCursor(filters.cursor);
-      if (!cursor) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
+      if (!cursor)
+        throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
       pageParams.push(cursor[0], cursor[1]);
-      pageConditions.push(`(${column}, c.case_id) ${descending ? '<' : '>'} ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`);
+      pageConditions.push(
+        `(${column}, c.case_id) ${descending ? '<' : '>'} ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`,
+      );
     }
     const limit = filters.limit ?? 50;
     const order = `order by ${column} ${descending ? 'desc' : 'asc'}, c.case_id ${descending ? 'desc' : 'asc'}`;
@@ -107,32 +115,52 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
         ${order}`,
       pageParams,
     );
-    const countsQuery: Promise<{ level: string | null; status: string; overdue: boolean; n: number }[]> = this.dataSource.query(
-      `with ${overdueSets} select c.level, c.status, ${isOverdue} as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
-      params,
-    );
+    const countsQuery: Promise<{ level: string | null; status: string; overdue: boolean; n: number }[]> =
+      this.dataSource.query(
+        `with ${overdueSets} select c.level, c.status, ${isOverdue} as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
+        params,
+      );
     const [rows, counts] = await Promise.all([pageQuery, countsQuery]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const sum = (rowsToSum: typeof counts) => rowsToSum.reduce((total, row) => total + row.n, 0);
     const tally = (key: 'level' | 'status') =>
-      counts.reduce<Record<string, number>>((totals, row) => ({ ...totals, [row[key] ?? 'not_assessed']: (totals[row[key] ?? 'not_assessed'] ?? 0) + row.n }), {});
+      counts.reduce<Record<string, number>>(
+        (totals, row) => ({
+          ...totals,
+          [row[key] ?? 'not_assessed']: (totals[row[key] ?? 'not_assessed'] ?? 0) + row.n,
+        }),
+        {},
+      );
     return {
-      counts: { total: sum(counts), byLevel: tally('level'), byStatus: tally('status'), withOverdueItems: sum(counts.filter((row) => row.overdue)) },
+      counts: {
+        total: sum(counts),
+        byLevel: tally('level'),
+        byStatus: tally('status'),
+        withOverdueItems: sum(counts.filter((row) => row.overdue)),
+      },
       cases: page.map(toEntry),
       next:
         rows.length > limit && last
-          ? encodeCursor((sort.endsWith('openedAt') ? last.opened_at : last.last_occurred_at).toISOString(), last.case_id)
+          ? encodeCursor(
+              (sort.endsWith('openedAt') ? last.opened_at : last.last_occurred_at).toISOString(),
+              last.case_id,
+            )
           : null,
     };
   }
 }
 
-function toEntry(row: Record<string, any>): CaseloadEntry { // eslint-disable-line @typescript-eslint/no-explicit-any
+function toEntry(row: Record<string, any>): CaseloadEntry {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const lead = row.lead_professional as { name: string; agency: string } | null;
   return {
     caseId: row.case_id,
-    child: { givenName: row.child.givenName, familyName: row.child.familyName, dateOfBirth: row.child.dateOfBirth ?? row.child.expectedDateOfBirth ?? null },
+    child: {
+      givenName: row.child.givenName,
+      familyName: row.child.familyName,
+      dateOfBirth: row.child.dateOfBirth ?? row.child.expectedDateOfBirth ?? null,
+    },
     area: row.area,
     team: row.team,
     status: row.status,

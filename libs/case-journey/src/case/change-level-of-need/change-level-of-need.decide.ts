@@ -70,14 +70,21 @@ export type SteppedDown = DomainEvent<
 export type LevelOfNeedChanged = LevelOfNeedAssessed | SteppedUp | SteppedDown;
 
 /** The first assessment sets the level; after that a move up is a step up, a move down a step down. */
-export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseState): (LevelOfNeedChanged | ReferralRecorded)[] {
+export function decideChangeLevelOfNeed(
+  command: ChangeLevelOfNeed,
+  state: CaseState,
+): (LevelOfNeedChanged | ReferralRecorded)[] {
   const { level, reason, reasonCategory } = command.data;
   const category = reasonCategory && { reasonCategory };
-  const basis = level === 'specialist' && state.level !== 'specialist' ? checkSpecialistBasis(command, state) : undefined;
+  const basis =
+    level === 'specialist' && state.level !== 'specialist' ? checkSpecialistBasis(command, state) : undefined;
   // R28: a move to specialist is a referral to Children's Social Care.
   const referral = basis ? referralIfNew(state, command.context.occurredAt, 'move_to_specialist') : [];
   if (state.level === null) {
-    return [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...category, ...(basis && { basis }) } }, ...referral];
+    return [
+      { type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level, reason, ...category, ...(basis && { basis }) } },
+      ...referral,
+    ];
   }
   const direction = compareLevels(level, state.level);
   if (direction === 0) {
@@ -101,17 +108,34 @@ export function decideChangeLevelOfNeed(command: ChangeLevelOfNeed, state: CaseS
     );
   }
   if (direction > 0) {
-    return [{ type: 'SteppedUp', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, ...(basis && { basis }) } }, ...referral];
+    return [
+      {
+        type: 'SteppedUp',
+        schemaVersion: 1,
+        data: { from: state.level, to: level, reason, ...category, ...(basis && { basis }) },
+      },
+      ...referral,
+    ];
   }
   return [
-    { type: 'SteppedDown', schemaVersion: 1, data: { from: state.level, to: level, reason, ...category, whatChanged: command.data.whatChanged ?? reason } },
+    {
+      type: 'SteppedDown',
+      schemaVersion: 1,
+      data: { from: state.level, to: level, reason, ...category, whatChanged: command.data.whatChanged ?? reason },
+    },
   ];
 }
 
 /** A move to Specialist & safeguarding is a referral to Children's Social Care. */
 function checkSpecialistBasis(command: ChangeLevelOfNeed, state: CaseState): SpecialistBasis {
-  const { earlyHelpSummary, immediateRisk, parentsInformed, consentException, intentionDiscussedWithParent, familyHasEarlyHelpAssessment } =
-    command.data;
+  const {
+    earlyHelpSummary,
+    immediateRisk,
+    parentsInformed,
+    consentException,
+    intentionDiscussedWithParent,
+    familyHasEarlyHelpAssessment,
+  } = command.data;
   const hasImmediateRisk = Boolean(immediateRisk?.justification?.trim());
   const exceptionRecorded = Boolean(consentException?.justification?.trim());
   // R8 before R6: after refused early help the question is the risk, not whether early help was offered.
@@ -141,7 +165,9 @@ function checkSpecialistBasis(command: ChangeLevelOfNeed, state: CaseState): Spe
       familyHasEarlyHelpAssessment
         ? 'A step up to Specialist needs a summary of the early help: what was done, achieved and is outstanding'
         : 'The family has had no Early Help Assessment: a step up to Specialist needs one, or a recorded immediate risk of significant harm',
-      familyHasEarlyHelpAssessment ? 'Add earlyHelpSummary' : 'Offer early help first, or record immediateRisk with its justification',
+      familyHasEarlyHelpAssessment
+        ? 'Add earlyHelpSummary'
+        : 'Offer early help first, or record immediateRisk with its justification',
     );
   }
   // R7: consent to the referral, or the parents informed, or the recorded exception.

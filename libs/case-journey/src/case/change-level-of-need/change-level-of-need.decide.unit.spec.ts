@@ -8,8 +8,22 @@ import type { CaseState } from '../case.state';
 import type { ReasonCategory } from './change-level-of-need.decide';
 import type { CorrectedEntry } from '../correction/correction.decide';
 
-const actor: Actor = { id: 'alice', name: 'Alice Smith', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false };
-const context = (occurredAt: string): CommandContext => ({ actor, occurredAt, now: '2026-03-10T10:00:00Z', correlationId: 'c', causationId: 'c' });
+const actor: Actor = {
+  id: 'alice',
+  name: 'Alice Smith',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Early Help',
+  team: 'north',
+  allTeams: false,
+};
+const context = (occurredAt: string): CommandContext => ({
+  actor,
+  occurredAt,
+  now: '2026-03-10T10:00:00Z',
+  correlationId: 'c',
+  causationId: 'c',
+});
 const caseId = '11111111-1111-4111-8111-111111111111';
 
 const opened: CaseCommand = {
@@ -23,7 +37,12 @@ const opened: CaseCommand = {
     area: 'peterborough',
     concerns: 'concerns',
     child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
-    contact: { receivedAt: '2026-03-02T09:15:00Z', route: 'written', source: '2A', referrer: { name: 'R. Patel', anonymous: false } },
+    contact: {
+      receivedAt: '2026-03-02T09:15:00Z',
+      route: 'written',
+      source: '2A',
+      referrer: { name: 'R. Patel', anonymous: false },
+    },
   },
 };
 
@@ -76,7 +95,11 @@ const correctCategory = (reasonCategory: unknown): CaseCommand => ({
 describe('Level of need: the reason category managers count', () => {
   it('Given a new case, When its level is assessed with a category, Then LevelOfNeedAssessed carries it', () => {
     expect(decide(change('emerging', 'new_information'), given(opened))).toEqual([
-      { type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level: 'emerging', reason: 'to emerging', reasonCategory: 'new_information' } },
+      {
+        type: 'LevelOfNeedAssessed',
+        schemaVersion: 1,
+        data: { level: 'emerging', reason: 'to emerging', reasonCategory: 'new_information' },
+      },
     ]);
   });
 
@@ -100,7 +123,13 @@ describe('Level of need: the reason category managers count', () => {
     expect(event).toEqual({
       type: 'SteppedDown',
       schemaVersion: 1,
-      data: { from: 'specialist', to: 'complex', reason: 'to complex', reasonCategory: 'statutory_work_ended', whatChanged: 'to complex' },
+      data: {
+        from: 'specialist',
+        to: 'complex',
+        reason: 'to complex',
+        reasonCategory: 'statutory_work_ended',
+        whatChanged: 'to complex',
+      },
     });
   });
 
@@ -112,13 +141,22 @@ describe('Level of need: the reason category managers count', () => {
 
   it('Given an event recorded before categories existed, When it is folded, Then the case moves as before', () => {
     const state = given(opened, change('complex'));
-    const old = { type: 'SteppedUp', schemaVersion: 1, data: { from: 'complex', to: 'specialist', reason: 'old' }, metadata: { occurredAt: '2026-03-06T10:00:00Z', actor } };
+    const old = {
+      type: 'SteppedUp',
+      schemaVersion: 1,
+      data: { from: 'complex', to: 'specialist', reason: 'old' },
+      metadata: { occurredAt: '2026-03-06T10:00:00Z', actor },
+    };
     expect(caseDecider.evolve(state, old as EventEnvelope<CaseEvent>).level).toBe('specialist');
   });
 
   it('Given a step recorded with a category, When the category is corrected to another one, Then EntryCorrected records both (R22)', () => {
     const [event] = decide(correctCategory('needs_met'), given(opened, change('complex', 'other')));
-    expect(event.data).toMatchObject({ correctsEventId: 'event-2', originalValues: { reasonCategory: 'other' }, correctedValues: { reasonCategory: 'needs_met' } });
+    expect(event.data).toMatchObject({
+      correctsEventId: 'event-2',
+      originalValues: { reasonCategory: 'other' },
+      correctedValues: { reasonCategory: 'needs_met' },
+    });
   });
 
   it('Given a step recorded with a category, When it is corrected to something not in the list, Then the correction is refused (R22)', () => {

@@ -23,7 +23,8 @@ export class ChangeLevelOfNeedHttpController {
     description: 'The first assessment records LevelOfNeedAssessed; later changes SteppedUp or SteppedDown',
   })
   @ApiConflictResponse({
-    description: 'R6/R7/R8 for a move to specialist; the case is already at that level or closed; or someone else changed it first',
+    description:
+      'R6/R7/R8 for a move to specialist; the case is already at that level or closed; or someone else changed it first',
   })
   async changeLevelOfNeed(
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -37,7 +38,9 @@ export class ChangeLevelOfNeedHttpController {
           caseId,
           ...data,
           ...(immediateRisk && { immediateRisk: { justification: immediateRisk.justification } }),
-          ...(consentException && { consentException: { reason: consentException.reason, justification: consentException.justification } }),
+          ...(consentException && {
+            consentException: { reason: consentException.reason, justification: consentException.justification },
+          }),
         },
         context,
       ),

@@ -21,5 +21,10 @@ export async function changeLevelOfNeedOnStreams(
   const familyId = data.level === 'specialist' ? child.state.familyId : null;
   const family = familyId ? (await decisions.loadState(familyAggregate, streamName.family(familyId))).state : undefined;
   const familyHasEarlyHelpAssessment = (family?.earlyHelpAssessments.length ?? 0) > 0;
-  return decisions.run(caseAggregate, streamName.case(data.caseId), { type: 'ChangeLevelOfNeed', data: { ...data, familyHasEarlyHelpAssessment }, context }, child);
+  return decisions.run(
+    caseAggregate,
+    streamName.case(data.caseId),
+    { type: 'ChangeLevelOfNeed', data: { ...data, familyHasEarlyHelpAssessment }, context },
+    child,
+  );
 }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { LEVELS_OF_NEED, LevelOfNeed } from '../../domain/levels-of-need';
 import { CommandRequestDto } from '../../shared/http-dto';
 import { CONSENT_EXCEPTIONS, ConsentException, REASON_CATEGORIES, ReasonCategory } from './change-level-of-need.decide';
@@ -43,7 +52,9 @@ export class ChangeLevelOfNeedRequestDto extends CommandRequestDto {
   @MaxLength(10000)
   whatChanged?: string;
 
-  @ApiPropertyOptional({ description: 'R6: to specialist after early help: what was done, achieved and is outstanding' })
+  @ApiPropertyOptional({
+    description: 'R6: to specialist after early help: what was done, achieved and is outstanding',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)

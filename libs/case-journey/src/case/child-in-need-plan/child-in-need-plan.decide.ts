@@ -22,21 +22,38 @@ export type ChildInNeedPlanReviewed = DomainEvent<
 export type ChildInNeedPlanEvent = ChildInNeedPlanStarted | ChildInNeedPlanEnded | ChildInNeedPlanReviewed;
 
 export function decideStartChildInNeedPlan(command: StartChildInNeedPlan, state: CaseState): ChildInNeedPlanStarted[] {
-  if (state.childInNeedPlanSince) throw new RuleViolation(undefined, 'CIN_PLAN.ALREADY_OPEN', 'The child already has a child in need plan');
+  if (state.childInNeedPlanSince)
+    throw new RuleViolation(undefined, 'CIN_PLAN.ALREADY_OPEN', 'The child already has a child in need plan');
   if (state.level !== 'specialist') {
-    throw new RuleViolation('R15', 'CIN_PLAN.NOT_SPECIALIST', 'A child in need plan is statutory work at Specialist & safeguarding', 'Step the case up first');
+    throw new RuleViolation(
+      'R15',
+      'CIN_PLAN.NOT_SPECIALIST',
+      'A child in need plan is statutory work at Specialist & safeguarding',
+      'Step the case up first',
+    );
   }
-  return [{ type: 'ChildInNeedPlanStarted', schemaVersion: 1, data: { firstReviewDueBy: addMonthsToInstant(command.context.occurredAt, CHILD_IN_NEED_REVIEW_MONTHS) } }];
+  return [
+    {
+      type: 'ChildInNeedPlanStarted',
+      schemaVersion: 1,
+      data: { firstReviewDueBy: addMonthsToInstant(command.context.occurredAt, CHILD_IN_NEED_REVIEW_MONTHS) },
+    },
+  ];
 }
 
 export function decideEndChildInNeedPlan(command: EndChildInNeedPlan, state: CaseState): ChildInNeedPlanEnded[] {
-  if (!state.childInNeedPlanSince) throw new RuleViolation(undefined, 'CIN_PLAN.NOT_OPEN', 'The child has no child in need plan to end');
+  if (!state.childInNeedPlanSince)
+    throw new RuleViolation(undefined, 'CIN_PLAN.NOT_OPEN', 'The child has no child in need plan to end');
   return [{ type: 'ChildInNeedPlanEnded', schemaVersion: 1, data: { reason: command.data.reason } }];
 }
 
 /** R32: each review sets when the next is due. */
-export function decideRecordChildInNeedPlanReview(command: RecordChildInNeedPlanReview, state: CaseState): ChildInNeedPlanReviewed[] {
-  if (!state.childInNeedPlanSince) throw new RuleViolation('R32', 'CIN_PLAN.NOT_OPEN', 'The child has no child in need plan to review');
+export function decideRecordChildInNeedPlanReview(
+  command: RecordChildInNeedPlanReview,
+  state: CaseState,
+): ChildInNeedPlanReviewed[] {
+  if (!state.childInNeedPlanSince)
+    throw new RuleViolation('R32', 'CIN_PLAN.NOT_OPEN', 'The child has no child in need plan to review');
   const dueBy = state.childInNeedPlanReviewDueBy;
   const { occurredAt } = command.context;
   return [

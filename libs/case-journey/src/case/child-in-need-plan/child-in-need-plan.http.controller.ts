@@ -36,19 +36,26 @@ export class ChildInNeedPlanHttpController {
     @Body() body: EndChildInNeedPlanRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new EndChildInNeedPlanCommand({ caseId, reason: body.reason }, context)),
+    );
   }
 
   @Post('reviews')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildInNeedPlanReviewed (occurredAt: when it was held); the next is due 3 months on (R32)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ChildInNeedPlanReviewed (occurredAt: when it was held); the next is due 3 months on (R32)',
+  })
   async review(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordChildInNeedPlanReviewRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new RecordChildInNeedPlanReviewCommand({ caseId, progress: body.progress }, context)),
+      await this.commandBus.execute(
+        new RecordChildInNeedPlanReviewCommand({ caseId, progress: body.progress }, context),
+      ),
     );
   }
 }

@@ -7,5 +7,10 @@ import { RecordReviewConferenceHandler } from './record-review-conference.comman
 
 export const childProtectionPlanCapability: Capability = {
   controllers: [ChildProtectionPlanHttpController],
-  providers: [EndChildProtectionPlanHandler, StartChildProtectionPlanHandler, RecordCoreGroupMeetingHandler, RecordReviewConferenceHandler],
+  providers: [
+    EndChildProtectionPlanHandler,
+    StartChildProtectionPlanHandler,
+    RecordCoreGroupMeetingHandler,
+    RecordReviewConferenceHandler,
+  ],
 };

@@ -24,8 +24,14 @@ export type StartChildProtectionPlan = Command<
   }
 >;
 export type EndChildProtectionPlan = Command<'EndChildProtectionPlan', { caseId: string; reason: string }>;
-export type RecordCoreGroupMeeting = Command<'RecordCoreGroupMeeting', { caseId: string; attendees: string[]; notes?: string }>;
-export type RecordReviewConference = Command<'RecordReviewConference', { caseId: string; category: AbuseCategory; notes?: string }>;
+export type RecordCoreGroupMeeting = Command<
+  'RecordCoreGroupMeeting',
+  { caseId: string; attendees: string[]; notes?: string }
+>;
+export type RecordReviewConference = Command<
+  'RecordReviewConference',
+  { caseId: string; category: AbuseCategory; notes?: string }
+>;
 
 /**
  * `coreGroupDueBy` and `firstReviewDueBy` were added to schema version 1 as optional fields: older
@@ -34,19 +40,44 @@ export type RecordReviewConference = Command<'RecordReviewConference', { caseId:
  */
 export type ChildProtectionPlanStarted = DomainEvent<
   'ChildProtectionPlanStarted',
-  { category: AbuseCategory; coreGroupDueBy?: string; firstReviewDueBy?: string; previousPlansElsewhere: number | null; notRecorded?: 'previousPlansElsewhere'[] }
+  {
+    category: AbuseCategory;
+    coreGroupDueBy?: string;
+    firstReviewDueBy?: string;
+    previousPlansElsewhere: number | null;
+    notRecorded?: 'previousPlansElsewhere'[];
+  }
 >;
 export type ChildProtectionPlanEnded = DomainEvent<'ChildProtectionPlanEnded', { reason: string }>;
-export type CoreGroupMet = DomainEvent<'CoreGroupMet', { attendees: string[]; notes: string | null; dueBy: string | null; late: boolean | null }>;
+export type CoreGroupMet = DomainEvent<
+  'CoreGroupMet',
+  { attendees: string[]; notes: string | null; dueBy: string | null; late: boolean | null }
+>;
 export type ChildProtectionReviewConferenceHeld = DomainEvent<
   'ChildProtectionReviewConferenceHeld',
-  { category: AbuseCategory; previousCategory: AbuseCategory; notes: string | null; dueBy: string | null; late: boolean | null; nextReviewDueBy: string }
+  {
+    category: AbuseCategory;
+    previousCategory: AbuseCategory;
+    notes: string | null;
+    dueBy: string | null;
+    late: boolean | null;
+    nextReviewDueBy: string;
+  }
 >;
-export type ChildProtectionPlanEvent = ChildProtectionPlanStarted | ChildProtectionPlanEnded | CoreGroupMet | ChildProtectionReviewConferenceHeld;
+export type ChildProtectionPlanEvent =
+  ChildProtectionPlanStarted | ChildProtectionPlanEnded | CoreGroupMet | ChildProtectionReviewConferenceHeld;
 
-export function decideStartChildProtectionPlan(command: StartChildProtectionPlan, state: CaseState): ChildProtectionPlanStarted[] {
+export function decideStartChildProtectionPlan(
+  command: StartChildProtectionPlan,
+  state: CaseState,
+): ChildProtectionPlanStarted[] {
   if (state.childProtectionPlan) {
-    throw new RuleViolation(undefined, 'CP_PLAN.ALREADY_OPEN', 'The child already has a child protection plan', 'End it before starting another');
+    throw new RuleViolation(
+      undefined,
+      'CP_PLAN.ALREADY_OPEN',
+      'The child already has a child protection plan',
+      'End it before starting another',
+    );
   }
   if (state.level !== 'specialist') {
     throw new RuleViolation(
@@ -87,28 +118,51 @@ export function decideStartChildProtectionPlan(command: StartChildProtectionPlan
   ];
 }
 
-export function decideEndChildProtectionPlan(command: EndChildProtectionPlan, state: CaseState): ChildProtectionPlanEnded[] {
+export function decideEndChildProtectionPlan(
+  command: EndChildProtectionPlan,
+  state: CaseState,
+): ChildProtectionPlanEnded[] {
   if (!state.childProtectionPlan) {
     throw new RuleViolation(undefined, 'CP_PLAN.NOT_OPEN', 'The child has no child protection plan to end');
   }
   return [{ type: 'ChildProtectionPlanEnded', schemaVersion: 1, data: { reason: command.data.reason } }];
 }
 
-const late = (occurredAt: string, dueBy: string | null) => (dueBy === null ? null : Date.parse(occurredAt) > Date.parse(dueBy));
+const late = (occurredAt: string, dueBy: string | null) =>
+  dueBy === null ? null : Date.parse(occurredAt) > Date.parse(dueBy);
 
 /** R30: the core group meets, first within 10 working days of the plan, then as it agrees. */
 export function decideRecordCoreGroupMeeting(command: RecordCoreGroupMeeting, state: CaseState): CoreGroupMet[] {
   const plan = state.childProtectionPlan;
-  if (!plan) throw new RuleViolation('R30', 'CORE_GROUP.NO_PLAN', 'A core group meets for a child protection plan, and the child has none');
+  if (!plan)
+    throw new RuleViolation(
+      'R30',
+      'CORE_GROUP.NO_PLAN',
+      'A core group meets for a child protection plan, and the child has none',
+    );
   const dueBy = plan.coreGroupMet ? null : plan.coreGroupDueBy;
   const { attendees, notes } = command.data;
-  return [{ type: 'CoreGroupMet', schemaVersion: 1, data: { attendees, notes: notes ?? null, dueBy, late: late(command.context.occurredAt, dueBy) } }];
+  return [
+    {
+      type: 'CoreGroupMet',
+      schemaVersion: 1,
+      data: { attendees, notes: notes ?? null, dueBy, late: late(command.context.occurredAt, dueBy) },
+    },
+  ];
 }
 
 /** R31: a review conference, within 3 months of the initial one and then every 6 months; it records the latest category of abuse. */
-export function decideRecordReviewConference(command: RecordReviewConference, state: CaseState): ChildProtectionReviewConferenceHeld[] {
+export function decideRecordReviewConference(
+  command: RecordReviewConference,
+  state: CaseState,
+): ChildProtectionReviewConferenceHeld[] {
   const plan = state.childProtectionPlan;
-  if (!plan) throw new RuleViolation('R31', 'REVIEW_CONFERENCE.NO_PLAN', 'A review conference reviews a child protection plan, and the child has none');
+  if (!plan)
+    throw new RuleViolation(
+      'R31',
+      'REVIEW_CONFERENCE.NO_PLAN',
+      'A review conference reviews a child protection plan, and the child has none',
+    );
   const { category, notes } = command.data;
   const dueBy = plan.nextReviewDueBy;
   return [

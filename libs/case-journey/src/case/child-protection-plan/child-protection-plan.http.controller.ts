@@ -33,7 +33,16 @@ export class ChildProtectionPlanHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartChildProtectionPlanCommand({ caseId, category: body.category, ...(body.previousPlansElsewhere !== undefined && { previousPlansElsewhere: body.previousPlansElsewhere }) }, context)),
+      await this.commandBus.execute(
+        new StartChildProtectionPlanCommand(
+          {
+            caseId,
+            category: body.category,
+            ...(body.previousPlansElsewhere !== undefined && { previousPlansElsewhere: body.previousPlansElsewhere }),
+          },
+          context,
+        ),
+      ),
     );
   }
 
@@ -52,25 +61,36 @@ export class ChildProtectionPlanHttpController {
 
   @Post('core-group-meetings')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CoreGroupMet (occurredAt: when it met); the first is due 10 working days after the initial conference (R30)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description:
+      'CoreGroupMet (occurredAt: when it met); the first is due 10 working days after the initial conference (R30)',
+  })
   async coreGroup(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordCoreGroupMeetingRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordCoreGroupMeetingCommand({ caseId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new RecordCoreGroupMeetingCommand({ caseId, ...data }, context)),
+    );
   }
 
   @Post('review-conferences')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildProtectionReviewConferenceHeld with the latest category; the next is due 6 months on (R31)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ChildProtectionReviewConferenceHeld with the latest category; the next is due 6 months on (R31)',
+  })
   async review(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordReviewConferenceRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordReviewConferenceCommand({ caseId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new RecordReviewConferenceCommand({ caseId, ...data }, context)),
+    );
   }
 }

@@ -4,8 +4,14 @@ import { CommandRequestDto, IsAttendees } from '../../shared/http-dto';
 import { ABUSE_CATEGORIES, AbuseCategory } from './child-protection-plan.decide';
 
 export class StartChildProtectionPlanRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: ABUSE_CATEGORIES, description: 'Category of abuse' }) @IsIn(ABUSE_CATEGORIES) category!: AbuseCategory;
-  @ApiPropertyOptional({ minimum: 0, maximum: 50, description: 'Plans the child was subject to that this record does not hold (another authority); default 0' })
+  @ApiProperty({ enum: ABUSE_CATEGORIES, description: 'Category of abuse' })
+  @IsIn(ABUSE_CATEGORIES)
+  category!: AbuseCategory;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 50,
+    description: 'Plans the child was subject to that this record does not hold (another authority); default 0',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -25,7 +31,10 @@ export class RecordCoreGroupMeetingRequestDto extends CommandRequestDto {
 }
 
 export class RecordReviewConferenceRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: ABUSE_CATEGORIES, description: 'R31: the category of abuse as the review finds it (the latest is the plan’s)' })
+  @ApiProperty({
+    enum: ABUSE_CATEGORIES,
+    description: 'R31: the category of abuse as the review finds it (the latest is the plan’s)',
+  })
   @IsIn(ABUSE_CATEGORIES)
   category!: AbuseCategory;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;

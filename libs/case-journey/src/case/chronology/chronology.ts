@@ -49,7 +49,11 @@ export function formatUkTime(iso: string): string {
  * The case's significant events in the order they happened, one plain line each; a correction is
  * shown beside the entry it corrects rather than as an entry of its own (R22).
  */
-export function buildChronology(stored: RecordedEvent[], area: Area | null, recordedLateAfterWorkingDays: number): ChronologyEntry[] {
+export function buildChronology(
+  stored: RecordedEvent[],
+  area: Area | null,
+  recordedLateAfterWorkingDays: number,
+): ChronologyEntry[] {
   const events = stored.map(decodeCaseEvent);
   const corrections = new Map<string, ChronologyCorrection[]>();
   for (const event of events) {
@@ -69,12 +73,21 @@ export function buildChronology(stored: RecordedEvent[], area: Area | null, reco
   const where = area ? `, ${AREA_LABELS[area]}` : '';
   return events
     .filter((event) => event.type !== 'EntryCorrected')
-    .sort((a, b) => Date.parse(a.metadata.occurredAt) - Date.parse(b.metadata.occurredAt) || Number(a.revision - b.revision))
+    .sort(
+      (a, b) =>
+        Date.parse(a.metadata.occurredAt) - Date.parse(b.metadata.occurredAt) || Number(a.revision - b.revision),
+    )
     .map((event) => {
       const { actor } = event.metadata;
       const entryCorrections = corrections.get(event.id) ?? [];
-      const corrected = entryCorrections.length ? ` [corrected ${entryCorrections.length === 1 ? 'once' : `${entryCorrections.length} times`}]` : '';
-      const recordedLate = isRecordedLate(event.metadata.occurredAt, event.metadata.recordedAt, recordedLateAfterWorkingDays);
+      const corrected = entryCorrections.length
+        ? ` [corrected ${entryCorrections.length === 1 ? 'once' : `${entryCorrections.length} times`}]`
+        : '';
+      const recordedLate = isRecordedLate(
+        event.metadata.occurredAt,
+        event.metadata.recordedAt,
+        recordedLateAfterWorkingDays,
+      );
       const late = recordedLate ? ` [recorded late, ${formatUkTime(event.metadata.recordedAt)}]` : '';
       return {
         eventId: event.id,
@@ -101,7 +114,12 @@ export function chronologyCsv(entries: ChronologyEntry[]): string {
       entry.by.role,
       entry.by.agency,
       entry.line,
-      entry.corrections.map((c) => `${c.recordedAt} ${c.by}: ${JSON.stringify(c.originalValues)} -> ${JSON.stringify(c.correctedValues)} (${c.reason})`).join(' | '),
+      entry.corrections
+        .map(
+          (c) =>
+            `${c.recordedAt} ${c.by}: ${JSON.stringify(c.originalValues)} -> ${JSON.stringify(c.correctedValues)} (${c.reason})`,
+        )
+        .join(' | '),
     ]),
   );
 }
@@ -113,7 +131,10 @@ export function chronologyHtml(title: string, entries: ChronologyEntry[], note: 
   const items = entries
     .map((entry) => {
       const corrections = entry.corrections
-        .map((c) => `<div class="correction">Corrected ${escapeHtml(formatUkTime(c.recordedAt))} by ${escapeHtml(c.by)}: ${escapeHtml(JSON.stringify(c.originalValues))} &rarr; ${escapeHtml(JSON.stringify(c.correctedValues))} (${escapeHtml(c.reason)})</div>`)
+        .map(
+          (c) =>
+            `<div class="correction">Corrected ${escapeHtml(formatUkTime(c.recordedAt))} by ${escapeHtml(c.by)}: ${escapeHtml(JSON.stringify(c.originalValues))} &rarr; ${escapeHtml(JSON.stringify(c.correctedValues))} (${escapeHtml(c.reason)})</div>`,
+        )
         .join('');
       return `<li>${escapeHtml(entry.line)}${corrections}</li>`;
     })

@@ -16,11 +16,13 @@ const DESCRIBERS: Describers = {
   LevelOfNeedAssessed: (d) => `Level of need assessed as ${level(d.level)}${sentence(d.reason)}`,
   SteppedUp: (d) => `Stepped up from ${level(d.from)} to ${level(d.to)}${sentence(d.reason)}`,
   SteppedDown: (d) => `Stepped down from ${level(d.from)} to ${level(d.to)}${sentence(d.whatChanged ?? d.reason)}`,
-  ConsentRecorded: (d) => `Consent to ${words(d.scope)} ${d.decision} by ${words(d.givenBy)}${d.gillickCompetent ? ' (Gillick competent)' : ''}${sentence(d.notes)}`,
+  ConsentRecorded: (d) =>
+    `Consent to ${words(d.scope)} ${d.decision} by ${words(d.givenBy)}${d.gillickCompetent ? ' (Gillick competent)' : ''}${sentence(d.notes)}`,
   BragRatingApplied: (d) =>
     `MASH rated ${String(d.rating).toUpperCase()}${d.previousRating ? ` (was ${String(d.previousRating).toUpperCase()})` : ''}${d.referralToChildrensSocialCare ? ', a referral to Children’s Social Care' : ''}${sentence(d.rationale)}`,
   WrittenFollowUpReceived: (d) => `Written follow-up of the telephone contact received${d.late ? ' (late)' : ''}`,
-  MashDecisionRecorded: (d) => `MASH decision: ${words(d.outcome)}${d.provisionName ? ` (${d.provisionName})` : ''}${sentence(d.rationale)}`,
+  MashDecisionRecorded: (d) =>
+    `MASH decision: ${words(d.outcome)}${d.provisionName ? ` (${d.provisionName})` : ''}${sentence(d.rationale)}`,
   ReferrerNotified: (d) => `Referrer notified of the outcome${d.late ? ' (late)' : ''}${sentence(d.how)}`,
   StrategyDiscussionHeld: (d) =>
     `Strategy discussion held with ${(d.attendees ?? []).join(', ')}${d.section47 === false ? ', no section 47 enquiry' : ''}${sentence(d.decision)}`,
@@ -30,21 +32,25 @@ const DESCRIBERS: Describers = {
   InitialChildProtectionConferenceHeld: (d) =>
     `Initial child protection conference held${d.late ? ' (late)' : ''}: ${d.decision === 'child_protection_plan' ? `child protection plan (category ${d.category})` : 'no plan'}${sentence(d.notes)}`,
   Section17AssessmentOpened: () => 'Section 17 assessment started',
-  Section17AssessmentCompleted: (d) => `Section 17 assessment completed${d.late ? ' (late)' : ''}: ${words(d.outcome)}, primary need ${d.primaryNeed}`,
+  Section17AssessmentCompleted: (d) =>
+    `Section 17 assessment completed${d.late ? ' (late)' : ''}: ${words(d.outcome)}, primary need ${d.primaryNeed}`,
   ChildInNeedPlanStarted: () => 'Child in need plan started',
   ChildInNeedPlanEnded: (d) => `Child in need plan ended${sentence(d.reason)}`,
   ChildProtectionPlanStarted: (d) => `Child protection plan started (category ${d.category})`,
-  CoreGroupMet: (d) => `Core group met${d.late ? ' (first meeting late)' : ''} with ${(d.attendees ?? []).join(', ')}${sentence(d.notes)}`,
+  CoreGroupMet: (d) =>
+    `Core group met${d.late ? ' (first meeting late)' : ''} with ${(d.attendees ?? []).join(', ')}${sentence(d.notes)}`,
   ChildProtectionReviewConferenceHeld: (d) =>
     `Review child protection conference held${d.late ? ' (late)' : ''}: plan continues, category ${d.category}${d.category !== d.previousCategory ? ` (was ${d.previousCategory})` : ''}${sentence(d.notes)}`,
   ChildInNeedPlanReviewed: (d) => `Child in need plan reviewed${d.late ? ' (late)' : ''}${sentence(d.progress)}`,
   ChildProtectionPlanEnded: (d) => `Child protection plan ended${sentence(d.reason)}`,
-  Section20AccommodationStarted: (d) => `Accommodated under section 20 (${d.placement}), consent by ${words(d.consentGivenBy)}`,
+  Section20AccommodationStarted: (d) =>
+    `Accommodated under section 20 (${d.placement}), consent by ${words(d.consentGivenBy)}`,
   Section20AccommodationEnded: (d) => `Section 20 accommodation ended: ${words(d.ending)}`,
   CareOrderStepRecorded: (d) => `Care order ${d.step} (court reference ${d.courtReference})`,
   InformationSharingDecisionRecorded: (d) =>
     `Decided ${d.decision === 'share' ? 'to share' : 'not to share'} ${d.information}${d.decision === 'share' ? ` with ${(d.recipients ?? []).map((r: { agency: string }) => r.agency).join(', ')}` : ''} ${d.basis === 'consent' ? 'with consent' : `without consent (${words(d.publicInterestGround ?? d.confidentialityBasis)})`}${sentence(d.reasons)}`,
-  InformationSent: (d) => `Information sent (${words(d.method)}) to ${(d.recipients ?? []).map((r: { agency: string }) => r.agency).join(', ')}${sentence(d.information)}`,
+  InformationSent: (d) =>
+    `Information sent (${words(d.method)}) to ${(d.recipients ?? []).map((r: { agency: string }) => r.agency).join(', ')}${sentence(d.information)}`,
   EscalationRaised: (d) => `Escalation raised with ${d.otherAgency} at ${words(d.level)}${sentence(d.concern)}`,
   EscalatedFurther: (d) => `Escalation taken to ${words(d.to)}${sentence(d.why)}`,
   EscalationDiscussionRecorded: (d) => `Escalation discussed${sentence(d.discussion)}`,

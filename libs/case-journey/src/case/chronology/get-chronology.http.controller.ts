@@ -26,7 +26,10 @@ export class GetChronologyHttpController {
   @LogsCaseAccess('chronology')
   @Roles(...CASE_READING_ROLES)
   @ApiProduces('application/json', 'text/csv', 'text/html')
-  @ApiOkResponse({ description: 'The significant events in the order they happened, one plain line each, corrections beside what they correct' })
+  @ApiOkResponse({
+    description:
+      'The significant events in the order they happened, one plain line each, corrections beside what they correct',
+  })
   @ApiNotFoundResponse()
   async chronology(
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -35,16 +38,27 @@ export class GetChronologyHttpController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ChronologyView | string> {
     const { entries, child: whom } = await this.queryBus.execute(new GetChronologyQuery(caseId, query));
-    const format = query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
+    const format =
+      query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
     if (format === 'csv') {
-      response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="chronology-${caseId}.csv"`);
+      response
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="chronology-${caseId}.csv"`);
       return chronologyCsv(entries);
     }
     if (format === 'html') {
       const child = whom ? `${whom.givenName} ${whom.familyName}` : caseId;
-      const moment = query.asOf ? ` as known on ${query.asOf}` : query.asOccurredBy ? ` as it had happened by ${query.asOccurredBy}` : '';
+      const moment = query.asOf
+        ? ` as known on ${query.asOf}`
+        : query.asOccurredBy
+          ? ` as it had happened by ${query.asOccurredBy}`
+          : '';
       response.type('text/html; charset=utf-8');
-      return chronologyHtml(`Chronology: ${child}`, entries, `Case ${caseId}${moment}. Printed ${new Date().toISOString()}.`);
+      return chronologyHtml(
+        `Chronology: ${child}`,
+        entries,
+        `Case ${caseId}${moment}. Printed ${new Date().toISOString()}.`,
+      );
     }
     return { caseId, asOf: query.asOf ?? null, asOccurredBy: query.asOccurredBy ?? null, entries };
   }

@@ -30,6 +30,9 @@ export class GetChronologyHandler implements IQueryHandler<GetChronologyQuery, C
 
   async execute({ caseId, at }: GetChronologyQuery): Promise<CaseChronology> {
     const { events, state } = await this.replay.replay(caseId, at);
-    return { entries: buildChronology(events, state.area, this.config.recordedLateAfterWorkingDays), child: state.child };
+    return {
+      entries: buildChronology(events, state.area, this.config.recordedLateAfterWorkingDays),
+      child: state.child,
+    };
   }
 }

@@ -51,7 +51,10 @@ export type ReopenCase = Command<
 >;
 
 /** `dateOfDeath` and `courtReference` were added to schema version 1 as optional fields: older closures lack them. */
-export type CaseClosed = DomainEvent<'CaseClosed', { reason: ClosureReason; summary: string; dateOfDeath?: string; courtReference?: string }>;
+export type CaseClosed = DomainEvent<
+  'CaseClosed',
+  { reason: ClosureReason; summary: string; dateOfDeath?: string; courtReference?: string }
+>;
 /** R27: the front door closed the contact with no further action; it never became a CIN episode. */
 export type ContactClosed = DomainEvent<'ContactClosed', { outcome: 'no_further_action'; summary: string }>;
 /**
@@ -67,7 +70,12 @@ export type CaseReopened = DomainEvent<
 export function decideCloseCase(command: CloseCase, state: CaseState): CaseClosed[] {
   const open = openStatutoryEpisodes(state);
   if (open.length) {
-    throw new RuleViolation('R25', 'CASE.OPEN_WORK', `The case still has ${open.join(' and ')}`, 'Conclude or end it before closing the case');
+    throw new RuleViolation(
+      'R25',
+      'CASE.OPEN_WORK',
+      `The case still has ${open.join(' and ')}`,
+      'Conclude or end it before closing the case',
+    );
   }
   const { reason, summary, dateOfDeath, courtReference } = command.data;
   checkClosureReason(command, state);
@@ -75,7 +83,12 @@ export function decideCloseCase(command: CloseCase, state: CaseState): CaseClose
     {
       type: 'CaseClosed',
       schemaVersion: 1,
-      data: { reason, summary, ...(reason === 'RC2' && { dateOfDeath }), ...(BY_COURT_ORDER.includes(reason) && { courtReference }) },
+      data: {
+        reason,
+        summary,
+        ...(reason === 'RC2' && { dateOfDeath }),
+        ...(BY_COURT_ORDER.includes(reason) && { courtReference }),
+      },
     },
   ];
 }
@@ -89,19 +102,33 @@ function checkClosureReason(command: CloseCase, state: CaseState): void {
   if (reason === 'RC2') {
     if (!dateOfDeath) refuse('CLOSURE.NO_DATE_OF_DEATH', 'RC2 (died) needs the date of death', 'Add dateOfDeath');
     const born = state.child?.dateOfBirth;
-    if (born && dateOfDeath! < born) refuse('CLOSURE.DEATH_BEFORE_BIRTH', 'The date of death is before the date of birth', 'Check dateOfDeath');
-    if (dateOfDeath! > command.context.occurredAt.slice(0, 10)) refuse('CLOSURE.DEATH_AFTER_CLOSURE', 'The date of death is after the closure', 'Check dateOfDeath');
+    if (born && dateOfDeath! < born)
+      refuse('CLOSURE.DEATH_BEFORE_BIRTH', 'The date of death is before the date of birth', 'Check dateOfDeath');
+    if (dateOfDeath! > command.context.occurredAt.slice(0, 10))
+      refuse('CLOSURE.DEATH_AFTER_CLOSURE', 'The date of death is after the closure', 'Check dateOfDeath');
   }
   if (BY_COURT_ORDER.includes(reason) && !courtReference?.trim()) {
-    refuse('CLOSURE.NO_COURT_ORDER', `${reason} closes the case on a court order: give its court reference`, 'Add courtReference');
+    refuse(
+      'CLOSURE.NO_COURT_ORDER',
+      `${reason} closes the case on a court order: give its court reference`,
+      'Add courtReference',
+    );
   }
   if (reason === 'RC1' && !state.careOrderMade) {
-    refuse('CLOSURE.NOT_LOOKED_AFTER', 'RC1 (adopted): adoption follows a care order, and none was made on this case', 'Choose the reason that applies');
+    refuse(
+      'CLOSURE.NOT_LOOKED_AFTER',
+      'RC1 (adopted): adoption follows a care order, and none was made on this case',
+      'Choose the reason that applies',
+    );
   }
   if (reason === 'RC6') {
     const born = state.child?.dateOfBirth;
     if (!born || ageOn(born, command.context.occurredAt) < 17) {
-      refuse('CLOSURE.NOT_NEAR_ADULTHOOD', 'RC6 (transferred to adult services) is for a young person of 17 or over', 'Choose the reason that applies');
+      refuse(
+        'CLOSURE.NOT_NEAR_ADULTHOOD',
+        'RC6 (transferred to adult services) is for a young person of 17 or over',
+        'Choose the reason that applies',
+      );
     }
   }
   if ((reason === 'RC8' || reason === 'RC9') && !state.assessmentCompletedAt) {
@@ -117,7 +144,12 @@ function checkClosureReason(command: CloseCase, state: CaseState): void {
 export function decideCloseContact(summary: string, state: CaseState): ContactClosed[] {
   const open = openStatutoryEpisodes(state);
   if (open.length) {
-    throw new RuleViolation('R25', 'CASE.OPEN_WORK', `The case still has ${open.join(' and ')}`, 'Conclude or end it before closing the contact');
+    throw new RuleViolation(
+      'R25',
+      'CASE.OPEN_WORK',
+      `The case still has ${open.join(' and ')}`,
+      'Conclude or end it before closing the contact',
+    );
   }
   return [{ type: 'ContactClosed', schemaVersion: 1, data: { outcome: 'no_further_action', summary } }];
 }
@@ -134,9 +166,15 @@ export function decideReopenCase(command: ReopenCase, state: CaseState): CaseReo
   }
   const open = command.data.childOpenCaseId;
   if (open) {
-    throw new RuleViolation('R40', 'CHILD.CASE_ALREADY_OPEN', `The child already has an open case (${open}): one open case per child`, `Record the new contact on case ${open}`, {
-      openCaseId: open,
-    });
+    throw new RuleViolation(
+      'R40',
+      'CHILD.CASE_ALREADY_OPEN',
+      `The child already has an open case (${open}): one open case per child`,
+      `Record the new contact on case ${open}`,
+      {
+        openCaseId: open,
+      },
+    );
   }
   const reReferral = isReReferral(state.referrals, command.context.occurredAt);
   const source = command.data.source ?? null;
@@ -144,7 +182,13 @@ export function decideReopenCase(command: ReopenCase, state: CaseState): CaseReo
     {
       type: 'CaseReopened',
       schemaVersion: 2,
-      data: { reason: command.data.reason, closedAt: state.closedAt, reReferral, source, ...(source === null && { notRecorded: ['source' as const] }) },
+      data: {
+        reason: command.data.reason,
+        closedAt: state.closedAt,
+        reReferral,
+        source,
+        ...(source === null && { notRecorded: ['source' as const] }),
+      },
     },
   ];
 }

@@ -26,20 +26,36 @@ export class ClosureHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new CloseCaseCommand({ caseId, reason: body.reason, summary: body.summary, dateOfDeath: body.dateOfDeath, courtReference: body.courtReference }, context)),
+      await this.commandBus.execute(
+        new CloseCaseCommand(
+          {
+            caseId,
+            reason: body.reason,
+            summary: body.summary,
+            dateOfDeath: body.dateOfDeath,
+            courtReference: body.courtReference,
+          },
+          context,
+        ),
+      ),
     );
   }
 
   @Post('reopening')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CaseReopened; within 12 months of closure it is a re-referral (R21)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'CaseReopened; within 12 months of closure it is a re-referral (R21)',
+  })
   async reopen(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: ReopenCaseRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ReopenCaseCommand({ caseId, reason: body.reason, ...(body.source && { source: body.source }) }, context)),
+      await this.commandBus.execute(
+        new ReopenCaseCommand({ caseId, reason: body.reason, ...(body.source && { source: body.source }) }, context),
+      ),
     );
   }
 }

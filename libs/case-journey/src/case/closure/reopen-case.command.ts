@@ -24,9 +24,13 @@ export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand, Dec
     if (state.childId) {
       const { state: child } = await this.decisions.loadState(childAggregate, streamName.child(state.childId));
       for (const other of child.caseIds.filter((id) => id !== caseId)) {
-        if ((await this.decisions.loadState(caseAggregate, streamName.case(other))).state.status === 'open') childOpenCaseId = other;
+        if ((await this.decisions.loadState(caseAggregate, streamName.case(other))).state.status === 'open')
+          childOpenCaseId = other;
       }
     }
-    return this.decisions.run(caseAggregate, streamName.case(caseId), { ...message.toCommand(), data: { ...message.data, childOpenCaseId } });
+    return this.decisions.run(caseAggregate, streamName.case(caseId), {
+      ...message.toCommand(),
+      data: { ...message.data, childOpenCaseId },
+    });
   }
 }

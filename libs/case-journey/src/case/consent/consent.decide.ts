@@ -2,7 +2,13 @@ import { Command, DomainEvent } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import type { CaseState } from '../case.state';
 
-export const CONSENT_SCOPES = ['early_help', 'csc_referral', 'information_sharing', 'section_17', 'section_20'] as const;
+export const CONSENT_SCOPES = [
+  'early_help',
+  'csc_referral',
+  'information_sharing',
+  'section_17',
+  'section_20',
+] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const CONSENT_GIVERS = ['parent_carer', 'person_with_parental_responsibility', 'young_person'] as const;
 export type ConsentGiver = (typeof CONSENT_GIVERS)[number];

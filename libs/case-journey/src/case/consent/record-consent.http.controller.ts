@@ -17,8 +17,13 @@ export class RecordConsentHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ConsentRecorded: in force from now; a withdrawal takes effect from now on' })
-  @ApiConflictResponse({ description: 'R1/R7/R15/R19: a young person’s decision without Gillick competence; nothing to withdraw' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ConsentRecorded: in force from now; a withdrawal takes effect from now on',
+  })
+  @ApiConflictResponse({
+    description: 'R1/R7/R15/R19: a young person’s decision without Gillick competence; nothing to withdraw',
+  })
   async recordConsent(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordConsentRequestDto,

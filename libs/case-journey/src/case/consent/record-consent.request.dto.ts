@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CommandRequestDto } from '../../shared/http-dto';
-import { CONSENT_DECISIONS, CONSENT_GIVERS, CONSENT_SCOPES, ConsentDecision, ConsentGiver, ConsentScope } from './consent.decide';
+import {
+  CONSENT_DECISIONS,
+  CONSENT_GIVERS,
+  CONSENT_SCOPES,
+  ConsentDecision,
+  ConsentGiver,
+  ConsentScope,
+} from './consent.decide';
 
 export class RecordConsentRequestDto extends CommandRequestDto {
   @ApiProperty({ enum: CONSENT_SCOPES }) @IsIn(CONSENT_SCOPES) scope!: ConsentScope;

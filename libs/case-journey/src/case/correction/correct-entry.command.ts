@@ -34,6 +34,11 @@ export class CorrectEntryHandler implements ICommandHandler<CorrectEntryCommand,
     };
     const target = events.find((event) => event.id === message.data.correctsEventId);
     const entry = target && { type: target.type, data: target.data as Record<string, unknown> };
-    return this.decisions.run(caseAggregate, stream, { ...message.toCommand(), data: { ...message.data, entry } }, loaded);
+    return this.decisions.run(
+      caseAggregate,
+      stream,
+      { ...message.toCommand(), data: { ...message.data, entry } },
+      loaded,
+    );
   }
 }

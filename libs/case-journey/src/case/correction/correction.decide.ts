@@ -7,18 +7,26 @@ import { REASON_CATEGORIES } from '../change-level-of-need/change-level-of-need.
 import { ABUSE_CATEGORIES } from '../child-protection-plan/child-protection-plan.decide';
 import { ASSESSMENT_FACTORS, PRIMARY_NEED_CODES } from '../section-17/section-17.decide';
 import { CONSENT_GIVERS, CONSENT_SCOPES } from '../consent/consent.decide';
-import { assertLawfulSharingDecision, InformationSharingDecisionRecorded, invalidSharingFields } from '../information-sharing/information-sharing.decide';
+import {
+  assertLawfulSharingDecision,
+  InformationSharingDecisionRecorded,
+  invalidSharingFields,
+} from '../information-sharing/information-sharing.decide';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const CHILD_FIELD_CHECKS: Record<string, (value: unknown) => boolean> = {
   givenName: (value) => typeof value === 'string' && value.trim().length > 0 && value.length <= 100,
   familyName: (value) => typeof value === 'string' && value.trim().length > 0 && value.length <= 100,
   dateOfBirth: (value) => typeof value === 'string' && DATE_ONLY.test(value) && !Number.isNaN(Date.parse(value)),
-  expectedDateOfBirth: (value) => typeof value === 'string' && DATE_ONLY.test(value) && !Number.isNaN(Date.parse(value)),
+  expectedDateOfBirth: (value) =>
+    typeof value === 'string' && DATE_ONLY.test(value) && !Number.isNaN(Date.parse(value)),
   sex: (value) => (SEXES as readonly unknown[]).includes(value),
   ethnicity: (value) => (ETHNICITY_CODES as readonly unknown[]).includes(value),
   firstLanguage: (value) => typeof value === 'string' && value.length <= 60,
-  disabilities: (value) => Array.isArray(value) && value.length > 0 && value.every((code) => (DISABILITY_CODES as readonly unknown[]).includes(code)),
+  disabilities: (value) =>
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((code) => (DISABILITY_CODES as readonly unknown[]).includes(code)),
   upn: (value) => typeof value === 'string' && /^[A-Z]\d{11}[A-Z0-9]$/.test(value),
 };
 
@@ -27,9 +35,16 @@ function assertValidChildCorrection(child: unknown): void {
   const invalid =
     typeof child !== 'object' || child === null || Array.isArray(child)
       ? ['child']
-      : Object.entries(child).filter(([field, value]) => !CHILD_FIELD_CHECKS[field]?.(value)).map(([field]) => `child.${field}`);
+      : Object.entries(child)
+          .filter(([field, value]) => !CHILD_FIELD_CHECKS[field]?.(value))
+          .map(([field]) => `child.${field}`);
   if (invalid.length) {
-    throw new RuleViolation('R22', 'CORRECTION.INVALID_VALUES', `Corrected values are not valid: ${invalid.join(', ')}`, 'Use the national codes and YYYY-MM-DD dates');
+    throw new RuleViolation(
+      'R22',
+      'CORRECTION.INVALID_VALUES',
+      `Corrected values are not valid: ${invalid.join(', ')}`,
+      'Use the national codes and YYYY-MM-DD dates',
+    );
   }
 }
 
@@ -76,15 +91,29 @@ function invalidCorrections(entry: CorrectedEntry, corrected: Record<string, unk
     const original = entry.data[field];
     if (field === 'child' && entry.type === 'CaseOpened') return [];
     if (CODED_FIELDS[field] && !CODED_FIELDS[field].includes(value)) return [field];
-    if (field === 'factors') return Array.isArray(value) && value.length > 0 && value.every((code) => (ASSESSMENT_FACTORS as readonly unknown[]).includes(code)) ? [] : [field];
+    if (field === 'factors')
+      return Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((code) => (ASSESSMENT_FACTORS as readonly unknown[]).includes(code))
+        ? []
+        : [field];
     if (original !== null && original !== undefined && shapeOf(value) !== shapeOf(original)) return [field];
     if (typeof value === 'string' && typeof original === 'string' && original.trim() && !value.trim()) return [field];
     if (shapeOf(value) === 'object' && shapeOf(original) === 'object') {
       // An object (a basis, a referrer) is corrected with fields it can have, each of the same shape.
       const fields = original as Record<string, unknown>;
-      const wrong = Object.entries(value as Record<string, unknown>).filter(([key, inner]) => key in fields && shapeOf(inner) !== shapeOf(fields[key]));
-      const basisKeys = ['earlyHelpSummary', 'immediateRisk', 'parentsInformed', 'consentException', 'intentionDiscussedWithParent'];
-      const unknownKeys = field === 'basis' ? Object.keys(value as object).filter((key) => !basisKeys.includes(key)) : [];
+      const wrong = Object.entries(value as Record<string, unknown>).filter(
+        ([key, inner]) => key in fields && shapeOf(inner) !== shapeOf(fields[key]),
+      );
+      const basisKeys = [
+        'earlyHelpSummary',
+        'immediateRisk',
+        'parentsInformed',
+        'consentException',
+        'intentionDiscussedWithParent',
+      ];
+      const unknownKeys =
+        field === 'basis' ? Object.keys(value as object).filter((key) => !basisKeys.includes(key)) : [];
       return wrong.length || unknownKeys.length ? [field] : [];
     }
     return [];
@@ -101,7 +130,12 @@ function checkLevelCorrection(command: CorrectEntry, state: CaseState, entry: Co
   const corrected = command.data.correctedValues[field] as LevelOfNeed;
   const original = entry.data[field] as LevelOfNeed;
   if (state.latestLevelEntryId !== command.data.correctsEventId) {
-    throw new RuleViolation('R36', 'CORRECTION.NOT_LATEST_LEVEL', 'Only the latest level of need can be corrected: later steps started from this one', 'Record a step to the right level instead');
+    throw new RuleViolation(
+      'R36',
+      'CORRECTION.NOT_LATEST_LEVEL',
+      'Only the latest level of need can be corrected: later steps started from this one',
+      'Record a step to the right level instead',
+    );
   }
   if ((corrected === 'specialist') !== (original === 'specialist')) {
     throw new RuleViolation(
@@ -132,7 +166,13 @@ export type CorrectEntryRequested = Command<
 export type CorrectEntry = Command<'CorrectEntry', CorrectEntryRequested['data'] & { entry?: CorrectedEntry }>;
 export type EntryCorrected = DomainEvent<
   'EntryCorrected',
-  { correctsEventId: string; correctsType: string; originalValues: Record<string, unknown>; correctedValues: Record<string, unknown>; reason: string }
+  {
+    correctsEventId: string;
+    correctsType: string;
+    originalValues: Record<string, unknown>;
+    correctedValues: Record<string, unknown>;
+    reason: string;
+  }
 >;
 
 /**
@@ -145,14 +185,21 @@ export function decideCorrectEntry(command: CorrectEntry, state: CaseState): Ent
     throw new NotFound('ENTRY.NOT_FOUND', `Entry ${correctsEventId} is not part of this case`);
   }
   if (entry.type === 'EntryCorrected') {
-    throw new RuleViolation('R22', 'CORRECTION.OF_CORRECTION', 'Correct the original entry, not the correction', 'Name the original entry');
+    throw new RuleViolation(
+      'R22',
+      'CORRECTION.OF_CORRECTION',
+      'Correct the original entry, not the correction',
+      'Name the original entry',
+    );
   }
   const unknownFields = Object.keys(correctedValues).filter((field) => !(field in entry.data));
   if (Object.keys(correctedValues).length === 0 || unknownFields.length) {
     throw new RuleViolation(
       'R22',
       'CORRECTION.UNKNOWN_FIELDS',
-      unknownFields.length ? `A ${entry.type} has no field ${unknownFields.join(', ')}` : 'Say which values are corrected',
+      unknownFields.length
+        ? `A ${entry.type} has no field ${unknownFields.join(', ')}`
+        : 'Say which values are corrected',
       `Correct fields of the entry: ${Object.keys(entry.data).join(', ')}`,
     );
   }
@@ -165,7 +212,8 @@ export function decideCorrectEntry(command: CorrectEntry, state: CaseState): Ent
       'Record what is right as a new step (e.g. step up or down), with the reason',
     );
   }
-  if (entry.type === 'CaseOpened' && correctedValues.child !== undefined) assertValidChildCorrection(correctedValues.child);
+  if (entry.type === 'CaseOpened' && correctedValues.child !== undefined)
+    assertValidChildCorrection(correctedValues.child);
   // R22: validated as the command that recorded the entry was.
   const invalid = invalidCorrections(entry, correctedValues);
   if (invalid.length) {
@@ -173,21 +221,47 @@ export function decideCorrectEntry(command: CorrectEntry, state: CaseState): Ent
       'R22',
       'CORRECTION.INVALID_VALUES',
       `Corrected values are not valid: ${invalid.join(', ')}`,
-      invalid.map((field) => (CODED_FIELDS[field] ? `${field}: one of ${CODED_FIELDS[field].join(', ')}` : `${field}: the same kind of value as recorded`)).join('; '),
+      invalid
+        .map((field) =>
+          CODED_FIELDS[field]
+            ? `${field}: one of ${CODED_FIELDS[field].join(', ')}`
+            : `${field}: the same kind of value as recorded`,
+        )
+        .join('; '),
     );
   }
-  const levelField = entry.type === 'LevelOfNeedAssessed' ? 'level' : entry.type === 'SteppedUp' || entry.type === 'SteppedDown' ? 'to' : null;
+  const levelField =
+    entry.type === 'LevelOfNeedAssessed'
+      ? 'level'
+      : entry.type === 'SteppedUp' || entry.type === 'SteppedDown'
+        ? 'to'
+        : null;
   if (levelField && levelField in correctedValues) checkLevelCorrection(command, state, entry);
   if (entry.type === 'InformationSharingDecisionRecorded') {
     // R19: a corrected decision obeys the same rules as a decision recorded that way.
     const merged = { ...entry.data, ...correctedValues };
     const invalid = invalidSharingFields(merged);
     if (invalid.length) {
-      throw new RuleViolation('R22', 'CORRECTION.INVALID_VALUES', `Corrected values are not valid: ${invalid.join(', ')}`, 'Use the codes of the information-sharing decision');
+      throw new RuleViolation(
+        'R22',
+        'CORRECTION.INVALID_VALUES',
+        `Corrected values are not valid: ${invalid.join(', ')}`,
+        'Use the codes of the information-sharing decision',
+      );
     }
     const corrected = merged as unknown as InformationSharingDecisionRecorded['data'];
-    assertLawfulSharingDecision(corrected, corrected.consentInForce, state.sharingDecisions[corrected.decisionId]?.decidedAt ?? command.context.occurredAt);
+    assertLawfulSharingDecision(
+      corrected,
+      corrected.consentInForce,
+      state.sharingDecisions[corrected.decisionId]?.decidedAt ?? command.context.occurredAt,
+    );
   }
   const originalValues = Object.fromEntries(Object.keys(correctedValues).map((field) => [field, entry.data[field]]));
-  return [{ type: 'EntryCorrected', schemaVersion: 1, data: { correctsEventId, correctsType: entry.type, originalValues, correctedValues, reason } }];
+  return [
+    {
+      type: 'EntryCorrected',
+      schemaVersion: 1,
+      data: { correctsEventId, correctsType: entry.type, originalValues, correctedValues, reason },
+    },
+  ];
 }

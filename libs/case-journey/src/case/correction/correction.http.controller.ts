@@ -17,7 +17,10 @@ export class CorrectionHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R22: EntryCorrected, naming the entry, its original and corrected values and why' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'R22: EntryCorrected, naming the entry, its original and corrected values and why',
+  })
   @ApiConflictResponse({ description: 'R22: correcting a correction, or fields the entry does not have' })
   async correct(
     @Param('caseId', uuidParam('caseId')) caseId: string,

@@ -9,5 +9,12 @@ import { WithdrawEscalationHandler } from './withdraw-escalation.command';
 
 export const escalationCapability: Capability = {
   controllers: [EscalationHttpController],
-  providers: [EscalateFurtherHandler, RaiseEscalationHandler, GetOpenEscalationsHandler, RecordEscalationDiscussionHandler, ResolveEscalationHandler, WithdrawEscalationHandler],
+  providers: [
+    EscalateFurtherHandler,
+    RaiseEscalationHandler,
+    GetOpenEscalationsHandler,
+    RecordEscalationDiscussionHandler,
+    ResolveEscalationHandler,
+    WithdrawEscalationHandler,
+  ],
 };

@@ -12,7 +12,13 @@ import { RaiseEscalationCommand } from './raise-escalation.command';
 import { RecordEscalationDiscussionCommand } from './record-escalation-discussion.command';
 import { ResolveEscalationCommand } from './resolve-escalation.command';
 import { WithdrawEscalationCommand } from './withdraw-escalation.command';
-import { RaiseEscalationRequestDto, EscalateFurtherRequestDto, EscalationDiscussionRequestDto, ResolveEscalationRequestDto, WithdrawEscalationRequestDto } from './escalation.request.dto';
+import {
+  RaiseEscalationRequestDto,
+  EscalateFurtherRequestDto,
+  EscalationDiscussionRequestDto,
+  ResolveEscalationRequestDto,
+  WithdrawEscalationRequestDto,
+} from './escalation.request.dto';
 
 export class EscalationRaisedDto extends CommandResponseDto {
   @ApiProperty() escalationId!: string;
@@ -35,7 +41,9 @@ export class EscalationHttpController {
   ): Promise<EscalationRaisedDto> {
     const { occurredAt, ...data } = body;
     const escalationId = commandScopedId(context, 'escalation');
-    const result = await this.commandBus.execute(new RaiseEscalationCommand({ caseId, escalationId, ...data }, context));
+    const result = await this.commandBus.execute(
+      new RaiseEscalationCommand({ caseId, escalationId, ...data }, context),
+    );
     return { escalationId, ...commandResponse(result) };
   }
 
@@ -50,12 +58,17 @@ export class EscalationHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new EscalateFurtherCommand({ caseId, escalationId, ...data }, context)),
+    );
   }
 
   @Post(':escalationId/discussions')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EscalationDiscussionRecorded: discussions, agreements and actions' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'EscalationDiscussionRecorded: discussions, agreements and actions',
+  })
   async discuss(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('escalationId', uuidParam('escalationId')) escalationId: string,
@@ -78,7 +91,9 @@ export class EscalationHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, context)),
+      await this.commandBus.execute(
+        new ResolveEscalationCommand({ caseId, escalationId, agreement: body.agreement }, context),
+      ),
     );
   }
 
@@ -92,7 +107,9 @@ export class EscalationHttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, context)),
+      await this.commandBus.execute(
+        new WithdrawEscalationCommand({ caseId, escalationId, reason: body.reason }, context),
+      ),
     );
   }
 }

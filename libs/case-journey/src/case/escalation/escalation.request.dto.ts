@@ -6,10 +6,18 @@ import { ESCALATION_LEVELS, ESCALATION_ROUTES, EscalationLevel, EscalationRoute 
 const ROUTES = Object.keys(ESCALATION_ROUTES) as EscalationRoute[];
 
 export class RaiseEscalationRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: ROUTES, description: 'professional disagreement, or a dispute about a MASH decision' }) @IsIn(ROUTES) route!: EscalationRoute;
+  @ApiProperty({ enum: ROUTES, description: 'professional disagreement, or a dispute about a MASH decision' })
+  @IsIn(ROUTES)
+  route!: EscalationRoute;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) concern!: string;
-  @ApiProperty({ description: 'The agency whose action or inaction is disputed' }) @IsString() @IsNotEmpty() @MaxLength(200) otherAgency!: string;
-  @ApiProperty({ enum: ESCALATION_LEVELS, description: 'The step it starts at' }) @IsIn(ESCALATION_LEVELS) startsAt!: EscalationLevel;
+  @ApiProperty({ description: 'The agency whose action or inaction is disputed' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  otherAgency!: string;
+  @ApiProperty({ enum: ESCALATION_LEVELS, description: 'The step it starts at' })
+  @IsIn(ESCALATION_LEVELS)
+  startsAt!: EscalationLevel;
 }
 
 export class EscalateFurtherRequestDto extends CommandRequestDto {

@@ -30,13 +30,18 @@ export class GetOpenEscalationsHandler implements IQueryHandler<GetOpenEscalatio
     const params: unknown[] = [];
     const visible = CaseAccess.visibleTo(actor, params);
     params.push(limit);
-    const rows: { case_id: string; child: { givenName: string; familyName: string }; team: string; allocated_worker: CaseEscalations['allocatedWorker']; open_escalations: OpenEscalation[] }[] =
-      await this.dataSource.query(
-        `select c.case_id, c.child, c.team, c.allocated_worker, c.open_escalations from case_summaries c
+    const rows: {
+      case_id: string;
+      child: { givenName: string; familyName: string };
+      team: string;
+      allocated_worker: CaseEscalations['allocatedWorker'];
+      open_escalations: OpenEscalation[];
+    }[] = await this.dataSource.query(
+      `select c.case_id, c.child, c.team, c.allocated_worker, c.open_escalations from case_summaries c
           where c.status = 'open' and jsonb_array_length(c.open_escalations) > 0 ${visible ? `and ${visible}` : ''}
           order by c.last_occurred_at desc nulls last, c.case_id limit $${params.length}`,
-        params,
-      );
+      params,
+    );
     return rows.map((row) => ({
       caseId: row.case_id,
       child: { givenName: row.child.givenName, familyName: row.child.familyName },

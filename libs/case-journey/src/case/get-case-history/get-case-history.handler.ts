@@ -15,7 +15,8 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
       fromRevision,
       toRevision: fromRevision + BigInt(limit),
     });
-    if (events.length === 0 && fromRevision === 0n) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
+    if (events.length === 0 && fromRevision === 0n)
+      throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const page = events.slice(0, limit);
     return {
       events: page.map((event) => ({

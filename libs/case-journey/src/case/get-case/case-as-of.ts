@@ -1,6 +1,13 @@
 import type { PointInTime, Replay } from '../replay/case-replay';
 import type { CaseState } from '../case.state';
-import { caseEpisodesOf, consentsOf, ConsentInForce, OpenEpisode, OpenEscalation, openEscalationsOf } from './case-summary';
+import {
+  caseEpisodesOf,
+  consentsOf,
+  ConsentInForce,
+  OpenEpisode,
+  OpenEscalation,
+  openEscalationsOf,
+} from './case-summary';
 
 export interface CaseAsOfView {
   caseId: string;
@@ -33,7 +40,12 @@ export function caseAsOf(caseId: string, at: PointInTime, { events, state }: Rep
     asOf: at.asOf ?? null,
     asOccurredBy: at.asOccurredBy ?? null,
     eventsApplied: events.length,
-    lastEvent: { id: last.id, type: last.type, occurredAt: last.metadata.occurredAt, recordedAt: last.metadata.recordedAt },
+    lastEvent: {
+      id: last.id,
+      type: last.type,
+      occurredAt: last.metadata.occurredAt,
+      recordedAt: last.metadata.recordedAt,
+    },
     familyId: state.familyId,
     area: state.area,
     team: state.team,

@@ -14,7 +14,11 @@ export class CaseSummaryRow {
   @Column('text') status!: 'open' | 'closed';
   @Column('text', { nullable: true }) level!: LevelOfNeed | null;
   @Column('timestamptz', { name: 'level_since', nullable: true }) levelSince!: Date | null;
-  @Column('jsonb', { name: 'level_set_by', nullable: true }) levelSetBy!: { id: string; name: string; role: string } | null;
+  @Column('jsonb', { name: 'level_set_by', nullable: true }) levelSetBy!: {
+    id: string;
+    name: string;
+    role: string;
+  } | null;
   @Column('jsonb') child!: ChildDetails;
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;

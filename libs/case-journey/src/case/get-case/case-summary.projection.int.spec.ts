@@ -6,10 +6,24 @@ import { streamName } from '../../domain/stream-name';
 import { caseDecider, CaseCommand } from '../case.decider';
 import { CaseSummaryProjection } from './case-summary.projection';
 
-const actor: Actor = { id: 'alice', name: 'Alice', role: 'case_worker', roles: ['case_worker'], agency: 'Early Help', team: 'north', allTeams: false };
+const actor: Actor = {
+  id: 'alice',
+  name: 'Alice',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Early Help',
+  team: 'north',
+  allTeams: false,
+};
 const caseId = '55555555-5555-4555-8555-555555555555';
 const familyId = '66666666-6666-4666-8666-666666666666';
-const context = (occurredAt: string): CommandContext => ({ actor, occurredAt, now: occurredAt, correlationId: 'c', causationId: 'c' });
+const context = (occurredAt: string): CommandContext => ({
+  actor,
+  occurredAt,
+  now: occurredAt,
+  correlationId: 'c',
+  causationId: 'c',
+});
 
 const commands: CaseCommand[] = [
   {
@@ -22,8 +36,19 @@ const commands: CaseCommand[] = [
       laChildId: 'C000000000001',
       area: 'peterborough',
       concerns: 'Missed school',
-      child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
-      contact: { receivedAt: '2026-03-02T09:00:00.000Z', route: 'telephone', source: '2A', referrer: { name: 'R. Patel', anonymous: false } },
+      child: {
+        givenName: 'Amira',
+        familyName: 'Khan',
+        dateOfBirth: '2015-04-02',
+        sex: 'female',
+        disabilities: ['NONE'],
+      },
+      contact: {
+        receivedAt: '2026-03-02T09:00:00.000Z',
+        route: 'telephone',
+        source: '2A',
+        referrer: { name: 'R. Patel', anonymous: false },
+      },
     },
   },
   {
@@ -45,8 +70,21 @@ function recordedEvents(): RecordedEvent[] {
   for (const command of commands) {
     for (const event of caseDecider.decide(command, state)) {
       const revision = BigInt(recorded.length);
-      const metadata = { actor, occurredAt: command.context.occurredAt, recordedAt: command.context.occurredAt, correlationId: 'c', causationId: 'c' };
-      const stored: RecordedEvent = { ...event, id: `00000000-0000-4000-8000-00000000000${recorded.length}`, streamId: streamName.case(caseId), revision, position: 10n + revision, metadata };
+      const metadata = {
+        actor,
+        occurredAt: command.context.occurredAt,
+        recordedAt: command.context.occurredAt,
+        correlationId: 'c',
+        causationId: 'c',
+      };
+      const stored: RecordedEvent = {
+        ...event,
+        id: `00000000-0000-4000-8000-00000000000${recorded.length}`,
+        streamId: streamName.case(caseId),
+        revision,
+        position: 10n + revision,
+        metadata,
+      };
       recorded.push(stored);
       state = caseDecider.evolve(state, { ...event, id: stored.id, metadata });
     }
@@ -60,7 +98,9 @@ describe('Case summary projection', () => {
   const rows = async () => ({
     cases: await query(`select * from case_summaries order by case_id`),
     folds: await query(`select * from case_summary_folds order by case_id`),
-    items: await query(`select item_id, case_id, rule, label, team, due_at, done_at, cancelled_at, position from timeliness_items order by item_id`),
+    items: await query(
+      `select item_id, case_id, rule, label, team, due_at, done_at, cancelled_at, position from timeliness_items order by item_id`,
+    ),
   });
 
   it('Given a telephone contact assessed at complex and allocated to another team, When projected, Then the summary row holds the columns its reads serve', async () => {
@@ -77,7 +117,13 @@ describe('Case summary projection', () => {
         level: 'complex',
         level_since: new Date('2026-03-03T10:00:00.000Z'),
         level_set_by: { id: 'alice', name: 'Alice', role: 'case_worker' },
-        child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
+        child: {
+          givenName: 'Amira',
+          familyName: 'Khan',
+          dateOfBirth: '2015-04-02',
+          sex: 'female',
+          disabilities: ['NONE'],
+        },
         opened_at: new Date('2026-03-02T10:00:00.000Z'),
         closed_at: null,
         allocated_worker: { id: 'bob', name: 'Bob' },
@@ -95,7 +141,14 @@ describe('Case summary projection', () => {
     expect(folds[0].state).toMatchObject({ status: 'open', level: 'complex', team: 'south', entryTypes: {} });
     // R10: the written follow-up of a telephone contact is due 24 hours after it, in the team that holds the case.
     expect(items).toEqual([
-      expect.objectContaining({ case_id: caseId, rule: 'R10', team: 'south', due_at: new Date('2026-03-03T09:00:00.000Z'), done_at: null, cancelled_at: null }),
+      expect.objectContaining({
+        case_id: caseId,
+        rule: 'R10',
+        team: 'south',
+        due_at: new Date('2026-03-03T09:00:00.000Z'),
+        done_at: null,
+        cancelled_at: null,
+      }),
     ]);
   });
 

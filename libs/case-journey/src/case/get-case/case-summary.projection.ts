@@ -6,7 +6,14 @@ import { decode, isCaseOrFamilyEvent } from '../../events/decode';
 import type { FamilyState } from '../../family/family.decider';
 import type { CaseState } from '../case.state';
 import type { TimelinessItem } from '../timeliness/timeliness-items';
-import { CaseSummaryFacts, caseSummarySubjects, CaseSummaryRecord, FamilySummaryRecord, foldCaseSummaries, PositionedItem } from './case-summary.fold';
+import {
+  CaseSummaryFacts,
+  caseSummarySubjects,
+  CaseSummaryRecord,
+  FamilySummaryRecord,
+  foldCaseSummaries,
+  PositionedItem,
+} from './case-summary.fold';
 import { caseEpisodesOf, consentsOf, familyEpisodesOf, openEscalationsOf } from './case-summary';
 
 const CASE_COLUMNS: ColumnSpec[] = [
@@ -77,7 +84,14 @@ const ITEM_COLUMNS: ColumnSpec[] = [
 @Injectable()
 export class CaseSummaryProjection implements Projection {
   readonly name = 'case_summaries';
-  readonly tables = ['case_summaries', 'case_summary_folds', 'family_summaries', 'family_summary_folds', 'timeliness_items', 'timeliness_daily'];
+  readonly tables = [
+    'case_summaries',
+    'case_summary_folds',
+    'family_summaries',
+    'family_summary_folds',
+    'timeliness_items',
+    'timeliness_daily',
+  ];
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
     // A child's stream has no part in these tables: the children projection keeps it.
@@ -91,14 +105,33 @@ export class CaseSummaryProjection implements Projection {
     };
     const changes = foldCaseSummaries(decoded, facts);
     await upsertRows(manager, 'case_summaries', 'case_id', CASE_COLUMNS, changes.cases.map(caseRow));
-    await upsertRows(manager, 'case_summary_folds', 'case_id', FOLD_COLUMNS, changes.cases.map(({ caseId, state }) => ({ case_id: caseId, state })));
+    await upsertRows(
+      manager,
+      'case_summary_folds',
+      'case_id',
+      FOLD_COLUMNS,
+      changes.cases.map(({ caseId, state }) => ({ case_id: caseId, state })),
+    );
     await upsertRows(manager, 'family_summaries', 'family_id', FAMILY_COLUMNS, changes.families.map(familyRow));
-    await upsertRows(manager, 'family_summary_folds', 'family_id', FAMILY_FOLD_COLUMNS, changes.families.map(({ familyId, state }) => ({ family_id: familyId, state })));
+    await upsertRows(
+      manager,
+      'family_summary_folds',
+      'family_id',
+      FAMILY_FOLD_COLUMNS,
+      changes.families.map(({ familyId, state }) => ({ family_id: familyId, state })),
+    );
     await upsertRows(manager, 'timeliness_items', 'item_id', ITEM_COLUMNS, changes.items.map(itemRow));
   }
 }
 
-function caseRow({ caseId, openedAt, lastOccurredAt, revision, position, state }: CaseSummaryRecord): Record<string, unknown> {
+function caseRow({
+  caseId,
+  openedAt,
+  lastOccurredAt,
+  revision,
+  position,
+  state,
+}: CaseSummaryRecord): Record<string, unknown> {
   return {
     case_id: caseId,
     family_id: state.familyId,
@@ -124,7 +157,13 @@ function caseRow({ caseId, openedAt, lastOccurredAt, revision, position, state }
 
 function familyRow({ familyId, position, state }: FamilySummaryRecord): Record<string, unknown> {
   const { professionalUserIds, ...earlyHelp } = familyEpisodesOf(state);
-  return { family_id: familyId, area: state.area ?? '', early_help: earlyHelp, professional_user_ids: professionalUserIds, position };
+  return {
+    family_id: familyId,
+    area: state.area ?? '',
+    early_help: earlyHelp,
+    professional_user_ids: professionalUserIds,
+    position,
+  };
 }
 
 function itemRow(item: PositionedItem): Record<string, unknown> {
@@ -148,7 +187,14 @@ function itemRow(item: PositionedItem): Record<string, unknown> {
 async function loadCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseSummaryRecord>> {
   const found = new Map<string, CaseSummaryRecord>();
   if (caseIds.length === 0) return found;
-  const rows: { case_id: string; opened_at: Date; last_occurred_at: Date | null; revision: string; position: string; state: CaseState }[] = await manager.query(
+  const rows: {
+    case_id: string;
+    opened_at: Date;
+    last_occurred_at: Date | null;
+    revision: string;
+    position: string;
+    state: CaseState;
+  }[] = await manager.query(
     `select c.case_id, c.opened_at, c.last_occurred_at, c.revision, c.position, f.state
        from case_summaries c join case_summary_folds f on f.case_id = c.case_id
       where c.case_id = any($1::uuid[])`,
@@ -176,12 +222,17 @@ async function loadFamilies(manager: EntityManager, familyIds: string[]): Promis
       where s.family_id = any($1::uuid[])`,
     [familyIds],
   );
-  for (const row of rows) found.set(row.family_id, { familyId: row.family_id, position: row.position, state: row.state });
+  for (const row of rows)
+    found.set(row.family_id, { familyId: row.family_id, position: row.position, state: row.state });
   return found;
 }
 
 /** Items by owner: a case's own items under its id, a family's (TAF reviews) under the family's. */
-async function loadItems(manager: EntityManager, caseIds: string[], familyIds: string[]): Promise<Map<string, TimelinessItem[]>> {
+async function loadItems(
+  manager: EntityManager,
+  caseIds: string[],
+  familyIds: string[],
+): Promise<Map<string, TimelinessItem[]>> {
   const found = new Map<string, TimelinessItem[]>();
   const rows: Record<string, string | Date | null>[] = await manager.query(
     `select * from timeliness_items

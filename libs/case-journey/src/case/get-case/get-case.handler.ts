@@ -7,7 +7,12 @@ import type { LevelOfNeed } from '../../domain/levels-of-need';
 import { familyEpisodeList, FamilyEpisodes, ruleActionsOf } from './case-summary';
 import { CaseSummaryView, GetCaseQuery, OutstandingAction } from './get-case.query';
 
-const NO_FAMILY_EPISODES: FamilyEpisodes = { earlyHelpAssessment: null, team: null, keepInTouchSince: null, professionalUserIds: [] };
+const NO_FAMILY_EPISODES: FamilyEpisodes = {
+  earlyHelpAssessment: null,
+  team: null,
+  keepInTouchSince: null,
+  professionalUserIds: [],
+};
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryView> {

@@ -21,10 +21,14 @@ export class GetCaseHttpController {
   @Roles(...CASE_READING_ROLES)
   @UseInterceptors(ReadYourWritesInterceptor)
   @ApiOkResponse({
-    description: 'The case summary from the read model; with asOf or asOccurredBy, rebuilt from the events as they stood at that moment',
+    description:
+      'The case summary from the read model; with asOf or asOccurredBy, rebuilt from the events as they stood at that moment',
   })
   @ApiNotFoundResponse()
-  async getCase(@Param('caseId', uuidParam('caseId')) caseId: string, @Query() at: PointInTimeRequestDto): Promise<CaseSummaryView | CaseAsOfView> {
+  async getCase(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Query() at: PointInTimeRequestDto,
+  ): Promise<CaseSummaryView | CaseAsOfView> {
     if (at.asOf || at.asOccurredBy) return this.queryBus.execute(new GetCaseAsOfQuery(caseId, at));
     return this.queryBus.execute(new GetCaseQuery(caseId));
   }

@@ -15,7 +15,9 @@ export interface EhaSharingConsent {
 
 export function ehaSharingConsentOf(state: Pick<CaseState, 'consents'>): EhaSharingConsent | null {
   const consent = state.consents.information_sharing ?? state.consents.early_help;
-  return consent ? { scope: consent.scope as EhaSharingConsent['scope'], decision: consent.decision, givenBy: consent.givenBy } : null;
+  return consent
+    ? { scope: consent.scope as EhaSharingConsent['scope'], decision: consent.decision, givenBy: consent.givenBy }
+    : null;
 }
 
 const PURPOSE: Record<EhaSharingOccasion, string> = {
@@ -28,7 +30,11 @@ const PURPOSE: Record<EhaSharingOccasion, string> = {
  * R19: sharing the EHA with a team's members or a new lead professional is a decision to share,
  * recorded as one. Consent-based by default: the family agreed to early help with a team around it.
  */
-export function ehaSharingDecision(occasion: EhaSharingOccasion, recipients: Recipient[], consent: EhaSharingConsent | null): Omit<InformationSharingDecision, 'decisionId'> {
+export function ehaSharingDecision(
+  occasion: EhaSharingOccasion,
+  recipients: Recipient[],
+  consent: EhaSharingConsent | null,
+): Omit<InformationSharingDecision, 'decisionId'> {
   return {
     decision: 'share',
     information: 'The Early Help Assessment and plan',

@@ -1,6 +1,9 @@
 import type { Capability } from '../../shared/capability';
 import { InformationSharingHttpController } from './information-sharing.http.controller';
-import { RecordInformationSentHandler, RecordInformationSharingDecisionHandler } from './record-information-sharing-decision.command';
+import {
+  RecordInformationSentHandler,
+  RecordInformationSharingDecisionHandler,
+} from './record-information-sharing-decision.command';
 
 export const informationSharingCapability: Capability = {
   controllers: [InformationSharingHttpController],

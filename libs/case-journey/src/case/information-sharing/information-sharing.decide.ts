@@ -17,7 +17,14 @@ export const NOT_RECORDED = 'not_recorded';
 export type NotRecorded = typeof NOT_RECORDED;
 
 /** UK GDPR Article 6(1): the lawful basis for processing personal data. */
-export const ARTICLE_6_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
+export const ARTICLE_6_BASES = [
+  'consent',
+  'contract',
+  'legal_obligation',
+  'vital_interests',
+  'public_task',
+  'legitimate_interests',
+] as const;
 export type Article6Basis = (typeof ARTICLE_6_BASES)[number];
 
 /** UK GDPR Article 9(2): the condition for processing special-category data (health, ethnicity, sex life...). */
@@ -87,9 +94,24 @@ export const ADVICE_SOURCES = [
 export type AdviceSource = (typeof ADVICE_SOURCES)[number];
 
 /** Golden rule 6: how information was sent, securely or not. */
-export const SENDING_METHODS = ['secure_email', 'secure_portal', 'in_person', 'telephone', 'recorded_post', 'meeting', 'unsecured_email'] as const;
+export const SENDING_METHODS = [
+  'secure_email',
+  'secure_portal',
+  'in_person',
+  'telephone',
+  'recorded_post',
+  'meeting',
+  'unsecured_email',
+] as const;
 export type SendingMethod = (typeof SENDING_METHODS)[number];
-export const SECURE_SENDING_METHODS: readonly SendingMethod[] = ['secure_email', 'secure_portal', 'in_person', 'telephone', 'recorded_post', 'meeting'];
+export const SECURE_SENDING_METHODS: readonly SendingMethod[] = [
+  'secure_email',
+  'secure_portal',
+  'in_person',
+  'telephone',
+  'recorded_post',
+  'meeting',
+];
 
 export interface Recipient {
   agency: string;
@@ -139,7 +161,10 @@ export interface KnownAtDecision {
   consents: Partial<Record<ConsentScope, ConsentDecision>>;
 }
 
-export type RecordInformationSharingDecision = Command<'RecordInformationSharingDecision', { caseId: string } & InformationSharingDecision>;
+export type RecordInformationSharingDecision = Command<
+  'RecordInformationSharingDecision',
+  { caseId: string } & InformationSharingDecision
+>;
 export type InformationSharingDecisionRecorded = DomainEvent<
   'InformationSharingDecisionRecorded',
   InformationSharingDecision & {
@@ -162,9 +187,13 @@ export interface InformationSending {
 export type RecordInformationSent = Command<'RecordInformationSent', { caseId: string } & InformationSending>;
 export type InformationSent = DomainEvent<'InformationSent', InformationSending>;
 
-const oneOf = (values: readonly unknown[], orNotRecorded = false) => (value: unknown) => values.includes(value) || (orNotRecorded && value === NOT_RECORDED);
+const oneOf =
+  (values: readonly unknown[], orNotRecorded = false) =>
+  (value: unknown) =>
+    values.includes(value) || (orNotRecorded && value === NOT_RECORDED);
 const optional = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => typeof value === 'string' && value.trim().length > 0 && value.length <= 10000;
 /** The coded and required fields of a decision, checked where values arrive other than through the request DTO (a correction). */
 const FIELD_CHECKS: Partial<Record<keyof InformationSharingDecision, (value: unknown) => boolean>> = {
@@ -175,7 +204,8 @@ const FIELD_CHECKS: Partial<Record<keyof InformationSharingDecision, (value: unk
   reasons: text,
   consentSought: (value) => typeof value === 'boolean',
   consentAnswer: optional(oneOf(['given', 'refused'])),
-  dataSubjects: (value) => (Array.isArray(value) && value.length > 0 && value.every(oneOf(DATA_SUBJECTS))) || value === NOT_RECORDED,
+  dataSubjects: (value) =>
+    (Array.isArray(value) && value.length > 0 && value.every(oneOf(DATA_SUBJECTS))) || value === NOT_RECORDED,
   article6Basis: oneOf(ARTICLE_6_BASES, true),
   specialCategoryData: oneOf([true, false], true),
   article9Condition: optional(oneOf(ARTICLE_9_CONDITIONS)),
@@ -183,12 +213,24 @@ const FIELD_CHECKS: Partial<Record<keyof InformationSharingDecision, (value: unk
   confidentialityBasis: oneOf(CONFIDENTIALITY_BASES, true),
   publicInterestGround: optional(oneOf(PUBLIC_INTEREST_GROUNDS)),
   judgement: optional((value) => typeof value === 'string'),
-  recipients: (value) => Array.isArray(value) && value.every((recipient) => isRecord(recipient) && text(recipient.agency)),
-  personInformed: (value) => value === NOT_RECORDED || (isRecord(value) && typeof value.told === 'boolean' && optional(oneOf(NOT_TOLD_REASONS))(value.notToldReason)),
-  advice: (value) => value === NOT_RECORDED || (isRecord(value) && typeof value.sought === 'boolean' && optional(oneOf(ADVICE_SOURCES))(value.from)),
+  recipients: (value) =>
+    Array.isArray(value) && value.every((recipient) => isRecord(recipient) && text(recipient.agency)),
+  personInformed: (value) =>
+    value === NOT_RECORDED ||
+    (isRecord(value) && typeof value.told === 'boolean' && optional(oneOf(NOT_TOLD_REASONS))(value.notToldReason)),
+  advice: (value) =>
+    value === NOT_RECORDED ||
+    (isRecord(value) && typeof value.sought === 'boolean' && optional(oneOf(ADVICE_SOURCES))(value.from)),
   request: (value) =>
-    value === NOT_RECORDED || value === null || (isRecord(value) && text(value.from) && typeof value.receivedAt === 'string' && !Number.isNaN(Date.parse(value.receivedAt))),
-  youngPersonObjection: optional((value) => isRecord(value) && typeof value.overridden === 'boolean' && text(value.why)),
+    value === NOT_RECORDED ||
+    value === null ||
+    (isRecord(value) &&
+      text(value.from) &&
+      typeof value.receivedAt === 'string' &&
+      !Number.isNaN(Date.parse(value.receivedAt))),
+  youngPersonObjection: optional(
+    (value) => isRecord(value) && typeof value.overridden === 'boolean' && text(value.why),
+  ),
 };
 
 /** The fields of a decision whose values are not ones the law's lists allow. */
@@ -198,32 +240,62 @@ export function invalidSharingFields(decision: Record<string, unknown>): string[
     .map(([field]) => field);
 }
 
-const violation = (code: ErrorCode, message: string, howToResolve?: string) => new RuleViolation('R19', code, message, howToResolve);
+const violation = (code: ErrorCode, message: string, howToResolve?: string) =>
+  new RuleViolation('R19', code, message, howToResolve);
 
 /**
  * R19: the combinations of legal answers the law allows. Fields an older event did not record
  * are not judged. Used when a decision is recorded and when it is corrected.
  */
-export function assertLawfulSharingDecision(decision: InformationSharingDecision, consentInForce: ConsentDecision | null, decidedAt: string): void {
+export function assertLawfulSharingDecision(
+  decision: InformationSharingDecision,
+  consentInForce: ConsentDecision | null,
+  decidedAt: string,
+): void {
   const withoutConsent = decision.basis === 'without_consent';
   if (decision.consentSought && !decision.consentAnswer) {
     throw violation('SHARING.CONSENT_ANSWER_MISSING', 'Consent was sought: record the answer', 'Add consentAnswer');
   }
-  if (withoutConsent && (decision.confidentialityBasis === 'consent' || decision.article6Basis === 'consent' || decision.article9Condition === 'explicit_consent')) {
+  if (
+    withoutConsent &&
+    (decision.confidentialityBasis === 'consent' ||
+      decision.article6Basis === 'consent' ||
+      decision.article9Condition === 'explicit_consent')
+  ) {
     throw violation(
       'SHARING.CONSENT_BASIS_WITHOUT_CONSENT',
       'A decision without consent cannot rest on consent (Article 6 consent, Article 9 explicit consent, or consent as the confidentiality basis)',
       'Name the basis that applies without consent: e.g. Article 6 public task, Article 9 substantial public interest with Schedule 1 para 18, public interest',
     );
   }
-  if (decision.personInformed !== NOT_RECORDED && !decision.personInformed.told && !decision.personInformed.notToldReason) {
-    throw violation('SHARING.NOT_TOLD_WITHOUT_REASON', 'The person was not told their information would be shared: say why (golden rule 2)', 'Give personInformed.notToldReason');
+  if (
+    decision.personInformed !== NOT_RECORDED &&
+    !decision.personInformed.told &&
+    !decision.personInformed.notToldReason
+  ) {
+    throw violation(
+      'SHARING.NOT_TOLD_WITHOUT_REASON',
+      'The person was not told their information would be shared: say why (golden rule 2)',
+      'Give personInformed.notToldReason',
+    );
   }
   if (decision.advice !== NOT_RECORDED && decision.advice.sought && !decision.advice.from) {
-    throw violation('SHARING.ADVICE_SOURCE_MISSING', 'Advice was sought: say from whom (golden rule 3)', 'Give advice.from');
+    throw violation(
+      'SHARING.ADVICE_SOURCE_MISSING',
+      'Advice was sought: say from whom (golden rule 3)',
+      'Give advice.from',
+    );
   }
-  if (decision.request !== NOT_RECORDED && decision.request && Date.parse(decision.request.receivedAt) > Date.parse(decidedAt)) {
-    throw violation('SHARING.REQUEST_AFTER_DECISION', 'The request cannot have arrived after the decision that answers it', 'Check request.receivedAt and occurredAt');
+  if (
+    decision.request !== NOT_RECORDED &&
+    decision.request &&
+    Date.parse(decision.request.receivedAt) > Date.parse(decidedAt)
+  ) {
+    throw violation(
+      'SHARING.REQUEST_AFTER_DECISION',
+      'The request cannot have arrived after the decision that answers it',
+      'Check request.receivedAt and occurredAt',
+    );
   }
   if (decision.decision !== 'share') return;
   if (decision.basis === 'consent' && consentInForce !== 'given' && decision.consentAnswer !== 'given') {
@@ -249,10 +321,18 @@ export function assertLawfulSharingDecision(decision: InformationSharingDecision
     );
   }
   if (withoutConsent && !decision.judgement?.trim()) {
-    throw violation('SHARING.NO_LAWFUL_BASIS', 'Sharing without consent needs the judgement that overrode consent or did not seek it', 'Give judgement');
+    throw violation(
+      'SHARING.NO_LAWFUL_BASIS',
+      'Sharing without consent needs the judgement that overrode consent or did not seek it',
+      'Give judgement',
+    );
   }
   if (decision.confidentialityBasis === 'public_interest' && !decision.publicInterestGround) {
-    throw violation('SHARING.NO_LAWFUL_BASIS', 'Setting aside confidentiality in the public interest needs the public interest it serves', 'Give publicInterestGround');
+    throw violation(
+      'SHARING.NO_LAWFUL_BASIS',
+      'Setting aside confidentiality in the public interest needs the public interest it serves',
+      'Give publicInterestGround',
+    );
   }
   if (decision.youngPersonObjection?.overridden && decision.publicInterestGround !== 'risk_of_significant_harm') {
     throw violation(
@@ -286,11 +366,19 @@ export function decideRecordInformationSharingDecision(
   const { caseId: _caseId, ...decision } = command.data;
   const consentInForce = state.consents.information_sharing?.decision ?? null;
   if (state.sharingDecisions[decision.decisionId]) {
-    throw violation('SHARING.DECISION_EXISTS', `Decision ${decision.decisionId} is already recorded`, 'Correct it instead (R22)');
+    throw violation(
+      'SHARING.DECISION_EXISTS',
+      `Decision ${decision.decisionId} is already recorded`,
+      'Correct it instead (R22)',
+    );
   }
   assertLawfulSharingDecision(decision, consentInForce, command.context.occurredAt);
   return [
-    { type: 'InformationSharingDecisionRecorded', schemaVersion: 2, data: { ...decision, consentInForce, knownAtDecision: knownAtDecision(state) } },
+    {
+      type: 'InformationSharingDecisionRecorded',
+      schemaVersion: 2,
+      data: { ...decision, consentInForce, knownAtDecision: knownAtDecision(state) },
+    },
   ];
 }
 
@@ -298,13 +386,30 @@ export function decideRecordInformationSharingDecision(
 export function decideRecordInformationSent(command: RecordInformationSent, state: CaseState): InformationSent[] {
   const { caseId: _caseId, ...sending } = command.data;
   const decided = state.sharingDecisions[sending.decisionId];
-  if (!decided) throw new NotFound('SHARING.DECISION_NOT_FOUND', `Information-sharing decision ${sending.decisionId} is not part of this case`);
-  if (!decided.share) throw violation('SHARING.NOT_A_SHARE', 'The decision was not to share: nothing can be sent under it', 'Record a new decision to share');
+  if (!decided)
+    throw new NotFound(
+      'SHARING.DECISION_NOT_FOUND',
+      `Information-sharing decision ${sending.decisionId} is not part of this case`,
+    );
+  if (!decided.share)
+    throw violation(
+      'SHARING.NOT_A_SHARE',
+      'The decision was not to share: nothing can be sent under it',
+      'Record a new decision to share',
+    );
   if (Date.parse(sending.sentAt) < Date.parse(decided.decidedAt)) {
-    throw violation('SHARING.SENT_BEFORE_DECISION', 'Information cannot be sent under a decision before the decision was made', 'Check sentAt');
+    throw violation(
+      'SHARING.SENT_BEFORE_DECISION',
+      'Information cannot be sent under a decision before the decision was made',
+      'Check sentAt',
+    );
   }
   if (!SECURE_SENDING_METHODS.includes(sending.method) && !sending.insecureMethodReason?.trim()) {
-    throw violation('SHARING.INSECURE_WITHOUT_REASON', 'Information sent by an insecure method needs the reason (golden rule 6)', 'Give insecureMethodReason, or use a secure method');
+    throw violation(
+      'SHARING.INSECURE_WITHOUT_REASON',
+      'Information sent by an insecure method needs the reason (golden rule 6)',
+      'Give insecureMethodReason, or use a secure method',
+    );
   }
   return [{ type: 'InformationSent', schemaVersion: 1, data: sending }];
 }

@@ -1,6 +1,13 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { uuidParam } from '../../shared/case-id.pipe';
 import type { CommandContext } from '../../domain/command';
@@ -8,8 +15,15 @@ import { CommandContextOf } from '../../shared/command-context.decorator';
 import { commandScopedId } from '../../shared/command-ids';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import type { Recipient } from './information-sharing.decide';
-import { RecipientDto, RecordInformationSentRequestDto, RecordInformationSharingDecisionRequestDto } from './information-sharing.request.dto';
-import { RecordInformationSentCommand, RecordInformationSharingDecisionCommand } from './record-information-sharing-decision.command';
+import {
+  RecipientDto,
+  RecordInformationSentRequestDto,
+  RecordInformationSharingDecisionRequestDto,
+} from './information-sharing.request.dto';
+import {
+  RecordInformationSentCommand,
+  RecordInformationSharingDecisionCommand,
+} from './record-information-sharing-decision.command';
 
 export class InformationSharingDecisionResponseDto extends CommandResponseDto {
   @ApiProperty({ description: 'Names the decision: the information sent under it refers to it' }) decisionId!: string;
@@ -26,7 +40,11 @@ export class InformationSharingHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: InformationSharingDecisionResponseDto, description: 'R19: InformationSharingDecisionRecorded, with the consent in force and what the case record said at the time' })
+  @ApiCreatedResponse({
+    type: InformationSharingDecisionResponseDto,
+    description:
+      'R19: InformationSharingDecisionRecorded, with the consent in force and what the case record said at the time',
+  })
   @ApiConflictResponse({
     description:
       'R19: consent basis without consent; special-category data without an Article 9 / Schedule 1 condition; without consent resting on consent; no judgement; not told without a reason; an objection overridden without significant harm',
@@ -51,9 +69,15 @@ export class InformationSharingHttpController {
             ...(personInformed.notToldReason && { notToldReason: personInformed.notToldReason }),
             ...(personInformed.notToldDetails && { notToldDetails: personInformed.notToldDetails }),
           },
-          advice: { sought: advice.sought, ...(advice.from && { from: advice.from }), ...(advice.name && { name: advice.name }) },
+          advice: {
+            sought: advice.sought,
+            ...(advice.from && { from: advice.from }),
+            ...(advice.name && { name: advice.name }),
+          },
           request: request ? { from: request.from, receivedAt: request.receivedAt } : null,
-          ...(youngPersonObjection && { youngPersonObjection: { overridden: youngPersonObjection.overridden, why: youngPersonObjection.why } }),
+          ...(youngPersonObjection && {
+            youngPersonObjection: { overridden: youngPersonObjection.overridden, why: youngPersonObjection.why },
+          }),
         },
         context,
       ),
@@ -63,9 +87,14 @@ export class InformationSharingHttpController {
 
   @Post(':decisionId/sent')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R19 (golden rule 6): InformationSent under the decision' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'R19 (golden rule 6): InformationSent under the decision',
+  })
   @ApiNotFoundResponse({ description: 'No such decision on this case' })
-  @ApiConflictResponse({ description: 'R19: the decision was not to share; sent before the decision; an insecure method without a reason' })
+  @ApiConflictResponse({
+    description: 'R19: the decision was not to share; sent before the decision; an insecure method without a reason',
+  })
   async sent(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('decisionId', uuidParam('decisionId')) decisionId: string,
@@ -77,7 +106,15 @@ export class InformationSharingHttpController {
     return commandResponse(
       await this.commandBus.execute(
         new RecordInformationSentCommand(
-          { caseId, decisionId, sentAt, method, information, recipients: recipientsOf(recipients), ...(insecureMethodReason && { insecureMethodReason }) },
+          {
+            caseId,
+            decisionId,
+            sentAt,
+            method,
+            information,
+            recipients: recipientsOf(recipients),
+            ...(insecureMethodReason && { insecureMethodReason }),
+          },
           context,
         ),
       ),

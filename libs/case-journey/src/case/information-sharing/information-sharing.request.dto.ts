@@ -42,7 +42,11 @@ import {
 
 export class RecipientDto {
   @ApiProperty({ example: 'Cambridgeshire Constabulary' }) @IsString() @IsNotEmpty() @MaxLength(200) agency!: string;
-  @ApiPropertyOptional({ example: 'Child abuse investigation unit' }) @IsOptional() @IsString() @MaxLength(200) role?: string;
+  @ApiPropertyOptional({ example: 'Child abuse investigation unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  role?: string;
   @ApiPropertyOptional({ example: 'DS Brown' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
 }
 
@@ -73,16 +77,26 @@ export class AdviceDto {
 
 /** The request the decision answers. */
 export class SharingRequestDto {
-  @ApiProperty({ description: 'Who asked (agency, role or person)' }) @IsString() @IsNotEmpty() @MaxLength(200) from!: string;
+  @ApiProperty({ description: 'Who asked (agency, role or person)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  from!: string;
   @ApiProperty({ example: '2026-03-02T09:15:00Z' }) @IsInstant() receivedAt!: string;
 }
 
 export class RecordInformationSharingDecisionRequestDto extends CommandRequestDto {
   @ApiProperty({ enum: SHARING_DECISIONS }) @IsIn(SHARING_DECISIONS) decision!: SharingDecision;
-  @ApiProperty({ description: 'What was shared (or asked for)' }) @IsString() @IsNotEmpty() @MaxLength(10000) information!: string;
+  @ApiProperty({ description: 'What was shared (or asked for)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  information!: string;
 
   @ApiProperty({ type: [RecipientDto], description: 'With whom; at least one when sharing' })
-  @ValidateIf((dto: RecordInformationSharingDecisionRequestDto) => dto.decision === 'share' || dto.recipients !== undefined)
+  @ValidateIf(
+    (dto: RecordInformationSharingDecisionRequestDto) => dto.decision === 'share' || dto.recipients !== undefined,
+  )
   @IsArray()
   @ArrayMinSize(1, { message: 'recipients must name at least one recipient when information is shared' })
   @ArrayMaxSize(50)
@@ -92,9 +106,12 @@ export class RecordInformationSharingDecisionRequestDto extends CommandRequestDt
   recipients!: RecipientDto[];
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) purpose!: string;
-  @ApiProperty({ enum: SHARING_BASES, description: 'With the person’s consent, or without it' }) @IsIn(SHARING_BASES) basis!: SharingBasis;
+  @ApiProperty({ enum: SHARING_BASES, description: 'With the person’s consent, or without it' })
+  @IsIn(SHARING_BASES)
+  basis!: SharingBasis;
   @ApiProperty() @IsBoolean() consentSought!: boolean;
-  @ApiPropertyOptional({ enum: ['given', 'refused'] }) @IsOptional() @IsIn(['given', 'refused']) consentAnswer?: 'given' | 'refused';
+  @ApiPropertyOptional({ enum: ['given', 'refused'] }) @IsOptional() @IsIn(['given', 'refused']) consentAnswer?:
+    'given' | 'refused';
 
   @ApiProperty({ enum: DATA_SUBJECTS, isArray: true, description: 'Whose information it is' })
   @IsArray()
@@ -102,8 +119,12 @@ export class RecordInformationSharingDecisionRequestDto extends CommandRequestDt
   @ArrayMaxSize(DATA_SUBJECTS.length)
   @IsIn(DATA_SUBJECTS, { each: true })
   dataSubjects!: DataSubject[];
-  @ApiProperty({ enum: ARTICLE_6_BASES, description: 'UK GDPR Article 6(1) lawful basis' }) @IsIn(ARTICLE_6_BASES) article6Basis!: Article6Basis;
-  @ApiProperty({ description: 'The information includes special-category data (UK GDPR Article 9)' }) @IsBoolean() specialCategoryData!: boolean;
+  @ApiProperty({ enum: ARTICLE_6_BASES, description: 'UK GDPR Article 6(1) lawful basis' })
+  @IsIn(ARTICLE_6_BASES)
+  article6Basis!: Article6Basis;
+  @ApiProperty({ description: 'The information includes special-category data (UK GDPR Article 9)' })
+  @IsBoolean()
+  specialCategoryData!: boolean;
   @ApiPropertyOptional({ enum: ARTICLE_9_CONDITIONS, description: 'UK GDPR Article 9(2) condition' })
   @IsOptional()
   @IsIn(ARTICLE_9_CONDITIONS)
@@ -115,14 +136,21 @@ export class RecordInformationSharingDecisionRequestDto extends CommandRequestDt
   @ApiProperty({ enum: CONFIDENTIALITY_BASES, description: 'What sets aside the common-law duty of confidence' })
   @IsIn(CONFIDENTIALITY_BASES)
   confidentialityBasis!: ConfidentialityBasis;
-  @ApiPropertyOptional({ enum: PUBLIC_INTEREST_GROUNDS }) @IsOptional() @IsIn(PUBLIC_INTEREST_GROUNDS) publicInterestGround?: PublicInterestGround;
+  @ApiPropertyOptional({ enum: PUBLIC_INTEREST_GROUNDS })
+  @IsOptional()
+  @IsIn(PUBLIC_INTEREST_GROUNDS)
+  publicInterestGround?: PublicInterestGround;
   @ApiPropertyOptional({ description: 'The judgement that overrode consent or did not seek it' })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   judgement?: string;
 
-  @ApiProperty({ type: PersonInformedDto }) @IsObject() @ValidateNested() @Type(() => PersonInformedDto) personInformed!: PersonInformedDto;
+  @ApiProperty({ type: PersonInformedDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PersonInformedDto)
+  personInformed!: PersonInformedDto;
   @ApiProperty({ type: AdviceDto }) @IsObject() @ValidateNested() @Type(() => AdviceDto) advice!: AdviceDto;
   @ApiPropertyOptional({ type: SharingRequestDto, description: 'The request answered; absent when sharing unasked' })
   @IsOptional()
@@ -152,5 +180,9 @@ export class RecordInformationSentRequestDto extends CommandRequestDto {
   @Type(() => RecipientDto)
   recipients!: RecipientDto[];
   @ApiProperty({ description: 'What was sent' }) @IsString() @IsNotEmpty() @MaxLength(10000) information!: string;
-  @ApiPropertyOptional({ description: 'Why an insecure method was used' }) @IsOptional() @IsString() @MaxLength(5000) insecureMethodReason?: string;
+  @ApiPropertyOptional({ description: 'Why an insecure method was used' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  insecureMethodReason?: string;
 }

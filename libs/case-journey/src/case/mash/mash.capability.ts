@@ -7,5 +7,10 @@ import { RecordWrittenFollowUpHandler } from './record-written-follow-up.command
 
 export const mashCapability: Capability = {
   controllers: [MashHttpController],
-  providers: [ApplyBragRatingHandler, RecordMashDecisionHandler, RecordReferrerNotifiedHandler, RecordWrittenFollowUpHandler],
+  providers: [
+    ApplyBragRatingHandler,
+    RecordMashDecisionHandler,
+    RecordReferrerNotifiedHandler,
+    RecordWrittenFollowUpHandler,
+  ],
 };

@@ -29,7 +29,12 @@ export type BragRatingApplied = DomainEvent<
 export function decideApplyBragRating(command: ApplyBragRating, state: CaseState): BragRatingApplied[] {
   const { rating, rationale } = command.data;
   if (state.bragRating === rating) {
-    throw new RuleViolation('R11', 'MASH.RATING_UNCHANGED', `The contact is already rated ${rating}`, 'Record a different rating, with its rationale');
+    throw new RuleViolation(
+      'R11',
+      'MASH.RATING_UNCHANGED',
+      `The contact is already rated ${rating}`,
+      'Record a different rating, with its rationale',
+    );
   }
   const hours = MASH_INFORMATION_HOURS[rating];
   return [
@@ -48,13 +53,22 @@ export function decideApplyBragRating(command: ApplyBragRating, state: CaseState
 }
 
 /** R12: where the MASH passes the contact. */
-export const MASH_OUTCOMES = ['section_47_first_response', 'section_17_single_assessment', 'early_help_hub', 'specific_provision', 'advice_and_close'] as const;
+export const MASH_OUTCOMES = [
+  'section_47_first_response',
+  'section_17_single_assessment',
+  'early_help_hub',
+  'specific_provision',
+  'advice_and_close',
+] as const;
 export type MashOutcome = (typeof MASH_OUTCOMES)[number];
 
 export type RecordWrittenFollowUp = Command<'RecordWrittenFollowUp', { caseId: string }>;
 export type WrittenFollowUpReceived = DomainEvent<'WrittenFollowUpReceived', { dueBy: string; late: boolean }>;
 
-export type RecordMashDecision = Command<'RecordMashDecision', { caseId: string; outcome: MashOutcome; rationale: string; provisionName?: string }>;
+export type RecordMashDecision = Command<
+  'RecordMashDecision',
+  { caseId: string; outcome: MashOutcome; rationale: string; provisionName?: string }
+>;
 export type MashDecisionRecorded = DomainEvent<
   'MashDecisionRecorded',
   { outcome: MashOutcome; rationale: string; provisionName: string | null; referrerNotificationDueBy: string }
@@ -64,28 +78,58 @@ export type RecordReferrerNotified = Command<'RecordReferrerNotified', { caseId:
 export type ReferrerNotified = DomainEvent<'ReferrerNotified', { how: string; dueBy: string; late: boolean }>;
 
 /** R10: a telephone contact is followed up in writing within 24 hours of the call. */
-export function decideRecordWrittenFollowUp(command: RecordWrittenFollowUp, state: CaseState): WrittenFollowUpReceived[] {
+export function decideRecordWrittenFollowUp(
+  command: RecordWrittenFollowUp,
+  state: CaseState,
+): WrittenFollowUpReceived[] {
   if (!state.writtenFollowUp) {
-    throw new RuleViolation('R10', 'CONTACT.NOT_BY_TELEPHONE', 'Only a contact made by telephone needs a written follow-up');
+    throw new RuleViolation(
+      'R10',
+      'CONTACT.NOT_BY_TELEPHONE',
+      'Only a contact made by telephone needs a written follow-up',
+    );
   }
   if (state.writtenFollowUp.receivedAt) {
     throw new RuleViolation('R10', 'CONTACT.FOLLOW_UP_RECORDED', 'The written follow-up has already been recorded');
   }
   const { dueBy } = state.writtenFollowUp;
-  return [{ type: 'WrittenFollowUpReceived', schemaVersion: 1, data: { dueBy, late: Date.parse(command.context.occurredAt) > Date.parse(dueBy) } }];
+  return [
+    {
+      type: 'WrittenFollowUpReceived',
+      schemaVersion: 1,
+      data: { dueBy, late: Date.parse(command.context.occurredAt) > Date.parse(dueBy) },
+    },
+  ];
 }
 
 /** R12: the MASH decision, after a BRAG rating (R11); the referrer is to hear of it within one working day (R13). */
-export function decideRecordMashDecision(command: RecordMashDecision, state: CaseState): (MashDecisionRecorded | ReferralRecorded)[] {
+export function decideRecordMashDecision(
+  command: RecordMashDecision,
+  state: CaseState,
+): (MashDecisionRecorded | ReferralRecorded)[] {
   if (!state.bragRating) {
-    throw new RuleViolation('R12', 'MASH.NOT_RATED', 'The MASH decides on a contact after rating it', 'Apply the BRAG rating first (R11)');
+    throw new RuleViolation(
+      'R12',
+      'MASH.NOT_RATED',
+      'The MASH decides on a contact after rating it',
+      'Apply the BRAG rating first (R11)',
+    );
   }
   if (state.mashDecision) {
-    throw new RuleViolation('R12', 'MASH.ALREADY_DECIDED', `The MASH decision is already recorded (${state.mashDecision.replace(/_/g, ' ')})`);
+    throw new RuleViolation(
+      'R12',
+      'MASH.ALREADY_DECIDED',
+      `The MASH decision is already recorded (${state.mashDecision.replace(/_/g, ' ')})`,
+    );
   }
   const { outcome, rationale, provisionName } = command.data;
   if (outcome === 'specific_provision' && !provisionName?.trim()) {
-    throw new RuleViolation('R12', 'MASH.PROVISION_UNNAMED', 'Passing to a specific provision needs its name', 'Add provisionName');
+    throw new RuleViolation(
+      'R12',
+      'MASH.PROVISION_UNNAMED',
+      'Passing to a specific provision needs its name',
+      'Add provisionName',
+    );
   }
   // R11: a Green contact goes to the Early Help Hub with the family's consent to early help.
   if (outcome === 'early_help_hub' && state.consents.early_help?.decision !== 'given') {
@@ -117,9 +161,20 @@ export function decideRecordMashDecision(command: RecordMashDecision, state: Cas
 /** R13: the referrer is told the outcome within one working day of the decision: by the end of the next working day. */
 export function decideRecordReferrerNotified(command: RecordReferrerNotified, state: CaseState): ReferrerNotified[] {
   if (!state.referrerNotificationDueBy) {
-    throw new RuleViolation('R13', 'MASH.NO_DECISION', 'The referrer is notified of the MASH decision: record the decision first');
+    throw new RuleViolation(
+      'R13',
+      'MASH.NO_DECISION',
+      'The referrer is notified of the MASH decision: record the decision first',
+    );
   }
-  if (state.referrerNotified) throw new RuleViolation('R13', 'MASH.REFERRER_ALREADY_NOTIFIED', 'The referrer has already been notified');
+  if (state.referrerNotified)
+    throw new RuleViolation('R13', 'MASH.REFERRER_ALREADY_NOTIFIED', 'The referrer has already been notified');
   const dueBy = state.referrerNotificationDueBy;
-  return [{ type: 'ReferrerNotified', schemaVersion: 1, data: { how: command.data.how, dueBy, late: Date.parse(command.context.occurredAt) > Date.parse(dueBy) } }];
+  return [
+    {
+      type: 'ReferrerNotified',
+      schemaVersion: 1,
+      data: { how: command.data.how, dueBy, late: Date.parse(command.context.occurredAt) > Date.parse(dueBy) },
+    },
+  ];
 }

@@ -25,7 +25,10 @@ export class MashHttpController {
 
   @Post('brag-rating')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'BragRatingApplied, with the due time for MASH information (R11)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'BragRatingApplied, with the due time for MASH information (R11)',
+  })
   @ApiConflictResponse({ description: 'R11: the same rating again' })
   async applyBragRating(
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -41,7 +44,10 @@ export class MashHttpController {
 
   @Post('written-follow-up')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R10: the written follow-up of a telephone contact arrived (late when after 24 hours)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'R10: the written follow-up of a telephone contact arrived (late when after 24 hours)',
+  })
   @ApiConflictResponse({ description: 'R10: the contact was not by telephone, or the follow-up is already recorded' })
   async recordWrittenFollowUp(
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -55,9 +61,12 @@ export class MashHttpController {
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({
     type: CommandResponseDto,
-    description: 'R12: MashDecisionRecorded with the referrer notification due (R13), then the next step: s47 opened, s17 opened, or the case closed',
+    description:
+      'R12: MashDecisionRecorded with the referrer notification due (R13), then the next step: s47 opened, s17 opened, or the case closed',
   })
-  @ApiConflictResponse({ description: 'R12: not rated yet, already decided, provision unnamed; R15/R16 from the next step' })
+  @ApiConflictResponse({
+    description: 'R12: not rated yet, already decided, provision unnamed; R15/R16 from the next step',
+  })
   async recordDecision(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordMashDecisionRequestDto,
@@ -69,12 +78,17 @@ export class MashHttpController {
 
   @Post('referrer-notified')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R13: the referrer was told the outcome (late when after one working day)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'R13: the referrer was told the outcome (late when after one working day)',
+  })
   async recordReferrerNotified(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordReferrerNotifiedRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new RecordReferrerNotifiedCommand({ caseId, how: body.how }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new RecordReferrerNotifiedCommand({ caseId, how: body.how }, context)),
+    );
   }
 }

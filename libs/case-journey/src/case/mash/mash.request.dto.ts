@@ -13,10 +13,17 @@ export class ApplyBragRatingRequestDto extends CommandRequestDto {
 export class RecordWrittenFollowUpRequestDto extends CommandRequestDto {}
 
 export class RecordMashDecisionRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: MASH_OUTCOMES, description: 'R12: where the MASH passes the contact; the matching next step opens with it' })
+  @ApiProperty({
+    enum: MASH_OUTCOMES,
+    description: 'R12: where the MASH passes the contact; the matching next step opens with it',
+  })
   @IsIn(MASH_OUTCOMES)
   outcome!: MashOutcome;
-  @ApiProperty({ description: 'The reasons; for a section 47, the reasonable cause (R16)' }) @IsString() @IsNotEmpty() @MaxLength(10000) rationale!: string;
+  @ApiProperty({ description: 'The reasons; for a section 47, the reasonable cause (R16)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  rationale!: string;
   @ApiPropertyOptional({ description: 'Required for specific_provision, e.g. disability services' })
   @IsOptional()
   @IsString()
@@ -25,5 +32,9 @@ export class RecordMashDecisionRequestDto extends CommandRequestDto {
 }
 
 export class RecordReferrerNotifiedRequestDto extends CommandRequestDto {
-  @ApiProperty({ example: 'Telephone call to the designated safeguarding lead' }) @IsString() @IsNotEmpty() @MaxLength(1000) how!: string;
+  @ApiProperty({ example: 'Telephone call to the designated safeguarding lead' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  how!: string;
 }

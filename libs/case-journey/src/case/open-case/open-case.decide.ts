@@ -84,15 +84,27 @@ export function decideOpenCase(command: OpenCase, state: CaseState): CaseOpened[
   assertNotBefore(command.context, contact.receivedAt, 'the contact it records');
   const born = command.data.child.dateOfBirth;
   if (born && contact.receivedAt.slice(0, 10) < born) {
-    throw new RuleViolation('R35', 'CONTACT.BEFORE_BIRTH', `The contact (${contact.receivedAt}) is before the child’s date of birth (${born})`, 'Check receivedAt and dateOfBirth, or give expectedDateOfBirth for an unborn child');
+    throw new RuleViolation(
+      'R35',
+      'CONTACT.BEFORE_BIRTH',
+      `The contact (${contact.receivedAt}) is before the child’s date of birth (${born})`,
+      'Check receivedAt and dateOfBirth, or give expectedDateOfBirth for an unborn child',
+    );
   }
   const writtenFollowUpDueBy = contact.route === 'telephone' ? addHours(contact.receivedAt, 24) : undefined;
-  const riskDecisionDueBy = contact.route === 'telephone' && contact.childProtectionConcerns ? addHours(contact.receivedAt, RISK_DECISION_HOURS) : undefined;
+  const riskDecisionDueBy =
+    contact.route === 'telephone' && contact.childProtectionConcerns
+      ? addHours(contact.receivedAt, RISK_DECISION_HOURS)
+      : undefined;
   return [
     {
       type: 'CaseOpened',
       schemaVersion: 2,
-      data: { ...command.data, ...(writtenFollowUpDueBy && { writtenFollowUpDueBy }), ...(riskDecisionDueBy && { riskDecisionDueBy }) },
+      data: {
+        ...command.data,
+        ...(writtenFollowUpDueBy && { writtenFollowUpDueBy }),
+        ...(riskDecisionDueBy && { riskDecisionDueBy }),
+      },
     },
   ];
 }

@@ -63,19 +63,35 @@ export class CaseNotYetRecorded extends Error {
  * one child cannot both open a case (R40). A child joining an existing family is added to it after
  * the case is recorded. The handler and the demo's store player both run this, so they cannot drift.
  */
-export async function openCaseOnStreams<P extends PendingDecision>(decisions: StreamDecisions<P>, input: OpenCaseOnStreams): Promise<OpenedCase> {
+export async function openCaseOnStreams<P extends PendingDecision>(
+  decisions: StreamDecisions<P>,
+  input: OpenCaseOnStreams,
+): Promise<OpenedCase> {
   const { caseId, request, context } = input;
   const known = request.childId !== undefined ? await existingChild(decisions, request.childId, input) : undefined;
   const childId = request.childId ?? input.newChildId;
   const laChildId = known?.child.laChildId ?? request.laChildId ?? formatLaChildId(input.laChildIdFormat, childId);
   const familyId = known?.child.familyId ?? request.familyId ?? input.newFamilyId;
   const details = known?.child.details ?? request.child;
-  if (!details) throw new RuleViolation('R41', 'CHILD.DETAILS_MISSING', 'A contact about a new child gives the child’s details', 'Give child, or childId for a child already recorded');
+  if (!details)
+    throw new RuleViolation(
+      'R41',
+      'CHILD.DETAILS_MISSING',
+      'A contact about a new child gives the child’s details',
+      'Give child, or childId for a child already recorded',
+    );
   if (known && request.familyId !== undefined && request.familyId !== familyId) {
-    throw new RuleViolation('R41', 'CHILD.OTHER_FAMILY', `Child ${childId} belongs to family ${familyId}, not ${request.familyId}`, 'Leave familyId out: the child’s family is taken from the child');
+    throw new RuleViolation(
+      'R41',
+      'CHILD.OTHER_FAMILY',
+      `Child ${childId} belongs to family ${familyId}, not ${request.familyId}`,
+      'Leave familyId out: the child’s family is taken from the child',
+    );
   }
   const joining = known !== undefined || request.familyId !== undefined;
-  const family = joining ? await decisions.loadState(familyAggregate, streamName.family(familyId)) : decisions.newStream(familyAggregate);
+  const family = joining
+    ? await decisions.loadState(familyAggregate, streamName.family(familyId))
+    : decisions.newStream(familyAggregate);
   const joinFamily: AddChildToFamily = { type: 'AddChildToFamily', data: { familyId, caseId }, context };
   // Decided now, so that the family's own rule refuses a family that does not exist before
   // anything is written; appended after the case, on the family as it is then.
@@ -88,7 +104,19 @@ export async function openCaseOnStreams<P extends PendingDecision>(decisions: St
     !known
       ? { type: 'RegisterChild', data: { childId, laChildId, familyId, details, firstCaseId: caseId }, context }
       : known.registeredFromCase
-        ? { type: 'RegisterChild', data: { childId, laChildId, familyId, details, firstCaseId: childId, linkCaseId: caseId, openCaseIds: earlier.open }, context }
+        ? {
+            type: 'RegisterChild',
+            data: {
+              childId,
+              laChildId,
+              familyId,
+              details,
+              firstCaseId: childId,
+              linkCaseId: caseId,
+              openCaseIds: earlier.open,
+            },
+            context,
+          }
         : { type: 'LinkCaseToChild', data: { childId, caseId, openCaseIds: earlier.open }, context },
     known?.stream ?? decisions.newStream(childAggregate),
   );
@@ -97,7 +125,15 @@ export async function openCaseOnStreams<P extends PendingDecision>(decisions: St
     streamName.case(caseId),
     {
       type: 'OpenCase',
-      data: { ...contact, child: details, caseId, familyId, childId, laChildId, ...(earlier.referrals.length > 0 && { childReferralsBefore: earlier.referrals }) },
+      data: {
+        ...contact,
+        child: details,
+        caseId,
+        familyId,
+        childId,
+        laChildId,
+        ...(earlier.referrals.length > 0 && { childReferralsBefore: earlier.referrals }),
+      },
       context,
     },
     decisions.newStream(caseAggregate),
@@ -105,7 +141,12 @@ export async function openCaseOnStreams<P extends PendingDecision>(decisions: St
   const together: P[] = [openCase, onChild];
   if (!joining) {
     together.push(
-      await decisions.prepare(familyAggregate, streamName.family(familyId), { type: 'RegisterFamily', data: { familyId, area: request.area, firstCaseId: caseId }, context }, family),
+      await decisions.prepare(
+        familyAggregate,
+        streamName.family(familyId),
+        { type: 'RegisterFamily', data: { familyId, area: request.area, firstCaseId: caseId }, context },
+        family,
+      ),
     );
   }
   // One append: the case, its child and a new family are recorded together or not at all.
@@ -133,18 +174,30 @@ async function existingChild<P extends PendingDecision>(
   decisions: StreamDecisions<P>,
   childId: string,
   input: OpenCaseOnStreams,
-): Promise<{ stream: LoadedStream<ChildState>; child: Pick<ChildState, 'laChildId' | 'familyId' | 'details' | 'caseIds'>; registeredFromCase: boolean }> {
+): Promise<{
+  stream: LoadedStream<ChildState>;
+  child: Pick<ChildState, 'laChildId' | 'familyId' | 'details' | 'caseIds'>;
+  registeredFromCase: boolean;
+}> {
   const stream = await decisions.loadState(childAggregate, streamName.child(childId));
   // Need-to-know on a recorded child is checked when the case is linked to it (CommandAccess).
   if (stream.state.exists) return { stream, child: stream.state, registeredFromCase: false };
   const { state: earlier } = await decisions.loadState(caseAggregate, streamName.case(childId));
-  if (earlier.status === 'none' || earlier.childId !== childId) throw new NotFound('CHILD.NOT_FOUND', `Child ${childId} was not found`);
+  if (earlier.status === 'none' || earlier.childId !== childId)
+    throw new NotFound('CHILD.NOT_FOUND', `Child ${childId} was not found`);
   await input.assertMayKnowCase(earlier);
-  return { stream, child: { laChildId: earlier.laChildId, familyId: earlier.familyId, details: earlier.child, caseIds: [childId] }, registeredFromCase: true };
+  return {
+    stream,
+    child: { laChildId: earlier.laChildId, familyId: earlier.familyId, details: earlier.child, caseIds: [childId] },
+    registeredFromCase: true,
+  };
 }
 
 /** The child's cases as they are now: which are open (R40), and when the child was referred on them (R28). */
-async function casesOf<P extends PendingDecision>(decisions: StreamDecisions<P>, caseIds: string[]): Promise<{ open: string[]; referrals: string[] }> {
+async function casesOf<P extends PendingDecision>(
+  decisions: StreamDecisions<P>,
+  caseIds: string[],
+): Promise<{ open: string[]; referrals: string[] }> {
   const open: string[] = [];
   const referrals: string[] = [];
   for (const caseId of caseIds) {

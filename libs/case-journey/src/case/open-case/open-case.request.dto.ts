@@ -27,7 +27,16 @@ import {
   SEXES,
   UPN_UNKNOWN_REASONS,
 } from '../../domain/national-codes';
-import type { Area, ContactRoute, DisabilityCode, EthnicityCode, Gender, ReferralSource, Sex, UpnUnknownReason } from '../../domain/national-codes';
+import type {
+  Area,
+  ContactRoute,
+  DisabilityCode,
+  EthnicityCode,
+  Gender,
+  ReferralSource,
+  Sex,
+  UpnUnknownReason,
+} from '../../domain/national-codes';
 import type { LikelyMatches } from '../../child/find-children/find-children.query';
 import { CommandRequestDto, IsInstant } from '../../shared/http-dto';
 
@@ -39,7 +48,9 @@ export class ChildRequestDto {
 
   @ApiPropertyOptional({ example: '2015-04-02', description: 'Required unless the child is unborn' })
   @ValidateIf((child: ChildRequestDto) => child.expectedDateOfBirth === undefined || child.dateOfBirth !== undefined)
-  @Matches(DATE_ONLY, { message: 'dateOfBirth must be a date YYYY-MM-DD (or give expectedDateOfBirth for an unborn child)' })
+  @Matches(DATE_ONLY, {
+    message: 'dateOfBirth must be a date YYYY-MM-DD (or give expectedDateOfBirth for an unborn child)',
+  })
   @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
   dateOfBirth?: string;
 
@@ -75,7 +86,10 @@ export class ChildRequestDto {
   @Matches(/^[A-Z]\d{11}[A-Z0-9]$/, { message: 'upn must be a 13-character unique pupil number' })
   upn?: string;
 
-  @ApiPropertyOptional({ enum: UPN_UNKNOWN_REASONS, description: 'Why there is no UPN (census UPNunknown); not with upn' })
+  @ApiPropertyOptional({
+    enum: UPN_UNKNOWN_REASONS,
+    description: 'Why there is no UPN (census UPNunknown); not with upn',
+  })
   @IsOptional()
   @IsIn(UPN_UNKNOWN_REASONS)
   upnUnknownReason?: UpnUnknownReason;
@@ -83,7 +97,11 @@ export class ChildRequestDto {
 
 export class ReferrerRequestDto {
   @ApiPropertyOptional({ example: 'R. Patel' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ example: 'Northfield Primary School' }) @IsOptional() @IsString() @MaxLength(200) agency?: string;
+  @ApiPropertyOptional({ example: 'Northfield Primary School' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  agency?: string;
   @ApiProperty({ description: 'R9: only members of the public may stay anonymous' }) @IsBoolean() anonymous!: boolean;
 }
 
@@ -98,41 +116,63 @@ export class ContactRequestDto {
   @IsIn(REFERRAL_SOURCES)
   source!: ReferralSource;
 
-  @ApiProperty({ type: ReferrerRequestDto }) @IsObject() @ValidateNested() @Type(() => ReferrerRequestDto) referrer!: ReferrerRequestDto;
+  @ApiProperty({ type: ReferrerRequestDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReferrerRequestDto)
+  referrer!: ReferrerRequestDto;
 
-  @ApiPropertyOptional({ description: 'R33: a telephone contact about child protection concerns: the MASH decides on the risk level within one hour' })
+  @ApiPropertyOptional({
+    description:
+      'R33: a telephone contact about child protection concerns: the MASH decides on the risk level within one hour',
+  })
   @IsOptional()
   @IsBoolean()
   childProtectionConcerns?: boolean;
 }
 
 export class OpenCaseRequestDto extends CommandRequestDto {
-  @ApiPropertyOptional({ type: ChildRequestDto, description: 'A new child (registered with the contact); not with childId' })
+  @ApiPropertyOptional({
+    type: ChildRequestDto,
+    description: 'A new child (registered with the contact); not with childId',
+  })
   @ValidateIf((dto: OpenCaseRequestDto) => dto.childId === undefined || dto.child !== undefined)
   @IsObject({ message: 'child must be given, unless childId names a child already recorded' })
   @ValidateNested()
   @Type(() => ChildRequestDto)
   child?: ChildRequestDto;
 
-  @ApiPropertyOptional({ description: 'A child already recorded (e.g. a likely match): the contact is about them, in their family (R40: one open case per child)' })
+  @ApiPropertyOptional({
+    description:
+      'A child already recorded (e.g. a likely match): the contact is about them, in their family (R40: one open case per child)',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'childId must be a uuid' })
   childId?: string;
 
-  @ApiPropertyOptional({ description: 'A new child’s local authority child id, when the authority has one already; else made in LA_CHILD_ID_FORMAT' })
+  @ApiPropertyOptional({
+    description:
+      'A new child’s local authority child id, when the authority has one already; else made in LA_CHILD_ID_FORMAT',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'laChildId must be 1-20 letters, digits or hyphens' })
   laChildId?: string;
 
-  @ApiPropertyOptional({ description: 'Join an existing family; a new family is created when absent (a named child’s family is theirs)' })
+  @ApiPropertyOptional({
+    description: 'Join an existing family; a new family is created when absent (a named child’s family is theirs)',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'familyId must be a uuid' })
   familyId?: string;
 
   @ApiProperty({ enum: AREAS }) @IsIn(AREAS) area!: Area;
 
-  @ApiProperty({ type: ContactRequestDto }) @IsObject() @ValidateNested() @Type(() => ContactRequestDto) contact!: ContactRequestDto;
+  @ApiProperty({ type: ContactRequestDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactRequestDto)
+  contact!: ContactRequestDto;
 
   @ApiProperty({ example: 'Teacher reports bruising and a change in behaviour' })
   @IsString()
@@ -146,7 +186,10 @@ export class OpenCaseResponseDto {
   @ApiProperty() familyId!: string;
   @ApiProperty() childId!: string;
   @ApiProperty() laChildId!: string;
-  @ApiProperty({ description: 'R42: for a new child, children already recorded who are likely the same child (the caller may know them); link the contact to one of them by opening it with childId' })
+  @ApiProperty({
+    description:
+      'R42: for a new child, children already recorded who are likely the same child (the caller may know them); link the contact to one of them by opening it with childId',
+  })
   likelyMatches!: LikelyMatches['likelyMatches'];
   @ApiProperty({ description: 'Likely matches among children the caller may not know: counted, never named' })
   likelyMatchesNotShown!: number;

@@ -27,5 +27,11 @@ export type ReferralRecorded = DomainEvent<
 export function referralIfNew(state: CaseState, occurredAt: string, route: ReferralRoute): ReferralRecorded[] {
   if (state.currentReferralAt) return [];
   const previousReferralAt = state.referrals.length ? state.referrals[state.referrals.length - 1] : null;
-  return [{ type: 'ReferralRecorded', schemaVersion: 1, data: { route, previousReferralAt, reReferral: isReReferral(state.referrals, occurredAt) } }];
+  return [
+    {
+      type: 'ReferralRecorded',
+      schemaVersion: 1,
+      data: { route, previousReferralAt, reReferral: isReReferral(state.referrals, occurredAt) },
+    },
+  ];
 }

@@ -31,7 +31,10 @@ export class CaseReplay {
     if (all.length === 0) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
     const events = selectAt(all, at);
     if (events.length === 0) throw new NotFound('CASE.NOT_YET_KNOWN', `Case ${caseId} had not been recorded by then`);
-    const state = events.reduce((current, event) => caseAggregate.evolve(current, caseAggregate.decode(event)), caseAggregate.initialState());
+    const state = events.reduce(
+      (current, event) => caseAggregate.evolve(current, caseAggregate.decode(event)),
+      caseAggregate.initialState(),
+    );
     return { events, state };
   }
 }
@@ -43,7 +46,10 @@ export function selectAt(events: RecordedEvent[], { asOf, asOccurredBy }: PointI
     // Late entries count from when they happened: fold in the order things happened.
     selected = selected
       .filter((event) => Date.parse(event.metadata.occurredAt) <= Date.parse(asOccurredBy))
-      .sort((a, b) => Date.parse(a.metadata.occurredAt) - Date.parse(b.metadata.occurredAt) || Number(a.revision - b.revision));
+      .sort(
+        (a, b) =>
+          Date.parse(a.metadata.occurredAt) - Date.parse(b.metadata.occurredAt) || Number(a.revision - b.revision),
+      );
   }
   return selected;
 }

@@ -33,13 +33,18 @@ export async function checkReadModelConsistency(
   const cases = new Map<string, CaseState>();
   const families = new Map<string, FamilyState>();
   let eventsReplayed = 0;
-  for (let position = 0n; ; ) {
+  for (let position = 0n; ;) {
     const events = await store.readAll({ fromPosition: position, limit: 5000 });
     if (events.length === 0) break;
     for (const stored of events) {
       const decoded = decode(stored);
-      if (decoded?.kind === 'case') cases.set(decoded.id, evolveCase(cases.get(decoded.id) ?? initialCaseState(), { ...decoded.event, id: undefined }));
-      else if (decoded?.kind === 'family') families.set(decoded.id, evolveFamily(families.get(decoded.id) ?? initialFamilyState(), decoded.event));
+      if (decoded?.kind === 'case')
+        cases.set(
+          decoded.id,
+          evolveCase(cases.get(decoded.id) ?? initialCaseState(), { ...decoded.event, id: undefined }),
+        );
+      else if (decoded?.kind === 'family')
+        families.set(decoded.id, evolveFamily(families.get(decoded.id) ?? initialFamilyState(), decoded.event));
       eventsReplayed++;
     }
     position = events[events.length - 1].position;
@@ -48,7 +53,8 @@ export async function checkReadModelConsistency(
 
   const differences: Difference[] = [];
   const compare = (stream: string, field: string, fromEvents: unknown, inReadModel: unknown) => {
-    if (canonicalJson(fromEvents ?? null) !== canonicalJson(inReadModel ?? null)) differences.push({ stream, field, fromEvents, inReadModel });
+    if (canonicalJson(fromEvents ?? null) !== canonicalJson(inReadModel ?? null))
+      differences.push({ stream, field, fromEvents, inReadModel });
   };
 
   const caseRows: Record<string, unknown>[] = await dataSource.query(
@@ -64,7 +70,12 @@ export async function checkReadModelConsistency(
     }
     compare(stream, 'status', state.status, row.status);
     compare(stream, 'level', state.level, row.level);
-    compare(stream, 'levelSince', state.levelSince && Date.parse(state.levelSince), row.level_since && (row.level_since as Date).getTime());
+    compare(
+      stream,
+      'levelSince',
+      state.levelSince && Date.parse(state.levelSince),
+      row.level_since && (row.level_since as Date).getTime(),
+    );
     compare(stream, 'team', state.team ?? '', row.team);
     compare(stream, 'area', state.area, row.area);
     compare(stream, 'allocatedWorker', state.allocatedWorker?.id ?? null, row.allocated_worker_id);
@@ -73,12 +84,17 @@ export async function checkReadModelConsistency(
     compare(stream, 'openEscalations', openEscalationsOf(state), row.open_escalations);
   }
   for (const caseId of caseRowsById.keys()) {
-    if (!cases.has(caseId)) differences.push({ stream: streamName.case(caseId), field: '(row)', fromEvents: 'no events', inReadModel: 'a case' });
+    if (!cases.has(caseId))
+      differences.push({
+        stream: streamName.case(caseId),
+        field: '(row)',
+        fromEvents: 'no events',
+        inReadModel: 'a case',
+      });
   }
 
-  const familyRows: { family_id: string; early_help: unknown; professional_user_ids: string[] }[] = await dataSource.query(
-    `select family_id, early_help, professional_user_ids from family_summaries`,
-  );
+  const familyRows: { family_id: string; early_help: unknown; professional_user_ids: string[] }[] =
+    await dataSource.query(`select family_id, early_help, professional_user_ids from family_summaries`);
   const familyRowsById = new Map(familyRows.map((row) => [row.family_id, row]));
   for (const [familyId, state] of families) {
     const stream = streamName.family(familyId);

@@ -9,7 +9,9 @@ export class PointInTimeRequestDto {
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'The case as it was: events that had happened by then, including ones recorded later' })
+  @ApiPropertyOptional({
+    description: 'The case as it was: events that had happened by then, including ones recorded later',
+  })
   @IsOptional()
   @IsInstant()
   asOccurredBy?: string;

@@ -8,9 +8,48 @@ export type PrimaryNeedCode = (typeof PRIMARY_NEED_CODES)[number];
 
 /** CIN census assessment factors. */
 export const ASSESSMENT_FACTORS = [
-  '1A', '1B', '1C', '2A', '2B', '2C', '3A', '3B', '3C', '4A', '4B', '4C', '5A', '5B', '5C', '6A', '6B', '6C',
-  '7A', '8B', '8C', '8D', '8E', '8F', '9A', '10A', '11A', '12A', '13A', '14A', '15A', '16A', '17A',
-  '18B', '18C', '19B', '19C', '20', '21', '22A', '23A', '24A',
+  '1A',
+  '1B',
+  '1C',
+  '2A',
+  '2B',
+  '2C',
+  '3A',
+  '3B',
+  '3C',
+  '4A',
+  '4B',
+  '4C',
+  '5A',
+  '5B',
+  '5C',
+  '6A',
+  '6B',
+  '6C',
+  '7A',
+  '8B',
+  '8C',
+  '8D',
+  '8E',
+  '8F',
+  '9A',
+  '10A',
+  '11A',
+  '12A',
+  '13A',
+  '14A',
+  '15A',
+  '16A',
+  '17A',
+  '18B',
+  '18C',
+  '19B',
+  '19C',
+  '20',
+  '21',
+  '22A',
+  '23A',
+  '24A',
 ] as const;
 export type AssessmentFactor = (typeof ASSESSMENT_FACTORS)[number];
 
@@ -37,7 +76,10 @@ export type CompleteSection17Assessment = Command<
 >;
 
 /** `referredAt` (when the 45 working days start) was added to schema version 1 as an optional field. */
-export type Section17AssessmentOpened = DomainEvent<'Section17AssessmentOpened', { dueBy: string; referredAt?: string }>;
+export type Section17AssessmentOpened = DomainEvent<
+  'Section17AssessmentOpened',
+  { dueBy: string; referredAt?: string }
+>;
 /**
  * v2 adds the authorisation date and whether the child was seen (CIN census, Annex A list 4); a
  * v1 completion reads both as null and names them in `notRecorded`, never guessed.
@@ -57,7 +99,10 @@ export type Section17AssessmentCompleted = DomainEvent<
 >;
 
 /** R15: a child in need assessment, with the consent of the parents (and of a competent young person), at specialist. */
-export function decideOpenSection17Assessment(command: OpenSection17Assessment, state: CaseState): Section17AssessmentOpened[] {
+export function decideOpenSection17Assessment(
+  command: OpenSection17Assessment,
+  state: CaseState,
+): Section17AssessmentOpened[] {
   if (state.section17) throw new RuleViolation('R15', 'S17.ALREADY_OPEN', 'A section 17 assessment is already open');
   if (state.consents.section_17?.decision !== 'given') {
     throw new RuleViolation(
@@ -68,21 +113,41 @@ export function decideOpenSection17Assessment(command: OpenSection17Assessment, 
     );
   }
   if (state.level !== 'specialist') {
-    throw new RuleViolation('R15', 'S17.NOT_SPECIALIST', 'A section 17 assessment is statutory work at Specialist & safeguarding', 'Step the case up to specialist first');
+    throw new RuleViolation(
+      'R15',
+      'S17.NOT_SPECIALIST',
+      'A section 17 assessment is statutory work at Specialist & safeguarding',
+      'Step the case up to specialist first',
+    );
   }
   // R28: the 45 working days run from the referral, not from when the assessment is opened.
   const referredAt = state.currentReferralAt ?? command.context.occurredAt;
-  return [{ type: 'Section17AssessmentOpened', schemaVersion: 1, data: { dueBy: addWorkingDays(referredAt, SECTION_17_WORKING_DAYS), referredAt } }];
+  return [
+    {
+      type: 'Section17AssessmentOpened',
+      schemaVersion: 1,
+      data: { dueBy: addWorkingDays(referredAt, SECTION_17_WORKING_DAYS), referredAt },
+    },
+  ];
 }
 
-export function decideCompleteSection17Assessment(command: CompleteSection17Assessment, state: CaseState): Section17AssessmentCompleted[] {
-  if (!state.section17) throw new RuleViolation('R15', 'S17.NOT_OPEN', 'There is no open section 17 assessment to complete');
+export function decideCompleteSection17Assessment(
+  command: CompleteSection17Assessment,
+  state: CaseState,
+): Section17AssessmentCompleted[] {
+  if (!state.section17)
+    throw new RuleViolation('R15', 'S17.NOT_OPEN', 'There is no open section 17 assessment to complete');
   const { primaryNeed, factors, outcome, summary, childSeen } = command.data;
   const completedOn = command.context.occurredAt.slice(0, 10);
   const authorisedOn = command.data.authorisedOn ?? completedOn;
   // R35: authorised when or after it was opened, and not after it is recorded as completed.
   if (authorisedOn < state.section17.since.slice(0, 10) || authorisedOn > completedOn) {
-    throw new RuleViolation('R35', 'S17.AUTHORISED_OUT_OF_ORDER', `The authorisation date ${authorisedOn} is not between the assessment's start and its completion`, `Give authorisedOn from ${state.section17.since.slice(0, 10)} to ${completedOn}`);
+    throw new RuleViolation(
+      'R35',
+      'S17.AUTHORISED_OUT_OF_ORDER',
+      `The authorisation date ${authorisedOn} is not between the assessment's start and its completion`,
+      `Give authorisedOn from ${state.section17.since.slice(0, 10)} to ${completedOn}`,
+    );
   }
   return [
     {

@@ -4,9 +4,26 @@ import { RuleViolation } from '../../domain/domain-error';
 import { CaseState, initialCaseState } from '../case.state';
 import { CompleteSection17Assessment, decideCompleteSection17Assessment } from './section-17.decide';
 
-const actor: Actor = { id: 'priya', name: 'Priya Shah', role: 'case_worker', roles: ['case_worker'], agency: 'Social Care', team: 'north', allTeams: false };
-const context: CommandContext = { actor, occurredAt: '2026-03-20T10:00:00Z', now: '2026-03-21T10:00:00Z', correlationId: 'c', causationId: 'c' };
-const open: CaseState = { ...initialCaseState(), section17: { dueBy: '2026-05-01T10:00:00Z', since: '2026-03-02T10:00:00Z' } };
+const actor: Actor = {
+  id: 'priya',
+  name: 'Priya Shah',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Social Care',
+  team: 'north',
+  allTeams: false,
+};
+const context: CommandContext = {
+  actor,
+  occurredAt: '2026-03-20T10:00:00Z',
+  now: '2026-03-21T10:00:00Z',
+  correlationId: 'c',
+  causationId: 'c',
+};
+const open: CaseState = {
+  ...initialCaseState(),
+  section17: { dueBy: '2026-05-01T10:00:00Z', since: '2026-03-02T10:00:00Z' },
+};
 const complete = (data: Partial<CompleteSection17Assessment['data']> = {}): CompleteSection17Assessment => ({
   type: 'CompleteSection17Assessment',
   context,

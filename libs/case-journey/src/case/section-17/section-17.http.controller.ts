@@ -30,13 +30,18 @@ export class Section17HttpController {
 
   @Post('completion')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'Section17AssessmentCompleted with primary need and assessment factors' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'Section17AssessmentCompleted with primary need and assessment factors',
+  })
   async complete(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: CompleteSection17AssessmentRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CompleteSection17AssessmentCommand({ caseId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new CompleteSection17AssessmentCommand({ caseId, ...data }, context)),
+    );
   }
 }

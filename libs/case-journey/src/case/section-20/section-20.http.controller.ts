@@ -19,14 +19,18 @@ export class Section20HttpController {
   @Post()
   @Roles(...RECORDING_ROLES)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'Section20AccommodationStarted' })
-  @ApiConflictResponse({ description: 'R17: no consent of a person with parental responsibility, and the young person is not 16 or 17' })
+  @ApiConflictResponse({
+    description: 'R17: no consent of a person with parental responsibility, and the young person is not 16 or 17',
+  })
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartSection20AccommodationRequestDto,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     return commandResponse(
-      await this.commandBus.execute(new StartSection20AccommodationCommand({ caseId, placement: body.placement }, context)),
+      await this.commandBus.execute(
+        new StartSection20AccommodationCommand({ caseId, placement: body.placement }, context),
+      ),
     );
   }
 
@@ -39,6 +43,8 @@ export class Section20HttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new EndSection20AccommodationCommand({ caseId, ...data }, context)),
+    );
   }
 }

@@ -4,7 +4,11 @@ import { CommandRequestDto } from '../../shared/http-dto';
 import { SECTION_20_ENDINGS, Section20Ending } from './section-20.decide';
 
 export class StartSection20AccommodationRequestDto extends CommandRequestDto {
-  @ApiProperty({ example: 'Foster placement, Peterborough' }) @IsString() @IsNotEmpty() @MaxLength(500) placement!: string;
+  @ApiProperty({ example: 'Foster placement, Peterborough' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  placement!: string;
 }
 
 export class EndSection20AccommodationRequestDto extends CommandRequestDto {

@@ -6,8 +6,14 @@ import type { CaseState } from '../case.state';
 export const CARE_ORDER_STEPS = ['applied', 'granted', 'refused', 'discharged'] as const;
 export type CareOrderStep = (typeof CARE_ORDER_STEPS)[number];
 
-export type RecordCareOrderStep = Command<'RecordCareOrderStep', { caseId: string; step: CareOrderStep; courtReference: string; notes?: string }>;
-export type CareOrderStepRecorded = DomainEvent<'CareOrderStepRecorded', { step: CareOrderStep; courtReference: string; notes: string | null }>;
+export type RecordCareOrderStep = Command<
+  'RecordCareOrderStep',
+  { caseId: string; step: CareOrderStep; courtReference: string; notes?: string }
+>;
+export type CareOrderStepRecorded = DomainEvent<
+  'CareOrderStepRecorded',
+  { step: CareOrderStep; courtReference: string; notes: string | null }
+>;
 
 const ALLOWED_AFTER: Record<CareOrderStep, (CareOrderStep | null)[]> = {
   applied: [null, 'refused', 'discharged'],
@@ -20,14 +26,20 @@ const ALLOWED_AFTER: Record<CareOrderStep, (CareOrderStep | null)[]> = {
 export function decideRecordCareOrderStep(command: RecordCareOrderStep, state: CaseState): CareOrderStepRecorded[] {
   const { step, courtReference, notes } = command.data;
   if (!courtReference.trim()) {
-    throw new RuleViolation('R18', 'S31.NO_COURT_REFERENCE', 'Only the court makes or discharges a care order: give the court reference');
+    throw new RuleViolation(
+      'R18',
+      'S31.NO_COURT_REFERENCE',
+      'Only the court makes or discharges a care order: give the court reference',
+    );
   }
   const current = state.careOrder?.step ?? null;
   if (!ALLOWED_AFTER[step].includes(current)) {
     throw new RuleViolation(
       'R18',
       'S31.OUT_OF_ORDER',
-      current ? `A care order cannot be ${step} after it was ${current}` : `There is no application for a care order to be ${step}`,
+      current
+        ? `A care order cannot be ${step} after it was ${current}`
+        : `There is no application for a care order to be ${step}`,
       'The local authority applies; the court then grants or refuses; only a granted order is discharged',
     );
   }

@@ -17,7 +17,10 @@ export class Section31HttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'CareOrderStepRecorded: applied, granted, refused or discharged (s31)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'CareOrderStepRecorded: applied, granted, refused or discharged (s31)',
+  })
   @ApiConflictResponse({ description: 'R18: a step out of order' })
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,

@@ -36,20 +36,40 @@ export function decideRecordInitialConference(
 ): InitialChildProtectionConferenceHeld[] {
   const enquiry = state.section47Enquiry;
   if (!enquiry) {
-    throw new RuleViolation('R24', 'ICPC.NO_ENQUIRY', 'An initial child protection conference follows a section 47 enquiry', 'Open the section 47 enquiry first');
+    throw new RuleViolation(
+      'R24',
+      'ICPC.NO_ENQUIRY',
+      'An initial child protection conference follows a section 47 enquiry',
+      'Open the section 47 enquiry first',
+    );
   }
   if (enquiry.conference) {
-    throw new RuleViolation('R24', 'ICPC.ALREADY_HELD', 'The initial conference of this section 47 enquiry is already recorded', 'Record review conferences on the plan');
+    throw new RuleViolation(
+      'R24',
+      'ICPC.ALREADY_HELD',
+      'The initial conference of this section 47 enquiry is already recorded',
+      'Record review conferences on the plan',
+    );
   }
   if (enquiry.icpcNeeded === false) {
     throw new RuleViolation('R24', 'ICPC.NOT_NEEDED', 'The section 47 enquiry concluded that no conference was needed');
   }
   if (Date.parse(command.context.occurredAt) < Date.parse(enquiry.openedAt)) {
-    throw new RuleViolation('R24', 'ICPC.BEFORE_ENQUIRY', 'The conference cannot be held before the section 47 enquiry was opened', `Give occurredAt on or after ${enquiry.openedAt}`);
+    throw new RuleViolation(
+      'R24',
+      'ICPC.BEFORE_ENQUIRY',
+      'The conference cannot be held before the section 47 enquiry was opened',
+      `Give occurredAt on or after ${enquiry.openedAt}`,
+    );
   }
   const { decision, category, notes } = command.data;
   if (decision === 'child_protection_plan' && !category) {
-    throw new RuleViolation('R24', 'ICPC.NO_CATEGORY', 'A conference that decides on a child protection plan names the category of abuse', 'Add category');
+    throw new RuleViolation(
+      'R24',
+      'ICPC.NO_CATEGORY',
+      'A conference that decides on a child protection plan names the category of abuse',
+      'Add category',
+    );
   }
   const dueBy = enquiry.strategyDiscussionAt ? addWorkingDays(enquiry.strategyDiscussionAt, ICPC_WORKING_DAYS) : null;
   return [

@@ -8,5 +8,10 @@ import { StrategyDiscussionHttpController } from './strategy-discussion.http.con
 
 export const section47Capability: Capability = {
   controllers: [Section47HttpController, StrategyDiscussionHttpController],
-  providers: [ConcludeSection47EnquiryHandler, OpenSection47EnquiryHandler, RecordStrategyDiscussionHandler, RecordInitialChildProtectionConferenceHandler],
+  providers: [
+    ConcludeSection47EnquiryHandler,
+    OpenSection47EnquiryHandler,
+    RecordStrategyDiscussionHandler,
+    RecordInitialChildProtectionConferenceHandler,
+  ],
 };

@@ -32,28 +32,39 @@ export function decideOpenSection47Enquiry(
   state: CaseState,
 ): (LevelOfNeedAssessed | SteppedUp | ReferralRecorded | Section47EnquiryOpened)[] {
   if (state.section47Open) {
-    throw new RuleViolation('R16', 'S47.ALREADY_OPEN', 'A section 47 enquiry is already open for this child', 'Conclude it before opening another');
+    throw new RuleViolation(
+      'R16',
+      'S47.ALREADY_OPEN',
+      'A section 47 enquiry is already open for this child',
+      'Conclude it before opening another',
+    );
   }
   const reason = `Section 47 enquiry opened: ${command.data.reasonableCause}`;
   const basis = { immediateRisk: { justification: command.data.reasonableCause } };
   // A case never assessed is assessed at specialist: it did not step up from a level it never had.
   const toSpecialist: (LevelOfNeedAssessed | SteppedUp)[] =
     state.level === null
-      ? [{ type: 'LevelOfNeedAssessed', schemaVersion: 1, data: { level: 'specialist', reason, reasonCategory: 'risk_of_significant_harm', basis } }]
-      : compareLevels(state.level, 'specialist') < 0
       ? [
           {
-            type: 'SteppedUp',
+            type: 'LevelOfNeedAssessed',
             schemaVersion: 1,
-            data: {
-              from: state.level,
-              to: 'specialist',
-              reason,
-              basis,
-            },
+            data: { level: 'specialist', reason, reasonCategory: 'risk_of_significant_harm', basis },
           },
         ]
-      : [];
+      : compareLevels(state.level, 'specialist') < 0
+        ? [
+            {
+              type: 'SteppedUp',
+              schemaVersion: 1,
+              data: {
+                from: state.level,
+                to: 'specialist',
+                reason,
+                basis,
+              },
+            },
+          ]
+        : [];
   return [
     ...toSpecialist,
     ...(toSpecialist.length ? referralIfNew(state, command.context.occurredAt, 'move_to_specialist') : []),
@@ -63,19 +74,29 @@ export function decideOpenSection47Enquiry(
       // R29: the enquiry was started by the latest strategy discussion that decided on it, unless told otherwise.
       data: {
         reasonableCause: command.data.reasonableCause,
-        strategyDiscussionAt: command.data.strategyDiscussionAt ?? (state.strategyDiscussion?.section47 ? state.strategyDiscussion.at : null),
+        strategyDiscussionAt:
+          command.data.strategyDiscussionAt ??
+          (state.strategyDiscussion?.section47 ? state.strategyDiscussion.at : null),
       },
     },
   ];
 }
 
-export function decideConcludeSection47Enquiry(command: ConcludeSection47Enquiry, state: CaseState): Section47EnquiryConcluded[] {
+export function decideConcludeSection47Enquiry(
+  command: ConcludeSection47Enquiry,
+  state: CaseState,
+): Section47EnquiryConcluded[] {
   if (!state.section47Open) {
     throw new RuleViolation('R16', 'S47.NOT_OPEN', 'There is no open section 47 enquiry to conclude');
   }
   const { concernsSubstantiated, icpcNeeded, icpcDate, outcome } = command.data;
   if (icpcNeeded && !icpcDate) {
-    throw new RuleViolation('R16', 'S47.ICPC_DATE_MISSING', 'An initial child protection conference is needed: give its date', 'Add icpcDate');
+    throw new RuleViolation(
+      'R16',
+      'S47.ICPC_DATE_MISSING',
+      'An initial child protection conference is needed: give its date',
+      'Add icpcDate',
+    );
   }
   return [
     {

@@ -9,7 +9,11 @@ import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
 import { ConcludeSection47EnquiryCommand } from './conclude-section-47-enquiry.command';
 import { OpenSection47EnquiryCommand } from './open-section-47-enquiry.command';
 import { RecordInitialChildProtectionConferenceCommand } from './record-initial-conference.command';
-import { ConcludeSection47EnquiryRequestDto, OpenSection47EnquiryRequestDto, RecordInitialConferenceRequestDto } from './section-47.request.dto';
+import {
+  ConcludeSection47EnquiryRequestDto,
+  OpenSection47EnquiryRequestDto,
+  RecordInitialConferenceRequestDto,
+} from './section-47.request.dto';
 
 @ApiTags('statutory')
 @ApiBearerAuth()
@@ -19,7 +23,10 @@ export class Section47HttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'Section47EnquiryOpened; SteppedUp first when the case was below specialist (R16)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'Section47EnquiryOpened; SteppedUp first when the case was below specialist (R16)',
+  })
   @ApiConflictResponse({ description: 'R16: an enquiry is already open' })
   async open(
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -27,7 +34,9 @@ export class Section47HttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new OpenSection47EnquiryCommand({ caseId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new OpenSection47EnquiryCommand({ caseId, ...data }, context)),
+    );
   }
 
   @Post('conclusion')
@@ -40,13 +49,20 @@ export class Section47HttpController {
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandResponseDto> {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new ConcludeSection47EnquiryCommand({ caseId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new ConcludeSection47EnquiryCommand({ caseId, ...data }, context)),
+    );
   }
 
   @Post('initial-conference')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'InitialChildProtectionConferenceHeld (occurredAt: when it met), with its decision (R24)' })
-  @ApiConflictResponse({ description: 'R24: no section 47 enquiry, its conference already recorded, or a plan without its category' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'InitialChildProtectionConferenceHeld (occurredAt: when it met), with its decision (R24)',
+  })
+  @ApiConflictResponse({
+    description: 'R24: no section 47 enquiry, its conference already recorded, or a plan without its category',
+  })
   async conference(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordInitialConferenceRequestDto,

@@ -32,14 +32,19 @@ export class RecordStrategyDiscussionRequestDto extends CommandRequestDto {
   @IsAttendees()
   attendees!: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) decision!: string;
-  @ApiPropertyOptional({ description: 'R29: whether it decided on section 47 enquiries (default true); only then is an ICPC due' })
+  @ApiPropertyOptional({
+    description: 'R29: whether it decided on section 47 enquiries (default true); only then is an ICPC due',
+  })
   @IsOptional()
   @IsBoolean()
   section47?: boolean;
 }
 
 export class RecordInitialConferenceRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: CONFERENCE_DECISIONS, description: 'R24: a child protection plan can start only after a conference that decided on one' })
+  @ApiProperty({
+    enum: CONFERENCE_DECISIONS,
+    description: 'R24: a child protection plan can start only after a conference that decided on one',
+  })
   @IsIn(CONFERENCE_DECISIONS)
   decision!: ConferenceDecision;
   @ApiPropertyOptional({ enum: ABUSE_CATEGORIES, description: 'The category of abuse, when the decision is a plan' })

@@ -7,7 +7,12 @@ export const ICPC_WORKING_DAYS = 15;
 
 export type RecordStrategyDiscussion = Command<
   'RecordStrategyDiscussion',
-  { caseId: string; attendees: string[]; decision: string; /** R29: whether it decided on section 47 enquiries (default true). */ section47?: boolean }
+  {
+    caseId: string;
+    attendees: string[];
+    decision: string;
+    /** R29: whether it decided on section 47 enquiries (default true). */ section47?: boolean;
+  }
 >;
 /**
  * `section47` was added to schema version 1 as an optional field: a discussion recorded before it
@@ -19,7 +24,10 @@ export type StrategyDiscussionHeld = DomainEvent<
 >;
 
 /** R29: the strategy discussion decides whether section 47 enquiries start; only then is an ICPC due. */
-export function decideRecordStrategyDiscussion(command: RecordStrategyDiscussion, _state: CaseState): StrategyDiscussionHeld[] {
+export function decideRecordStrategyDiscussion(
+  command: RecordStrategyDiscussion,
+  _state: CaseState,
+): StrategyDiscussionHeld[] {
   const section47 = command.data.section47 ?? true;
   return [
     {

@@ -17,7 +17,11 @@ export class StrategyDiscussionHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'StrategyDiscussionHeld; when it decides on section 47 enquiries (R29), the ICPC is due 15 working days later' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description:
+      'StrategyDiscussionHeld; when it decides on section 47 enquiries (R29), the ICPC is due 15 working days later',
+  })
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordStrategyDiscussionRequestDto,
@@ -26,7 +30,12 @@ export class StrategyDiscussionHttpController {
     return commandResponse(
       await this.commandBus.execute(
         new RecordStrategyDiscussionCommand(
-          { caseId, attendees: body.attendees, decision: body.decision, ...(body.section47 !== undefined && { section47: body.section47 }) },
+          {
+            caseId,
+            attendees: body.attendees,
+            decision: body.decision,
+            ...(body.section47 !== undefined && { section47: body.section47 }),
+          },
           context,
         ),
       ),

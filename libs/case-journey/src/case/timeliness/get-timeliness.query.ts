@@ -84,20 +84,23 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery, D
     if (filters.rule) where('i.rule = ?', filters.rule);
     if (filters.area) where('i.area = ?', filters.area);
     if (filters.team) where('i.team = ?', filters.team);
-    if (filters.worker) where('i.case_id in (select c.case_id from case_summaries c where c.allocated_worker_id = ?)', filters.worker);
+    if (filters.worker)
+      where('i.case_id in (select c.case_id from case_summaries c where c.allocated_worker_id = ?)', filters.worker);
     if (filters.state === 'overdue') conditions.push('i.due_at < $1::timestamptz');
     if (filters.state === 'due') conditions.push('i.due_at >= $1::timestamptz');
     let after = 'true';
     if (filters.cursor) {
       const cursor = decodeCursor(filters.cursor, ITEM_ID);
-      if (!cursor) throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
+      if (!cursor)
+        throw new RequestValidationError([{ field: 'cursor', reasons: ['cursor is not a page cursor of this list'] }]);
       params.push(cursor[0], cursor[1]);
       after = `(due_at, item_id) > ($${params.length - 1}::timestamptz, $${params.length})`;
     }
     const limit = filters.limit ?? 100;
     // One statement: the visible cases and the items due are worked out once for both the counts
     // and the page. Only the page's items are read in full.
-    const [{ counts, items: rows }]: { counts: { rule: string; overdue: boolean; n: number }[]; items: DueRow[] }[] = await this.dataSource.query(
+    const [{ counts, items: rows }]: { counts: { rule: string; overdue: boolean; n: number }[]; items: DueRow[] }[] =
+      await this.dataSource.query(
         `with ${visible ? `visible as materialized (${visible}),` : ''}
          due as materialized (select i.item_id, i.due_at, i.rule from timeliness_items i where ${conditions.join(' and ')}),
          page as (select item_id from due where ${after} order by due_at, item_id limit ${limit + 1})

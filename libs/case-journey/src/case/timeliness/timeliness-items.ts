@@ -2,7 +2,18 @@ import type { CaseEvent } from '../case.events';
 import type { FamilyEvent } from '../../family/family.decider';
 
 /** The timescales the threshold documents set, each with the rule that sets it. */
-export const TIMELINESS_RULES = ['R10', 'R11', 'R13', 'R33', 'S17', 'ICPC', 'core-group', 'RCPC', 'CIN-review', 'TAF-review'] as const;
+export const TIMELINESS_RULES = [
+  'R10',
+  'R11',
+  'R13',
+  'R33',
+  'S17',
+  'ICPC',
+  'core-group',
+  'RCPC',
+  'CIN-review',
+  'TAF-review',
+] as const;
 export type TimelinessRule = (typeof TIMELINESS_RULES)[number];
 
 export const TIMELINESS_LABELS: Record<TimelinessRule, string> = {
@@ -62,7 +73,14 @@ export function timelinessChanges(
   items: readonly TimelinessItem[],
 ): TimelinessItem[] {
   const open = (rule: TimelinessRule) =>
-    items.filter((item) => item.rule === rule && item.caseId === subject.caseId && item.familyId === subject.familyId && !item.doneAt && !item.cancelledAt);
+    items.filter(
+      (item) =>
+        item.rule === rule &&
+        item.caseId === subject.caseId &&
+        item.familyId === subject.familyId &&
+        !item.doneAt &&
+        !item.cancelledAt,
+    );
   const done = (rule: TimelinessRule, doneAt = at.occurredAt) => open(rule).map((item) => ({ ...item, doneAt }));
   const cancel = (rules: readonly TimelinessRule[]) =>
     rules.flatMap((rule) => open(rule)).map((item) => ({ ...item, cancelledAt: at.occurredAt }));
@@ -91,7 +109,11 @@ export function timelinessChanges(
       return done('R10');
     case 'BragRatingApplied':
       // R33: the rating is the MASH's risk decision. R11: a new rating sets a new timescale; the earlier one no longer applies.
-      return [...done('R33'), ...cancel(['R11']), ...(event.data.mashInformationDueBy ? [item('R11', event.data.mashInformationDueBy, event.data.rating)] : [])];
+      return [
+        ...done('R33'),
+        ...cancel(['R11']),
+        ...(event.data.mashInformationDueBy ? [item('R11', event.data.mashInformationDueBy, event.data.rating)] : []),
+      ];
     case 'MashDecisionRecorded':
       return [...done('R11'), item('R13', event.data.referrerNotificationDueBy)]; // R13
     case 'ReferrerNotified':
@@ -132,12 +154,17 @@ export function timelinessChanges(
       // R27: the front door still owes the referrer the outcome (R13).
       return cancel(['R10', 'R11', 'R33']);
     case 'CaseAllocated':
-      return items.filter((existing) => !existing.doneAt && !existing.cancelledAt).map((existing) => ({ ...existing, team: event.data.team }));
+      return items
+        .filter((existing) => !existing.doneAt && !existing.cancelledAt)
+        .map((existing) => ({ ...existing, team: event.data.team }));
     case 'TeamAroundFamilyConvened':
       // R34: a team that never meets is overdue from its first review date.
       return event.data.firstReviewDate ? [item('TAF-review', event.data.firstReviewDate)] : [];
     case 'TeamAroundFamilyReviewed':
-      return [...done('TAF-review', startOfDayIfDate(event.data.heldOn)), item('TAF-review', event.data.nextReviewDate)];
+      return [
+        ...done('TAF-review', startOfDayIfDate(event.data.heldOn)),
+        item('TAF-review', event.data.nextReviewDate),
+      ];
     case 'EarlyHelpAssessmentClosed':
       return cancel(['TAF-review']);
     default:

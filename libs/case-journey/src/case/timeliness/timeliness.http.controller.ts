@@ -24,9 +24,16 @@ export class TimelinessHttpController {
       '(4/6/24 h), R13 referrer told (1 working day), S17 assessment (45 working days), ICPC (15 working days from the strategy discussion), ' +
       'TAF reviews. Filter by rule, area, team, overdue or due',
   })
-  async dueItems(@Query() filters: TimelinessRequestDto, @CurrentActor() actor: Actor, @Req() request: object): Promise<DueItems> {
+  async dueItems(
+    @Query() filters: TimelinessRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: object,
+  ): Promise<DueItems> {
     const due = await this.queryBus.execute(new GetTimelinessQuery(actor, filters));
-    casesShown(request, due.items.map((item) => item.caseId));
+    casesShown(
+      request,
+      due.items.map((item) => item.caseId),
+    );
     return due;
   }
 }

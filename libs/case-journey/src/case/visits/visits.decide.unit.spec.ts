@@ -4,8 +4,22 @@ import { RuleViolation } from '../../domain/domain-error';
 import { CaseState, initialCaseState } from '../case.state';
 import { decideRecordChildVisit, RecordChildVisit } from './visits.decide';
 
-const actor: Actor = { id: 'priya', name: 'Priya Shah', role: 'case_worker', roles: ['case_worker'], agency: 'Social Care', team: 'north', allTeams: false };
-const context: CommandContext = { actor, occurredAt: '2026-03-02T10:00:00Z', now: '2026-03-10T10:00:00Z', correlationId: 'c', causationId: 'c' };
+const actor: Actor = {
+  id: 'priya',
+  name: 'Priya Shah',
+  role: 'case_worker',
+  roles: ['case_worker'],
+  agency: 'Social Care',
+  team: 'north',
+  allTeams: false,
+};
+const context: CommandContext = {
+  actor,
+  occurredAt: '2026-03-02T10:00:00Z',
+  now: '2026-03-10T10:00:00Z',
+  correlationId: 'c',
+  causationId: 'c',
+};
 const visit = (data: Partial<RecordChildVisit['data']>): RecordChildVisit => ({
   type: 'RecordChildVisit',
   context,
@@ -13,7 +27,13 @@ const visit = (data: Partial<RecordChildVisit['data']>): RecordChildVisit => ({
 });
 const onAPlan: CaseState = {
   ...initialCaseState(),
-  childProtectionPlan: { category: 'NEG', since: '2026-02-01T10:00:00Z', coreGroupDueBy: null, coreGroupMet: false, nextReviewDueBy: null },
+  childProtectionPlan: {
+    category: 'NEG',
+    since: '2026-02-01T10:00:00Z',
+    coreGroupDueBy: null,
+    coreGroupMet: false,
+    nextReviewDueBy: null,
+  },
 };
 const refusal = (run: () => unknown) => {
   try {
@@ -32,14 +52,25 @@ describe('R45: visits to the child', () => {
   });
 
   it('Given no plan, When a statutory visit is recorded, Then R45 refuses it', () => {
-    expect(refusal(() => decideRecordChildVisit(visit({ statutory: true }), initialCaseState()))).toEqual(['R45', 'VISIT.NO_PLAN']);
+    expect(refusal(() => decideRecordChildVisit(visit({ statutory: true }), initialCaseState()))).toEqual([
+      'R45',
+      'VISIT.NO_PLAN',
+    ]);
   });
 
   it('Given a child not seen, When the visit says seen alone, Then R45 refuses it', () => {
-    expect(refusal(() => decideRecordChildVisit(visit({ seen: false, seenAlone: true }), onAPlan))).toEqual(['R45', 'VISIT.ALONE_UNSEEN']);
+    expect(refusal(() => decideRecordChildVisit(visit({ seen: false, seenAlone: true }), onAPlan))).toEqual([
+      'R45',
+      'VISIT.ALONE_UNSEEN',
+    ]);
   });
 
   it('Given a child not seen, When the visit is recorded, Then seen alone is null', () => {
-    expect(decideRecordChildVisit(visit({ seen: false }), initialCaseState())[0].data).toEqual({ seen: false, seenAlone: null, statutory: false, notes: null });
+    expect(decideRecordChildVisit(visit({ seen: false }), initialCaseState())[0].data).toEqual({
+      seen: false,
+      seenAlone: null,
+      statutory: false,
+      notes: null,
+    });
   });
 });

@@ -17,8 +17,13 @@ export class VisitsHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildVisited, dated when the visit took place (occurredAt)' })
-  @ApiConflictResponse({ description: 'R45: seen alone but not seen, or a statutory visit without a child protection plan' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ChildVisited, dated when the visit took place (occurredAt)',
+  })
+  @ApiConflictResponse({
+    description: 'R45: seen alone but not seen, or a statutory visit without a child protection plan',
+  })
   async record(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: RecordChildVisitRequestDto,

@@ -114,8 +114,11 @@ export class FindChildrenHandler implements IQueryHandler<FindChildrenQuery, { c
       conditions.push(sql.replaceAll('?', `$${params.length}`));
     };
     if (filters.laChildId) where('ch.la_child_id = ?', filters.laChildId);
-    if (filters.dateOfBirth) where('(ch.date_of_birth = ?::date or ch.expected_date_of_birth = ?::date)', filters.dateOfBirth);
-    for (const word of normalizeName(filters.name ?? '').split(' ').filter(Boolean)) {
+    if (filters.dateOfBirth)
+      where('(ch.date_of_birth = ?::date or ch.expected_date_of_birth = ?::date)', filters.dateOfBirth);
+    for (const word of normalizeName(filters.name ?? '')
+      .split(' ')
+      .filter(Boolean)) {
       where(`ch.name_key like ?`, `%${word.replace(/[\\%_]/g, (special) => `\\${special}`)}%`);
     }
     const rows: ChildRow[] = await this.dataSource.query(
@@ -158,8 +161,20 @@ export class GetChildHandler implements IQueryHandler<GetChildQuery, ChildView> 
       caseParams,
     );
     const { openCaseId: _open, caseIds: _ids, ...entry } = listEntry(rows[0]);
-    const shown = cases.filter((row) => row.shown).map(({ shown: _shown, ...row }) => ({ ...row, openedAt: iso(row.openedAt), closedAt: row.closedAt && iso(row.closedAt) }));
-    return { ...entry, details: rows[0].state.details!, parentsAndCarers: rows[0].state.parentsAndCarers, cases: shown, casesNotShown: cases.length - shown.length };
+    const shown = cases
+      .filter((row) => row.shown)
+      .map(({ shown: _shown, ...row }) => ({
+        ...row,
+        openedAt: iso(row.openedAt),
+        closedAt: row.closedAt && iso(row.closedAt),
+      }));
+    return {
+      ...entry,
+      details: rows[0].state.details!,
+      parentsAndCarers: rows[0].state.parentsAndCarers,
+      cases: shown,
+      casesNotShown: cases.length - shown.length,
+    };
   }
 }
 
@@ -197,7 +212,10 @@ export class FindLikelyMatchesHandler implements IQueryHandler<FindLikelyMatches
       params,
     );
     const byId = new Map(rows.map((row) => [row.child_id, row]));
-    const matches = likelyMatches(child, rows.map((row) => ({ childId: row.child_id, details: row.state.details! })));
+    const matches = likelyMatches(
+      child,
+      rows.map((row) => ({ childId: row.child_id, details: row.state.details! })),
+    );
     const shown = matches.filter((match) => byId.get(match.childId)!.visible);
     return {
       likelyMatches: shown.map((match) => ({ ...listEntry(byId.get(match.childId)!), reasons: match.reasons })),
@@ -222,7 +240,9 @@ export class LaChildIdInUseHandler implements IQueryHandler<LaChildIdInUseQuery,
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ laChildId }: LaChildIdInUseQuery): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`select 1 from children where la_child_id = $1 limit 1`, [laChildId]);
+    const rows: unknown[] = await this.dataSource.query(`select 1 from children where la_child_id = $1 limit 1`, [
+      laChildId,
+    ]);
     return rows.length > 0;
   }
 }

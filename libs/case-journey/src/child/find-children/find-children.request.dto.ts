@@ -3,7 +3,10 @@ import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../shared/http-dto';
 
 export class FindChildrenRequestDto {
-  @ApiPropertyOptional({ example: 'amira khan', description: 'Every word must be in the child’s names (case, accents and hyphens ignored)' })
+  @ApiPropertyOptional({
+    example: 'amira khan',
+    description: 'Every word must be in the child’s names (case, accents and hyphens ignored)',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -22,12 +25,21 @@ export class FindChildrenRequestDto {
   @MaxLength(40)
   laChildId?: string;
 
-  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
+  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' })
+  @IsOptional()
+  minPosition?: string;
 }
 
 export class LikelyMatchesRequestDto {
   @ApiProperty({ example: 'Amira' }) @IsString() @IsNotEmpty() @MaxLength(100) givenName!: string;
   @ApiProperty({ example: 'Khan' }) @IsString() @IsNotEmpty() @MaxLength(100) familyName!: string;
-  @ApiProperty({ example: '2015-04-02', description: 'The date of birth, or the expected date of birth of an unborn child' }) @IsCalendarDate() born!: string;
-  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' }) @IsOptional() minPosition?: string;
+  @ApiProperty({
+    example: '2015-04-02',
+    description: 'The date of birth, or the expected date of birth of an unborn child',
+  })
+  @IsCalendarDate()
+  born!: string;
+  @ApiPropertyOptional({ description: 'Wait (bounded) until the read model has this position' })
+  @IsOptional()
+  minPosition?: string;
 }

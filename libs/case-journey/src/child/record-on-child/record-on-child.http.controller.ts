@@ -10,7 +10,12 @@ import { uuidParam } from '../../shared/case-id.pipe';
 import { commandContext } from '../../shared/command-context.factory';
 import { commandScopedId } from '../../shared/command-ids';
 import { commandResponse, CommandResponseDto } from '../../shared/http-dto';
-import { CorrectChildDetailsCommand, CorrectParentOrCarerCommand, RecordChildDeathCommand, RecordParentOrCarerCommand } from './record-on-child.commands';
+import {
+  CorrectChildDetailsCommand,
+  CorrectParentOrCarerCommand,
+  RecordChildDeathCommand,
+  RecordParentOrCarerCommand,
+} from './record-on-child.commands';
 import {
   CorrectChildDetailsRequestDto,
   CorrectParentOrCarerRequestDto,
@@ -29,7 +34,10 @@ export class RecordOnChildHttpController {
 
   @Post('corrections')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ChildDetailsCorrected: what changed and why; what was recorded stays (R22)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ChildDetailsCorrected: what changed and why; what was recorded stays (R22)',
+  })
   @ApiConflictResponse({ description: 'R22: no reason, or nothing changed; R41: the details would not be coherent' })
   async correct(
     @Param('childId', uuidParam('childId')) childId: string,
@@ -38,7 +46,14 @@ export class RecordOnChildHttpController {
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
     const changes = body.changes as Partial<ChildDetails>;
-    return commandResponse(await this.commandBus.execute(new CorrectChildDetailsCommand({ childId, changes, reason: body.reason }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(
+      await this.commandBus.execute(
+        new CorrectChildDetailsCommand(
+          { childId, changes, reason: body.reason },
+          commandContext(actor, body.occurredAt, ids),
+        ),
+      ),
+    );
   }
 
   @Post('death')
@@ -51,12 +66,22 @@ export class RecordOnChildHttpController {
     @CurrentActor() actor: Actor,
     @RequestIds() ids: RequestContext | undefined,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commandBus.execute(new RecordChildDeathCommand({ childId, dateOfDeath: body.dateOfDeath }, commandContext(actor, body.occurredAt, ids))));
+    return commandResponse(
+      await this.commandBus.execute(
+        new RecordChildDeathCommand(
+          { childId, dateOfDeath: body.dateOfDeath },
+          commandContext(actor, body.occurredAt, ids),
+        ),
+      ),
+    );
   }
 
   @Post('parents-and-carers')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: ParentOrCarerRecordedResponseDto, description: 'ParentOrCarerRecorded, with whether they hold parental responsibility (R44)' })
+  @ApiCreatedResponse({
+    type: ParentOrCarerRecordedResponseDto,
+    description: 'ParentOrCarerRecorded, with whether they hold parental responsibility (R44)',
+  })
   async recordParentOrCarer(
     @Param('childId', uuidParam('childId')) childId: string,
     @Body() body: ParentOrCarerRequestDto,
@@ -66,7 +91,9 @@ export class RecordOnChildHttpController {
     const { occurredAt, ...person } = body;
     const context = commandContext(actor, occurredAt, ids);
     const personId = commandScopedId(context, 'parent or carer');
-    const result = await this.commandBus.execute(new RecordParentOrCarerCommand({ childId, personId, ...person }, context));
+    const result = await this.commandBus.execute(
+      new RecordParentOrCarerCommand({ childId, personId, ...person }, context),
+    );
     return { personId, ...commandResponse(result) };
   }
 
@@ -82,7 +109,12 @@ export class RecordOnChildHttpController {
   ): Promise<CommandResponseDto> {
     const changes = body.changes as Partial<Omit<ParentOrCarer, 'personId'>>;
     return commandResponse(
-      await this.commandBus.execute(new CorrectParentOrCarerCommand({ childId, personId, changes, reason: body.reason }, commandContext(actor, body.occurredAt, ids))),
+      await this.commandBus.execute(
+        new CorrectParentOrCarerCommand(
+          { childId, personId, changes, reason: body.reason },
+          commandContext(actor, body.occurredAt, ids),
+        ),
+      ),
     );
   }
 }

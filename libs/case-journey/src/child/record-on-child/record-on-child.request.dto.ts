@@ -23,14 +23,29 @@ const UPN = /^[A-Z]\d{11}[A-Z0-9]$/;
 
 /** The fields a correction changes. Optional fields may be given as null to clear them; names, sex and disabilities cannot be cleared. */
 export class ChildDetailsChangesDto {
-  @ApiPropertyOptional() @ValidateIf((dto) => dto.givenName !== undefined) @IsString() @IsNotEmpty() @MaxLength(100) givenName?: string;
-  @ApiPropertyOptional() @ValidateIf((dto) => dto.familyName !== undefined) @IsString() @IsNotEmpty() @MaxLength(100) familyName?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((dto) => dto.givenName !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  givenName?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((dto) => dto.familyName !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  familyName?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() expectedDateOfBirth?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() expectedDateOfBirth?:
+    string | null;
   @ApiPropertyOptional({ enum: SEXES }) @ValidateIf((dto) => dto.sex !== undefined) @IsIn(SEXES) sex?: Sex;
   @ApiPropertyOptional({ enum: GENDERS, nullable: true }) @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
-  @ApiPropertyOptional({ enum: ETHNICITY_CODES, nullable: true }) @IsOptional() @IsIn(ETHNICITY_CODES) ethnicity?: EthnicityCode | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(60) firstLanguage?: string | null;
+  @ApiPropertyOptional({ enum: ETHNICITY_CODES, nullable: true })
+  @IsOptional()
+  @IsIn(ETHNICITY_CODES)
+  ethnicity?: EthnicityCode | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(60) firstLanguage?:
+    string | null;
 
   @ApiPropertyOptional({ enum: DISABILITY_CODES, isArray: true })
   @ValidateIf((dto) => dto.disabilities !== undefined)
@@ -40,13 +55,27 @@ export class ChildDetailsChangesDto {
   @IsIn(DISABILITY_CODES, { each: true })
   disabilities?: DisabilityCode[];
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(UPN, { message: 'upn must be a 13-character unique pupil number' }) upn?: string | null;
-  @ApiPropertyOptional({ enum: UPN_UNKNOWN_REASONS, nullable: true }) @IsOptional() @IsIn(UPN_UNKNOWN_REASONS) upnUnknownReason?: UpnUnknownReason | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Matches(UPN, { message: 'upn must be a 13-character unique pupil number' })
+  upn?: string | null;
+  @ApiPropertyOptional({ enum: UPN_UNKNOWN_REASONS, nullable: true })
+  @IsOptional()
+  @IsIn(UPN_UNKNOWN_REASONS)
+  upnUnknownReason?: UpnUnknownReason | null;
 }
 
 export class CorrectChildDetailsRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ChildDetailsChangesDto }) @IsObject() @ValidateNested() @Type(() => ChildDetailsChangesDto) changes!: ChildDetailsChangesDto;
-  @ApiProperty({ example: 'Birth certificate seen: the date of birth was mistyped' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ type: ChildDetailsChangesDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChildDetailsChangesDto)
+  changes!: ChildDetailsChangesDto;
+  @ApiProperty({ example: 'Birth certificate seen: the date of birth was mistyped' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class RecordChildDeathRequestDto extends CommandRequestDto {
@@ -56,24 +85,49 @@ export class RecordChildDeathRequestDto extends CommandRequestDto {
 export class ParentOrCarerRequestDto extends CommandRequestDto {
   @ApiProperty({ example: 'Sara Khan' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ example: 'mother' }) @IsString() @IsNotEmpty() @MaxLength(100) relationship!: string;
-  @ApiProperty({ description: 'R44: whether they hold parental responsibility for the child' }) @IsBoolean() parentalResponsibility!: boolean;
+  @ApiProperty({ description: 'R44: whether they hold parental responsibility for the child' })
+  @IsBoolean()
+  parentalResponsibility!: boolean;
   @ApiPropertyOptional({ example: '1990-05-17' }) @IsOptional() @IsCalendarDate() dateOfBirth?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional({ description: 'Phone or email' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
 }
 
 export class ParentOrCarerChangesDto {
-  @ApiPropertyOptional() @ValidateIf((dto) => dto.name !== undefined) @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @ValidateIf((dto) => dto.relationship !== undefined) @IsString() @IsNotEmpty() @MaxLength(100) relationship?: string;
-  @ApiPropertyOptional() @ValidateIf((dto) => dto.parentalResponsibility !== undefined) @IsBoolean() parentalResponsibility?: boolean;
+  @ApiPropertyOptional()
+  @ValidateIf((dto) => dto.name !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((dto) => dto.relationship !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  relationship?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((dto) => dto.parentalResponsibility !== undefined)
+  @IsBoolean()
+  parentalResponsibility?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) contact?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) contact?:
+    string | null;
 }
 
 export class CorrectParentOrCarerRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ParentOrCarerChangesDto }) @IsObject() @ValidateNested() @Type(() => ParentOrCarerChangesDto) changes!: ParentOrCarerChangesDto;
-  @ApiProperty({ example: 'Court order seen: the father does not hold parental responsibility' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ type: ParentOrCarerChangesDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ParentOrCarerChangesDto)
+  changes!: ParentOrCarerChangesDto;
+  @ApiProperty({ example: 'Court order seen: the father does not hold parental responsibility' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class ParentOrCarerRecordedResponseDto {

@@ -14,5 +14,17 @@ import { StartKeepInTouchHandler } from './start-keep-in-touch.command';
 
 export const earlyHelpCapability: Capability = {
   controllers: [EarlyHelpHttpController],
-  providers: [ChangeLeadProfessionalHandler, AddTeamAroundFamilyMemberHandler, CloseEarlyHelpAssessmentHandler, CompleteEarlyHelpAssessmentHandler, ConveneTeamAroundFamilyHandler, EndKeepInTouchHandler, RecordEarlyHelpHubDecisionHandler, RecordNeedAndStrengthHandler, RecordTeamAroundFamilyReviewHandler, StartEarlyHelpAssessmentHandler, StartKeepInTouchHandler],
+  providers: [
+    ChangeLeadProfessionalHandler,
+    AddTeamAroundFamilyMemberHandler,
+    CloseEarlyHelpAssessmentHandler,
+    CompleteEarlyHelpAssessmentHandler,
+    ConveneTeamAroundFamilyHandler,
+    EndKeepInTouchHandler,
+    RecordEarlyHelpHubDecisionHandler,
+    RecordNeedAndStrengthHandler,
+    RecordTeamAroundFamilyReviewHandler,
+    StartEarlyHelpAssessmentHandler,
+    StartKeepInTouchHandler,
+  ],
 };

@@ -50,8 +50,14 @@ export class EarlyHelpHttpController {
 
   @Post('cases/:caseId/early-help-assessment')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: EarlyHelpAssessmentStartedDto, description: 'EarlyHelpAssessmentStarted on the child’s family' })
-  @ApiConflictResponse({ description: 'R1: no early help consent; R2: the family has an open EHA (the body names it and its lead professional)' })
+  @ApiCreatedResponse({
+    type: EarlyHelpAssessmentStartedDto,
+    description: 'EarlyHelpAssessmentStarted on the child’s family',
+  })
+  @ApiConflictResponse({
+    description:
+      'R1: no early help consent; R2: the family has an open EHA (the body names it and its lead professional)',
+  })
   async start(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: StartEarlyHelpAssessmentRequestDto,
@@ -65,7 +71,11 @@ export class EarlyHelpHttpController {
 
   @Post('families/:familyId/team-around-the-family')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyConvened, and R19: EarlyHelpAssessmentShared with its members, with the consent in force' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description:
+      'TeamAroundFamilyConvened, and R19: EarlyHelpAssessmentShared with its members, with the consent in force',
+  })
   @ApiConflictResponse({ description: 'R3: the family has no open EHA, or a team is already convened' })
   async convene(
     @Param('familyId', uuidParam('familyId')) familyId: string,
@@ -75,7 +85,13 @@ export class EarlyHelpHttpController {
     return commandResponse(
       await this.commandBus.execute(
         new ConveneTeamAroundFamilyCommand(
-          { familyId, kind: body.kind, leadProfessional: professional(body.leadProfessional), members: body.members.map(professional), firstReviewDate: body.firstReviewDate },
+          {
+            familyId,
+            kind: body.kind,
+            leadProfessional: professional(body.leadProfessional),
+            members: body.members.map(professional),
+            firstReviewDate: body.firstReviewDate,
+          },
           context,
         ),
       ),
@@ -84,8 +100,14 @@ export class EarlyHelpHttpController {
 
   @Post('families/:familyId/team-around-the-family/members')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamAroundFamilyMemberJoined, and R19: EarlyHelpAssessmentShared with the new member, with the consent in force' })
-  @ApiConflictResponse({ description: 'R3: the family has no open EHA or no team, or the professional is already in it' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description:
+      'TeamAroundFamilyMemberJoined, and R19: EarlyHelpAssessmentShared with the new member, with the consent in force',
+  })
+  @ApiConflictResponse({
+    description: 'R3: the family has no open EHA or no team, or the professional is already in it',
+  })
   async addMember(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: AddTeamAroundFamilyMemberRequestDto,
@@ -107,32 +129,44 @@ export class EarlyHelpHttpController {
     @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordNeedAndStrengthCommand({ familyId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new RecordNeedAndStrengthCommand({ familyId, ...data }, context)),
+    );
   }
 
   @Post('families/:familyId/early-help-assessment/completion')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EarlyHelpAssessmentCompleted (needs need and strength, R4)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'EarlyHelpAssessmentCompleted (needs need and strength, R4)',
+  })
   async complete(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: CompleteEarlyHelpAssessmentRequestDto,
     @CommandContextOf() context: CommandContext,
   ) {
     return commandResponse(
-      await this.commandBus.execute(new CompleteEarlyHelpAssessmentCommand({ familyId, summary: body.summary }, context)),
+      await this.commandBus.execute(
+        new CompleteEarlyHelpAssessmentCommand({ familyId, summary: body.summary }, context),
+      ),
     );
   }
 
   @Post('families/:familyId/early-help-assessment/closure')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'EarlyHelpAssessmentClosed with its outcome; the family may then have another (R2)' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'EarlyHelpAssessmentClosed with its outcome; the family may then have another (R2)',
+  })
   async closeEha(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: CloseEarlyHelpAssessmentRequestDto,
     @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new CloseEarlyHelpAssessmentCommand({ familyId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new CloseEarlyHelpAssessmentCommand({ familyId, ...data }, context)),
+    );
   }
 
   @Post('families/:familyId/team-around-the-family/reviews')
@@ -144,12 +178,17 @@ export class EarlyHelpHttpController {
     @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordTeamAroundFamilyReviewCommand({ familyId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new RecordTeamAroundFamilyReviewCommand({ familyId, ...data }, context)),
+    );
   }
 
   @Post('families/:familyId/lead-professional')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadProfessionalChanged, and R19: EarlyHelpAssessmentShared with the new lead professional' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'LeadProfessionalChanged, and R19: EarlyHelpAssessmentShared with the new lead professional',
+  })
   async changeLead(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: ChangeLeadProfessionalRequestDto,
@@ -157,21 +196,29 @@ export class EarlyHelpHttpController {
   ) {
     return commandResponse(
       await this.commandBus.execute(
-        new ChangeLeadProfessionalCommand({ familyId, leadProfessional: professional(body.leadProfessional), reason: body.reason }, context),
+        new ChangeLeadProfessionalCommand(
+          { familyId, leadProfessional: professional(body.leadProfessional), reason: body.reason },
+          context,
+        ),
       ),
     );
   }
 
   @Post('families/:familyId/early-help-hub-decision')
   @Roles(...RECORDING_ROLES)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'R14: EarlyHelpHubDecisionRecorded on the completed EHA' })
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'R14: EarlyHelpHubDecisionRecorded on the completed EHA',
+  })
   async hubDecision(
     @Param('familyId', uuidParam('familyId')) familyId: string,
     @Body() body: RecordEarlyHelpHubDecisionRequestDto,
     @CommandContextOf() context: CommandContext,
   ) {
     const { occurredAt, ...data } = body;
-    return commandResponse(await this.commandBus.execute(new RecordEarlyHelpHubDecisionCommand({ familyId, ...data }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new RecordEarlyHelpHubDecisionCommand({ familyId, ...data }, context)),
+    );
   }
 
   @Post('families/:familyId/keep-in-touch')
@@ -195,6 +242,8 @@ export class EarlyHelpHttpController {
     @Body() body: EndKeepInTouchRequestDto,
     @CommandContextOf() context: CommandContext,
   ) {
-    return commandResponse(await this.commandBus.execute(new EndKeepInTouchCommand({ familyId, reason: body.reason }, context)));
+    return commandResponse(
+      await this.commandBus.execute(new EndKeepInTouchCommand({ familyId, reason: body.reason }, context)),
+    );
   }
 }

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CommandRequestDto } from '../../shared/http-dto';
 import { TEAM_KINDS, TeamKind } from '../family.decider';
 import {
@@ -17,9 +31,16 @@ import {
 export class ProfessionalDto {
   @ApiProperty({ example: 'J. Smith' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ example: 'Northfield Primary School' }) @IsString() @IsNotEmpty() @MaxLength(200) agency!: string;
-  @ApiPropertyOptional({ example: 'Designated safeguarding lead' }) @IsOptional() @IsString() @MaxLength(200) role?: string;
+  @ApiPropertyOptional({ example: 'Designated safeguarding lead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  role?: string;
   @ApiPropertyOptional({ example: '01234 567890' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
-  @ApiPropertyOptional({ description: 'Their Windscreen user id, when they have one: lead professionals and TAF members may then read the family’s cases' })
+  @ApiPropertyOptional({
+    description:
+      'Their Windscreen user id, when they have one: lead professionals and TAF members may then read the family’s cases',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -27,12 +48,22 @@ export class ProfessionalDto {
 }
 
 export class StartEarlyHelpAssessmentRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
+  @ApiProperty({ type: ProfessionalDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProfessionalDto)
+  leadProfessional!: ProfessionalDto;
 }
 
 export class ConveneTeamAroundFamilyRequestDto extends CommandRequestDto {
-  @ApiProperty({ enum: TEAM_KINDS, description: 'Team around the Family or around the Child' }) @IsIn(TEAM_KINDS) kind!: TeamKind;
-  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
+  @ApiProperty({ enum: TEAM_KINDS, description: 'Team around the Family or around the Child' })
+  @IsIn(TEAM_KINDS)
+  kind!: TeamKind;
+  @ApiProperty({ type: ProfessionalDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProfessionalDto)
+  leadProfessional!: ProfessionalDto;
   @ApiProperty({ type: [ProfessionalDto] })
   @IsArray()
   @ArrayMaxSize(50)
@@ -40,7 +71,10 @@ export class ConveneTeamAroundFamilyRequestDto extends CommandRequestDto {
   @ValidateNested({ each: true })
   @Type(() => ProfessionalDto)
   members!: ProfessionalDto[];
-  @ApiPropertyOptional({ example: '2026-04-13', description: 'R34: the first review meeting (default: 6 weeks after convening)' })
+  @ApiPropertyOptional({
+    example: '2026-04-13',
+    description: 'R34: the first review meeting (default: 6 weeks after convening)',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsISO8601({ strict: true })
@@ -48,7 +82,11 @@ export class ConveneTeamAroundFamilyRequestDto extends CommandRequestDto {
 }
 
 export class AddTeamAroundFamilyMemberRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) member!: ProfessionalDto;
+  @ApiProperty({ type: ProfessionalDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProfessionalDto)
+  member!: ProfessionalDto;
 }
 
 export class EarlyHelpAssessmentStartedDto {
@@ -75,13 +113,26 @@ export class CloseEarlyHelpAssessmentRequestDto extends CommandRequestDto {
 
 export class RecordTeamAroundFamilyReviewRequestDto extends CommandRequestDto {
   @ApiProperty({ example: '2026-04-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }) heldOn!: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true }) attendees!: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  attendees!: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) progress!: string;
-  @ApiProperty({ example: '2026-05-13' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }) nextReviewDate!: string;
+  @ApiProperty({ example: '2026-05-13' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  nextReviewDate!: string;
 }
 
 export class ChangeLeadProfessionalRequestDto extends CommandRequestDto {
-  @ApiProperty({ type: ProfessionalDto }) @IsObject() @ValidateNested() @Type(() => ProfessionalDto) leadProfessional!: ProfessionalDto;
+  @ApiProperty({ type: ProfessionalDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProfessionalDto)
+  leadProfessional!: ProfessionalDto;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 
@@ -92,7 +143,9 @@ export class RecordEarlyHelpHubDecisionRequestDto extends CommandRequestDto {
 
 export class StartKeepInTouchRequestDto extends CommandRequestDto {
   @ApiProperty({ enum: KEEP_IN_TOUCH_REASONS }) @IsIn(KEEP_IN_TOUCH_REASONS) reason!: KeepInTouchReason;
-  @ApiProperty({ description: 'R5: the child is not judged at risk of significant harm' }) @IsBoolean() notAtRiskOfSignificantHarm!: boolean;
+  @ApiProperty({ description: 'R5: the child is not judged at risk of significant harm' })
+  @IsBoolean()
+  notAtRiskOfSignificantHarm!: boolean;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) plan!: string;
 }
 

@@ -15,7 +15,10 @@ type EhaSharingCommandType = 'ConveneTeamAroundFamily' | 'AddTeamAroundFamilyMem
  * the consent in force on the EHA child's case, read here so that the decision stays pure.
  */
 @Injectable()
-export abstract class EhaSharingDecisionHandler<T extends EhaSharingCommandType> implements ICommandHandler<FamilyCommandMessage<T>, DecisionResult> {
+export abstract class EhaSharingDecisionHandler<T extends EhaSharingCommandType> implements ICommandHandler<
+  FamilyCommandMessage<T>,
+  DecisionResult
+> {
   constructor(private readonly decisions: DecisionRunner) {}
 
   async execute(message: FamilyCommandMessage<T>): Promise<DecisionResult> {
@@ -23,7 +26,12 @@ export abstract class EhaSharingDecisionHandler<T extends EhaSharingCommandType>
     const stream = streamName.family(command.data.familyId);
     const { state: family } = await this.decisions.loadState(familyAggregate, stream);
     const eha = openEarlyHelpAssessment(family);
-    const sharingConsent = eha ? ehaSharingConsentOf((await this.decisions.loadState(caseAggregate, streamName.case(eha.caseId))).state) : null;
-    return this.decisions.runRedecidingOnConflict(familyAggregate, stream, { ...command, data: { ...command.data, sharingConsent } } as FamilyCommand);
+    const sharingConsent = eha
+      ? ehaSharingConsentOf((await this.decisions.loadState(caseAggregate, streamName.case(eha.caseId))).state)
+      : null;
+    return this.decisions.runRedecidingOnConflict(familyAggregate, stream, {
+      ...command,
+      data: { ...command.data, sharingConsent },
+    } as FamilyCommand);
   }
 }

@@ -25,13 +25,20 @@ export class StartEarlyHelpAssessmentCommand extends Command<EarlyHelpAssessment
 
 /** The EHA's id comes from the command; need-to-know on the child's case is checked first. */
 @CommandHandler(StartEarlyHelpAssessmentCommand)
-export class StartEarlyHelpAssessmentHandler implements ICommandHandler<StartEarlyHelpAssessmentCommand, EarlyHelpAssessmentStartedResult> {
+export class StartEarlyHelpAssessmentHandler implements ICommandHandler<
+  StartEarlyHelpAssessmentCommand,
+  EarlyHelpAssessmentStartedResult
+> {
   constructor(
     private readonly decisions: DecisionRunner,
     private readonly access: CommandAccess,
   ) {}
 
-  async execute({ caseId, leadProfessional, context }: StartEarlyHelpAssessmentCommand): Promise<EarlyHelpAssessmentStartedResult> {
+  async execute({
+    caseId,
+    leadProfessional,
+    context,
+  }: StartEarlyHelpAssessmentCommand): Promise<EarlyHelpAssessmentStartedResult> {
     const ehaId = commandScopedId(context, 'early-help-assessment');
     const started = await startEarlyHelpAssessmentOnStreams(this.decisions, {
       caseId,

@@ -39,7 +39,9 @@ export async function startEarlyHelpAssessmentOnStreams(
       caseId,
       leadProfessional,
       childCaseOpen: child.status === 'open',
-      consentInForce: consent ? { decision: consent.decision, givenBy: consent.givenBy, gillickCompetent: consent.gillickCompetent } : null,
+      consentInForce: consent
+        ? { decision: consent.decision, givenBy: consent.givenBy, gillickCompetent: consent.gillickCompetent }
+        : null,
     },
     context,
   });
