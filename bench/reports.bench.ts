@@ -4,10 +4,9 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import { signToken, TokenClaims } from '@windscreen/auth';
 import { AppConfig, loadConfig } from '@windscreen/config';
-import { migrate } from '@windscreen/database';
+import { PG_POOL, migrate } from '@windscreen/database';
 import { EventStore, PostgresEventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, rebuildProjections } from '@windscreen/projections';
 import { fail, parseArgs } from '../apps/cli/src/cli-args';
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
       const progress = new ProgressBar('rebuild (slowest projection)', generated.events);
       const done = new Map<string, number>();
       const report = await rebuildProjections(
-        projector.get(DataSource),
+        projector.get(PG_POOL),
         eventStore,
         projector.get<Projection[]>(PROJECTIONS),
         (name, eventsDone) => {

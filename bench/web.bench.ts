@@ -8,9 +8,8 @@ import * as crypto from 'node:crypto';
 import * as os from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@windscreen/config';
-import { migrate } from '@windscreen/database';
+import { PG_POOL, migrate } from '@windscreen/database';
 import { EventStore, PostgresEventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, rebuildProjections } from '@windscreen/projections';
 import { fail, parseArgs } from '../apps/cli/src/cli-args';
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
     );
     try {
       await rebuildProjections(
-        projector.get(DataSource),
+        projector.get(PG_POOL),
         projector.get(EventStore),
         projector.get<Projection[]>(PROJECTIONS),
       );

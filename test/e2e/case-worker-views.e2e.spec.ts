@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, ProjectionProgress, rebuildProjection } from '@windscreen/projections';
 import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { PG_POOL } from '@windscreen/database';
 
 /** Case worker views: the case summary, the caseload and what is due (issue: read models). */
 describe('Case summary, caseload and timeliness', () => {
@@ -338,7 +339,7 @@ describe('Case summary, caseload and timeliness', () => {
     const snapshot = (table: string) => dataSource.query(`select * from ${table} as t order by t::text`);
     for (const projection of t.app.get<Projection[]>(PROJECTIONS)) {
       const before = await Promise.all(projection.tables.map(snapshot));
-      await rebuildProjection(dataSource, t.app.get(EventStore), projection);
+      await rebuildProjection(t.app.get(PG_POOL), t.app.get(EventStore), projection);
       expect(await Promise.all(projection.tables.map(snapshot))).toEqual(before);
     }
     const [{ n }] = await dataSource.query(`select count(*)::int as n from timeliness_items`);

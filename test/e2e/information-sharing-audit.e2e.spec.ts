@@ -3,6 +3,7 @@ import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, ProjectionProgress, rebuildProjection } from '@windscreen/projections';
 import { aContact, aV1SharingDecisionData, aSharingDecision, startTestApp, TestApp } from '@windscreen/testing';
 import { streamName } from '@windscreen/case-journey/domain';
+import { PG_POOL } from '@windscreen/database';
 
 describe('R19: information-sharing audit', () => {
   let t: TestApp;
@@ -458,7 +459,7 @@ describe('Read models after a full rebuild', () => {
     for (const projection of t.app.get<Projection[]>(PROJECTIONS)) {
       const before = await Promise.all(projection.tables.map(snapshot));
       expect(before.flat().length).toBeGreaterThan(0);
-      await rebuildProjection(dataSource, t.app.get(EventStore), projection);
+      await rebuildProjection(t.app.get(PG_POOL), t.app.get(EventStore), projection);
       expect(await Promise.all(projection.tables.map(snapshot))).toEqual(before);
     }
   });

@@ -16,6 +16,7 @@ import {
   withClient,
 } from './fault-support';
 import { commandsOfOneCase } from './realistic-commands';
+import { PG_POOL } from '@windscreen/database';
 
 const PROJECTOR = 'fault-projector';
 const WRITERS = 6;
@@ -142,7 +143,7 @@ describe('Fault: the projector killed in the middle of a batch', () => {
   /** What they hold after replaying the log up to `position` into the scratch database. */
   const replayedUpTo = async (projection: Projection, position: bigint) => {
     const dataSource = scratchApp.get(DataSource);
-    await rebuildProjection(dataSource, new EventLogUpTo(log, position), projection);
+    await rebuildProjection(scratchApp.get(PG_POOL), new EventLogUpTo(log, position), projection);
     return readModelOf((text) => dataSource.query(text), projection);
   };
 

@@ -9,6 +9,7 @@ import { aContact, startTestApp, TestApp } from '@windscreen/testing';
 import { playPopulation } from './demo/play';
 import { generatePopulation } from './demo/scenario';
 import { StorePlayer } from './demo/store-player';
+import { PG_POOL } from '@windscreen/database';
 
 /**
  * `npm run rebuild` must give back the read models kept live: for every table of every
@@ -116,7 +117,7 @@ describe('Rebuild equals live', () => {
       escalated.open_escalations.map((escalation: { escalationId: string }) => escalation.escalationId[0]),
     ).toEqual(['f', '0']);
 
-    await rebuildProjections(dataSource, store, projections);
+    await rebuildProjections(t.app.get(PG_POOL), store, projections);
     const rebuilt = await dump(dataSource, projections);
     for (const table of Object.keys(live))
       expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: live[table] });

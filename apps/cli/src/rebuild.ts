@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '@windscreen/config';
-import { prepareDatabase } from '@windscreen/database';
+import { PG_POOL, prepareDatabase } from '@windscreen/database';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, rebuildProjections } from '@windscreen/projections';
 import { ProjectorModule } from '../../projector/src/projector.module';
@@ -35,10 +34,10 @@ async function main(): Promise<void> {
       fail(`rebuild: no projection "${args.projection}" (known: ${projections.map((p) => p.name).join(', ')})`);
     }
     const store = app.get(EventStore);
-    const dataSource = app.get(DataSource);
+    const pool = app.get(PG_POOL);
     const total = await store.countEventsAfter(0n);
     const bars = new Map(chosen.map((projection) => [projection.name, new ProgressBar(projection.name, total)]));
-    const report = await rebuildProjections(dataSource, store, chosen, (name, eventsDone) =>
+    const report = await rebuildProjections(pool, store, chosen, (name, eventsDone) =>
       bars.get(name)!.update(eventsDone),
     );
     for (const [name, bar] of bars) bar.finish(report.projections.find((one) => one.projection === name)!.events);

@@ -1,6 +1,7 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 export const PG_POOL = Symbol('PG_POOL');
@@ -10,14 +11,16 @@ export interface DatabaseModuleOptions {
   poolSize?: number;
 }
 
-/** TypeORM for the read models and a plain `pg` pool for the event store, on one database. */
+/**
+ * One pool of connections per process. TypeORM opens it (and runs the migrations and the read
+ * models' queries through its DataSource); the event store, the projections and the logs take the
+ * same pool as `PG_POOL`, and speak plain SQL to it. TypeORM closes it at shutdown.
+ */
 @Global()
 @Module({})
-export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
-
+export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
-    const poolSize = options.poolSize ?? 20;
+    const poolSize = options.poolSize ?? 30;
     return {
       module: DatabaseModule,
       imports: [
@@ -28,25 +31,22 @@ export class DatabaseModule implements OnApplicationShutdown {
           synchronize: false,
           migrationsRun: false,
           extra: { max: poolSize },
+          // An idle connection dropped by the server is replaced on next use; it must not crash the process.
+          poolErrorHandler: () => undefined,
         }),
       ],
       providers: [
         { provide: DATABASE_URL, useValue: options.url },
-        {
-          provide: PG_POOL,
-          useFactory: () => {
-            const pool = new Pool({ connectionString: options.url, max: poolSize });
-            // An idle connection dropped by the server is replaced on next use; it must not crash the process.
-            pool.on('error', () => undefined);
-            return pool;
-          },
-        },
+        { provide: PG_POOL, inject: [DataSource], useFactory: poolOf },
       ],
       exports: [DATABASE_URL, PG_POOL, TypeOrmModule],
     };
   }
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
-  }
+/** The `pg` pool behind a PostgreSQL DataSource. */
+export function poolOf(dataSource: DataSource): Pool {
+  const pool = (dataSource.driver as unknown as { master?: unknown }).master;
+  if (!(pool instanceof Pool)) throw new Error('The DataSource is not an initialised PostgreSQL one');
+  return pool;
 }

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './migrate';
 export * from './application-role';
+export * from './sql';

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import { EventStore } from '@windscreen/event-store';
 import type { Projection } from './projection';
 
@@ -12,13 +12,15 @@ export interface ProjectionLag {
 /** Where the projections are: for read-your-writes waits and for /health. */
 export class ProjectionProgress {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: Pool,
     private readonly store: EventStore,
     private readonly projections: readonly Projection[],
   ) {}
 
   async lowestCheckpoint(): Promise<bigint> {
-    const [row] = await this.dataSource.query(
+    const {
+      rows: [row],
+    } = await this.pool.query<{ position: string }>(
       `select coalesce(min(position), 0) as position from projection_checkpoints where name = any($1)`,
       [this.projections.map((projection) => projection.name)],
     );
@@ -42,7 +44,7 @@ export class ProjectionProgress {
 
   async lag(): Promise<{ head: string; projections: ProjectionLag[] }> {
     const head = await this.store.headPosition();
-    const rows: { name: string; position: string }[] = await this.dataSource.query(
+    const { rows } = await this.pool.query<{ name: string; position: string }>(
       `select name, position from projection_checkpoints where name = any($1) order by name`,
       [this.projections.map((projection) => projection.name)],
     );

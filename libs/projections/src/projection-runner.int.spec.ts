@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
 import { Pool } from 'pg';
+import { inTransaction, SqlTransaction } from '@windscreen/database';
 import { NewEvent, PostgresEventStore, RecordedEvent } from '@windscreen/event-store';
 import { createTestDatabase, eventually, TestDatabase } from '@windscreen/testing';
 import type { Projection } from './projection';
@@ -12,10 +12,10 @@ class EffectsProjection implements Projection {
   readonly tables = ['test_effects'];
   failAfter: number | undefined;
 
-  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     let applied = 0;
     for (const event of events) {
-      await manager.query('insert into test_effects (position, stream_id) values ($1, $2)', [
+      await sql.query('insert into test_effects (position, stream_id) values ($1, $2)', [
         event.position.toString(),
         event.streamId,
       ]);
@@ -46,11 +46,10 @@ class CountingStore extends PostgresEventStore {
   }
 }
 
-/** A fresh database with the store and a TypeORM data source on it. */
+/** A fresh database with the store and a pool on it. */
 interface Fixture {
   database: TestDatabase;
   pool: Pool;
-  dataSource: DataSource;
   store: CountingStore;
 }
 
@@ -58,13 +57,10 @@ async function openFixture(): Promise<Fixture> {
   const database = await createTestDatabase();
   const pool = new Pool({ connectionString: database.url });
   const store = new CountingStore(pool, database.url);
-  const dataSource = new DataSource({ type: 'postgres', url: database.url });
-  await dataSource.initialize();
-  return { database, pool, dataSource, store };
+  return { database, pool, store };
 }
 
 async function closeFixture(fixture: Fixture): Promise<void> {
-  await fixture.dataSource.destroy();
   await fixture.store.close();
   await fixture.pool.end();
   await fixture.database.drop();
@@ -72,13 +68,15 @@ async function closeFixture(fixture: Fixture): Promise<void> {
 
 describe('Projection runner: exactly-once effects', () => {
   let fixture: Fixture;
-  let dataSource: DataSource;
+  let pool: Pool;
   let store: PostgresEventStore;
+  /** The rows a statement returns. */
+  const rowsOf = async (text: string, values?: unknown[]) => (await pool.query(text, values)).rows;
 
   beforeAll(async () => {
     fixture = await openFixture();
-    ({ dataSource, store } = fixture);
-    await dataSource.query('create table test_effects (position bigint not null, stream_id text not null)');
+    ({ pool, store } = fixture);
+    await rowsOf('create table test_effects (position bigint not null, stream_id text not null)');
     let last = 0n;
     for (let stream = 0; stream < 30; stream++) {
       last = (await store.append(`s-${stream}`, Array.from({ length: 40 }, tick), { expectedRevision: 'no_stream' }))
@@ -92,19 +90,17 @@ describe('Projection runner: exactly-once effects', () => {
   });
 
   const effects = async () => {
-    const [row] = await dataSource.query(
+    const [row] = await rowsOf(
       'select count(*)::int as total, count(distinct position)::int as distinct_positions from test_effects',
     );
     return row as { total: number; distinct_positions: number };
   };
   const checkpoint = async () =>
-    BigInt(
-      (await dataSource.query(`select position from projection_checkpoints where name = 'test_effects'`))[0].position,
-    );
+    BigInt((await rowsOf(`select position from projection_checkpoints where name = 'test_effects'`))[0].position);
 
   it('Given a batch that fails halfway, When it is retried, Then nothing of the failed batch remains and every event takes effect once', async () => {
     const projection = new EffectsProjection();
-    const runner = new ProjectionRunner(dataSource, store, [projection], undefined, 100);
+    const runner = new ProjectionRunner(pool, store, [projection], undefined, 100);
     await runner.ensureCheckpoints();
     await runner.runBatch(projection);
     expect(await effects()).toEqual({ total: 100, distinct_positions: 100 });
@@ -123,62 +119,62 @@ describe('Projection runner: exactly-once effects', () => {
 
   it('Given two runners on the same projection, When both catch up at once, Then each event still takes effect once', async () => {
     const projection = new EffectsProjection();
-    await rebuildProjection(dataSource, store, projection); // start again from 0
-    await dataSource.query('delete from test_effects');
-    await dataSource.query(`update projection_checkpoints set position = 0 where name = 'test_effects'`);
-    const first = new ProjectionRunner(dataSource, store, [projection], undefined, 37);
-    const second = new ProjectionRunner(dataSource, store, [projection], undefined, 53);
+    await rebuildProjection(pool, store, projection); // start again from 0
+    await rowsOf('delete from test_effects');
+    await rowsOf(`update projection_checkpoints set position = 0 where name = 'test_effects'`);
+    const first = new ProjectionRunner(pool, store, [projection], undefined, 37);
+    const second = new ProjectionRunner(pool, store, [projection], undefined, 53);
     await Promise.all([first.catchUp(projection), second.catchUp(projection)]);
     expect(await effects()).toEqual({ total: 1200, distinct_positions: 1200 });
   });
 
   it('Given events read from the checkpoint, When another runner applied some of them meanwhile, Then only the rest take effect', async () => {
     const projection = new EffectsProjection();
-    await rebuildProjection(dataSource, store, projection);
-    await dataSource.query('truncate test_effects');
-    await dataSource.query(`update projection_checkpoints set position = 0 where name = 'test_effects'`);
+    await rebuildProjection(pool, store, projection);
+    await rowsOf('truncate test_effects');
+    await rowsOf(`update projection_checkpoints set position = 0 where name = 'test_effects'`);
     const events = await store.readAll({ fromPosition: 0n, limit: 200 });
-    await new ProjectionRunner(dataSource, store, [projection], undefined, 150).runBatch(projection);
+    await new ProjectionRunner(pool, store, [projection], undefined, 150).runBatch(projection);
 
-    const result = await new ProjectionRunner(dataSource, store, [projection]).applyRead(projection, 0n, events);
+    const result = await new ProjectionRunner(pool, store, [projection]).applyRead(projection, 0n, events);
     expect(result).toEqual({ events: 50, position: events[199].position });
     expect(await effects()).toEqual({ total: 200, distinct_positions: 200 });
     expect(await checkpoint()).toBe(events[199].position);
-    await rebuildProjection(dataSource, store, projection); // leave it whole for the next tests
+    await rebuildProjection(pool, store, projection); // leave it whole for the next tests
   });
 
   it('Given events read from a position, When the projection was reset to before it meanwhile, Then applying them is refused and nothing is written', async () => {
     const projection = new EffectsProjection();
-    const runner = new ProjectionRunner(dataSource, store, [projection]);
+    const runner = new ProjectionRunner(pool, store, [projection]);
     const events = await store.readAll({ fromPosition: 0n, limit: 200 });
     const readFrom = events[99].position;
-    await dataSource.query(`update projection_checkpoints set position = $1 where name = 'test_effects'`, [
+    await rowsOf(`update projection_checkpoints set position = $1 where name = 'test_effects'`, [
       events[49].position.toString(),
     ]);
     const before = await effects();
     await expect(runner.applyRead(projection, readFrom, events.slice(100))).rejects.toThrow(/it was reset meanwhile/);
     expect(await effects()).toEqual(before);
     expect(await checkpoint()).toBe(events[49].position);
-    await rebuildProjection(dataSource, store, projection); // leave it whole for the next test
+    await rebuildProjection(pool, store, projection); // leave it whole for the next test
   });
 
   it('Given a runner in the middle of a batch, When another process starts and ensures its checkpoints, Then it does not wait for that batch', async () => {
     const projection = new EffectsProjection();
-    const running = new ProjectionRunner(dataSource, store, [projection], undefined, 10);
+    const running = new ProjectionRunner(pool, store, [projection], undefined, 10);
     await running.ensureCheckpoints();
     let batchOpen!: () => void;
     let finishBatch!: () => void;
     const opened = new Promise<void>((resolve) => (batchOpen = resolve));
     const finished = new Promise<void>((resolve) => (finishBatch = resolve));
     // A batch that has moved its checkpoint and not yet committed: it holds the checkpoint's row.
-    const batch = dataSource.transaction(async (manager) => {
-      await manager.query(`update projection_checkpoints set updated_at = now() where name = $1`, [projection.name]);
+    const batch = inTransaction(pool, async (sql) => {
+      await sql.query(`update projection_checkpoints set updated_at = now() where name = $1`, [projection.name]);
       batchOpen();
       await finished;
     });
     await opened;
 
-    const starting = new ProjectionRunner(dataSource, store, [projection]);
+    const starting = new ProjectionRunner(pool, store, [projection]);
     const outcome = await Promise.race([
       starting.ensureCheckpoints().then(() => 'ready'),
       new Promise((resolve) => setTimeout(() => resolve('waited for the open batch'), 5_000)),
@@ -191,9 +187,9 @@ describe('Projection runner: exactly-once effects', () => {
 
   it('Given a projection with rows, When rebuilt, Then its rows are replaced by a replay equal to them', async () => {
     const projection = new EffectsProjection();
-    const before = await dataSource.query('select position, stream_id from test_effects order by position');
-    const report = await rebuildProjection(dataSource, store, projection);
-    const after = await dataSource.query('select position, stream_id from test_effects order by position');
+    const before = await rowsOf('select position, stream_id from test_effects order by position');
+    const report = await rebuildProjection(pool, store, projection);
+    const after = await rowsOf('select position, stream_id from test_effects order by position');
     expect(report.events).toBe(1200);
     expect(after).toEqual(before);
   });
@@ -211,12 +207,12 @@ class SeenProjection implements Projection {
 
 describe('Projection runner: projections share what they read of the log', () => {
   let fixture: Fixture;
-  let dataSource: DataSource;
+  let pool: Pool;
   let store: CountingStore;
 
   beforeEach(async () => {
     fixture = await openFixture();
-    ({ dataSource, store } = fixture);
+    ({ pool, store } = fixture);
   });
   afterEach(async () => {
     await closeFixture(fixture);
@@ -232,7 +228,7 @@ describe('Projection runner: projections share what they read of the log', () =>
 
   it('Given three projections at the same checkpoint, When each runs a batch, Then the log is read once and each sees every event', async () => {
     const projections = ['a', 'b', 'c'].map((name) => new SeenProjection(`shared_${name}`));
-    const runner = new ProjectionRunner(dataSource, store, projections);
+    const runner = new ProjectionRunner(pool, store, projections);
     await runner.ensureCheckpoints();
     const position = await appendVisible('s-1', 10);
 
@@ -246,7 +242,7 @@ describe('Projection runner: projections share what they read of the log', () =>
 
   it('Given events appended after one projection read, When another runs, Then it gets what was read, and the rest on its next batch, each event once', async () => {
     const [first, second] = ['first', 'second'].map((name) => new SeenProjection(`shared_${name}`));
-    const runner = new ProjectionRunner(dataSource, store, [first, second], undefined, 8);
+    const runner = new ProjectionRunner(pool, store, [first, second], undefined, 8);
     await runner.ensureCheckpoints();
     await appendVisible('s-1', 6);
     await runner.runBatch(first);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import { inTransaction, SqlTransaction } from '@windscreen/database';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
 
@@ -73,7 +74,7 @@ export class ProjectionRunner {
   private readonly reads: SharedLogReads;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: Pool,
     private readonly store: EventStore,
     readonly projections: readonly Projection[],
     private readonly onError: (projection: string, error: unknown) => void = () => undefined,
@@ -88,23 +89,21 @@ export class ProjectionRunner {
    */
   async ensureCheckpoints(): Promise<void> {
     const names = this.projections.map((projection) => projection.name);
-    const existing: { name: string }[] = await this.dataSource.query(
+    const { rows: existing } = await this.pool.query<{ name: string }>(
       `select name from projection_checkpoints where name = any($1)`,
       [names],
     );
     const known = new Set(existing.map((row) => row.name));
     for (const name of names.filter((candidate) => !known.has(candidate))) {
-      await this.dataSource.query(`insert into projection_checkpoints (name) values ($1) on conflict do nothing`, [
-        name,
-      ]);
+      await this.pool.query(`insert into projection_checkpoints (name) values ($1) on conflict do nothing`, [name]);
     }
   }
 
   async runBatch(projection: Projection, batchSize = this.batchSize): Promise<BatchResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const from = await this.lockCheckpoint(projection, manager);
+    return inTransaction(this.pool, async (sql) => {
+      const from = await this.lockCheckpoint(projection, sql);
       const events = await this.reads.read(from, batchSize);
-      return this.applyAndMove(projection, manager, from, events);
+      return this.applyAndMove(projection, sql, from, events);
     });
   }
 
@@ -115,15 +114,15 @@ export class ProjectionRunner {
    * `readFrom` means these events do not follow it (the projection was reset elsewhere): refused.
    */
   async applyRead(projection: Projection, readFrom: bigint, events: RecordedEvent[]): Promise<BatchResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const checkpoint = await this.lockCheckpoint(projection, manager);
+    return inTransaction(this.pool, async (sql) => {
+      const checkpoint = await this.lockCheckpoint(projection, sql);
       if (checkpoint < readFrom) {
         throw new Error(
           `${projection.name} is at position ${checkpoint}, before the events read from ${readFrom}: it was reset meanwhile`,
         );
       }
       const unseen = checkpoint === readFrom ? events : events.filter((event) => event.position > checkpoint);
-      return this.applyAndMove(projection, manager, checkpoint, unseen);
+      return this.applyAndMove(projection, sql, checkpoint, unseen);
     });
   }
 
@@ -132,17 +131,19 @@ export class ProjectionRunner {
    * rather than FOR UPDATE: it takes no transaction id, so it does not hold back what the event
    * log lets readers see.
    */
-  private async lockCheckpoint(projection: Projection, manager: EntityManager): Promise<bigint> {
-    await this.lock(projection, manager);
-    const [checkpoint] = await manager.query(`select position from projection_checkpoints where name = $1`, [
+  private async lockCheckpoint(projection: Projection, sql: SqlTransaction): Promise<bigint> {
+    await this.lock(projection, sql);
+    const {
+      rows: [checkpoint],
+    } = await sql.query<{ position: string }>(`select position from projection_checkpoints where name = $1`, [
       projection.name,
     ]);
     if (!checkpoint) throw new Error(`No checkpoint for projection ${projection.name}: run ensureCheckpoints first`);
     return BigInt(checkpoint.position);
   }
 
-  private async lock(projection: Projection, manager: EntityManager): Promise<void> {
-    await manager.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
+  private async lock(projection: Projection, sql: SqlTransaction): Promise<void> {
+    await sql.query(`select pg_advisory_xact_lock(hashtext('projection:' || $1))`, [projection.name]);
   }
 
   /**
@@ -150,11 +151,11 @@ export class ProjectionRunner {
    * runner elsewhere simply continues from there.
    */
   async reset(projection: Projection): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lock(projection, manager);
+    await inTransaction(this.pool, async (sql) => {
+      await this.lock(projection, sql);
       // Truncated rather than deleted: no dead rows are left behind, and no row triggers fire for rows about to be replayed.
-      await manager.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
-      await manager.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [
+      await sql.query(`truncate table ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
+      await sql.query(`update projection_checkpoints set position = 0, updated_at = now() where name = $1`, [
         projection.name,
       ]);
     });
@@ -163,14 +164,14 @@ export class ProjectionRunner {
   /** The read model's changes and the checkpoint, in the one transaction. */
   private async applyAndMove(
     projection: Projection,
-    manager: EntityManager,
+    sql: SqlTransaction,
     from: bigint,
     events: RecordedEvent[],
   ): Promise<BatchResult> {
     if (events.length === 0) return { events: 0, position: from };
-    await projection.apply(events, manager);
+    await projection.apply(events, sql);
     const position = events[events.length - 1].position;
-    await manager.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [
+    await sql.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [
       projection.name,
       position.toString(),
     ]);

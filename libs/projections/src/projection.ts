@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
 
 /**
@@ -10,7 +10,7 @@ export interface Projection {
   readonly name: string;
   /** Tables this projection owns; a rebuild empties them and replays from position 0. */
   readonly tables: readonly string[];
-  apply(events: RecordedEvent[], manager: EntityManager): Promise<void>;
+  apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

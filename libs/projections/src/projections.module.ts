@@ -7,7 +7,8 @@ import {
   OnApplicationShutdown,
   Type,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
+import { PG_POOL } from '@windscreen/database';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS } from './projection';
 import { ProjectionProgress } from './projection-progress';
@@ -45,19 +46,19 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: ProjectionRunner,
-          inject: [DataSource, EventStore, PROJECTIONS],
-          useFactory: (dataSource: DataSource, store: EventStore, projections: Projection[]) => {
+          inject: [PG_POOL, EventStore, PROJECTIONS],
+          useFactory: (pool: Pool, store: EventStore, projections: Projection[]) => {
             const logger = new Logger('Projections');
-            return new ProjectionRunner(dataSource, store, projections, (name, error) =>
+            return new ProjectionRunner(pool, store, projections, (name, error) =>
               logger.error({ msg: `projection ${name} failed; retrying`, error: String(error) }),
             );
           },
         },
         {
           provide: ProjectionProgress,
-          inject: [DataSource, EventStore, PROJECTIONS],
-          useFactory: (dataSource: DataSource, store: EventStore, projections: Projection[]) =>
-            new ProjectionProgress(dataSource, store, projections),
+          inject: [PG_POOL, EventStore, PROJECTIONS],
+          useFactory: (pool: Pool, store: EventStore, projections: Projection[]) =>
+            new ProjectionProgress(pool, store, projections),
         },
         ReadYourWritesInterceptor,
       ],

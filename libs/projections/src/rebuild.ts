@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -31,12 +31,12 @@ export interface RebuildAllReport {
  * overlap. Finally their tables are vacuumed and analysed.
  */
 export async function rebuildProjections(
-  dataSource: DataSource,
+  pool: Pool,
   store: EventStore,
   projections: readonly Projection[],
   onProgress: (projection: string, eventsDone: number, position: bigint) => void = () => undefined,
 ): Promise<RebuildAllReport> {
-  const runner = new ProjectionRunner(dataSource, store, projections);
+  const runner = new ProjectionRunner(pool, store, projections);
   await runner.ensureCheckpoints();
   for (const projection of projections) await runner.reset(projection);
 
@@ -68,7 +68,7 @@ export async function rebuildProjections(
   // Every row was just written again: without this the planner works from the statistics of the
   // emptied tables, and index-only scans visit the heap for every row.
   for (const projection of projections) {
-    for (const table of projection.tables) await dataSource.query(`vacuum analyze "${table}"`);
+    for (const table of projection.tables) await pool.query(`vacuum analyze "${table}"`);
   }
   return {
     projections: done.map(({ projection, events, nanoseconds }) => {
@@ -81,12 +81,12 @@ export async function rebuildProjections(
 
 /** Rebuilds one projection (see rebuildProjections). */
 export async function rebuildProjection(
-  dataSource: DataSource,
+  pool: Pool,
   store: EventStore,
   projection: Projection,
   onProgress: (eventsDone: number, position: bigint) => void = () => undefined,
 ): Promise<RebuildReport> {
-  const report = await rebuildProjections(dataSource, store, [projection], (_, eventsDone, position) =>
+  const report = await rebuildProjections(pool, store, [projection], (_, eventsDone, position) =>
     onProgress(eventsDone, position),
   );
   return report.projections[0];

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '@windscreen/database';
 
 /** A read-model column: its name and its PostgreSQL type. */
 export interface ColumnSpec {
@@ -12,7 +12,7 @@ export interface ColumnSpec {
  * keeps a rebuild fast.
  */
 export async function upsertRows(
-  manager: EntityManager,
+  sql: Sql,
   table: string,
   key: string,
   columns: readonly ColumnSpec[],
@@ -25,7 +25,7 @@ export async function upsertRows(
     .filter((column) => column.name !== key)
     .map((column) => `"${column.name}" = excluded."${column.name}"`)
     .join(', ');
-  await manager.query(
+  await sql.query(
     `insert into "${table}" (${names})
      select ${names} from jsonb_to_recordset($1::jsonb) as row(${record})
      on conflict ("${key}") do update set ${updates}`,

@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
+import { inTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from '@windscreen/projections';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -6,7 +7,7 @@ import { createTestDatabase, TestDatabase } from './test-database';
 export interface ProjectionUnderTest {
   /** Applies the events as one batch, in one transaction, as the runner does. */
   apply(events: RecordedEvent[]): Promise<void>;
-  /** A query on the projection's database, to read the rows it wrote (rows typed by the reader, as TypeORM's query gives them). */
+  /** A query on the projection's database, to read the rows it wrote (rows typed by the reader). */
   query(sql: string, parameters?: unknown[]): Promise<any[]>;
 }
 
@@ -16,24 +17,24 @@ export interface ProjectionUnderTest {
  */
 export function projectionUnderTest(projection: Projection): ProjectionUnderTest {
   let database: TestDatabase | undefined;
-  let dataSource: DataSource | undefined;
-  const opened = (): DataSource => {
-    if (!dataSource) throw new Error('projectionUnderTest: the database is opened in beforeAll');
-    return dataSource;
+  let pool: Pool | undefined;
+  const opened = (): Pool => {
+    if (!pool) throw new Error('projectionUnderTest: the database is opened in beforeAll');
+    return pool;
   };
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+    pool = new Pool({ connectionString: database.url, max: 2 });
   });
   afterAll(async () => {
-    await dataSource?.destroy();
+    await pool?.end();
     await database?.drop();
   });
   beforeEach(async () => {
     await opened().query(`truncate ${projection.tables.join(', ')}`);
   });
   return {
-    apply: (events) => opened().transaction((manager) => projection.apply(events, manager)),
-    query: (sql, parameters) => opened().query(sql, parameters),
+    apply: (events) => inTransaction(opened(), (sql) => projection.apply(events, sql)),
+    query: async (sql, parameters) => (await opened().query(sql, parameters)).rows,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
-import type { EntityManager } from 'typeorm';
+import type { SqlTransaction } from '@windscreen/database';
 import { decode } from '../events/decode';
 import { ChildState, evolveChild, initialChildState } from './child.decider';
 import { normalizeName } from './child-matching';
@@ -33,7 +33,7 @@ export class ChildrenProjection implements Projection {
   readonly name = 'children';
   readonly tables = ['children', 'child_cases'];
 
-  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     const decoded = events.map(decode).filter((event) => event !== undefined);
     const childIds = new Set<string>();
     for (const event of decoded) {
@@ -46,7 +46,7 @@ export class ChildrenProjection implements Projection {
         childIds.add(event.id);
     }
     if (childIds.size === 0) return;
-    const children = await loadChildren(manager, [...childIds]);
+    const children = await loadChildren(sql, [...childIds]);
     const touched = new Map<string, string>();
     // By case: a case linked twice in one batch (its v1 child, then that child registered) is one row.
     const links = new Map<string, Record<string, unknown>>();
@@ -77,13 +77,13 @@ export class ChildrenProjection implements Projection {
       }
     }
     await upsertRows(
-      manager,
+      sql,
       'children',
       'child_id',
       CHILD_COLUMNS,
       [...touched].map(([childId, position]) => childRow(children.get(childId)!, position)),
     );
-    await upsertRows(manager, 'child_cases', 'case_id', CHILD_CASE_COLUMNS, [...links.values()]);
+    await upsertRows(sql, 'child_cases', 'case_id', CHILD_CASE_COLUMNS, [...links.values()]);
   }
 }
 
@@ -102,8 +102,8 @@ function childRow(state: ChildState, position: string): Record<string, unknown> 
   };
 }
 
-async function loadChildren(manager: EntityManager, childIds: string[]): Promise<Map<string, ChildState>> {
-  const rows: { child_id: string; state: ChildState }[] = await manager.query(
+async function loadChildren(sql: SqlTransaction, childIds: string[]): Promise<Map<string, ChildState>> {
+  const { rows } = await sql.query<{ child_id: string; state: ChildState }>(
     `select child_id, state from children where child_id = any($1::uuid[])`,
     [childIds],
   );

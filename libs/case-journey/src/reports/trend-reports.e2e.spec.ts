@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@windscreen/event-store';
 import { Projection, PROJECTIONS, ProjectionProgress, rebuildProjection } from '@windscreen/projections';
 import { aContact, startTestApp, TestApp, TestUser } from '@windscreen/testing';
+import { PG_POOL } from '@windscreen/database';
 
 /**
  * A small known history, recorded through the API with backdated `occurredAt` (all at 10:00 UTC,
@@ -559,7 +560,7 @@ describe('Managers’ trend reports (/reports/...)', () => {
       );
     const [tablesBefore, answersBefore] = [await snapshot(), await answers()];
     expect(tablesBefore.every((rows) => rows.length > 0)).toBe(true);
-    await rebuildProjection(dataSource, t.app.get(EventStore), projection);
+    await rebuildProjection(t.app.get(PG_POOL), t.app.get(EventStore), projection);
     expect(await snapshot()).toEqual(tablesBefore);
     expect(await answers()).toEqual(answersBefore);
   });
@@ -742,7 +743,7 @@ async function expectReportsRebuildUnchanged(t: TestApp): Promise<void> {
   const snapshot = () =>
     Promise.all(projection.tables.map((table) => dataSource.query(`select * from ${table} t order by t::text`)));
   const before = await snapshot();
-  await rebuildProjection(dataSource, t.app.get(EventStore), projection);
+  await rebuildProjection(t.app.get(PG_POOL), t.app.get(EventStore), projection);
   expect(await snapshot()).toEqual(before);
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
-import type { EntityManager } from 'typeorm';
+import type { QueryResultRow } from 'pg';
+import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from '@windscreen/projections';
 import { decode, isCaseOrFamilyEvent } from '../events/decode';
@@ -51,22 +52,23 @@ export class TrendReportsProjection implements Projection {
     this.recordedLateAfter = config?.recordedLateAfterWorkingDays ?? 2;
   }
 
-  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     // A child's stream has no part in these tables: the children projection keeps it.
     const decoded = events.map(decode).filter(isCaseOrFamilyEvent);
-    const facts = await loadReportFacts(manager, reportFactsNeeded(decoded));
-    await writeReportChanges(manager, foldTrendReports(decoded, facts, this.recordedLateAfter));
+    const facts = await loadReportFacts(sql, reportFactsNeeded(decoded));
+    await writeReportChanges(sql, foldTrendReports(decoded, facts, this.recordedLateAfter));
   }
 }
 
 /** A statement's rows, typed by the caller: the columns it selects. */
-type Query = <Row = unknown>(sql: string, parameters: unknown[]) => Promise<Row[]>;
+type Query = <Row extends QueryResultRow>(text: string, parameters: unknown[]) => Promise<Row[]>;
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 const ids = (values: Iterable<string>) => [...new Set(values)];
 
 /** Reads only what the batch's events need: the cases, families and children they touch, and the stored facts corrections move. */
-export async function loadReportFacts(manager: EntityManager, needed: ReportFactsNeeded): Promise<ReportFacts> {
-  const query: Query = (sql, parameters) => manager.query(sql, parameters);
+export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNeeded): Promise<ReportFacts> {
+  const query: Query = async <Row extends QueryResultRow>(text: string, parameters: unknown[]) =>
+    (await sql.query<Row>(text, parameters)).rows;
   const families = new Map<string, ReportFamily>();
   const caseIds = new Set(needed.caseIds);
   if (needed.familyIds.size) {
@@ -282,8 +284,9 @@ function columnsOf<T>(rows: readonly T[], ...columns: ((row: T) => unknown)[]): 
 }
 
 /** Writes what a batch changed: one writer per table. */
-export async function writeReportChanges(manager: EntityManager, changes: ReportChanges): Promise<void> {
-  const query: Query = (sql, parameters) => manager.query(sql, parameters);
+export async function writeReportChanges(sql: SqlTransaction, changes: ReportChanges): Promise<void> {
+  const query: Query = async <Row extends QueryResultRow>(text: string, parameters: unknown[]) =>
+    (await sql.query<Row>(text, parameters)).rows;
   await writeReportCases(query, changes.cases);
   await writeReportFamilies(query, changes.families);
   await writeReportChildren(query, changes.children);

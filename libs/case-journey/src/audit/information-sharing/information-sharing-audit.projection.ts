@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
 import { decode } from '../../events/decode';
@@ -144,7 +144,7 @@ export class InformationSharingAuditProjection implements Projection {
   readonly name = 'information_sharing_audit';
   readonly tables = ['information_sharing_decisions', 'information_sharing_cases'];
 
-  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     const cases = new Map<string, { case_id: string; family_id: string; area: string }>();
     const decisions = new Map<string, DecisionRecord>();
     const byDecisionId = new Map<string, DecisionRecord>();
@@ -161,13 +161,17 @@ export class InformationSharingAuditProjection implements Projection {
       if (known) return known;
       const [row] = (
         'eventId' in key
-          ? await manager.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where event_id = $1`, [
-              key.eventId,
-            ])
-          : await manager.query(
-              `select ${RECORD_COLUMNS} from information_sharing_decisions where case_id = $1 and decision_id = $2`,
-              [key.caseId, key.decisionId],
-            )
+          ? (
+              await sql.query(`select ${RECORD_COLUMNS} from information_sharing_decisions where event_id = $1`, [
+                key.eventId,
+              ])
+            ).rows
+          : (
+              await sql.query(
+                `select ${RECORD_COLUMNS} from information_sharing_decisions where case_id = $1 and decision_id = $2`,
+                [key.caseId, key.decisionId],
+              )
+            ).rows
       ) as DecisionRecord[];
       if (row)
         remember({
@@ -254,16 +258,18 @@ export class InformationSharingAuditProjection implements Projection {
       }
     }
     // Cases first: a decision may be on a case opened earlier in the same batch.
-    await upsertRows(manager, 'information_sharing_cases', 'case_id', CASE_COLUMNS, [...cases.values()]);
+    await upsertRows(sql, 'information_sharing_cases', 'case_id', CASE_COLUMNS, [...cases.values()]);
     if (decisions.size === 0) return;
     const unplaced = [
       ...new Set([...decisions.values()].filter((record) => !record.family_id).map((record) => record.case_id)),
     ];
-    const placed: { case_id: string; family_id: string; area: string }[] = unplaced.length
-      ? await manager.query(
-          `select case_id, family_id, area from information_sharing_cases where case_id = any($1::uuid[])`,
-          [unplaced],
-        )
+    const placed = unplaced.length
+      ? (
+          await sql.query<{ case_id: string; family_id: string; area: string }>(
+            `select case_id, family_id, area from information_sharing_cases where case_id = any($1::uuid[])`,
+            [unplaced],
+          )
+        ).rows
       : [];
     const caseOf = new Map(placed.map((row) => [row.case_id, row]));
     const rows = [...decisions.values()].map((record) => {
@@ -274,6 +280,6 @@ export class InformationSharingAuditProjection implements Projection {
         area: record.area ?? known?.area ?? null,
       });
     });
-    await upsertRows(manager, 'information_sharing_decisions', 'event_id', DECISION_COLUMNS, rows);
+    await upsertRows(sql, 'information_sharing_decisions', 'event_id', DECISION_COLUMNS, rows);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
 import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
 import { decode, isCaseOrFamilyEvent } from '../../events/decode';
@@ -93,34 +93,34 @@ export class CaseSummaryProjection implements Projection {
     'timeliness_daily',
   ];
 
-  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     // A child's stream has no part in these tables: the children projection keeps it.
     const decoded = events.map(decode).filter(isCaseOrFamilyEvent);
     const { caseIds, familyIds } = caseSummarySubjects(decoded);
     if (caseIds.length === 0 && familyIds.length === 0) return;
     const facts: CaseSummaryFacts = {
-      cases: await loadCases(manager, caseIds),
-      families: await loadFamilies(manager, familyIds),
-      items: await loadItems(manager, caseIds, familyIds),
+      cases: await loadCases(sql, caseIds),
+      families: await loadFamilies(sql, familyIds),
+      items: await loadItems(sql, caseIds, familyIds),
     };
     const changes = foldCaseSummaries(decoded, facts);
-    await upsertRows(manager, 'case_summaries', 'case_id', CASE_COLUMNS, changes.cases.map(caseRow));
+    await upsertRows(sql, 'case_summaries', 'case_id', CASE_COLUMNS, changes.cases.map(caseRow));
     await upsertRows(
-      manager,
+      sql,
       'case_summary_folds',
       'case_id',
       FOLD_COLUMNS,
       changes.cases.map(({ caseId, state }) => ({ case_id: caseId, state })),
     );
-    await upsertRows(manager, 'family_summaries', 'family_id', FAMILY_COLUMNS, changes.families.map(familyRow));
+    await upsertRows(sql, 'family_summaries', 'family_id', FAMILY_COLUMNS, changes.families.map(familyRow));
     await upsertRows(
-      manager,
+      sql,
       'family_summary_folds',
       'family_id',
       FAMILY_FOLD_COLUMNS,
       changes.families.map(({ familyId, state }) => ({ family_id: familyId, state })),
     );
-    await upsertRows(manager, 'timeliness_items', 'item_id', ITEM_COLUMNS, changes.items.map(itemRow));
+    await upsertRows(sql, 'timeliness_items', 'item_id', ITEM_COLUMNS, changes.items.map(itemRow));
   }
 }
 
@@ -184,17 +184,17 @@ function itemRow(item: PositionedItem): Record<string, unknown> {
   };
 }
 
-async function loadCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseSummaryRecord>> {
+async function loadCases(sql: SqlTransaction, caseIds: string[]): Promise<Map<string, CaseSummaryRecord>> {
   const found = new Map<string, CaseSummaryRecord>();
   if (caseIds.length === 0) return found;
-  const rows: {
+  const { rows } = await sql.query<{
     case_id: string;
     opened_at: Date;
     last_occurred_at: Date | null;
     revision: string;
     position: string;
     state: CaseState;
-  }[] = await manager.query(
+  }>(
     `select c.case_id, c.opened_at, c.last_occurred_at, c.revision, c.position, f.state
        from case_summaries c join case_summary_folds f on f.case_id = c.case_id
       where c.case_id = any($1::uuid[])`,
@@ -213,10 +213,10 @@ async function loadCases(manager: EntityManager, caseIds: string[]): Promise<Map
   return found;
 }
 
-async function loadFamilies(manager: EntityManager, familyIds: string[]): Promise<Map<string, FamilySummaryRecord>> {
+async function loadFamilies(sql: SqlTransaction, familyIds: string[]): Promise<Map<string, FamilySummaryRecord>> {
   const found = new Map<string, FamilySummaryRecord>();
   if (familyIds.length === 0) return found;
-  const rows: { family_id: string; position: string; state: FamilyState }[] = await manager.query(
+  const { rows } = await sql.query<{ family_id: string; position: string; state: FamilyState }>(
     `select s.family_id, s.position, f.state
        from family_summaries s join family_summary_folds f on f.family_id = s.family_id
       where s.family_id = any($1::uuid[])`,
@@ -229,12 +229,12 @@ async function loadFamilies(manager: EntityManager, familyIds: string[]): Promis
 
 /** Items by owner: a case's own items under its id, a family's (TAF reviews) under the family's. */
 async function loadItems(
-  manager: EntityManager,
+  sql: SqlTransaction,
   caseIds: string[],
   familyIds: string[],
 ): Promise<Map<string, TimelinessItem[]>> {
   const found = new Map<string, TimelinessItem[]>();
-  const rows: Record<string, string | Date | null>[] = await manager.query(
+  const { rows } = await sql.query<Record<string, string | Date | null>>(
     `select * from timeliness_items
       where case_id = any($1::uuid[]) or (case_id is null and family_id = any($2::uuid[]))`,
     [caseIds, familyIds],

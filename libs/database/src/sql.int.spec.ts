@@ -1,0 +1,60 @@
+import { Test } from '@nestjs/testing';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '@windscreen/testing';
+import { DatabaseModule, PG_POOL, poolOf } from './database.module';
+import { inTransaction } from './sql';
+
+describe('The database: one pool per process, plain SQL in transactions', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new Pool({ connectionString: database.url, max: 2 });
+    await pool.query('create table sql_spec (value text not null)');
+  });
+  afterAll(async () => {
+    await pool.end();
+    await database.drop();
+  });
+  beforeEach(async () => {
+    await pool.query('truncate sql_spec');
+  });
+  const values = async () => (await pool.query<{ value: string }>('select value from sql_spec')).rows;
+
+  it('Given work that writes twice, When it returns, Then both writes are committed', async () => {
+    await inTransaction(pool, async (sql) => {
+      await sql.query(`insert into sql_spec values ('first')`);
+      await sql.query(`insert into sql_spec values ('second')`);
+    });
+    expect((await values()).map((row) => row.value).sort()).toEqual(['first', 'second']);
+  });
+
+  it('Given work that writes and then throws, When it runs, Then the error reaches the caller and nothing is written', async () => {
+    const failing = inTransaction(pool, async (sql) => {
+      await sql.query(`insert into sql_spec values ('half')`);
+      throw new Error('failed half-way');
+    });
+    await expect(failing).rejects.toThrow('failed half-way');
+    expect(await values()).toEqual([]);
+    // The client went back to the pool usable: no transaction left open on it.
+    expect(await inTransaction(pool, async (sql) => (await sql.query('select 1 as one')).rows)).toEqual([{ one: 1 }]);
+  });
+
+  it('Given the database module, When it starts, Then the pool it offers is the one behind TypeORM', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [DatabaseModule.forRoot({ url: database.url, poolSize: 3 })],
+    }).compile();
+    await moduleRef.init();
+    try {
+      const shared = moduleRef.get<Pool>(PG_POOL);
+      expect(shared).toBe(poolOf(moduleRef.get(DataSource)));
+      expect(shared.options.max).toBe(3);
+    } finally {
+      await moduleRef.close();
+    }
+    // TypeORM closed it at shutdown: nothing is left to end.
+    expect(moduleRef.get<Pool>(PG_POOL).ended).toBe(true);
+  });
+});

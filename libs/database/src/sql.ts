@@ -1,0 +1,34 @@
+import type { Pool, QueryResult, QueryResultRow } from 'pg';
+
+/**
+ * What the event store, the projections and the logs need of the database: one statement at a
+ * time, with its rows. A `pg` pool or client is one; nothing else (no ORM) passes through.
+ */
+export interface Sql {
+  query<Row extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
+}
+
+/** An `Sql` inside a transaction its caller opened: every statement through it commits, or none. */
+export type SqlTransaction = Sql;
+
+/**
+ * Runs `work` in one transaction on a client of the pool: committed when it returns, rolled back
+ * when it throws. A client whose rollback fails is dropped from the pool, not handed out again.
+ */
+export async function inTransaction<T>(pool: Pool, work: (sql: SqlTransaction) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
