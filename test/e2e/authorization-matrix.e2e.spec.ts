@@ -1,7 +1,7 @@
 import * as jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
-import type { Role } from '@windscreen/case-journey/domain';
+import type { Role } from '@windscreen/identity';
 import { aContact, startTestApp, TEST_JWT_SECRET, TestApp } from '@windscreen/testing';
 import { captureStdoutPerTest, discoverApi, Endpoint, pathOf, recordOneOfEach } from './openapi-endpoints';
 

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { domainErrorProblem } from '@windscreen/case-journey';
 import type { AppConfig } from '@windscreen/config';
 import {
   acceptFormBodiesUnder,
@@ -42,7 +43,7 @@ export async function createApiApplication(config: AppConfig, databaseUrl: strin
   fastify.addHook('onRequest', securityHeaders(DOCS_PATH, WEB_PATH, config.web.oidc?.issuer));
   fastify.addHook('preHandler', checkRequestShape);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(config.production, config.requestBodyLimitBytes));
+  app.useGlobalFilters(new ProblemDetailsFilter(config.production, config.requestBodyLimitBytes, [domainErrorProblem]));
   app.useGlobalInterceptors(new RequestTimeoutInterceptor(config.requestTimeoutMs));
   app.enableShutdownHooks();
 

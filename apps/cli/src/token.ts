@@ -1,5 +1,5 @@
 import { resolveJwtSecret, signToken } from '@windscreen/auth';
-import { Role, ROLES } from '@windscreen/case-journey/domain';
+import { Role, ROLES } from '@windscreen/identity';
 import { loadConfig } from '@windscreen/config';
 import { fail, parseArgs } from './cli-args';
 

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Role } from '@windscreen/case-journey/domain';
+import type { Actor, Role } from '@windscreen/identity';
 
 export const PUBLIC_ROUTE = 'windscreen:public';
 export const ALLOWED_ROLES = 'windscreen:roles';

@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '@windscreen/case-journey/domain';
+import type { Role } from '@windscreen/identity';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
 import { FailedLoginMonitor } from './failed-login-monitor';
 import { InvalidToken, TokenPolicy, TokenRejection, TokenVerifier } from './tokens';

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { Actor, Role, ROLES } from '@windscreen/case-journey/domain';
+import { Actor, Role, ROLES } from '@windscreen/identity';
 import type { AppConfig } from '@windscreen/config';
 
 export interface TokenClaims {

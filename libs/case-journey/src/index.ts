@@ -1,6 +1,7 @@
 export * from './domain/index';
 export * from './case-journey.module';
 export * from './shared/decision-runner';
+export * from './shared/domain-error.problems';
 export * from './command-messages';
 export * from './case/get-case/case-summary.entity';
 export * from './case/get-case/case-summary.projection';

@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound, NotPermitted, RuleViolation } from '@windscreen/case-journey/domain';
 import { ConcurrencyError } from '@windscreen/event-store';
 import { requestContextOf } from './request-context';
 import { RequestValidationError } from './validation';
@@ -13,7 +12,14 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-const PROBLEM_BASE = 'https://windscreen.local/problems/';
+export const PROBLEM_BASE = 'https://windscreen.local/problems/';
+
+/**
+ * Turns the errors of one part of the system (the domain's refusals, say) into problem documents;
+ * undefined for an error it does not know. The filter asks each in turn before its own mapping,
+ * so this library knows nothing of the errors it is given.
+ */
+export type ProblemMapper = (exception: unknown) => ProblemDocument | undefined;
 
 /** Maps every error to an RFC 9457 problem document, once, for the whole API. */
 @Catch()
@@ -24,6 +30,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     private readonly production: boolean,
     /** The body limit the server was given, to name it when a body is refused as too large. */
     private readonly bodyLimitBytes: number,
+    private readonly mappers: readonly ProblemMapper[] = [],
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -46,6 +53,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown): ProblemDocument {
+    for (const mapper of this.mappers) {
+      const problem = mapper(exception);
+      if (problem) return problem;
+    }
     if (exception instanceof RequestValidationError) {
       return {
         type: `${PROBLEM_BASE}validation`,
@@ -55,18 +66,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         errors: exception.fields,
       };
     }
-    if (exception instanceof RuleViolation) {
-      return {
-        type: `${PROBLEM_BASE}rule-violation`,
-        title: exception.rule ? `Refused by rule ${exception.rule}` : 'Refused',
-        status: HttpStatus.CONFLICT,
-        detail: exception.message,
-        ...(exception.rule ? { rule: exception.rule } : {}),
-        code: exception.code,
-        ...(exception.howToResolve ? { howToResolve: exception.howToResolve } : {}),
-        ...(exception.details ?? {}),
-      };
-    }
     if (exception instanceof ConcurrencyError) {
       return {
         type: `${PROBLEM_BASE}concurrency`,
@@ -74,25 +73,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: HttpStatus.CONFLICT,
         detail: `${exception.message}. Reload and try again.`,
         code: 'CONCURRENCY',
-      };
-    }
-    if (exception instanceof NotPermitted) {
-      return {
-        type: `${PROBLEM_BASE}not-permitted`,
-        title: 'Not permitted',
-        status: HttpStatus.FORBIDDEN,
-        detail: exception.message,
-        code: exception.code,
-        ...(exception.howToResolve ? { howToResolve: exception.howToResolve } : {}),
-      };
-    }
-    if (exception instanceof NotFound) {
-      return {
-        type: `${PROBLEM_BASE}not-found`,
-        title: 'Not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: exception.message,
-        code: exception.code,
       };
     }
     // Errors of the server before the route (body too large, not JSON, malformed JSON) carry a

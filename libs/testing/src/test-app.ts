@@ -4,7 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { signToken } from '@windscreen/auth';
-import type { Role } from '@windscreen/case-journey/domain';
+import type { Role } from '@windscreen/identity';
 import { AppConfig, loadConfig } from '@windscreen/config';
 import { createApiApplication } from '../../../apps/api/src/api-application';
 import { createTestDatabase, TestDatabase } from './test-database';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import * as nunjucks from 'nunjucks';
-import type { Actor } from '@windscreen/case-journey/domain';
+import type { Actor } from '@windscreen/identity';
 import type { WebRequest } from './session/web-session.guard';
 import { WEB_PREFIX } from './web-paths';
 

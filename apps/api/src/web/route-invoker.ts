@@ -5,7 +5,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALLOWED_ROLES } from '@windscreen/auth';
-import type { Actor, Role } from '@windscreen/case-journey/domain';
+import type { Actor, Role } from '@windscreen/identity';
 import { createValidationPipe } from '@windscreen/http';
 import { actingAs } from './session/web-session.guard';
 

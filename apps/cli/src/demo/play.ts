@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, CommandContext } from '@windscreen/case-journey/domain';
+import type { CommandContext } from '@windscreen/case-journey/domain';
+import type { Actor } from '@windscreen/identity';
 import type { DemoActor, DemoFamily, DemoStep } from './scenario';
 
 /** A command the domain refused: for the generator, always a bug to fix. */

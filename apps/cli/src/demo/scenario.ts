@@ -27,7 +27,6 @@ import {
   Professional,
   ReasonCategory,
   ReferralSource,
-  Role,
   Section17Outcome,
   Sex,
   ANONYMITY_PERMITTED_SOURCES,
@@ -37,6 +36,7 @@ import {
   Section20Ending,
   RecordParentOrCarer,
 } from '@windscreen/case-journey/domain';
+import { Role } from '@windscreen/identity';
 import { Random, seedFrom } from './random';
 import {
   ABUSE_CATEGORY_WEIGHTS,

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { assertNever, EventEnvelope } from '../domain/decider';
 import type { LevelOfNeed } from '../domain/levels-of-need';
 import type { Area } from '../domain/national-codes';

@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '@windscreen/identity';
 
 /**
  * Everything a decision needs that is not in the state: who, when, and the ids that tie it

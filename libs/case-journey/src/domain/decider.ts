@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '@windscreen/identity';
 import type { DomainEvent } from './command';
 
 /** What evolve sees of a recorded event: enough to know when and by whom, nothing of storage. */

@@ -1,5 +1,4 @@
 /** The pure domain: deciders, events, rules and codes. No framework, no database, no clock. */
-export * from './actor';
 export * from './command';
 export * from './decider';
 export * from './domain-error';

@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '@windscreen/identity';
 
 /**
  * Need-to-know (records "will be accessed only by staff who need to see them in order to do

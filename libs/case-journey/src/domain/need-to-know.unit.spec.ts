@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '@windscreen/identity';
 import { holdsCase, professionalOf, waysIn } from './need-to-know';
 
 const actor = (overrides: Partial<Actor>): Actor => ({

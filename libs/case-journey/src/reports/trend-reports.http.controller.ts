@@ -22,7 +22,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@windscreen/auth';
 import { RequestValidationError } from '@windscreen/http';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { toCsv } from '../shared/csv';
 import {
   addDays,

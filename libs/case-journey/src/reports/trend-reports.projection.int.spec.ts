@@ -3,7 +3,7 @@ import { projectionUnderTest } from '@windscreen/testing';
 import { caseDecider, CaseCommand } from '../case/case.decider';
 import type { CaseState } from '../case/case.state';
 import type { ChangeLevelOfNeed } from '../case/change-level-of-need/change-level-of-need.decide';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { CommandContext } from '../domain/command';
 import type { LevelOfNeed } from '../domain/levels-of-need';
 import { streamName } from '../domain/stream-name';

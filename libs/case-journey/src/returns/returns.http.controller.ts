@@ -13,7 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@windscreen/auth';
 import { EventStore } from '@windscreen/event-store';
 import { RequestValidationError } from '@windscreen/http';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { waysIn } from '../domain/need-to-know';
 import type { CensusReport } from './census-export';
 import { LogNotYetReadable, readReturnsRecord } from './returns-log-reader';

@@ -1,6 +1,6 @@
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { CommandContext } from '../domain/command';
 import { CommandContextOf } from './command-context.decorator';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '@windscreen/http';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { CommandContext } from '../domain/command';
 
 /** Builds a command's context from the request: actor from the token, ids from the request, time from the clock. */

@@ -5,7 +5,7 @@ import { createTestDatabase, TestDatabase } from '@windscreen/testing';
 import type { CaseCommand } from '../case/case.decider';
 import { streamName } from '../domain/stream-name';
 import { caseAggregate } from '../events/aggregates';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { RuleViolation } from '../domain/domain-error';
 import { DecisionRunner } from './decision-runner';
 

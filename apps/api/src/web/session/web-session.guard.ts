@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ALLOWED_ROLES, AuthenticatedRequest } from '@windscreen/auth';
-import type { Actor, Role } from '@windscreen/case-journey/domain';
+import type { Actor, Role } from '@windscreen/identity';
 import { readCookie, SESSION_COOKIE } from './cookies';
 import { csrfTokenMatches, WebSession, WebSessions } from './web-sessions';
 

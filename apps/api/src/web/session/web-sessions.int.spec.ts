@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import type { Actor } from '@windscreen/case-journey/domain';
+import type { Actor } from '@windscreen/identity';
 import { AppConfig, loadConfig } from '@windscreen/config';
 import { createTestDatabase, TestDatabase } from '@windscreen/testing';
 import { csrfTokenMatches, WebSessions } from './web-sessions';

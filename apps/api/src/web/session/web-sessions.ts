@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import type { Actor } from '@windscreen/case-journey/domain';
+import type { Actor } from '@windscreen/identity';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import { PG_POOL } from '@windscreen/database';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '@windscreen/case-journey/domain';
+import type { Actor } from '@windscreen/identity';
 import { TEAMS, teamStaff } from '../../../../cli/src/demo/scenario';
 
 /** The seed `npm run demo` uses unless told otherwise: its staff have these names. */

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@windscreen/case-journey/domain';
+import type { Actor, Role } from '@windscreen/identity';
 import type { OidcConfig } from '@windscreen/config';
 
 /** Signed in at the identity provider, but nothing in the claims gives a role here. */

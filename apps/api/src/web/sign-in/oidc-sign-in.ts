@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, OidcConfig } from '@windscreen/config';
-import type { Actor } from '@windscreen/case-journey/domain';
+import type { Actor } from '@windscreen/identity';
 import { WEB_PREFIX } from '../web-paths';
 import { actorFromClaims } from './oidc-claims';
 

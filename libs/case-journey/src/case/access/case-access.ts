@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '@windscreen/database';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { NotFound } from '../../domain/domain-error';
 import { waysIn } from '../../domain/need-to-know';
 import { DecisionRunner } from '../../shared/decision-runner';

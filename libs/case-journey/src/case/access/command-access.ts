@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { CommandContext, DomainEvent } from '../../domain/command';
 import { NotFound } from '../../domain/domain-error';
 import { holdsCase, professionalOf, waysIn } from '../../domain/need-to-know';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { CommandContext } from '../../domain/command';
 import { NotPermitted, RuleViolation } from '../../domain/domain-error';
 import type { ErrorCode } from '../../domain/error-codes';

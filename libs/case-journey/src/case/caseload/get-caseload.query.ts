@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { RequestValidationError } from '@windscreen/http';
 import { decodeCursor, encodeCursor } from '../../shared/keyset-cursor';
 import { CaseAccess } from '../access/case-access';

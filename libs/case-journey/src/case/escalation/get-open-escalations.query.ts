@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { CaseAccess } from '../access/case-access';
 import type { OpenEscalation } from '../get-case/case-summary';
 

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@windscreen/event-store';
 import { projectionUnderTest } from '@windscreen/testing';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { CommandContext } from '../../domain/command';
 import { streamName } from '../../domain/stream-name';
 import { caseDecider, CaseCommand } from '../case.decider';

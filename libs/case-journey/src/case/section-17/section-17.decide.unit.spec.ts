@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { CommandContext } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { CaseState, initialCaseState } from '../case.state';

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { RequestValidationError } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { decodeCursor, encodeCursor } from '../../shared/keyset-cursor';
 
 /** An item's id: its case's or family's id, its rule and the revision that set it. */

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CASE_READING_ROLES, CurrentActor, Roles } from '@windscreen/auth';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { casesShown, LogsCaseListAccess } from '../../audit/access-log/access-log.interceptor';
 import { DueItems, GetTimelinessQuery } from './get-timeliness.query';
 import { TimelinessRequestDto } from './timeliness.request.dto';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nes
 import { CASE_READING_ROLES, CurrentActor, Roles } from '@windscreen/auth';
 import { ReadYourWritesInterceptor } from '@windscreen/projections';
 import { casesShown, LogsCaseListAccess } from '../../audit/access-log/access-log.interceptor';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { uuidParam } from '../../shared/case-id.pipe';
 import {
   ChildListEntry,

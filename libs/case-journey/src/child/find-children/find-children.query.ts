@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { CaseAccess } from '../../case/access/case-access';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import { NotFound } from '../../domain/domain-error';
 import type { ChildState, ParentOrCarer } from '../child.decider';
 import type { ChildDetails } from '../child.decider';

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RECORDING_ROLES, Roles } from '@windscreen/auth';
 import { RequestContext, RequestIds } from '@windscreen/http';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '@windscreen/identity';
 import type { ChildDetails } from '../child.decider';
 import type { ParentOrCarer } from '../child.decider';
 import { uuidParam } from '../../shared/case-id.pipe';
