@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, eventually, startTestApp, TestApp } from '@windscreen/testing';
 import { ChromiumSession, describeInChromium, openChromium } from './chromium';
 
 /**
@@ -133,14 +133,10 @@ describeInChromium('the dashboard browser test')("Managers' dashboard in Chromiu
 
   /** The reports read projections: wait until every projection has caught up with the event log. */
   async function projectionsCaughtUp(): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
+    await eventually(async () => {
       const health = await t.http().get('/health');
-      if (health.body.projections.every((projection: { lag: string }) => projection.lag === '0')) return;
-      if (Date.now() > deadline)
-        throw new Error(`projections still behind: ${JSON.stringify(health.body.projections)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return health.body.projections.every((projection: { lag: string }) => projection.lag === '0');
+    }, 20_000);
   }
 
   const tableRows = (selector: string) =>

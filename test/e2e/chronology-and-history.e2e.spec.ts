@@ -1,4 +1,4 @@
-import { aContact, startTestApp, TestApp } from '@windscreen/testing';
+import { aContact, startTestApp, TestApp, untilTheClockPasses } from '@windscreen/testing';
 
 describe('Chronology and decision history as of any moment', () => {
   let t: TestApp;
@@ -103,7 +103,7 @@ describe('Chronology and decision history as of any moment', () => {
     });
     const { body: history } = await get(`/cases/${opened.caseId}/history`);
     const knownThen = history.events[1].metadata.recordedAt;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilTheClockPasses(knownThen);
     // A step up that happened in the past but is only recorded now.
     await post(`/cases/${opened.caseId}/level-of-need`, {
       level: 'complex',

@@ -10,3 +10,12 @@ export async function eventually(condition: () => Promise<boolean>, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * Waits until the clock has passed `instant` (an ISO time or epoch ms): what is recorded next is
+ * then strictly later than anything recorded at or before it.
+ */
+export async function untilTheClockPasses(instant: string | number): Promise<void> {
+  const after = typeof instant === 'string' ? Date.parse(instant) : instant;
+  await eventually(async () => Date.now() > after, 1_000);
+}

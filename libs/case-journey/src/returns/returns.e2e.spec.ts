@@ -4,7 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { aContact, cinCensusSchemaErrors, startTestApp, TestApp, TestUser } from '@windscreen/testing';
+import {
+  aContact,
+  cinCensusSchemaErrors,
+  startTestApp,
+  TestApp,
+  TestUser,
+  untilTheClockPasses,
+} from '@windscreen/testing';
 
 /**
  * A small known history through the API (every step at 10:00 UTC, so the UK day is the date written):
@@ -139,7 +146,7 @@ describe('Statutory returns (/returns/...)', () => {
     await post(priya, `/cases/${a}/child-in-need-plan`, { occurredAt: at('2024-12-10') });
     await post(priya, `/cases/${a}/child-in-need-plan/end`, { reason: 'Needs met', occurredAt: at('2025-02-28') });
     beforeClosure = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilTheClockPasses(beforeClosure);
     await post(nell, `/cases/${a}/closure`, { reason: 'RC7', summary: 'Needs met', occurredAt: at('2025-03-03') });
 
     leo = await open('2024-07-01', {
