@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@windscreen/testing';
 import { DatabaseModule, PG_POOL, poolOf } from './database.module';
@@ -39,6 +39,27 @@ describe('The database: one pool per process, plain SQL in transactions', () => 
     await expect(failing).rejects.toThrow('failed half-way');
     expect(await values()).toEqual([]);
     // The client went back to the pool usable: no transaction left open on it.
+    expect(await inTransaction(pool, async (sql) => (await sql.query('select 1 as one')).rows)).toEqual([{ one: 1 }]);
+  });
+
+  it('Given a transaction whose connection the server ends between statements, When the work goes on, Then the work fails (the process does not), nothing is written and the pool still serves', async () => {
+    let errorListeners = 0;
+    const failing = inTransaction(pool, async (sql) => {
+      // The loss is reported as an 'error' event on the client: without a listener Node ends the process.
+      errorListeners = (sql as PoolClient).listenerCount('error');
+      await sql.query(`insert into sql_spec values ('lost')`);
+      const {
+        rows: [{ pid }],
+      } = await sql.query<{ pid: number }>('select pg_backend_pid() as pid');
+      const admin = new Pool({ connectionString: database.url, max: 1 });
+      await admin.query('select pg_terminate_backend($1)', [pid]);
+      await admin.end();
+      await new Promise((resolve) => setImmediate(resolve));
+      await sql.query(`insert into sql_spec values ('after')`);
+    });
+    await expect(failing).rejects.toThrow(/connection/);
+    expect(errorListeners).toBeGreaterThan(0);
+    expect(await values()).toEqual([]);
     expect(await inTransaction(pool, async (sql) => (await sql.query('select 1 as one')).rows)).toEqual([{ one: 1 }]);
   });
 

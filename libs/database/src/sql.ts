@@ -13,11 +13,18 @@ export type SqlTransaction = Sql;
 
 /**
  * Runs `work` in one transaction on a client of the pool: committed when it returns, rolled back
- * when it throws. A client whose rollback fails is dropped from the pool, not handed out again.
+ * when it throws. A client whose connection failed, or whose rollback did, is dropped from the
+ * pool, not handed out again.
  */
 export async function inTransaction<T>(pool: Pool, work: (sql: SqlTransaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost between statements (the server restarting) is reported on the client; with
+  // no listener that would end the process. The next statement fails, and the work with it.
+  const onConnectionError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onConnectionError);
   try {
     await client.query('begin');
     const result = await work(client);
@@ -29,6 +36,7 @@ export async function inTransaction<T>(pool: Pool, work: (sql: SqlTransaction) =
     });
     throw error;
   } finally {
+    client.off('error', onConnectionError);
     client.release(broken);
   }
 }

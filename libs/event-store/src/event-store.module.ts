@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Global, Inject, Module } from '@nestjs/common';
 import { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import { DATABASE_URL, PG_POOL } from '@windscreen/database';
@@ -23,13 +23,14 @@ import { PostgresEventStore } from './postgres/postgres-event-store';
   ],
   exports: [EventStore, LogCheckpoints],
 })
-export class EventStoreModule implements OnApplicationShutdown {
+export class EventStoreModule implements BeforeApplicationShutdown {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     private readonly checkpoints: LogCheckpoints,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database's pool closes (at application shutdown): no append or checkpoint is left using it. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.checkpoints.stopPeriodic();
     await this.store.close();
   }

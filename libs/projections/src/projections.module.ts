@@ -3,8 +3,8 @@ import {
   Inject,
   Logger,
   Module,
+  BeforeApplicationShutdown,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
   Type,
 } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -24,7 +24,7 @@ export interface ProjectionsModuleOptions {
 }
 
 @Module({})
-export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
 
   constructor(
@@ -76,7 +76,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database's pool closes (at application shutdown): no batch is left using it. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.runner.stop();
   }
 }
