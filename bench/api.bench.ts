@@ -72,7 +72,9 @@ async function runPhase(options: autocannon.Options): Promise<PhaseResult> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ timeout: 10, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ timeout: 10, ...options }, (error: Error | null, done) =>
+      error ? reject(error) : resolve(done),
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
       statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);

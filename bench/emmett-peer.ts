@@ -95,7 +95,12 @@ async function main(): Promise<void> {
             ? { type: 'SteppedUp', data: { from: state.level, to: level, reason } }
             : {
                 type: 'SteppedDown',
-                data: { from: state.level, to: level, reason, whatChanged: String(body.whatChanged ?? reason) },
+                data: {
+                  from: state.level,
+                  to: level,
+                  reason,
+                  whatChanged: typeof body.whatChanged === 'string' ? body.whatChanged : reason,
+                },
               },
         );
       });

@@ -39,7 +39,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_SERVER_URL_VARIABLE] = server.url;
   await prepareTestApplicationRole(server.url);
   (globalThis as { windscreenTestServer?: { stop(): Promise<void>; dataDir: string } }).windscreenTestServer = {
-    stop: server.stop,
+    stop: () => server.stop(),
     dataDir,
   };
   process.stdout.write(`\ntests use an embedded PostgreSQL in ${dataDir}\n`);

@@ -186,7 +186,7 @@ describe('Fault: PostgreSQL restarted under load', () => {
         const answer = await call(
           api!.baseUrl,
           'GET',
-          `/cases/${opened.body.caseId}?minPosition=${opened.body.position}`,
+          `/cases/${opened.body.caseId as string}?minPosition=${opened.body.position as string}`,
           token,
         );
         return answer.headers.get('x-read-model-stale') === 'false' && answer;
@@ -256,7 +256,7 @@ describe('Fault: PostgreSQL restarted under load', () => {
       if (!row || row.copies !== 1 || row.position !== outcome.answer!.body.position) return true;
       // A new family and its first case are one append: one transaction (a position's high bits).
       if (outcome.kind === 'open' && row.family_apart !== false) return true;
-      return outcome.kind === 'open' && row.stream_id !== `case-${outcome.answer!.body.caseId}`;
+      return outcome.kind === 'open' && row.stream_id !== `case-${outcome.answer!.body.caseId as string}`;
     });
     expect(missingOrWrong.map((o) => o.token)).toEqual([]);
 

@@ -6,15 +6,7 @@ import { EventStore, PostgresEventStore, ReadAllOptions, RecordedEvent } from '@
 import { Projection, PROJECTIONS, rebuildProjection } from '@windscreen/projections';
 import { createTestDatabase, startTestApp, TestApp, TestDatabase } from '@windscreen/testing';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
-import {
-  AppProcess,
-  call,
-  caseWorkerToken,
-  startProjector,
-  waitFor,
-  withApplicationName,
-  withClient,
-} from './fault-support';
+import { AppProcess, call, caseWorkerToken, startProjector, waitFor, withApplicationName } from './fault-support';
 import { commandsOfOneCase } from './realistic-commands';
 import { PG_POOL } from '@windscreen/database';
 

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       logger: ['error'],
     },
   );
-  let refused = 0;
+  let refused: number;
   try {
     const store = app.get(EventStore);
     if ((await store.headPosition()) > 0n) {

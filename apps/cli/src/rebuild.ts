@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@windscreen/config';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       fail(`rebuild: no projection "${args.projection}" (known: ${projections.map((p) => p.name).join(', ')})`);
     }
     const store = app.get(EventStore);
-    const pool = app.get(PG_POOL);
+    const pool = app.get<Pool>(PG_POOL);
     const total = await store.countEventsAfter(0n);
     const bars = new Map(chosen.map((projection) => [projection.name, new ProgressBar(projection.name, total)]));
     const report = await rebuildProjections(pool, store, chosen, (name, eventsDone) =>

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { CaseReplay, checkReadModelConsistency, decisionSteps, selectAt, streamName } from '@windscreen/case-journey';
+import { checkReadModelConsistency, decisionSteps, selectAt, streamName } from '@windscreen/case-journey';
 import { loadConfig } from '@windscreen/config';
 import { prepareDatabase } from '@windscreen/database';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';

@@ -141,7 +141,9 @@ function verifyTokenClaims(
   if (payload.exp - from > policy.maxLifetimeSeconds) {
     throw new InvalidToken(`token lives longer than ${policy.maxLifetimeSeconds / 3600} h`, 'lifetime-too-long');
   }
-  const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role)) : [];
+  const roles = Array.isArray(payload.roles)
+    ? (payload.roles as unknown[]).filter((role): role is Role => ROLES.includes(role as Role))
+    : [];
   if (typeof payload.sub !== 'string' || !payload.sub)
     throw new InvalidToken('token has no subject (sub)', 'no-subject');
   if (roles.length === 0) throw new InvalidToken(`token has no known role (one of ${ROLES.join(', ')})`, 'no-role');

@@ -81,6 +81,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         (error instanceof Error ? `: ${error.message}` : '') +
         (recentLog.length ? `\n${recentLog.join('\n')}` : '') +
         '\nIs another Windscreen already running on this data folder? Stop it, or set DATA_DIR or DATABASE_URL.',
+      { cause: error },
     );
   }
   return {

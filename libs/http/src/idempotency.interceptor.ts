@@ -11,7 +11,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pool } from 'pg';
-import { from, Observable, of } from 'rxjs';
+import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { PG_POOL } from '@windscreen/database';
 import type { AuthenticatedRequest } from '@windscreen/auth';
@@ -70,7 +70,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (request.requestContext) request.requestContext.idempotencyKey = `${actorId}\n${key}`;
         return next.handle().pipe(
           mergeMap((body) => from(this.complete(actorId, key, statusOf(context), body)).pipe(mergeMap(() => of(body)))),
-          catchError((error) => from(this.release(actorId, key)).pipe(mergeMap(() => Promise.reject(error)))),
+          catchError((error: unknown) =>
+            from(this.release(actorId, key)).pipe(mergeMap(() => throwError(() => error))),
+          ),
         );
       }),
     );

@@ -24,7 +24,8 @@ export function acceptOnlyJsonBodies(fastify: FastifyInstance, bodyLimitBytes: n
         done(new UnsupportedMediaTypeException(`A JSON body must be UTF-8, not ${charset.slice(0, 40)}`), undefined);
         return;
       }
-      parseJson(request, body as string, (error, parsed) => {
+      // The parser answers through the callback, errors included; nothing is awaited.
+      void parseJson(request, body as string, (error, parsed) => {
         if (error) done(error, undefined);
         else if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
           done(
@@ -52,7 +53,7 @@ export function acceptFormBodiesUnder(fastify: FastifyInstance, pathPrefix: stri
         done(new UnsupportedMediaTypeException('Only JSON bodies are read here (application/json)'), undefined);
         return;
       }
-      const fields: Record<string, string | string[]> = Object.create(null);
+      const fields = Object.create(null) as Record<string, string | string[]>;
       for (const [name, value] of new URLSearchParams(body as string)) {
         const previous = fields[name];
         fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];

@@ -105,17 +105,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: `${PROBLEM_BASE}${status}`,
         title: titleOf(status),
         status,
-        detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
-        ...(typeof body === 'object' && body !== null && 'code' in body
-          ? { code: (body as { code: unknown }).code }
-          : {}),
+        detail: Array.isArray(detail)
+          ? detail.join('; ')
+          : typeof detail === 'string'
+            ? detail
+            : JSON.stringify(detail),
+        ...(typeof body === 'object' && body !== null && 'code' in body ? { code: body.code } : {}),
       };
     }
-    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    const status: number =
+      exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    const internal = status === (HttpStatus.INTERNAL_SERVER_ERROR as number);
     const message = exception instanceof Error ? exception.message : undefined;
     return {
-      type: status === HttpStatus.INTERNAL_SERVER_ERROR ? `${PROBLEM_BASE}internal` : `${PROBLEM_BASE}${status}`,
-      title: status === HttpStatus.INTERNAL_SERVER_ERROR ? 'Internal error' : titleOf(status),
+      type: internal ? `${PROBLEM_BASE}internal` : `${PROBLEM_BASE}${status}`,
+      title: internal ? 'Internal error' : titleOf(status),
       status,
       // In production nothing internal reaches the client: the correlation id finds it in the log.
       detail: this.production || !message ? 'An unexpected error occurred' : message,

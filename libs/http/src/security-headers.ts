@@ -62,7 +62,10 @@ function helmetHeaders(directives: Record<string, string[]>): Record<string, str
   };
   let failure: unknown;
   middleware({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => (failure = error));
-  if (failure) throw failure;
+  if (failure)
+    throw failure instanceof Error
+      ? failure
+      : new Error('The security headers could not be computed', { cause: failure });
   return headers;
 }
 

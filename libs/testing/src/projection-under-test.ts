@@ -6,9 +6,10 @@ import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface ProjectionUnderTest {
   /** Applies the events as one batch, in one transaction, as the runner does. */
-  apply(events: RecordedEvent[]): Promise<void>;
+  apply: (events: RecordedEvent[]) => Promise<void>;
   /** A query on the projection's database, to read the rows it wrote (rows typed by the reader). */
-  query(sql: string, parameters?: unknown[]): Promise<any[]>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the spec names the columns it expects
+  query: (sql: string, parameters?: unknown[]) => Promise<any[]>;
 }
 
 /**

@@ -42,30 +42,34 @@ export class RouteInvoker {
 
   /** The request DTO of the route's @Body() (or @Query()). */
   static dtoOf(controller: Type, method: string, kind: 'body' | 'query' = 'body'): Type | undefined {
-    const args: Record<string, RouteArgument> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
-    const wanted = kind === 'body' ? RouteParamtypes.BODY : RouteParamtypes.QUERY;
-    const entry = Object.entries(args).find(([key]) => Number(key.split(':')[0]) === wanted);
-    return entry ? Reflect.getMetadata('design:paramtypes', controller.prototype, method)[entry[1].index] : undefined;
+    const wanted: number = kind === 'body' ? RouteParamtypes.BODY : RouteParamtypes.QUERY;
+    const entry = Object.entries(routeArguments(controller, method)).find(
+      ([key]) => Number(key.split(':')[0]) === wanted,
+    );
+    return entry ? parameterTypes(controller, method)[entry[1].index] : undefined;
   }
 
   /** The roles the route allows (undefined: any signed-in role). */
   rolesOf(controller: Type, method: string): Role[] | undefined {
-    return this.reflector.get<Role[] | undefined>(ALLOWED_ROLES, controller.prototype[method]);
+    const handler = (controller.prototype as Record<string, () => unknown>)[method];
+    return this.reflector.get<Role[] | undefined>(ALLOWED_ROLES, handler);
   }
 
   async call<T>(controller: Type, method: string, call: RouteCall): Promise<T> {
-    const instance = this.moduleRef.get(controller, { strict: false });
+    const instance = this.moduleRef.get<Record<string, (...args: unknown[]) => unknown>>(controller, {
+      strict: false,
+    });
     const actor = actingAs(call.actor, this.rolesOf(controller, method));
     // The request as the API's guard would have left it: the actor in the role this route allows.
-    const request = Object.assign(Object.create(call.request), {
+    const request: object = Object.assign(Object.create(call.request) as object, {
       actor,
       params: call.params ?? {},
       query: call.query ?? {},
       body: call.body ?? {},
     });
     const context = new ExecutionContextHost([request, call.reply]);
-    const args: Record<string, RouteArgument> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
-    const paramTypes: Type[] = Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? [];
+    const args = routeArguments(controller, method);
+    const paramTypes = parameterTypes(controller, method);
     const values: unknown[] = [];
     for (const [key, argument] of Object.entries(args)) {
       let value: unknown;
@@ -96,4 +100,16 @@ export class RouteInvoker {
     }
     return (instance as Record<string, (...args: unknown[]) => Promise<T>>)[method](...values);
   }
+}
+
+/** The arguments Nest recorded for a route handler's parameters (@Body(), @Param(), ...). */
+function routeArguments(controller: Type, method: string): Record<string, RouteArgument> {
+  return (
+    (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) as Record<string, RouteArgument> | undefined) ?? {}
+  );
+}
+
+/** The declared types of a route handler's parameters, as TypeScript emitted them. */
+function parameterTypes(controller: Type, method: string): Type[] {
+  return (Reflect.getMetadata('design:paramtypes', controller.prototype as object, method) as Type[] | undefined) ?? [];
 }

@@ -23,7 +23,6 @@ import {
   KeepInTouchReason,
   LevelOfNeed,
   MashOutcome,
-  PrimaryNeedCode,
   Professional,
   ReasonCategory,
   ReferralSource,
@@ -458,7 +457,8 @@ function upn(random: Random): string {
 // One family's journey
 
 /** Reached the end of the period: the journey stops there, mid-way if need be (thrown; not an error). */
-class Horizon {}
+/** Thrown to stop a child's story at the end of the generated period. */
+class Horizon extends Error {}
 
 type Route = 'advice' | 'emerging' | 'complex' | 's17' | 's47';
 type Next =
@@ -885,7 +885,7 @@ class FamilyJourney {
     let ratedAt = riskDecisionWithinTheHour && this.random.chance(0.9) ? this.hours(0.2, 0.9) : this.hours(0.3, 3);
     // R11: the rating may change as information comes to light.
     if (lower[rating] && lower[rating] !== this.m.rating && this.random.chance(0.12)) {
-      this.rate(lower[rating]!, ratedAt, 'Initial rating on the information in the contact');
+      this.rate(lower[rating], ratedAt, 'Initial rating on the information in the contact');
       ratedAt = this.hours(1, 3);
     }
     if (rating !== this.m.rating)
@@ -1351,7 +1351,7 @@ class FamilyJourney {
     this.onEveryCase(this.workingDays(late ? 46 : 15, late ? 70 : 44, openedAt), this.socialWorker, {
       type: 'CompleteSection17Assessment',
       data: {
-        primaryNeed: this.random.weighted(PRIMARY_NEEDS) as PrimaryNeedCode,
+        primaryNeed: this.random.weighted(PRIMARY_NEEDS),
         factors,
         outcome,
         summary: 'Single assessment completed and authorised',
@@ -1481,7 +1481,7 @@ class FamilyJourney {
   }
 
   private childProtectionPlan(conferenceAt: number): Next {
-    const category = this.random.weighted(ABUSE_CATEGORY_WEIGHTS) as AbuseCategory;
+    const category = this.random.weighted<AbuseCategory>(ABUSE_CATEGORY_WEIGHTS);
     // R24: the initial conference decides on the plan; a few decide against one.
     const plan = this.random.chance(0.9);
     this.onEveryCase(conferenceAt, this.staff.teamManager, {
@@ -1525,7 +1525,7 @@ class FamilyJourney {
       );
       visitUntil(at);
       if (at >= ends) break;
-      if (this.random.chance(0.1)) latest = this.random.weighted(ABUSE_CATEGORY_WEIGHTS) as AbuseCategory;
+      if (this.random.chance(0.1)) latest = this.random.weighted<AbuseCategory>(ABUSE_CATEGORY_WEIGHTS);
       const held = this.onEveryCase(at, this.staff.teamManager, {
         type: 'RecordReviewConference',
         data: { category: latest },

@@ -18,7 +18,6 @@ import {
   DomainEvent,
   EventEnvelope,
   FamilyCommand,
-  FamilyState,
   streamName,
 } from '@windscreen/case-journey/domain';
 import type { EventStore, NewEvent } from '@windscreen/event-store';
@@ -256,7 +255,7 @@ export class StorePlayer implements FamilyPlayer {
     switch (command.type) {
       case 'OpenCase': {
         const { child, ...contact } = command.data;
-        const joining = ((await streams.loadState(familyAggregate, familyStream)).state as FamilyState).exists;
+        const joining = (await streams.loadState(familyAggregate, familyStream)).state.exists;
         const request = step.sameChild ? { ...contact, childId } : { ...command.data, ...(joining && { familyId }) };
         const opened = await openCaseOnStreams(streams, {
           caseId: step.sameChild?.caseId ?? caseId,

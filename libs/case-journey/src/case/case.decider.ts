@@ -60,7 +60,6 @@ import {
   decideRecordInitialConference,
   RecordInitialChildProtectionConference,
 } from './section-47/initial-conference.decide';
-import type { EventEnvelope } from '../domain/decider';
 import { decideOpenCase, OpenCase } from './open-case/open-case.decide';
 import { decideRecordChildVisit, RecordChildVisit } from './visits/visits.decide';
 import { AllocateCase, decideAllocateCase } from './allocation/allocation.decide';
@@ -229,7 +228,7 @@ function decideMashDecisionAndNextStep(command: RecordMashDecision, state: CaseS
       evolveCase(current, {
         ...event,
         metadata: { occurredAt: command.context.occurredAt, actor: command.context.actor },
-      } as EventEnvelope<CaseEvent>),
+      }),
     state,
   );
   const { caseId, outcome, rationale } = command.data;

@@ -69,7 +69,7 @@ function given(...commands: CaseCommand[]): CaseState {
       state = caseDecider.evolve(state, {
         ...event,
         metadata: { occurredAt: command.context.occurredAt, actor },
-      } as EventEnvelope<CaseEvent>);
+      });
     }
   }
   return state;
@@ -99,7 +99,7 @@ function givenWithIds(...commands: CaseCommand[]): CaseState {
         ...event,
         id,
         metadata: { occurredAt: command.context.occurredAt, actor },
-      } as EventEnvelope<CaseEvent>);
+      });
     }
   }
   return state;
@@ -518,30 +518,29 @@ describe('Statutory work (R15, R17, R18)', () => {
 
 describe('Information sharing (R19)', () => {
   const decisionId = '55555555-5555-4555-8555-555555555555';
-  const decision = (overrides: Record<string, unknown>, context = ctx): CaseCommand =>
-    ({
-      type: 'RecordInformationSharingDecision',
-      context,
-      data: {
-        caseId,
-        decisionId,
-        decision: 'share',
-        information: 'Chronology of injuries',
-        recipients: [{ agency: 'Police' }],
-        purpose: 'Strategy discussion',
-        basis: 'consent',
-        consentSought: false,
-        dataSubjects: ['child'],
-        article6Basis: 'public_task',
-        specialCategoryData: false,
-        confidentialityBasis: 'consent',
-        personInformed: { told: true },
-        advice: { sought: false },
-        request: null,
-        reasons: 'Needed to protect the child',
-        ...overrides,
-      },
-    }) as CaseCommand;
+  const decision = (overrides: Record<string, unknown>, context = ctx): CaseCommand => ({
+    type: 'RecordInformationSharingDecision',
+    context,
+    data: {
+      caseId,
+      decisionId,
+      decision: 'share',
+      information: 'Chronology of injuries',
+      recipients: [{ agency: 'Police' }],
+      purpose: 'Strategy discussion',
+      basis: 'consent',
+      consentSought: false,
+      dataSubjects: ['child'],
+      article6Basis: 'public_task',
+      specialCategoryData: false,
+      confidentialityBasis: 'consent',
+      personInformed: { told: true },
+      advice: { sought: false },
+      request: null,
+      reasons: 'Needed to protect the child',
+      ...overrides,
+    },
+  });
   const withoutConsent = {
     basis: 'without_consent',
     confidentialityBasis: 'public_interest',
@@ -662,20 +661,19 @@ describe('Information sharing (R19)', () => {
   });
 
   describe('information sent (golden rule 6)', () => {
-    const sent = (overrides: Record<string, unknown>): CaseCommand =>
-      ({
-        type: 'RecordInformationSent',
-        context: at('2026-03-02T12:00:00Z'),
-        data: {
-          caseId,
-          decisionId,
-          sentAt: '2026-03-02T12:00:00Z',
-          method: 'secure_email',
-          recipients: [{ agency: 'Police' }],
-          information: 'Chronology',
-          ...overrides,
-        },
-      }) as CaseCommand;
+    const sent = (overrides: Record<string, unknown>): CaseCommand => ({
+      type: 'RecordInformationSent',
+      context: at('2026-03-02T12:00:00Z'),
+      data: {
+        caseId,
+        decisionId,
+        sentAt: '2026-03-02T12:00:00Z',
+        method: 'secure_email',
+        recipients: [{ agency: 'Police' }],
+        information: 'Chronology',
+        ...overrides,
+      },
+    });
 
     it('Given a decision to share, When what was sent is recorded, Then it names the decision', () => {
       expect(decide(sent({}), given(opened, decision(withoutConsent)))[0]).toMatchObject({
@@ -710,12 +708,11 @@ describe('Information sharing (R19)', () => {
   });
 
   describe('a corrected decision (R22) obeys R19', () => {
-    const correct = (correctedValues: Record<string, unknown>): CaseCommand =>
-      ({
-        type: 'CorrectEntry',
-        context: ctx,
-        data: { caseId, correctsEventId: 'event-1', correctedValues, reason: 'Wrong basis recorded' },
-      }) as CaseCommand;
+    const correct = (correctedValues: Record<string, unknown>): CaseCommand => ({
+      type: 'CorrectEntry',
+      context: ctx,
+      data: { caseId, correctsEventId: 'event-1', correctedValues, reason: 'Wrong basis recorded' },
+    });
 
     it('Given a lawful decision, When corrected to a combination the law does not allow, Then it is refused', () => {
       const state = givenWithIds(opened, decision(withoutConsent));
@@ -1312,7 +1309,7 @@ describe('The child-protection and child-in-need clocks (R29-R34), as timeliness
         state = caseDecider.evolve(state, {
           ...event,
           metadata: { occurredAt: next.context.occurredAt, actor },
-        } as EventEnvelope<CaseEvent>);
+        });
     }
     expect(state.section47Enquiry?.strategyDiscussionAt).toBe('2026-03-03T10:00:00Z');
     expect(decide(icpc, state)[0].data).toMatchObject({ dueBy: '2026-03-24T10:00:00.000Z', late: false });

@@ -1,7 +1,6 @@
 import type { CommandContext } from '../domain/command';
-import type { EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
-import { ChildCommand, childDecider, ChildEvent, ChildState } from './child.decider';
+import { ChildCommand, childDecider, ChildState } from './child.decider';
 import type { ChildDetails } from './child.decider';
 
 const context: CommandContext = {
@@ -58,7 +57,7 @@ function given(...commands: ChildCommand[]): ChildState {
           childDecider.evolve(next, {
             ...event,
             metadata: { occurredAt: context.occurredAt, actor: context.actor },
-          } as EventEnvelope<ChildEvent>),
+          }),
         state,
       ),
     childDecider.initialState(),
@@ -91,7 +90,7 @@ describe('A child registered with a contact', () => {
     const both: ChildCommand = {
       ...register,
       data: { ...register.data, details: { ...details, expectedDateOfBirth: '2026-09-01' } },
-    } as ChildCommand;
+    };
     expect(refusal(both, given())).toMatchObject({ rule: 'R41', code: 'CHILD.BIRTH_DATE' });
   });
 
@@ -99,7 +98,7 @@ describe('A child registered with a contact', () => {
     const both: ChildCommand = {
       ...register,
       data: { ...register.data, details: { ...details, upn: 'A123456789012' } },
-    } as ChildCommand;
+    };
     expect(refusal(both, given())).toMatchObject({ rule: 'R41', code: 'CHILD.UPN_AND_REASON' });
   });
 });
@@ -128,11 +127,10 @@ describe('R40: one open case per child', () => {
   });
 
   it('Given a child known only as a v1 case, When registered from that case with a new contact, Then the new case is linked in the same decision unless the old one is open', () => {
-    const fromCase = (openCaseIds: string[]): ChildCommand =>
-      ({
-        ...register,
-        data: { ...register.data, firstCaseId: 'case-1', linkCaseId: 'case-2', openCaseIds },
-      }) as ChildCommand;
+    const fromCase = (openCaseIds: string[]): ChildCommand => ({
+      ...register,
+      data: { ...register.data, firstCaseId: 'case-1', linkCaseId: 'case-2', openCaseIds },
+    });
     expect(
       childDecider
         .decide(fromCase([]), given())

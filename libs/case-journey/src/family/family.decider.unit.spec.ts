@@ -1,7 +1,6 @@
 import type { CommandContext } from '../domain/command';
-import { EventEnvelope } from '../domain/decider';
 import { NotFound, RuleViolation } from '../domain/domain-error';
-import { FamilyCommand, familyDecider, FamilyEvent, FamilyState } from './family.decider';
+import { FamilyCommand, familyDecider, FamilyState } from './family.decider';
 
 const context: CommandContext = {
   actor: {
@@ -34,7 +33,7 @@ function given(...commands: FamilyCommand[]): FamilyState {
           familyDecider.evolve(next, {
             ...event,
             metadata: { occurredAt: context.occurredAt, actor: context.actor },
-          } as EventEnvelope<FamilyEvent>),
+          }),
         state,
       ),
     familyDecider.initialState(),

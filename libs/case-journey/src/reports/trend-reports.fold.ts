@@ -646,7 +646,7 @@ class TrendReportsFold {
     let row = this.daily.get(bucket);
     if (!row) this.daily.set(bucket, (row = { day, area, team, counts: {} }));
     for (const [counter, n] of Object.entries(contribution)) {
-      const key = counter as DailyCounter;
+      const key = counter;
       row.counts[key] = (row.counts[key] ?? 0) + sign * (n ?? 0);
     }
   }

@@ -103,7 +103,7 @@ function episodesInYear(record: ReturnCase, year: CollectionYear): ReferralEpiso
   return record.episodes.filter(
     (episode) =>
       episode.referralDate <= year.referenceDate &&
-      (!onOrBefore(episode.closureDate, year.referenceDate) || episode.closureDate! >= year.start),
+      (!onOrBefore(episode.closureDate, year.referenceDate) || episode.closureDate >= year.start),
   );
 }
 

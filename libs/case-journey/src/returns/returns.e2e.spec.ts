@@ -275,7 +275,7 @@ describe('Statutory returns (/returns/...)', () => {
         });
       expect(response.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+      await workbook.xlsx.load(response.body);
       expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
         'List 1 Contacts',
         'List 2 Early Help',

@@ -39,9 +39,9 @@ function WithinTheCalendar(): PropertyDecorator {
 export function IsInstant(): PropertyDecorator {
   return (target, property) => {
     const message = `${String(property)} must be a date-time with its time zone, e.g. 2026-03-02T09:15:00Z`;
-    Matches(INSTANT, { message })(target, property as string);
-    IsISO8601({ strict: true, strictSeparator: true }, { message })(target, property as string);
-    WithinTheCalendar()(target, property as string);
+    Matches(INSTANT, { message })(target, property);
+    IsISO8601({ strict: true, strictSeparator: true }, { message })(target, property);
+    WithinTheCalendar()(target, property);
   };
 }
 
@@ -55,7 +55,7 @@ export function IsAttendees(): PropertyDecorator {
       IsString({ each: true }),
       MaxLength(200, { each: true }),
     ])
-      decorate(target, property as string);
+      decorate(target, property);
   };
 }
 
@@ -63,9 +63,9 @@ export function IsAttendees(): PropertyDecorator {
 export function IsCalendarDate(): PropertyDecorator {
   return (target, property) => {
     const message = `${String(property)} must be a real calendar date, YYYY-MM-DD`;
-    Matches(CALENDAR_DATE, { message })(target, property as string);
-    IsISO8601({ strict: true }, { message })(target, property as string);
-    WithinTheCalendar()(target, property as string);
+    Matches(CALENDAR_DATE, { message })(target, property);
+    IsISO8601({ strict: true }, { message })(target, property);
+    WithinTheCalendar()(target, property);
   };
 }
 
@@ -73,8 +73,8 @@ export function IsCalendarDate(): PropertyDecorator {
 export function IsDateOrInstant(): PropertyDecorator {
   return (target, property) => {
     const message = `${String(property)} must be a date (2026-03-02) or a date-time with its time zone (2026-03-02T09:15:00Z)`;
-    Matches(new RegExp(`${CALENDAR_DATE.source}|${INSTANT.source}`), { message })(target, property as string);
-    IsISO8601({ strict: true }, { message })(target, property as string);
+    Matches(new RegExp(`${CALENDAR_DATE.source}|${INSTANT.source}`), { message })(target, property);
+    IsISO8601({ strict: true }, { message })(target, property);
   };
 }
 

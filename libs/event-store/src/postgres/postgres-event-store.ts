@@ -183,8 +183,8 @@ interface StreamPart {
 /** An append waiting for its batch: one stream's, or several streams' written all or none. */
 interface PendingAppend {
   parts: StreamPart[];
-  resolve(results: AppendResult[]): void;
-  reject(error: unknown): void;
+  resolve: (results: AppendResult[]) => void;
+  reject: (error: unknown) => void;
 }
 
 const expectationOf = (expected: ExpectedRevision) => (typeof expected === 'bigint' ? 'exact' : expected);
@@ -333,7 +333,7 @@ export class PostgresEventStore extends EventStore {
    */
   private async answer(pending: PendingAppend, written: Map<string, AppendResult>): Promise<AppendResult[]> {
     const results = pending.parts.map((part) => written.get(part.stream));
-    if (results.every((result) => result !== undefined)) return results as AppendResult[];
+    if (results.every((result) => result !== undefined)) return results;
     const current = await Promise.all(pending.parts.map((part) => this.streamRevision(part.stream)));
     const refused = pending.parts.findIndex((part, i) => !expectationHolds(part.expectedRevision, current[i]));
     const part = pending.parts[Math.max(0, refused)];

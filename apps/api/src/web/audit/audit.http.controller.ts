@@ -118,7 +118,7 @@ export class AuditHttpController {
     const link = (changes: Record<string, string | undefined>) => {
       const query = { view: sense, at: moment, decision: steps[shown]?.revision, ...changes };
       const wanted = Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]));
-      return `${WEB_PREFIX}/audit/cases/${caseId}/replay?${new URLSearchParams(wanted)}#current-step`;
+      return `${WEB_PREFIX}/audit/cases/${caseId}/replay?${new URLSearchParams(wanted).toString()}#current-step`;
     };
     return this.pages.render('audit-replay', frameOf(request, 'audit'), {
       title: `Decisions: ${child}`,
@@ -208,7 +208,7 @@ export class AuditHttpController {
       });
       if (csv) return answer as string;
       reply.type('text/html; charset=utf-8');
-      const csvLink = `${WEB_PREFIX}/audit/information-sharing?${new URLSearchParams({ ...filters, format: 'csv' })}`;
+      const csvLink = `${WEB_PREFIX}/audit/information-sharing?${new URLSearchParams({ ...filters, format: 'csv' }).toString()}`;
       return this.pages.render('audit-information-sharing', frameOf(request, 'information-sharing'), {
         title: 'Information sharing decisions',
         filters,

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { CaseJourneyModule } from '@windscreen/case-journey';
@@ -6,7 +7,7 @@ import { TRANSITIONS } from './transitions';
 
 /** Every POST route of the case journey's controllers under a case or a family, as "Controller.method". */
 function commandRoutesOfACase(): string[] {
-  const controllers: Function[] = Reflect.getMetadata('controllers', CaseJourneyModule) ?? [];
+  const controllers = (Reflect.getMetadata('controllers', CaseJourneyModule) as Type[] | undefined) ?? [];
   return controllers.flatMap((controller) => {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     return Object.getOwnPropertyNames(controller.prototype)

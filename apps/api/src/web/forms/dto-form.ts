@@ -59,6 +59,14 @@ interface ModelProperty {
 
 const idOf = (name: string) => name.replace(/\./g, '-');
 
+/** What Swagger's decorators recorded of a DTO class: its property names, and one property. */
+const declaredProperties = (dto: Type): string[] | undefined =>
+  dto.prototype
+    ? (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype as object) as string[] | undefined)
+    : undefined;
+const declaredProperty = (dto: Type, property: string): ModelProperty =>
+  (Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype as object, property) as ModelProperty | undefined) ?? {};
+
 function validationOf(dto: Type, property: string) {
   return getMetadataStorage()
     .getTargetValidationMetadatas(dto, '', true, false)
@@ -68,7 +76,7 @@ function validationOf(dto: Type, property: string) {
 /** A date-time with its zone, or a calendar date: told apart by the pattern the DTO checks. */
 function dateKind(dto: Type, property: string): 'date' | 'date-time' | undefined {
   for (const meta of validationOf(dto, property)) {
-    const pattern = meta.constraints?.[0];
+    const pattern: unknown = meta.constraints?.[0];
     if (pattern instanceof RegExp) {
       if (pattern.source.includes('T\\d{2}')) return 'date-time';
       if (pattern.source.startsWith('^\\d{4}-\\d{2}-\\d{2}$')) return 'date';
@@ -78,20 +86,18 @@ function dateKind(dto: Type, property: string): 'date' | 'date-time' | undefined
 }
 
 function longText(dto: Type, property: string): boolean {
-  const max = validationOf(dto, property).find((meta) => meta.name === 'maxLength')?.constraints?.[0];
+  const max: unknown = validationOf(dto, property).find((meta) => meta.name === 'maxLength')?.constraints?.[0];
   return typeof max !== 'number' || max > 300;
 }
 
 /** The questions of a request DTO, in the order it declares them. */
 export function formFields(dto: Type, prefix = ''): FormField[] {
-  const names: string[] = (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []).map((key: string) =>
-    key.replace(/^:/, ''),
-  );
+  const names = (declaredProperties(dto) ?? []).map((key) => key.replace(/^:/, ''));
   const unique = [...new Set(names)];
   // The time something happened is asked last: the form is about what happened.
   unique.sort((a, b) => Number(a === 'occurredAt') - Number(b === 'occurredAt'));
   const fields = unique.map((property) => {
-    const meta: ModelProperty = Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, property) ?? {};
+    const meta = declaredProperty(dto, property);
     const name = prefix ? `${prefix}.${property}` : property;
     const field: FormField = {
       name,
@@ -107,7 +113,7 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
       : declaredEnum
         ? Object.values(declaredEnum).map(String)
         : undefined;
-    const type = Array.isArray(meta.type) ? meta.type[0] : meta.type;
+    const type: unknown = Array.isArray(meta.type) ? meta.type[0] : meta.type;
     const isList = meta.isArray || Array.isArray(meta.type) || meta.type === 'array';
     if (enumValues) {
       field.kind = isList ? 'checkboxes' : enumValues.length > 12 ? 'select' : 'radios';
@@ -120,12 +126,7 @@ export function formFields(dto: Type, prefix = ''): FormField[] {
         { value: 'false', text: 'No' },
       ];
     } else if (type === Number) field.kind = 'number';
-    else if (
-      typeof type === 'function' &&
-      type !== String &&
-      type.prototype &&
-      Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, type.prototype)
-    ) {
+    else if (typeof type === 'function' && type !== String && declaredProperties(type as Type)) {
       if (isList) {
         field.kind = 'group-list';
         field.fields = Array.from({ length: LIST_ROWS }, (_, row) => ({

@@ -172,7 +172,7 @@ export class ManagementHttpController {
             title,
             answer,
             chart: name === CHARTED_REPORT ? trendChart(answer.rows, answer.columns[0].key, STEP_SERIES) : undefined,
-            csvLink: `${WEB_PREFIX}/reports/${name}?${new URLSearchParams({ ...filters, format: 'csv' })}`,
+            csvLink: `${WEB_PREFIX}/reports/${name}?${new URLSearchParams({ ...filters, format: 'csv' }).toString()}`,
           };
         }),
       );

@@ -46,9 +46,12 @@ function axisTicks(max: number): number[] {
  * Grouped bars, one group per period of a report (server-drawn SVG, no script). It repeats the
  * report's table beside it, which stays the accessible source of the figures.
  */
+/** A period's label as the report gave it (a date or a number); anything else shows as blank. */
+const textOf = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
 export function trendChart(rows: Record<string, unknown>[], periodKey: string, series: ChartSeries[]): TrendChart {
-  const valueOf = (row: Record<string, unknown>, key: string) =>
-    typeof row[key] === 'number' ? (row[key] as number) : 0;
+  const valueOf = (row: Record<string, unknown>, key: string) => (typeof row[key] === 'number' ? row[key] : 0);
   const max = Math.max(0, ...rows.flatMap((row) => series.map((one) => valueOf(row, one.key))));
   const ticks = axisTicks(max);
   const top = ticks[ticks.length - 1];
@@ -69,7 +72,7 @@ export function trendChart(rows: Record<string, unknown>[], periodKey: string, s
     groups: rows.map((row, index) => {
       const start = MARGIN.left + index * groupWidth + groupWidth * 0.1;
       return {
-        label: String(row[periodKey] ?? ''),
+        label: textOf(row[periodKey]),
         x: MARGIN.left + index * groupWidth + groupWidth / 2,
         bars: series.map((one, position) => {
           const value = valueOf(row, one.key);

@@ -21,8 +21,7 @@ export function actorFromClaims(
     ...new Set(groups.map((group) => config.roleMap[group]).filter((role): role is Role => role !== undefined)),
   ];
   if (roles.length === 0) throw new NoRoleInClaims(config.roleClaim);
-  const text = (name: string) =>
-    typeof claims[name] === 'string' && claims[name] !== '' ? (claims[name] as string) : undefined;
+  const text = (name: string) => (typeof claims[name] === 'string' && claims[name] !== '' ? claims[name] : undefined);
   return {
     id: String(claims.sub),
     name: text('name') ?? text('preferred_username') ?? String(claims.sub),

@@ -66,7 +66,7 @@ export class AccessLogInterceptor implements NestInterceptor {
       handle: () =>
         from(this.access.assertCanRead(actor, caseId)).pipe(
           mergeMap(() => next.handle()),
-          mergeMap((body) => from(this.log(request, view, { caseId })).pipe(map(() => body))),
+          mergeMap((body: unknown) => from(this.log(request, view, { caseId })).pipe(map(() => body))),
         ),
     });
   }
@@ -78,7 +78,7 @@ export class AccessLogInterceptor implements NestInterceptor {
     next: CallHandler,
   ): Observable<unknown> {
     return next.handle().pipe(
-      mergeMap((body) => {
+      mergeMap((body: unknown) => {
         const caseIds = (request as { [CASES_SHOWN]?: string[] })[CASES_SHOWN];
         if (!caseIds) throw new Error(`The ${view} route did not say which cases it showed`);
         return from(this.log(request, view, { caseIds })).pipe(map(() => body));

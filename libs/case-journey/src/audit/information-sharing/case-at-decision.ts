@@ -30,7 +30,7 @@ export function caseAtDecision(
   }
   const correctedEvents = before.map((event) => {
     const corrected = corrections.get(event.id);
-    return corrected ? ({ ...event, data: { ...(event.data as object), ...corrected } } as typeof event) : event;
+    return corrected ? ({ ...event, data: { ...event.data, ...corrected } } as typeof event) : event;
   });
   const view = (events: Decoded<CaseEvent>[]) =>
     caseAsOf(

@@ -223,12 +223,12 @@ export class GetInformationSharingAuditHandler implements IQueryHandler<
       countBy('basis'),
       countBy('article6_basis'),
       countBy('confidentiality_basis'),
-      this.dataSource.query(
+      this.dataSource.query<{ late: number; without_consent_without_reason: number }[]>(
         `select count(*) filter (where ${lateCondition(lateParameter)})::int as late,
                 count(*) filter (where ${WITHOUT_CONSENT_WITHOUT_REASON})::int as without_consent_without_reason
            from information_sharing_decisions ${filter}`,
         [...parameters, lateAfterHours],
-      ) as Promise<{ late: number; without_consent_without_reason: number }[]>,
+      ),
     ]);
     const byAgency: { agency: string; n: number }[] = await this.dataSource.query(
       `select agency, count(*)::int as n from information_sharing_decisions, unnest(recipient_agencies) as agency ${filter} group by agency order by n desc, agency`,

@@ -103,7 +103,7 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
     // rows are read whole and have their overdue items counted: building every case's columns
     // before sorting made a large caseload slow. The page and the counts are independent reads,
     // sent side by side.
-    const pageQuery = this.dataSource.query(
+    const pageQuery = this.dataSource.query<CaseloadRow[]>(
       `with ${filters.overdue !== undefined ? `${overdueSets},` : ''} page as (
          select c.case_id ${from} ${pageConditions.length ? `where ${pageConditions.join(' and ')}` : ''} ${order} limit ${limit + 1}
        )
@@ -115,11 +115,10 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
         ${order}`,
       pageParams,
     );
-    const countsQuery: Promise<{ level: string | null; status: string; overdue: boolean; n: number }[]> =
-      this.dataSource.query(
-        `with ${overdueSets} select c.level, c.status, ${isOverdue} as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
-        params,
-      );
+    const countsQuery = this.dataSource.query<{ level: string | null; status: string; overdue: boolean; n: number }[]>(
+      `with ${overdueSets} select c.level, c.status, ${isOverdue} as overdue, count(*)::int as n ${from} ${filter} group by 1, 2, 3`,
+      params,
+    );
     const [rows, counts] = await Promise.all([pageQuery, countsQuery]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -143,7 +142,7 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
       next:
         rows.length > limit && last
           ? encodeCursor(
-              (sort.endsWith('openedAt') ? last.opened_at : last.last_occurred_at).toISOString(),
+              (sort.endsWith('openedAt') ? last.opened_at : (last.last_occurred_at ?? last.opened_at)).toISOString(),
               last.case_id,
             )
           : null,
@@ -151,9 +150,24 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery, Casel
   }
 }
 
-function toEntry(row: Record<string, any>): CaseloadEntry {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
-  const lead = row.lead_professional as { name: string; agency: string } | null;
+/** A row of the page, as PostgreSQL gives it (timestamps as Date, JSON columns parsed). */
+interface CaseloadRow {
+  case_id: string;
+  child: { givenName: string; familyName: string; dateOfBirth?: string; expectedDateOfBirth?: string };
+  area: string;
+  team: string;
+  status: string;
+  level: string | null;
+  level_since: Date | null;
+  allocated_worker: { id: string; name: string } | null;
+  lead_professional: { name: string; agency: string } | null;
+  overdue_items: number;
+  opened_at: Date;
+  last_occurred_at: Date | null;
+}
+
+function toEntry(row: CaseloadRow): CaseloadEntry {
+  const lead = row.lead_professional;
   return {
     caseId: row.case_id,
     child: {

@@ -80,7 +80,7 @@ function given(...commands: CaseCommand[]): CaseState {
       const id = `event-${++n}`;
       recordedEntries.set(id, { type: event.type, data: event.data as Record<string, unknown> });
       const envelope = { ...event, id, metadata: { occurredAt: command.context.occurredAt, actor } };
-      state = caseDecider.evolve(state, envelope as EventEnvelope<CaseEvent>);
+      state = caseDecider.evolve(state, envelope);
     }
   }
   return state;

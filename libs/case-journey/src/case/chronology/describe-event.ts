@@ -3,8 +3,11 @@ import type { CaseEventType } from '../../events/event-versions';
 import type { CaseEvent } from '../case.events';
 
 const level = (key: unknown) => LEVEL_LABELS[key as LevelOfNeed] ?? String(key);
-const words = (key: unknown) => String(key ?? '').replace(/_/g, ' ');
-const sentence = (text: unknown) => (text ? `: ${String(text)}` : '');
+/** A value of an event's data as text: strings and numbers as they are, anything else as JSON. */
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
+const words = (key: unknown) => asText(key).replace(/_/g, ' ');
+const sentence = (text: unknown) => (text ? `: ${asText(text)}` : '');
 
 /** One describer per case event, over that event's own data: an event without one is a compile error. */
 type Describers = { readonly [T in CaseEventType]: (data: Extract<CaseEvent, { type: T }>['data']) => string };

@@ -26,7 +26,7 @@ export class CorrectEntryHandler implements ICommandHandler<CorrectEntryCommand,
   async execute(message: CorrectEntryCommand): Promise<DecisionResult> {
     const stream = streamName.case(message.data.caseId);
     const recorded = await this.store.readStream(stream);
-    const events = recorded.map(caseAggregate.decode);
+    const events = recorded.map((event) => caseAggregate.decode(event));
     const loaded: LoadedStream<CaseState> = {
       state: events.reduce(caseAggregate.evolve, caseAggregate.initialState()),
       revision: recorded.at(-1)?.revision,

@@ -136,7 +136,7 @@ export function consentsOf(state: CaseState): Record<string, ConsentInForce> {
   return Object.fromEntries(
     Object.entries(state.consents).map(([scope, record]) => [
       scope,
-      { decision: record!.decision, givenBy: record!.givenBy, recordedAt: record!.recordedAt },
+      { decision: record.decision, givenBy: record.givenBy, recordedAt: record.recordedAt },
     ]),
   );
 }

@@ -14,6 +14,29 @@ const NO_FAMILY_EPISODES: FamilyEpisodes = {
   professionalUserIds: [],
 };
 
+/** The summary row with its family's early help and its open items, as PostgreSQL gives it. */
+interface CaseSummaryRow {
+  case_id: string;
+  family_id: string;
+  area: string;
+  team: string;
+  status: CaseSummaryView['status'];
+  level: LevelOfNeed | null;
+  level_since: Date | null;
+  level_set_by: CaseSummaryView['levelSetBy'];
+  child: CaseSummaryView['child'];
+  opened_at: Date;
+  closed_at: Date | null;
+  allocated_worker: CaseSummaryView['allocatedWorker'];
+  open_episodes: CaseSummaryView['openEpisodes'];
+  consents: CaseSummaryView['consents'];
+  open_escalations: CaseSummaryView['openEscalations'];
+  revision: string;
+  position: string;
+  early_help: FamilyEpisodes | null;
+  items: { rule: string; brag: string | null; label: string; dueAt: string }[];
+}
+
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryView> {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
@@ -24,7 +47,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryVi
     // statement: planned once per connection, not on every read.
     const {
       rows: [row],
-    } = await this.pool.query({
+    } = await this.pool.query<CaseSummaryRow>({
       name: 'windscreen_get_case',
       text: `select c.case_id, c.family_id, c.area, c.team, c.status, c.level, c.level_since, c.level_set_by, c.child, c.opened_at,
               c.closed_at, c.allocated_worker, c.open_episodes, c.consents, c.open_escalations, c.revision, c.position, f.early_help,
@@ -37,7 +60,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryVi
       values: [caseId],
     });
     if (!row) throw new NotFound('CASE.NOT_FOUND', `Case ${caseId} was not found`);
-    const items: { rule: string; brag: string | null; label: string; dueAt: string }[] = row.items;
+    const items = row.items;
     const family: FamilyEpisodes = row.early_help ?? NO_FAMILY_EPISODES;
     const outstandingActions: OutstandingAction[] = [
       ...ruleActionsOf(row.status, row.level, family).map((action) => ({ ...action, dueAt: null, overdue: false })),
@@ -58,7 +81,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummaryVi
       team: row.team,
       allocatedWorker: row.allocated_worker,
       status: row.status,
-      level: row.level as LevelOfNeed | null,
+      level: row.level,
       levelSince: row.level_since?.toISOString() ?? null,
       levelSetBy: row.level_set_by,
       child: row.child,

@@ -18,8 +18,9 @@ import { OpenCaseRequestDto, OpenCaseResponseDto } from './open-case.request.dto
  * What happened is the contact: unless told otherwise, the case opened when it was received, so a
  * contact typed in later still takes its place at the start of the chronology.
  */
-const contactReceivedAt = (body: Record<string, unknown>) =>
-  (body.contact as { receivedAt?: unknown } | undefined)?.receivedAt;
+function contactReceivedAt(body: Record<string, unknown>): unknown {
+  return (body.contact as { receivedAt?: unknown } | undefined)?.receivedAt;
+}
 
 @ApiTags('cases')
 @ApiBearerAuth()

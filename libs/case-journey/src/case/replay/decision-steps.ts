@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@windscreen/event-store';
-import { LEVEL_LABELS, LevelOfNeed } from '../../domain/levels-of-need';
+import { LEVEL_LABELS } from '../../domain/levels-of-need';
 import { caseAggregate } from '../../events/aggregates';
 import { decodeCaseEvent } from '../../events/decode';
 import { describeEvent } from '../chronology/describe-event';
@@ -38,7 +38,7 @@ export function decisionSteps(events: RecordedEvent[]): DecisionStep[] {
       by: actor,
       after: {
         status: state.status,
-        level: state.level ? LEVEL_LABELS[state.level as LevelOfNeed] : 'not assessed',
+        level: state.level ? LEVEL_LABELS[state.level] : 'not assessed',
         openEpisodes: caseEpisodesOf(state).map((episode) => episode.kind),
         consents: Object.entries(consentsOf(state)).map(([scope, consent]) => `${scope} ${consent.decision}`),
       },

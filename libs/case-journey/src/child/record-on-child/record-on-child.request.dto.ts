@@ -24,13 +24,13 @@ const UPN = /^[A-Z]\d{11}[A-Z0-9]$/;
 /** The fields a correction changes. Optional fields may be given as null to clear them; names, sex and disabilities cannot be cleared. */
 export class ChildDetailsChangesDto {
   @ApiPropertyOptional()
-  @ValidateIf((dto) => dto.givenName !== undefined)
+  @ValidateIf((dto: ChildDetailsChangesDto) => dto.givenName !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   givenName?: string;
   @ApiPropertyOptional()
-  @ValidateIf((dto) => dto.familyName !== undefined)
+  @ValidateIf((dto: ChildDetailsChangesDto) => dto.familyName !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -38,7 +38,10 @@ export class ChildDetailsChangesDto {
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() expectedDateOfBirth?:
     string | null;
-  @ApiPropertyOptional({ enum: SEXES }) @ValidateIf((dto) => dto.sex !== undefined) @IsIn(SEXES) sex?: Sex;
+  @ApiPropertyOptional({ enum: SEXES })
+  @ValidateIf((dto: ChildDetailsChangesDto) => dto.sex !== undefined)
+  @IsIn(SEXES)
+  sex?: Sex;
   @ApiPropertyOptional({ enum: GENDERS, nullable: true }) @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
   @ApiPropertyOptional({ enum: ETHNICITY_CODES, nullable: true })
   @IsOptional()
@@ -48,7 +51,7 @@ export class ChildDetailsChangesDto {
     string | null;
 
   @ApiPropertyOptional({ enum: DISABILITY_CODES, isArray: true })
-  @ValidateIf((dto) => dto.disabilities !== undefined)
+  @ValidateIf((dto: ChildDetailsChangesDto) => dto.disabilities !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(13)
@@ -95,19 +98,19 @@ export class ParentOrCarerRequestDto extends CommandRequestDto {
 
 export class ParentOrCarerChangesDto {
   @ApiPropertyOptional()
-  @ValidateIf((dto) => dto.name !== undefined)
+  @ValidateIf((dto: ParentOrCarerChangesDto) => dto.name !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
   @ApiPropertyOptional()
-  @ValidateIf((dto) => dto.relationship !== undefined)
+  @ValidateIf((dto: ParentOrCarerChangesDto) => dto.relationship !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   relationship?: string;
   @ApiPropertyOptional()
-  @ValidateIf((dto) => dto.parentalResponsibility !== undefined)
+  @ValidateIf((dto: ParentOrCarerChangesDto) => dto.parentalResponsibility !== undefined)
   @IsBoolean()
   parentalResponsibility?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
