@@ -12,7 +12,7 @@ export const APPLICATION_ROLE = 'windscreen_app';
 export const APPEND_ONLY_TABLES = ['events', 'access_log', 'log_checkpoints'] as const;
 
 /** Schema bookkeeping the application has no business with. */
-const OWNER_ONLY_TABLES = ['migrations', 'typeorm_metadata'];
+const OWNER_ONLY_TABLES = ['migrations', 'typeorm_metadata', 'read_indexes_set_aside'];
 
 export class UnsafeDatabaseRoleError extends Error {
   constructor(message: string) {

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './migrate';
 export * from './application-role';
 export * from './sql';
+export * from './read-indexes';

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { restoreReadIndexes } from './read-indexes';
 
 /** Any fixed number: serialises migrations (and grants) when the api and the projector start together. */
 const MIGRATION_LOCK = 7301945;
@@ -25,7 +26,10 @@ export async function withMigrationLock<T>(url: string, work: (query: Query) => 
   }
 }
 
-/** Applies every pending migration, each in its own transaction. */
+/**
+ * Applies every pending migration, each in its own transaction; then builds any read index a
+ * rebuild that stopped part way had set aside.
+ */
 export async function migrate(url: string): Promise<string[]> {
   const dataSource = new DataSource({
     type: 'postgres',
@@ -38,6 +42,7 @@ export async function migrate(url: string): Promise<string[]> {
     await dataSource.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
+      await restoreReadIndexes({ query: async (text, values) => ({ rows: await dataSource.query(text, values) }) });
       return applied.map((migration) => migration.name);
     } finally {
       await dataSource.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);

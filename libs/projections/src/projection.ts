@@ -10,6 +10,11 @@ export interface Projection {
   readonly name: string;
   /** Tables this projection owns; a rebuild empties them and replays from position 0. */
   readonly tables: readonly string[];
+  /**
+   * Indexes on those tables that only the read side uses (never `apply`'s own lookups): a rebuild
+   * drops them while it replays and builds each once at the end.
+   */
+  readonly readIndexes?: readonly string[];
   apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { restoreReadIndexes, setAsideReadIndexes } from '@windscreen/database';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -28,7 +29,8 @@ export interface RebuildAllReport {
  * under its lock, so a live runner elsewhere simply continues from the new checkpoint. The log is
  * then read once, a batch ahead, and every batch applied to all of them side by side, each in
  * its own transactions with its own checkpoint; the fold in Node and the writes in PostgreSQL
- * overlap. Finally their tables are vacuumed and analysed.
+ * overlap. The indexes only readers use are dropped meanwhile and built once at the end (also when
+ * the replay fails). Finally their tables are vacuumed and analysed.
  */
 export async function rebuildProjections(
   pool: Pool,
@@ -47,23 +49,31 @@ export async function rebuildProjections(
     batch.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
     return batch;
   };
-  let from = 0n;
-  let next = read(from);
-  for (;;) {
-    const events: RecordedEvent[] = await next;
-    if (events.length === 0) break;
-    const last = events[events.length - 1].position;
-    next = read(last);
-    await Promise.all(
-      projections.map(async (projection, i) => {
-        const t0 = process.hrtime.bigint();
-        const result = await runner.applyRead(projection, from, events);
-        done[i].nanoseconds += process.hrtime.bigint() - t0;
-        done[i].events += result.events;
-        onProgress(projection.name, done[i].events, last);
-      }),
-    );
-    from = last;
+  await setAsideReadIndexes(
+    pool,
+    projections.flatMap((projection) => projection.readIndexes ?? []),
+  );
+  try {
+    let from = 0n;
+    let next = read(from);
+    for (;;) {
+      const events: RecordedEvent[] = await next;
+      if (events.length === 0) break;
+      const last = events[events.length - 1].position;
+      next = read(last);
+      await Promise.all(
+        projections.map(async (projection, i) => {
+          const t0 = process.hrtime.bigint();
+          const result = await runner.applyRead(projection, from, events);
+          done[i].nanoseconds += process.hrtime.bigint() - t0;
+          done[i].events += result.events;
+          onProgress(projection.name, done[i].events, last);
+        }),
+      );
+      from = last;
+    }
+  } finally {
+    await restoreReadIndexes(pool);
   }
   // Every row was just written again: without this the planner works from the statistics of the
   // emptied tables, and index-only scans visit the heap for every row.

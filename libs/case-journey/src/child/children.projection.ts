@@ -32,6 +32,14 @@ const CHILD_CASE_COLUMNS: readonly ColumnSpec[] = [
 export class ChildrenProjection implements Projection {
   readonly name = 'children';
   readonly tables = ['children', 'child_cases'];
+  // A batch looks children up by id only.
+  readonly readIndexes = [
+    'children_la_child_id_idx',
+    'children_date_of_birth_idx',
+    'children_expected_date_of_birth_idx',
+    'children_family_idx',
+    'child_cases_child_idx',
+  ];
 
   async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     const decoded = events.map(decode).filter((event) => event !== undefined);

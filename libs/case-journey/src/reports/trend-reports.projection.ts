@@ -44,6 +44,14 @@ export class TrendReportsProjection implements Projection {
     'report_referrals',
     'report_early_help',
   ];
+  // A batch looks rows up by key, open step downs by child and corrected facts by case (kept).
+  readonly readIndexes = [
+    'report_exits_team_day_idx',
+    'report_repeats_day_idx',
+    'report_exits_day_idx',
+    'report_daily_day_idx',
+    'report_daily_team_day_idx',
+  ];
 
   /** R35: working days after which an entry counts as recorded late (RECORDED_LATE_AFTER_WORKING_DAYS). */
   private readonly recordedLateAfter: number;

@@ -22,6 +22,7 @@ import { RecordedLateCounts1767000000023 } from './1767000000023-recorded-late-c
 import { InformationSharingLegalBases1767000000040 } from './1767000000040-information-sharing-legal-bases';
 import { CaseSummaryFolds1767000000080 } from './1767000000080-case-summary-folds';
 import { FamilySummaryFolds1767000000081 } from './1767000000081-family-summary-folds';
+import { ReadIndexesSetAside1767000000090 } from './1767000000090-read-indexes-set-aside';
 import { WebSessions1767000000041 } from './1767000000041-web-sessions';
 import { Children1767000000050 } from './1767000000050-children';
 import { WebSessionIdToken1767000000070 } from './1767000000070-web-session-id-token';
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   WebSessionIdToken1767000000070,
   CaseSummaryFolds1767000000080,
   FamilySummaryFolds1767000000081,
+  ReadIndexesSetAside1767000000090,
 ];

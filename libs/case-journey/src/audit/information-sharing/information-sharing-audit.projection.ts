@@ -143,6 +143,12 @@ const RECORD_COLUMNS = `event_id, position::text as position, decision_id, case_
 export class InformationSharingAuditProjection implements Projection {
   readonly name = 'information_sharing_audit';
   readonly tables = ['information_sharing_decisions', 'information_sharing_cases'];
+  // A batch looks decisions up by event id or by case and decision id (both unique, so kept).
+  readonly readIndexes = [
+    'information_sharing_case_idx',
+    'information_sharing_decided_idx',
+    'information_sharing_agencies_idx',
+  ];
 
   async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     const cases = new Map<string, { case_id: string; family_id: string; area: string }>();

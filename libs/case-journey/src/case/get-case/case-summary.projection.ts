@@ -92,6 +92,21 @@ export class CaseSummaryProjection implements Projection {
     'timeliness_items',
     'timeliness_daily',
   ];
+  // A batch looks summaries up by id, and timeliness items by case and family (those two kept).
+  readonly readIndexes = [
+    'case_summaries_level_idx',
+    'case_summaries_caseload_idx',
+    'case_summaries_activity_idx',
+    'case_summaries_family_idx',
+    'case_summaries_filter_idx',
+    'case_summaries_team_idx',
+    'case_summaries_worker_idx',
+    'family_summaries_professionals_idx',
+    'timeliness_items_open_case_idx',
+    'timeliness_items_open_family_idx',
+    'timeliness_items_report_idx',
+    'timeliness_items_open_idx',
+  ];
 
   async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
     // A child's stream has no part in these tables: the children projection keeps it.
