@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import { PG_POOL } from '@windscreen/database';
+import { namedStatement, PG_POOL } from '@windscreen/database';
 import type { Actor } from '@windscreen/identity';
 import { NotFound } from '../../domain/domain-error';
 import { waysIn } from '../../domain/need-to-know';
@@ -70,8 +69,7 @@ export class CaseAccess {
     const condition = CaseAccess.visibleTo(actor, params);
     const text = `select ${condition ?? 'true'} as visible from case_summaries c where c.case_id = $1`;
     // A named statement per shape of the rule (a handful: by team, by worker, both, everything), planned once per connection.
-    const name = `windscreen_case_access_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    const { rows } = await this.pool.query<{ visible: boolean }>({ name, text, values: params });
+    const { rows } = await this.pool.query<{ visible: boolean }>(namedStatement('case_access', text, params));
     if (rows.length === 0) return this.assertCanReadFromEvents(actor, caseId);
     if (!rows[0].visible) throw notFound(caseId);
   }
