@@ -103,11 +103,16 @@ async function runPhase(options: autocannon.Options): Promise<PhaseResult> {
 /** The command mix: each connection opens a case and walks it through the steps, then opens another. */
 function commandRequests(caseIds: string[]): autocannon.Request[] {
   type Context = { caseId?: string };
+  let contacts = 0;
   return [
     {
       method: 'POST',
       path: '/cases',
-      body: JSON.stringify(openCaseBody('bench')),
+      // Each contact about a different child (name, date of birth), as a council's are.
+      setupRequest: (request: autocannon.Request) => ({
+        ...request,
+        body: JSON.stringify(openCaseBody('bench', ++contacts)),
+      }),
       onResponse: (status: number, body: string, context: Context) => {
         if (status !== 201) return;
         context.caseId = (JSON.parse(body) as { caseId: string }).caseId;

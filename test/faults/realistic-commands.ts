@@ -11,12 +11,31 @@ import { aSharingDecision } from '../../libs/testing/src/a-sharing-decision';
 
 const GIVEN_NAMES = ['Amira', 'Yusuf', 'Olivia', 'Kacper', 'Grace', 'Tomasz', 'Leah', 'Ibrahim'];
 
+/**
+ * A new contact about a new child. `n` varies the child's name and date of birth, as a council's
+ * contacts do: about 15 children share a birthday in a population of 100,000, not all of them.
+ */
 export function openCaseBody(tag: string, n = 0): Record<string, unknown> {
   const contact = aContact();
+  const child = contact.child as { dateOfBirth: string };
   return aContact({
-    child: { ...(contact.child as object), givenName: GIVEN_NAMES[n % GIVEN_NAMES.length] },
+    child: {
+      ...child,
+      givenName: GIVEN_NAMES[n % GIVEN_NAMES.length],
+      // n = 0 keeps the fixture's own date.
+      dateOfBirth: n === 0 ? child.dateOfBirth : birthdayOf(n),
+    },
     concerns: `${contact.concerns as string} (${tag})`,
   });
+}
+
+const BIRTHS_FROM = Date.UTC(2008, 0, 1);
+const BIRTH_DAYS = 18 * 365;
+const DAY_MS = 86_400_000;
+
+/** One of 18 years of birthdays, spread by a prime stride. */
+function birthdayOf(n: number): string {
+  return new Date(BIRTHS_FROM + ((n * 7919) % BIRTH_DAYS) * DAY_MS).toISOString().slice(0, 10);
 }
 
 export interface CaseCommand {
