@@ -38,6 +38,11 @@ const EARLY_HELP_COLUMNS: { key: string; label: string; kind: string }[] = [
 /** Where a move sits on the continuum, for ordering rows: a new contact first, closure last. */
 const STAGES = ['new_contact', ...LEVELS_OF_NEED, 'closed'];
 const stage = (value: unknown) => STAGES.indexOf(String(value));
+/** Two column values in the order of their text's code points (null first). */
+const byCode = (a: ReportRow[string] | undefined, b: ReportRow[string] | undefined): number => {
+  const [x, y] = [String(a ?? ''), String(b ?? '')];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 type Db = { query: DataSource['query'] };
 
@@ -123,18 +128,19 @@ const REPORTS: Record<ReportName, ReportDefinition> = {
           group by 1, 2, 3, 4, 5, 6, 7, 8`,
         parameters,
       );
-      return bucket
-        .label(rows)
-        .sort(
-          (a, b) =>
-            String(a.period).localeCompare(String(b.period)) ||
-            String(b.direction).localeCompare(String(a.direction)) ||
-            stage(a.from) - stage(b.from) ||
-            stage(a.to) - stage(b.to) ||
-            [a.area, a.team, a.agency, a.reasonCategory]
-              .join('\u0000')
-              .localeCompare([b.area, b.team, b.agency, b.reasonCategory].join('\u0000')),
-        );
+      return bucket.label(rows).sort(
+        // By code, not by locale: the columns are codes, and a week over three years sorts
+        // about 11,000 rows, for which localeCompare took some 50 ms.
+        (a, b) =>
+          byCode(a.period, b.period) ||
+          byCode(b.direction, a.direction) ||
+          stage(a.from) - stage(b.from) ||
+          stage(a.to) - stage(b.to) ||
+          byCode(a.area, b.area) ||
+          byCode(a.team, b.team) ||
+          byCode(a.agency, b.agency) ||
+          byCode(a.reasonCategory, b.reasonCategory),
+      );
     },
   },
 
