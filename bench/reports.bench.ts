@@ -37,7 +37,7 @@ const REPORTS = [
   '/reports/timeliness',
   '/reports/early-help',
 ];
-const REBUILD_TARGET = 20_000;
+const REBUILD_TARGET = 40_000;
 const P99_TARGET_MS = 100;
 const WARM_UP = 10;
 
