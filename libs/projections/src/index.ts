@@ -5,3 +5,4 @@ export * from './projections.module';
 export * from './read-your-writes.interceptor';
 export * from './rebuild';
 export * from './upsert-rows';
+export * from './written-keys';

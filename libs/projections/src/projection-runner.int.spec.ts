@@ -5,6 +5,7 @@ import { createTestDatabase, eventually, TestDatabase } from '@windscreen/testin
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
+import { WrittenKeys } from './written-keys';
 
 /** Writes one row per event it sees (no unique key, so a doubled effect shows as a second row). */
 class EffectsProjection implements Projection {
@@ -136,10 +137,13 @@ describe('Projection runner: exactly-once effects', () => {
     const events = await store.readAll({ fromPosition: 0n, limit: 200 });
     await new ProjectionRunner(pool, store, [projection], undefined, 150).runBatch(projection);
 
-    const result = await new ProjectionRunner(pool, store, [projection]).applyRead(projection, 0n, events);
+    const written = WrittenKeys.sinceEmptied();
+    const result = await new ProjectionRunner(pool, store, [projection]).applyRead(projection, 0n, events, written);
     expect(result).toEqual({ events: 50, position: events[199].position });
     expect(await effects()).toEqual({ total: 200, distinct_positions: 200 });
     expect(await checkpoint()).toBe(events[199].position);
+    // The other runner's rows are not among the keys the rebuild wrote: from now on, any key may be stored.
+    expect(written.mayBeStored('stream', ['s'])).toEqual(['s']);
     await rebuildProjection(pool, store, projection); // leave it whole for the next tests
   });
 

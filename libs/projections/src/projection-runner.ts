@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { inTransaction, SqlTransaction } from '@windscreen/database';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
+import { WrittenKeys } from './written-keys';
 
 const IDLE_WAIT_MS = 1000;
 /** A live batch at least this long says the log is busy (appends arrive faster than a batch takes). */
@@ -110,10 +111,16 @@ export class ProjectionRunner {
   /**
    * Applies events read beforehand, from the log after `readFrom` (a rebuild reads each batch
    * once for several projections). Under the projection's lock, as runBatch: events at or below
-   * its checkpoint are skipped, since another runner applied them meanwhile. A checkpoint below
-   * `readFrom` means these events do not follow it (the projection was reset elsewhere): refused.
+   * its checkpoint are skipped, since another runner applied them meanwhile (and `written` no
+   * longer knows what is stored). A checkpoint below `readFrom` means these events do not follow
+   * it (the projection was reset elsewhere): refused.
    */
-  async applyRead(projection: Projection, readFrom: bigint, events: RecordedEvent[]): Promise<BatchResult> {
+  async applyRead(
+    projection: Projection,
+    readFrom: bigint,
+    events: RecordedEvent[],
+    written: WrittenKeys = WrittenKeys.UNKNOWN,
+  ): Promise<BatchResult> {
     return inTransaction(this.pool, async (sql) => {
       const checkpoint = await this.lockCheckpoint(projection, sql);
       if (checkpoint < readFrom) {
@@ -121,8 +128,9 @@ export class ProjectionRunner {
           `${projection.name} is at position ${checkpoint}, before the events read from ${readFrom}: it was reset meanwhile`,
         );
       }
+      if (checkpoint !== readFrom) written.forget();
       const unseen = checkpoint === readFrom ? events : events.filter((event) => event.position > checkpoint);
-      return this.applyAndMove(projection, sql, checkpoint, unseen);
+      return this.applyAndMove(projection, sql, checkpoint, unseen, written);
     });
   }
 
@@ -167,9 +175,10 @@ export class ProjectionRunner {
     sql: SqlTransaction,
     from: bigint,
     events: RecordedEvent[],
+    written: WrittenKeys = WrittenKeys.UNKNOWN,
   ): Promise<BatchResult> {
     if (events.length === 0) return { events: 0, position: from };
-    await projection.apply(events, sql);
+    await projection.apply(events, sql, written);
     const position = events[events.length - 1].position;
     await sql.query(`update projection_checkpoints set position = $2, updated_at = now() where name = $1`, [
       projection.name,

@@ -1,5 +1,6 @@
 import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
+import type { WrittenKeys } from './written-keys';
 
 /**
  * A read model kept up to date from the event log. `apply` runs inside the runner's transaction,
@@ -15,7 +16,12 @@ export interface Projection {
    * drops them while it replays and builds each once at the end.
    */
   readonly readIndexes?: readonly string[];
-  apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void>;
+  /**
+   * `written`: the keys of the rows written since the tables were emptied, when a rebuild knows
+   * them (a key not among them needs no lookup); else `WrittenKeys.UNKNOWN`. What a batch writes,
+   * it records there.
+   */
+  apply(events: RecordedEvent[], sql: SqlTransaction, written: WrittenKeys): Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

@@ -3,6 +3,7 @@ import { restoreReadIndexes, setAsideReadIndexes } from '@windscreen/database';
 import { EventStore, RecordedEvent } from '@windscreen/event-store';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
+import { WrittenKeys } from './written-keys';
 
 /**
  * Events per batch in a rebuild. Large, because a batch costs one write per read-model row it
@@ -29,7 +30,8 @@ export interface RebuildAllReport {
  * under its lock, so a live runner elsewhere simply continues from the new checkpoint. The log is
  * then read once, a batch ahead, and every batch applied to all of them side by side, each in
  * its own transactions with its own checkpoint; the fold in Node and the writes in PostgreSQL
- * overlap. The indexes only readers use are dropped meanwhile and built once at the end (also when
+ * overlap; each projection is told which keys it has written (`WrittenKeys`), so it looks up
+ * only those. The indexes only readers use are dropped meanwhile and built once at the end (also when
  * the replay fails). Finally their tables are vacuumed and analysed.
  */
 export async function rebuildProjections(
@@ -37,15 +39,18 @@ export async function rebuildProjections(
   store: EventStore,
   projections: readonly Projection[],
   onProgress: (projection: string, eventsDone: number, position: bigint) => void = () => undefined,
+  batchSize = REBUILD_BATCH,
 ): Promise<RebuildAllReport> {
   const runner = new ProjectionRunner(pool, store, projections);
   await runner.ensureCheckpoints();
   for (const projection of projections) await runner.reset(projection);
+  // Each projection's tables are empty now: what its batches write is all they hold.
+  const written = projections.map(() => WrittenKeys.sinceEmptied());
 
   const started = process.hrtime.bigint();
   const done = projections.map((projection) => ({ projection: projection.name, events: 0, nanoseconds: 0n }));
   const read = (from: bigint) => {
-    const batch = store.readAll({ fromPosition: from, limit: REBUILD_BATCH });
+    const batch = store.readAll({ fromPosition: from, limit: batchSize });
     batch.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
     return batch;
   };
@@ -64,7 +69,7 @@ export async function rebuildProjections(
       await Promise.all(
         projections.map(async (projection, i) => {
           const t0 = process.hrtime.bigint();
-          const result = await runner.applyRead(projection, from, events);
+          const result = await runner.applyRead(projection, from, events, written[i]);
           done[i].nanoseconds += process.hrtime.bigint() - t0;
           done[i].events += result.events;
           onProgress(projection.name, done[i].events, last);

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { inTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
-import type { Projection } from '@windscreen/projections';
+import { Projection, WrittenKeys } from '@windscreen/projections';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface ProjectionUnderTest {
@@ -35,7 +35,7 @@ export function projectionUnderTest(projection: Projection): ProjectionUnderTest
     await opened().query(`truncate ${projection.tables.join(', ')}`);
   });
   return {
-    apply: (events) => inTransaction(opened(), (sql) => projection.apply(events, sql)),
+    apply: (events) => inTransaction(opened(), (sql) => projection.apply(events, sql, WrittenKeys.UNKNOWN)),
     query: async (sql, parameters) => (await opened().query(sql, parameters)).rows,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@windscreen/event-store';
-import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
+import { ColumnSpec, Projection, upsertRows, WrittenKeys } from '@windscreen/projections';
 import type { SqlTransaction } from '@windscreen/database';
 import { decode } from '../events/decode';
 import { ChildState, evolveChild, initialChildState } from './child.decider';
@@ -41,7 +41,7 @@ export class ChildrenProjection implements Projection {
     'child_cases_child_idx',
   ];
 
-  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction, written: WrittenKeys): Promise<void> {
     const decoded = events.map(decode).filter((event) => event !== undefined);
     const childIds = new Set<string>();
     for (const event of decoded) {
@@ -54,7 +54,7 @@ export class ChildrenProjection implements Projection {
         childIds.add(event.id);
     }
     if (childIds.size === 0) return;
-    const children = await loadChildren(sql, [...childIds]);
+    const children = await loadChildren(sql, written.mayBeStored('child', childIds));
     const touched = new Map<string, string>();
     // By case: a case linked twice in one batch (its v1 child, then that child registered) is one row.
     const links = new Map<string, Record<string, unknown>>();
@@ -92,6 +92,7 @@ export class ChildrenProjection implements Projection {
       [...touched].map(([childId, position]) => childRow(children.get(childId)!, position)),
     );
     await upsertRows(sql, 'child_cases', 'case_id', CHILD_CASE_COLUMNS, [...links.values()]);
+    written.record('child', touched.keys());
   }
 }
 
@@ -111,6 +112,7 @@ function childRow(state: ChildState, position: string): Record<string, unknown> 
 }
 
 async function loadChildren(sql: SqlTransaction, childIds: string[]): Promise<Map<string, ChildState>> {
+  if (childIds.length === 0) return new Map();
   const { rows } = await sql.query<{ child_id: string; state: ChildState }>(
     `select child_id, state from children where child_id = any($1::uuid[])`,
     [childIds],

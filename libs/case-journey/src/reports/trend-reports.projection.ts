@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import type { QueryResultRow } from 'pg';
 import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
-import type { Projection } from '@windscreen/projections';
+import { Projection, WrittenKeys } from '@windscreen/projections';
 import { decode, isCaseOrFamilyEvent } from '../events/decode';
 import { DAILY_COUNTERS } from './daily-counts';
 import {
@@ -60,11 +60,13 @@ export class TrendReportsProjection implements Projection {
     this.recordedLateAfter = config?.recordedLateAfterWorkingDays ?? 2;
   }
 
-  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction, written: WrittenKeys): Promise<void> {
     // A child's stream has no part in these tables: the children projection keeps it.
     const decoded = events.map(decode).filter(isCaseOrFamilyEvent);
-    const facts = await loadReportFacts(sql, reportFactsNeeded(decoded));
-    await writeReportChanges(sql, foldTrendReports(decoded, facts, this.recordedLateAfter));
+    const facts = await loadReportFacts(sql, reportFactsNeeded(decoded), written);
+    const changes = foldTrendReports(decoded, facts, this.recordedLateAfter);
+    await writeReportChanges(sql, changes);
+    recordWritten(written, changes);
   }
 }
 
@@ -74,12 +76,18 @@ const iso = (value: Date | string | null): string | null => (value === null ? nu
 const ids = (values: Iterable<string>) => [...new Set(values)];
 
 /** Reads only what the batch's events need: the cases, families and children they touch, and the stored facts corrections move. */
-export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNeeded): Promise<ReportFacts> {
+export async function loadReportFacts(
+  sql: SqlTransaction,
+  needed: ReportFactsNeeded,
+  written: WrittenKeys = WrittenKeys.UNKNOWN,
+): Promise<ReportFacts> {
   const query: Query = async <Row extends QueryResultRow>(text: string, parameters: unknown[]) =>
     (await sql.query<Row>(text, parameters)).rows;
   const families = new Map<string, ReportFamily>();
   const caseIds = new Set(needed.caseIds);
-  if (needed.familyIds.size) {
+  // In a rebuild, only rows already written are looked up (WrittenKeys).
+  const storedFamilyIds = written.mayBeStored('family', needed.familyIds);
+  if (storedFamilyIds.length) {
     const rows: {
       family_id: string;
       area: ReportFamily['area'];
@@ -88,7 +96,7 @@ export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNe
       last_eha_case_id: string | null;
     }[] = await query(
       `select family_id, area, first_case_id, eha_cases, last_eha_case_id from report_families where family_id = any($1::uuid[])`,
-      [ids(needed.familyIds)],
+      [storedFamilyIds],
     );
     for (const row of rows) {
       const family: ReportFamily = {
@@ -103,7 +111,8 @@ export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNe
     }
   }
   const cases = new Map<string, ReportCase>();
-  if (caseIds.size) {
+  const storedCaseIds = written.mayBeStored('case', caseIds);
+  if (storedCaseIds.length) {
     const rows: {
       case_id: string;
       family_id: string;
@@ -116,7 +125,7 @@ export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNe
       last_moves: Record<string, string>;
     }[] = await query(
       `select case_id, family_id, child_key, area, team, level, level_since, status, last_moves from report_cases where case_id = any($1::uuid[])`,
-      [ids(caseIds)],
+      [storedCaseIds],
     );
     for (const row of rows) {
       cases.set(row.case_id, {
@@ -137,7 +146,7 @@ export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNe
     ids([...caseIdsOf].map(childOf).filter((key): key is string => key !== undefined));
 
   const referralsByChild = new Map<string, string[]>();
-  const referred = childrenOf(needed.referredCaseIds);
+  const referred = written.mayBeStored('child', childrenOf(needed.referredCaseIds));
   if (referred.length) {
     const rows: { child_key: string; referrals: Date[] }[] = await query(
       `select child_key, referrals from report_children where child_key = any($1::text[])`,
@@ -164,7 +173,7 @@ export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNe
     back_up_within: StepDown['backUpWithin'];
   }
   const stepDownRows: StepDownRow[] = [];
-  const comingBackUp = childrenOf(needed.specialistCaseIds);
+  const comingBackUp = written.mayBeStored('step-down-child', childrenOf(needed.specialistCaseIds));
   if (comingBackUp.length) {
     stepDownRows.push(
       ...(await query<StepDownRow>(
@@ -173,7 +182,7 @@ export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNe
       )),
     );
   }
-  const corrected = ids(needed.correctedCaseIds);
+  const corrected = written.mayBeStored('fact-case', needed.correctedCaseIds);
   const moves: LevelMove[] = [];
   const referrals: ReferralFact[] = [];
   const earlyHelp: EarlyHelpFact[] = [];
@@ -284,6 +293,32 @@ export async function loadReportFacts(sql: SqlTransaction, needed: ReportFactsNe
     });
   }
   return { cases, families, referralsByChild, stepDowns: [...stepDowns.values()], moves, referrals, earlyHelp };
+}
+
+/** What a rebuild's later batches may need to read back, by the keys they look rows up with. */
+function recordWritten(written: WrittenKeys, changes: ReportChanges): void {
+  written.record(
+    'family',
+    changes.families.map((row) => row.familyId),
+  );
+  written.record(
+    'case',
+    changes.cases.map((row) => row.caseId),
+  );
+  written.record(
+    'child',
+    changes.children.map((row) => row.childKey),
+  );
+  written.record(
+    'step-down-child',
+    changes.newStepDowns.map((row) => row.childKey),
+  );
+  written.record('fact-case', [
+    ...changes.newMoves.map((row) => row.caseId),
+    ...changes.newStepDowns.map((row) => row.caseId),
+    ...changes.newReferrals.map((row) => row.caseId),
+    ...changes.newEarlyHelp.map((row) => row.caseId),
+  ]);
 }
 
 /** Columns as arrays, one per column, for a multi-row statement over `unnest`. */

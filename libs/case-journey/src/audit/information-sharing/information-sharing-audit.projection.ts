@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
-import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
+import { ColumnSpec, Projection, upsertRows, WrittenKeys } from '@windscreen/projections';
 import { decode } from '../../events/decode';
 import {
   InformationSharingDecision,
@@ -150,7 +150,7 @@ export class InformationSharingAuditProjection implements Projection {
     'information_sharing_agencies_idx',
   ];
 
-  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction, written: WrittenKeys): Promise<void> {
     const cases = new Map<string, { case_id: string; family_id: string; area: string }>();
     const decisions = new Map<string, DecisionRecord>();
     const byDecisionId = new Map<string, DecisionRecord>();
@@ -161,10 +161,13 @@ export class InformationSharingAuditProjection implements Projection {
     };
     // A decision written in an earlier batch, read back when something later in the log changes it.
     const stored = async (
-      key: { eventId: string } | { caseId: string; decisionId: string },
+      caseId: string,
+      key: { eventId: string } | { decisionId: string },
     ): Promise<DecisionRecord | undefined> => {
-      const known = 'eventId' in key ? decisions.get(key.eventId) : byDecisionId.get(`${key.caseId}/${key.decisionId}`);
+      const known = 'eventId' in key ? decisions.get(key.eventId) : byDecisionId.get(`${caseId}/${key.decisionId}`);
       if (known) return known;
+      // No decision of this case written yet: nothing to read back.
+      if (written.mayBeStored('decision-case', [caseId]).length === 0) return undefined;
       const [row] = (
         'eventId' in key
           ? (
@@ -175,7 +178,7 @@ export class InformationSharingAuditProjection implements Projection {
           : (
               await sql.query(
                 `select ${RECORD_COLUMNS} from information_sharing_decisions where case_id = $1 and decision_id = $2`,
-                [key.caseId, key.decisionId],
+                [caseId, key.decisionId],
               )
             ).rows
       ) as DecisionRecord[];
@@ -241,14 +244,14 @@ export class InformationSharingAuditProjection implements Projection {
         });
       } else if (event.type === 'InformationSent') {
         const { decisionId, ...sending } = event.data;
-        const record = await stored({ caseId: decoded.id, decisionId });
+        const record = await stored(decoded.id, { decisionId });
         record?.sendings.push({
           ...sending,
           recordedBy: event.metadata.actor.name,
           recordedAt: event.metadata.recordedAt,
         });
       } else if (event.type === 'EntryCorrected' && event.data.correctsType === 'InformationSharingDecisionRecorded') {
-        const record = await stored({ eventId: event.data.correctsEventId });
+        const record = await stored(decoded.id, { eventId: event.data.correctsEventId });
         if (!record) continue;
         const { correctedValues, originalValues, reason } = event.data;
         record.decision_data = { ...record.decision_data, ...(correctedValues as Partial<AuditedDecision>) };
@@ -265,10 +268,11 @@ export class InformationSharingAuditProjection implements Projection {
     }
     // Cases first: a decision may be on a case opened earlier in the same batch.
     await upsertRows(sql, 'information_sharing_cases', 'case_id', CASE_COLUMNS, [...cases.values()]);
+    written.record('case', cases.keys());
     if (decisions.size === 0) return;
-    const unplaced = [
+    const unplaced = written.mayBeStored('case', [
       ...new Set([...decisions.values()].filter((record) => !record.family_id).map((record) => record.case_id)),
-    ];
+    ]);
     const placed = unplaced.length
       ? (
           await sql.query<{ case_id: string; family_id: string; area: string }>(
@@ -287,5 +291,9 @@ export class InformationSharingAuditProjection implements Projection {
       });
     });
     await upsertRows(sql, 'information_sharing_decisions', 'event_id', DECISION_COLUMNS, rows);
+    written.record(
+      'decision-case',
+      rows.map((row) => row.case_id as string),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
-import { ColumnSpec, Projection, upsertRows } from '@windscreen/projections';
+import { ColumnSpec, Projection, upsertRows, WrittenKeys } from '@windscreen/projections';
 import { decode, isCaseOrFamilyEvent } from '../../events/decode';
 import type { FamilyState } from '../../family/family.decider';
 import type { CaseState } from '../case.state';
@@ -108,15 +108,17 @@ export class CaseSummaryProjection implements Projection {
     'timeliness_items_open_idx',
   ];
 
-  async apply(events: RecordedEvent[], sql: SqlTransaction): Promise<void> {
+  async apply(events: RecordedEvent[], sql: SqlTransaction, written: WrittenKeys): Promise<void> {
     // A child's stream has no part in these tables: the children projection keeps it.
     const decoded = events.map(decode).filter(isCaseOrFamilyEvent);
     const { caseIds, familyIds } = caseSummarySubjects(decoded);
     if (caseIds.length === 0 && familyIds.length === 0) return;
+    const storedCases = written.mayBeStored('case', caseIds);
+    const storedFamilies = written.mayBeStored('family', familyIds);
     const facts: CaseSummaryFacts = {
-      cases: await loadCases(sql, caseIds),
-      families: await loadFamilies(sql, familyIds),
-      items: await loadItems(sql, caseIds, familyIds),
+      cases: await loadCases(sql, storedCases),
+      families: await loadFamilies(sql, storedFamilies),
+      items: await loadItems(sql, storedCases, storedFamilies),
     };
     const changes = foldCaseSummaries(decoded, facts);
     await upsertRows(sql, 'case_summaries', 'case_id', CASE_COLUMNS, changes.cases.map(caseRow));
@@ -136,6 +138,12 @@ export class CaseSummaryProjection implements Projection {
       changes.families.map(({ familyId, state }) => ({ family_id: familyId, state })),
     );
     await upsertRows(sql, 'timeliness_items', 'item_id', ITEM_COLUMNS, changes.items.map(itemRow));
+    // An item is looked up by its case, or by its family when it has no case.
+    written.record('case', [...changes.cases.map((row) => row.caseId), ...changes.items.map((item) => item.caseId)]);
+    written.record('family', [
+      ...changes.families.map((row) => row.familyId),
+      ...changes.items.map((item) => item.familyId),
+    ]);
   }
 }
 
@@ -249,6 +257,7 @@ async function loadItems(
   familyIds: string[],
 ): Promise<Map<string, TimelinessItem[]>> {
   const found = new Map<string, TimelinessItem[]>();
+  if (caseIds.length === 0 && familyIds.length === 0) return found;
   const { rows } = await sql.query<Record<string, string | Date | null>>(
     `select * from timeliness_items
       where case_id = any($1::uuid[]) or (case_id is null and family_id = any($2::uuid[]))`,
