@@ -173,6 +173,20 @@ describe('The child as a person: identity, one open case per child, likely match
       .set('Authorization', alice);
     expect(another.body.likelyMatches.map((match: { childId: string }) => match.childId)).toEqual([first.body.childId]);
     expect(another.body.likelyMatchesNotShown).toBe(1);
+
+    // A contact whose answer names a likely match is a look at that child's cases; one that names none is not.
+    const named = await open(alice, aContactAbout('2014-01-05', { givenName: 'Zoe', familyName: 'Smith-Jones' }));
+    expect(named.body.likelyMatches.map((match: { childId: string }) => match.childId)).toContain(first.body.childId);
+    const db = new Client({ connectionString: t.database.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `select actor_id, case_ids from access_log where view = 'contact-likely-matches' order by id`,
+      );
+      expect(rows).toEqual([{ actor_id: 'alice', case_ids: expect.arrayContaining([first.body.caseId]) }]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('Given children of two teams, When each team searches by name, date of birth or LA child id, Then each finds only the children it may know, and the look is logged', async () => {

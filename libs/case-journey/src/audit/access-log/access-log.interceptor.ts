@@ -1,7 +1,14 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { from, Observable } from 'rxjs';
+import { from, Observable, of } from 'rxjs';
 import { map, mergeMap } from 'rxjs/operators';
 import { isUUID } from 'class-validator';
 import type { AuthenticatedRequest } from '@windscreen/auth';
@@ -12,6 +19,7 @@ import { AccessLogWriter } from './access-log.writer';
 
 const CASE_VIEW = 'windscreen:case-view';
 const LIST_VIEW = 'windscreen:case-list-view';
+const LOGGED_ONLY_WHEN_SHOWN = 'windscreen:case-list-view-only-when-shown';
 const CASES_SHOWN = Symbol('cases shown');
 
 /**
@@ -22,9 +30,12 @@ export const LogsCaseAccess = (view: string) => SetMetadata(CASE_VIEW, view);
 
 /**
  * Marks a route that lists cases' data (the caseload, what is due, an audit): one access log row
- * per request names every case it showed, as the route reports them with `casesShown`.
+ * per request names every case it showed, as the route reports them with `casesShown`. With
+ * `onlyWhenShown`, for a route whose list is a by-product of something else (a new contact's
+ * likely matches), an answer that showed no case is not a look at anyone's record: no row.
  */
-export const LogsCaseListAccess = (view: string) => SetMetadata(LIST_VIEW, view);
+export const LogsCaseListAccess = (view: string, options: { onlyWhenShown?: boolean } = {}) =>
+  applyDecorators(SetMetadata(LIST_VIEW, view), SetMetadata(LOGGED_ONLY_WHEN_SHOWN, options.onlyWhenShown === true));
 
 /** What a list route showed, for its access log row: the ids of the cases in its answer. */
 export function casesShown(request: object, caseIds: Iterable<string | null | undefined>): void {
@@ -54,7 +65,10 @@ export class AccessLogInterceptor implements NestInterceptor {
         FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string> }> & AuthenticatedRequest
       >();
     const listView = this.reflector.get<string | undefined>(LIST_VIEW, context.getHandler());
-    if (listView && request.actor) return this.logListRead(request, listView, next);
+    if (listView && request.actor) {
+      const onlyWhenShown = this.reflector.get<boolean | undefined>(LOGGED_ONLY_WHEN_SHOWN, context.getHandler());
+      return this.logListRead(request, listView, onlyWhenShown === true, next);
+    }
     const view = this.reflector.get<string | undefined>(CASE_VIEW, context.getHandler());
     const caseId = (request.params?.caseId ?? request.query?.caseId) as string | undefined;
     // A malformed id is left to the route's own validation (a 400 naming the parameter).
@@ -75,12 +89,14 @@ export class AccessLogInterceptor implements NestInterceptor {
   private logListRead(
     request: FastifyRequest & AuthenticatedRequest,
     view: string,
+    onlyWhenShown: boolean,
     next: CallHandler,
   ): Observable<unknown> {
     return next.handle().pipe(
       mergeMap((body: unknown) => {
         const caseIds = (request as { [CASES_SHOWN]?: string[] })[CASES_SHOWN];
         if (!caseIds) throw new Error(`The ${view} route did not say which cases it showed`);
+        if (onlyWhenShown && caseIds.length === 0) return of(body);
         return from(this.log(request, view, { caseIds })).pipe(map(() => body));
       }),
     );

@@ -33,8 +33,9 @@ export class OpenCaseHttpController {
 
   @Post()
   @Roles(...RECORDING_ROLES)
-  // The likely matches in the answer show other children's records: the look is logged.
-  @LogsCaseListAccess('contact-likely-matches')
+  // The likely matches in the answer show other children's records: the look is logged, when there is one
+  // (most new contacts match nobody, and a row each would be a commit more to wait for).
+  @LogsCaseListAccess('contact-likely-matches', { onlyWhenShown: true })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
