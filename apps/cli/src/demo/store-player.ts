@@ -16,7 +16,6 @@ import {
   CommandContext,
   DEFAULT_LA_CHILD_ID_FORMAT,
   DomainEvent,
-  EventEnvelope,
   FamilyCommand,
   streamName,
 } from '@windscreen/case-journey/domain';
@@ -37,7 +36,8 @@ interface Stream {
 interface PlayedDecision extends PendingDecision {
   readonly stream: Stream;
   readonly events: NewEvent[];
-  readonly fold: (state: unknown, event: NewEvent) => unknown;
+  /** The stream's state with this decision's events folded in. */
+  readonly foldInto: (state: unknown) => unknown;
 }
 
 /**
@@ -100,12 +100,20 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
       correlationId,
       causationId,
     };
-    const events: NewEvent[] = decider
-      .decide(command, from.state)
-      .map((event) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }));
-    const fold = (state: unknown, event: NewEvent) =>
-      decider.evolve((state as S | undefined) ?? decider.initialState(), event as unknown as EventEnvelope<E>);
-    const decision: PlayedDecision = { stream, events, fold, commit: () => this.record(decision) };
+    const decided = decider.decide(command, from.state);
+    const events: NewEvent[] = decided.map((event) => ({
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata,
+    }));
+    // The decided events themselves, typed, with the metadata evolve reads: as the store would hand them back.
+    const foldInto = (state: unknown) =>
+      decided.reduce(
+        (next, event) => decider.evolve(next, { ...event, metadata }),
+        (state as S | undefined) ?? decider.initialState(),
+      );
+    const decision: PlayedDecision = { stream, events, foldInto, commit: () => this.record(decision) };
     return decision;
   }
 
@@ -120,8 +128,8 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
           expectedRevision: stream.revision ?? 'no_stream',
         })),
       );
-      writing.forEach(({ stream, events, fold }, index) => {
-        stream.state = events.reduce(fold, stream.state);
+      writing.forEach(({ stream, events, foldInto }, index) => {
+        stream.state = foldInto(stream.state);
         stream.revision = appended[index].nextExpectedRevision;
         this.events += events.length;
       });
@@ -151,12 +159,12 @@ class BatchedStreams implements StreamDecisions<PlayedDecision> {
     await this.flush([...this.streams.values()]);
   }
 
-  private async record({ stream, events, fold }: PlayedDecision): Promise<DecisionResult> {
+  private async record({ stream, events, foldInto }: PlayedDecision): Promise<DecisionResult> {
     if (events.length > 0) {
       const isFamily = (candidate: Stream) => candidate.name === this.familyStream;
       // The other side (family, or the cases) goes first if it has anything waiting.
       await this.flush([...this.streams.values()].filter((other) => isFamily(other) !== isFamily(stream)));
-      stream.state = events.reduce(fold, stream.state);
+      stream.state = foldInto(stream.state);
       stream.waiting.push(...events);
     }
     return this.resultOf(stream);
