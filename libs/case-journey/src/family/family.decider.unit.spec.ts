@@ -1,7 +1,6 @@
 import type { CommandContext } from '../domain/command';
 import { NotFound, RuleViolation } from '../domain/domain-error';
-import { deciderSpecification } from '@windscreen/testing/decider-specification';
-import { FamilyCommand, familyDecider, FamilyEvent, FamilyState } from './family.decider';
+import { FamilyCommand, familyDecider, FamilyState } from './family.decider';
 
 const context: CommandContext = {
   actor: {
@@ -42,37 +41,27 @@ function given(...commands: FamilyCommand[]): FamilyState {
 }
 
 describe('Family', () => {
-  const family = deciderSpecification(familyDecider);
-  const registered: FamilyEvent = {
-    type: 'FamilyRegistered',
-    schemaVersion: 1,
-    data: { familyId, area: 'peterborough', firstCaseId: 'case-1' },
-  };
-  const joined = (caseId: string): FamilyEvent => ({
-    type: 'ChildJoinedFamily',
-    schemaVersion: 1,
-    data: { familyId, caseId },
-  });
-
-  it('Given no family, When registered with its first case, Then FamilyRegistered', () => {
-    family.given().when(register).then(registered);
+  it('Given no family, When registered with its first case, Then FamilyRegistered and the case belongs to it', () => {
+    expect(given(register)).toMatchObject({
+      exists: true,
+      familyId,
+      area: 'peterborough',
+      caseIds: ['case-1'],
+      earlyHelpAssessments: [],
+    });
   });
 
   it('Given a family, When it is registered again, Then it is refused', () => {
-    family.given(registered).when(register).thenThrows(RuleViolation, { code: 'FAMILY.ALREADY_EXISTS' });
+    expect(() => familyDecider.decide(register, given(register))).toThrow(RuleViolation);
   });
 
   it('Given no family, When a child is added, Then the family is not found', () => {
-    family.given().when(add('case-2')).thenThrows(NotFound, { code: 'FAMILY.NOT_FOUND' });
+    expect(() => familyDecider.decide(add('case-2'), given())).toThrow(NotFound);
   });
 
-  it('Given a family, When a second child joins, Then ChildJoinedFamily; When it joins again, Then nothing more is recorded', () => {
-    family.given(registered).when(add('case-2')).then(joined('case-2'));
-    family.given(registered, joined('case-2')).when(add('case-2')).then();
-  });
-
-  it('Given a family registered with its first case, When that case is added again, Then nothing is recorded', () => {
-    family.given(registered).when(add('case-1')).then();
+  it('Given a family, When a second child joins (twice), Then it is listed once', () => {
+    expect(given(register, add('case-2'), add('case-2')).caseIds).toEqual(['case-1', 'case-2']);
+    expect(familyDecider.decide(add('case-2'), given(register, add('case-2')))).toEqual([]);
   });
 });
 
