@@ -19,9 +19,13 @@ export interface DecisionUnderTest<E> {
   thenThrows<T extends Error>(errorClass: ErrorClass<T>, expected: Partial<T>): void;
 }
 
-export interface DeciderSpecification<C, E extends DomainEvent<string, unknown>> {
+export interface DeciderSpecification<C, E extends DomainEvent<string, unknown>, S> {
   /** The events recorded so far (none: a new stream). */
-  given(...events: GivenEvent<E>[]): { when(command: C): DecisionUnderTest<E> };
+  given(...events: GivenEvent<E>[]): {
+    when(command: C): DecisionUnderTest<E>;
+    /** The state they fold to: only for what no decision reads (what the read side shows). */
+    state(): S;
+  };
 }
 
 /**
@@ -32,15 +36,18 @@ export interface DeciderSpecification<C, E extends DomainEvent<string, unknown>>
 export function deciderSpecification<C, E extends DomainEvent<string, unknown>, S>(
   decider: Decider<C, E, S>,
   recordedAs: RecordedAs<E>,
-): DeciderSpecification<C, E> {
+): DeciderSpecification<C, E, S> {
+  const fold = (history: GivenEvent<E>[]): S =>
+    history.reduce(
+      (current, event) => decider.evolve(current, { ...event, metadata: { ...recordedAs, ...event.metadata } }),
+      decider.initialState(),
+    );
   return {
     given: (...history) => ({
+      state: () => fold(history),
       when: (command) => {
         // Folded before deciding, so an evolve that throws is never taken for the refusal.
-        const state = history.reduce(
-          (current, event) => decider.evolve(current, { ...event, metadata: { ...recordedAs, ...event.metadata } }),
-          decider.initialState(),
-        );
+        const state = fold(history);
         return {
           then: (...expected) => {
             let decided: E[];

@@ -153,6 +153,18 @@ describe('deciderSpecification: Given events are folded as recorded', () => {
     expect(seen).toEqual([['event-2']]);
   });
 
+  it('Given events, When only their state is asked for, Then it is their fold, each as recorded', () => {
+    const late = { ...added(3), id: 'event-2', metadata: { occurredAt: '2026-03-05T09:00:00Z' } };
+    expect(spec.given(opened, late).state()).toStrictEqual({
+      open: true,
+      total: 3,
+      lastAt: '2026-03-05T09:00:00Z',
+      lastBy: 'alice',
+      ids: ['event-2'],
+    });
+    expect(spec.given().state()).toStrictEqual(tally.initialState());
+  });
+
   it('Given an event evolve cannot fold, When the command would be refused the same way, Then the spec fails', () => {
     const corrupt: Corrupt = { type: 'Corrupt', schemaVersion: 1, data: {} };
     expect(() =>
