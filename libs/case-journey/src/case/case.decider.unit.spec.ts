@@ -196,13 +196,11 @@ describe('Case: level of need', () => {
   });
 
   it('Given a level change, When folded, Then the state knows since when and by whom', () => {
-    // What the case summary shows; no decision reads it, so it is checked on the fold itself.
-    const state = [caseOpened(), assessed('emerging')].reduce(
-      (current, event) =>
-        caseDecider.evolve(current, { ...event, metadata: { occurredAt: '2026-03-02T09:30:00Z', actor } }),
-      caseDecider.initialState(),
-    );
-    expect({ levelSince: state.levelSince, levelSetBy: state.levelSetBy }).toStrictEqual({
+    // What the case summary shows; no decision reads it, so it is read off the fold.
+    const { levelSince, levelSetBy } = spec
+      .given(caseOpened(), { ...assessed('emerging'), metadata: { occurredAt: '2026-03-02T09:30:00Z' } })
+      .state();
+    expect({ levelSince, levelSetBy }).toStrictEqual({
       levelSince: '2026-03-02T09:30:00Z',
       levelSetBy: { id: 'alice', name: 'Alice Smith', role: 'case_worker' },
     });
