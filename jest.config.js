@@ -24,6 +24,7 @@ module.exports = {
   ],
   moduleNameMapper: {
     '^@windscreen/case-journey/domain$': '<rootDir>/libs/case-journey/src/domain/index.ts',
+    '^@windscreen/testing/decider-specification$': '<rootDir>/libs/testing/src/decider-specification.ts',
     '^@windscreen/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',

@@ -1,8 +1,14 @@
 import type { Actor } from '@windscreen/identity';
+import { deciderSpecification } from '@windscreen/testing/decider-specification';
 import type { CommandContext } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
-import { CaseState, initialCaseState } from '../case.state';
-import { CompleteSection17Assessment, decideCompleteSection17Assessment } from './section-17.decide';
+import { caseDecider } from '../case.decider';
+import type { CaseOpened } from '../open-case/open-case.decide';
+import type {
+  CompleteSection17Assessment,
+  Section17AssessmentCompleted,
+  Section17AssessmentOpened,
+} from './section-17.decide';
 
 const actor: Actor = {
   id: 'priya',
@@ -13,46 +19,99 @@ const actor: Actor = {
   team: 'north',
   allTeams: false,
 };
-const context: CommandContext = {
+const context = (occurredAt = '2026-03-20T10:00:00Z'): CommandContext => ({
   actor,
-  occurredAt: '2026-03-20T10:00:00Z',
-  now: '2026-03-21T10:00:00Z',
+  occurredAt,
+  now: '2026-05-10T10:00:00Z',
   correlationId: 'c',
   causationId: 'c',
+});
+const spec = deciderSpecification(caseDecider, { occurredAt: '2026-03-02T10:00:00Z', actor });
+
+const opened: CaseOpened = {
+  type: 'CaseOpened',
+  schemaVersion: 2,
+  data: {
+    caseId: 'case-1',
+    childId: 'child-1',
+    laChildId: 'C0000000001',
+    familyId: 'family-1',
+    area: 'peterborough',
+    concerns: 'concerns',
+    child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
+    contact: {
+      receivedAt: '2026-03-02T09:00:00Z',
+      route: 'written',
+      source: '2A',
+      referrer: { name: 'R. Patel', anonymous: false },
+    },
+  },
 };
-const open: CaseState = {
-  ...initialCaseState(),
-  section17: { dueBy: '2026-05-01T10:00:00Z', since: '2026-03-02T10:00:00Z' },
+/** Opened on 2 March (the default time of a given event), due by 1 May. */
+const assessmentOpened: Section17AssessmentOpened = {
+  type: 'Section17AssessmentOpened',
+  schemaVersion: 1,
+  data: { dueBy: '2026-05-01T10:00:00Z' },
 };
-const complete = (data: Partial<CompleteSection17Assessment['data']> = {}): CompleteSection17Assessment => ({
+const complete = (
+  data: Partial<CompleteSection17Assessment['data']> = {},
+  occurredAt?: string,
+): CompleteSection17Assessment => ({
   type: 'CompleteSection17Assessment',
-  context,
+  context: context(occurredAt),
   data: { caseId: 'case-1', primaryNeed: 'N4', factors: ['3A'], outcome: 'cin_plan', summary: 's', ...data },
+});
+const completed = (data: Partial<Section17AssessmentCompleted['data']>): Section17AssessmentCompleted => ({
+  type: 'Section17AssessmentCompleted',
+  schemaVersion: 2,
+  data: {
+    primaryNeed: 'N4',
+    factors: ['3A'],
+    outcome: 'cin_plan',
+    summary: 's',
+    late: false,
+    authorisedOn: '2026-03-20',
+    childSeen: null,
+    ...data,
+  },
 });
 
 describe('Completing a section 17 assessment records what the census asks', () => {
-  it('Given no authorisation date, When completed, Then it is authorised the day it is completed and child seen is not recorded', () => {
-    expect(decideCompleteSection17Assessment(complete(), open)[0]).toMatchObject({
-      schemaVersion: 2,
-      data: { authorisedOn: '2026-03-20', childSeen: null, notRecorded: ['childSeen'] },
-    });
+  it('Given an open assessment, When completed with no authorisation date, Then it is authorised the day it is completed and child seen is not recorded', () => {
+    spec
+      .given(opened, assessmentOpened)
+      .when(complete())
+      .then(completed({ authorisedOn: '2026-03-20', childSeen: null, notRecorded: ['childSeen'] }));
   });
 
-  it('Given an authorisation date and child seen, When completed, Then both are recorded', () => {
-    const [event] = decideCompleteSection17Assessment(complete({ authorisedOn: '2026-03-19', childSeen: false }), open);
-    expect(event.data).toMatchObject({ authorisedOn: '2026-03-19', childSeen: false });
-    expect(event.data.notRecorded).toBeUndefined();
+  it('Given an open assessment, When completed with an authorisation date and child seen, Then both are recorded', () => {
+    spec
+      .given(opened, assessmentOpened)
+      .when(complete({ authorisedOn: '2026-03-19', childSeen: false }))
+      .then(completed({ authorisedOn: '2026-03-19', childSeen: false }));
+  });
+
+  it('Given an assessment due by 1 May, When completed on 5 May, Then it is recorded as late', () => {
+    spec
+      .given(opened, assessmentOpened)
+      .when(complete({ childSeen: true }, '2026-05-05T10:00:00Z'))
+      .then(completed({ late: true, authorisedOn: '2026-05-05', childSeen: true }));
   });
 
   it.each([
     ['before the assessment started', '2026-03-01'],
     ['after it is completed', '2026-03-21'],
-  ])('Given an authorisation date %s, When completed, Then R35 refuses it', (_, authorisedOn) => {
-    expect(() => decideCompleteSection17Assessment(complete({ authorisedOn }), open)).toThrow(RuleViolation);
-    try {
-      decideCompleteSection17Assessment(complete({ authorisedOn }), open);
-    } catch (error) {
-      expect((error as RuleViolation).code).toBe('S17.AUTHORISED_OUT_OF_ORDER');
-    }
+  ])(
+    'Given an open assessment, When completed with an authorisation date %s, Then R35 refuses it',
+    (_, authorisedOn) => {
+      spec
+        .given(opened, assessmentOpened)
+        .when(complete({ authorisedOn }))
+        .thenThrows(RuleViolation, { rule: 'R35', code: 'S17.AUTHORISED_OUT_OF_ORDER' });
+    },
+  );
+
+  it('Given a case with no open assessment, When one is completed, Then R15 refuses it', () => {
+    spec.given(opened).when(complete()).thenThrows(RuleViolation, { rule: 'R15', code: 'S17.NOT_OPEN' });
   });
 });

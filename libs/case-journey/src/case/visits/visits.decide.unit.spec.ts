@@ -1,8 +1,11 @@
 import type { Actor } from '@windscreen/identity';
+import { deciderSpecification } from '@windscreen/testing/decider-specification';
 import type { CommandContext } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
-import { CaseState, initialCaseState } from '../case.state';
-import { decideRecordChildVisit, RecordChildVisit } from './visits.decide';
+import { caseDecider } from '../case.decider';
+import type { ChildProtectionPlanEvent } from '../child-protection-plan/child-protection-plan.decide';
+import type { CaseOpened } from '../open-case/open-case.decide';
+import type { RecordChildVisit } from './visits.decide';
 
 const actor: Actor = {
   id: 'priya',
@@ -20,57 +23,84 @@ const context: CommandContext = {
   correlationId: 'c',
   causationId: 'c',
 };
+const spec = deciderSpecification(caseDecider, { occurredAt: '2026-02-01T10:00:00Z', actor });
+
+const opened: CaseOpened = {
+  type: 'CaseOpened',
+  schemaVersion: 2,
+  data: {
+    caseId: 'case-1',
+    childId: 'child-1',
+    laChildId: 'C0000000001',
+    familyId: 'family-1',
+    area: 'peterborough',
+    concerns: 'concerns',
+    child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
+    contact: {
+      receivedAt: '2026-01-20T09:00:00Z',
+      route: 'written',
+      source: '2A',
+      referrer: { name: 'R. Patel', anonymous: false },
+    },
+  },
+};
+/** A child protection plan since 1 February (the default time of a given event). */
+const planStarted: ChildProtectionPlanEvent = {
+  type: 'ChildProtectionPlanStarted',
+  schemaVersion: 2,
+  data: { category: 'NEG', previousPlansElsewhere: 0 },
+};
 const visit = (data: Partial<RecordChildVisit['data']>): RecordChildVisit => ({
   type: 'RecordChildVisit',
   context,
   data: { caseId: 'case-1', seen: true, statutory: false, ...data },
 });
-const onAPlan: CaseState = {
-  ...initialCaseState(),
-  childProtectionPlan: {
-    category: 'NEG',
-    since: '2026-02-01T10:00:00Z',
-    coreGroupDueBy: null,
-    coreGroupMet: false,
-    nextReviewDueBy: null,
-  },
-};
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof RuleViolation ? [error.rule, error.code] : error;
-  }
-  return 'accepted';
-};
 
 describe('R45: visits to the child', () => {
   it('Given a child on a plan, When a statutory visit saw the child alone, Then ChildVisited records it', () => {
-    expect(decideRecordChildVisit(visit({ statutory: true, seenAlone: true }), onAPlan)).toEqual([
-      { type: 'ChildVisited', schemaVersion: 1, data: { seen: true, seenAlone: true, statutory: true, notes: null } },
-    ]);
+    spec
+      .given(opened, planStarted)
+      .when(visit({ statutory: true, seenAlone: true }))
+      .then({
+        type: 'ChildVisited',
+        schemaVersion: 1,
+        data: { seen: true, seenAlone: true, statutory: true, notes: null },
+      });
   });
 
   it('Given no plan, When a statutory visit is recorded, Then R45 refuses it', () => {
-    expect(refusal(() => decideRecordChildVisit(visit({ statutory: true }), initialCaseState()))).toEqual([
-      'R45',
-      'VISIT.NO_PLAN',
-    ]);
+    spec
+      .given(opened)
+      .when(visit({ statutory: true }))
+      .thenThrows(RuleViolation, { rule: 'R45', code: 'VISIT.NO_PLAN' });
+  });
+
+  it('Given a plan that has ended, When a statutory visit is recorded, Then R45 refuses it', () => {
+    spec
+      .given(opened, planStarted, {
+        type: 'ChildProtectionPlanEnded',
+        schemaVersion: 1,
+        data: { reason: 'Plan ended' },
+      })
+      .when(visit({ statutory: true }))
+      .thenThrows(RuleViolation, { rule: 'R45', code: 'VISIT.NO_PLAN' });
   });
 
   it('Given a child not seen, When the visit says seen alone, Then R45 refuses it', () => {
-    expect(refusal(() => decideRecordChildVisit(visit({ seen: false, seenAlone: true }), onAPlan))).toEqual([
-      'R45',
-      'VISIT.ALONE_UNSEEN',
-    ]);
+    spec
+      .given(opened, planStarted)
+      .when(visit({ seen: false, seenAlone: true }))
+      .thenThrows(RuleViolation, { rule: 'R45', code: 'VISIT.ALONE_UNSEEN' });
   });
 
   it('Given a child not seen, When the visit is recorded, Then seen alone is null', () => {
-    expect(decideRecordChildVisit(visit({ seen: false }), initialCaseState())[0].data).toEqual({
-      seen: false,
-      seenAlone: null,
-      statutory: false,
-      notes: null,
-    });
+    spec
+      .given(opened)
+      .when(visit({ seen: false }))
+      .then({
+        type: 'ChildVisited',
+        schemaVersion: 1,
+        data: { seen: false, seenAlone: null, statutory: false, notes: null },
+      });
   });
 });
