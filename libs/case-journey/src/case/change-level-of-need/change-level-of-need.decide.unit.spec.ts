@@ -4,7 +4,7 @@ import type { CommandContext } from '../../domain/command';
 import { NotFound, RuleViolation } from '../../domain/domain-error';
 import type { LevelOfNeed } from '../../domain/levels-of-need';
 import { CaseCommand, caseDecider } from '../case.decider';
-import type { CaseOpened } from '../open-case/open-case.decide';
+import { aCaseOpened } from '../open-case/a-case-opened.spec-helper';
 import type { LevelOfNeedChanged, ReasonCategory } from './change-level-of-need.decide';
 
 const actor: Actor = {
@@ -26,25 +26,10 @@ const context = (occurredAt: string): CommandContext => ({
 const spec = deciderSpecification(caseDecider, { occurredAt: '2026-03-02T10:00:00Z', actor });
 const caseId = '11111111-1111-4111-8111-111111111111';
 
-const opened: CaseOpened = {
-  type: 'CaseOpened',
-  schemaVersion: 2,
-  data: {
-    caseId,
-    childId: caseId,
-    laChildId: 'C0000000001',
-    familyId: '22222222-2222-4222-8222-222222222222',
-    area: 'peterborough',
-    concerns: 'concerns',
-    child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
-    contact: {
-      receivedAt: '2026-03-02T09:15:00Z',
-      route: 'written',
-      source: '2A',
-      referrer: { name: 'R. Patel', anonymous: false },
-    },
-  },
-};
+const opened = aCaseOpened(
+  { caseId, childId: caseId, familyId: '22222222-2222-4222-8222-222222222222' },
+  '2026-03-02T09:15:00Z',
+);
 
 const change = (level: LevelOfNeed, reasonCategory?: ReasonCategory): CaseCommand => ({
   type: 'ChangeLevelOfNeed',

@@ -3,7 +3,7 @@ import { deciderSpecification } from '@windscreen/testing/decider-specification'
 import type { CommandContext } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { caseDecider } from '../case.decider';
-import type { CaseOpened } from '../open-case/open-case.decide';
+import { aCaseOpened } from '../open-case/a-case-opened.spec-helper';
 import type {
   CompleteSection17Assessment,
   Section17AssessmentCompleted,
@@ -28,25 +28,7 @@ const context = (occurredAt = '2026-03-20T10:00:00Z'): CommandContext => ({
 });
 const spec = deciderSpecification(caseDecider, { occurredAt: '2026-03-02T10:00:00Z', actor });
 
-const opened: CaseOpened = {
-  type: 'CaseOpened',
-  schemaVersion: 2,
-  data: {
-    caseId: 'case-1',
-    childId: 'child-1',
-    laChildId: 'C0000000001',
-    familyId: 'family-1',
-    area: 'peterborough',
-    concerns: 'concerns',
-    child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
-    contact: {
-      receivedAt: '2026-03-02T09:00:00Z',
-      route: 'written',
-      source: '2A',
-      referrer: { name: 'R. Patel', anonymous: false },
-    },
-  },
-};
+const opened = aCaseOpened({ caseId: 'case-1', childId: 'child-1', familyId: 'family-1' }, '2026-03-02T09:00:00Z');
 /** Opened on 2 March (the default time of a given event), due by 1 May. */
 const assessmentOpened: Section17AssessmentOpened = {
   type: 'Section17AssessmentOpened',

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../domain/command';
 import { RuleViolation } from '../../domain/domain-error';
 import { caseDecider } from '../case.decider';
 import type { ChildProtectionPlanEvent } from '../child-protection-plan/child-protection-plan.decide';
-import type { CaseOpened } from '../open-case/open-case.decide';
+import { aCaseOpened } from '../open-case/a-case-opened.spec-helper';
 import type { RecordChildVisit } from './visits.decide';
 
 const actor: Actor = {
@@ -25,25 +25,7 @@ const context: CommandContext = {
 };
 const spec = deciderSpecification(caseDecider, { occurredAt: '2026-02-01T10:00:00Z', actor });
 
-const opened: CaseOpened = {
-  type: 'CaseOpened',
-  schemaVersion: 2,
-  data: {
-    caseId: 'case-1',
-    childId: 'child-1',
-    laChildId: 'C0000000001',
-    familyId: 'family-1',
-    area: 'peterborough',
-    concerns: 'concerns',
-    child: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '2015-04-02', sex: 'female', disabilities: ['NONE'] },
-    contact: {
-      receivedAt: '2026-01-20T09:00:00Z',
-      route: 'written',
-      source: '2A',
-      referrer: { name: 'R. Patel', anonymous: false },
-    },
-  },
-};
+const opened = aCaseOpened({ caseId: 'case-1', childId: 'child-1', familyId: 'family-1' }, '2026-01-20T09:00:00Z');
 /** A child protection plan since 1 February (the default time of a given event). */
 const planStarted: ChildProtectionPlanEvent = {
   type: 'ChildProtectionPlanStarted',
