@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { poolOf } from './sql';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 export const PG_POOL = Symbol('PG_POOL');
@@ -42,11 +42,4 @@ export class DatabaseModule {
       exports: [DATABASE_URL, PG_POOL, TypeOrmModule],
     };
   }
-}
-
-/** The `pg` pool behind a PostgreSQL DataSource. */
-export function poolOf(dataSource: DataSource): Pool {
-  const pool = (dataSource.driver as unknown as { master?: unknown }).master;
-  if (!(pool instanceof Pool)) throw new Error('The DataSource is not an initialised PostgreSQL one');
-  return pool;
 }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { restoreReadIndexes } from './read-indexes';
+import { poolOf } from './sql';
 
 /** Any fixed number: serialises migrations (and grants) when the api and the projector start together. */
 const MIGRATION_LOCK = 7301945;
@@ -42,7 +43,7 @@ export async function migrate(url: string): Promise<string[]> {
     await dataSource.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      await restoreReadIndexes({ query: async (text, values) => ({ rows: await dataSource.query(text, values) }) });
+      await restoreReadIndexes(poolOf(dataSource));
       return applied.map((migration) => migration.name);
     } finally {
       await dataSource.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);

@@ -1,10 +1,5 @@
-import type { Pool, QueryResultRow } from 'pg';
-import { inTransaction } from './sql';
-
-/** Statements one at a time with their rows: a pool, or the migrations' data source adapted. */
-export interface Statements {
-  query<Row extends QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: Row[] }>;
-}
+import type { Pool } from 'pg';
+import { inTransaction, Sql } from './sql';
 
 /**
  * Indexes that only the read side uses can be dropped while a rebuild replays the log and built
@@ -38,7 +33,7 @@ export async function setAsideReadIndexes(pool: Pool, indexNames: readonly strin
 }
 
 /** Builds every index a rebuild set aside, and forgets it once built. Returns their names. */
-export async function restoreReadIndexes(sql: Statements): Promise<string[]> {
+export async function restoreReadIndexes(sql: Sql): Promise<string[]> {
   const { rows: owner } = await sql.query<{ owns: boolean }>(
     `select coalesce(bool_and(pg_has_role(current_user, tableowner, 'MEMBER')), false) as owns
        from pg_tables where schemaname = 'public' and tablename = 'read_indexes_set_aside'`,
@@ -55,7 +50,7 @@ export async function restoreReadIndexes(sql: Statements): Promise<string[]> {
   return rows.map((row) => row.index_name);
 }
 
-async function ownsIndexedTables(sql: Statements, indexNames: readonly string[]): Promise<boolean> {
+async function ownsIndexedTables(sql: Sql, indexNames: readonly string[]): Promise<boolean> {
   const { rows } = await sql.query<{ owns: boolean }>(
     `select coalesce(bool_and(pg_has_role(current_user, t.relowner, 'MEMBER')), false) as owns
        from pg_class i join pg_index x on x.indexrelid = i.oid join pg_class t on t.oid = x.indrelid

@@ -2,8 +2,8 @@ import { Test } from '@nestjs/testing';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@windscreen/testing';
-import { DatabaseModule, PG_POOL, poolOf } from './database.module';
-import { inTransaction } from './sql';
+import { DatabaseModule, PG_POOL } from './database.module';
+import { inTransaction, poolOf } from './sql';
 
 describe('The database: one pool per process, plain SQL in transactions', () => {
   let database: TestDatabase;

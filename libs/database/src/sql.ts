@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import type { DataSource } from 'typeorm';
 
 /**
  * What the event store, the projections and the logs need of the database: one statement at a
@@ -48,4 +49,11 @@ export async function inTransaction<T>(pool: Pool, work: (sql: SqlTransaction) =
  */
 export function namedStatement(prefix: string, text: string, values: unknown[]): QueryConfig {
   return { name: `windscreen_${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values };
+}
+
+/** The `pg` pool behind a PostgreSQL DataSource. */
+export function poolOf(dataSource: DataSource): Pool {
+  const pool = (dataSource.driver as unknown as { master?: unknown }).master;
+  if (!(pool instanceof Pool)) throw new Error('The DataSource is not an initialised PostgreSQL one');
+  return pool;
 }
