@@ -297,28 +297,16 @@ export async function loadReportFacts(
 
 /** What a rebuild's later batches may need to read back, by the keys they look rows up with. */
 function recordWritten(written: WrittenKeys, changes: ReportChanges): void {
-  written.record(
-    'family',
-    changes.families.map((row) => row.familyId),
-  );
-  written.record(
-    'case',
-    changes.cases.map((row) => row.caseId),
-  );
-  written.record(
-    'child',
-    changes.children.map((row) => row.childKey),
-  );
-  written.record(
-    'step-down-child',
-    changes.newStepDowns.map((row) => row.childKey),
-  );
-  written.record('fact-case', [
-    ...changes.newMoves.map((row) => row.caseId),
-    ...changes.newStepDowns.map((row) => row.caseId),
-    ...changes.newReferrals.map((row) => row.caseId),
-    ...changes.newEarlyHelp.map((row) => row.caseId),
-  ]);
+  const keysByKind: Record<string, (string | null)[]> = {
+    family: changes.families.map((row) => row.familyId),
+    case: changes.cases.map((row) => row.caseId),
+    child: changes.children.map((row) => row.childKey),
+    'step-down-child': changes.newStepDowns.map((row) => row.childKey),
+    'fact-case': [...changes.newMoves, ...changes.newStepDowns, ...changes.newReferrals, ...changes.newEarlyHelp].map(
+      (row) => row.caseId,
+    ),
+  };
+  for (const [kind, keys] of Object.entries(keysByKind)) written.record(kind, keys);
 }
 
 /** Columns as arrays, one per column, for a multi-row statement over `unnest`. */
