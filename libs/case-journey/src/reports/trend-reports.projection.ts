@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@windscreen/config';
 import type { QueryResultRow } from 'pg';
 import type { SqlTransaction } from '@windscreen/database';
 import type { RecordedEvent } from '@windscreen/event-store';
-import { Projection, WrittenKeys } from '@windscreen/projections';
+import type { Projection, WrittenKeys } from '@windscreen/projections';
 import { decode, isCaseOrFamilyEvent } from '../events/decode';
 import { DAILY_COUNTERS } from './daily-counts';
 import {
@@ -79,7 +79,7 @@ const ids = (values: Iterable<string>) => [...new Set(values)];
 export async function loadReportFacts(
   sql: SqlTransaction,
   needed: ReportFactsNeeded,
-  written: WrittenKeys = WrittenKeys.UNKNOWN,
+  written: WrittenKeys,
 ): Promise<ReportFacts> {
   const query: Query = async <Row extends QueryResultRow>(text: string, parameters: unknown[]) =>
     (await sql.query<Row>(text, parameters)).rows;
